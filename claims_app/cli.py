@@ -1,0 +1,270 @@
+"""The `claims` command: parse arguments, call a service, print. Nothing more.
+
+DATABASE_URL selects the database for every command (default: SQLite at
+instance/claims.db).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from claims_app.config import Settings
+from claims_app.db import make_engine, session_scope
+from claims_app.extraction.decode import SUPPORTED_SUFFIXES
+from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
+from claims_app.services import accounts, intake
+from claims_app.services.actors import Actor
+from claims_app.services.catalogue import list_documents
+
+PROGRESS_MIN_FILES = 5
+
+
+@dataclass
+class Context:
+    settings: Settings
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            _ensure_sqlite_dir(self.settings.database_url)
+            self._engine = make_engine(self.settings.database_url)
+        return self._engine
+
+    def migrated_engine(self) -> Engine:
+        try:
+            ensure_migrated(self.engine)
+        except NotMigratedError as exc:
+            raise click.ClickException(str(exc)) from None
+        return self.engine
+
+
+def _ensure_sqlite_dir(url: str) -> None:
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group()
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """claims_app: verify the numbers in conflict and humanitarian reporting."""
+    ctx.obj = Context(Settings.from_env())
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@pass_ctx
+def db_upgrade(ctx: Context) -> None:
+    """Create or migrate the database schema to the latest version."""
+    _ensure_sqlite_dir(ctx.settings.database_url)
+    upgrade(ctx.settings.database_url)
+    click.echo("database is at the latest schema version")
+
+
+# --- ingest -------------------------------------------------------------------
+
+
+@dataclass
+class IngestTally:
+    documents: int = 0
+    articles: int = 0
+    claims: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"documents: {self.documents} added, articles: {self.articles}, "
+            f"claims: {self.claims}, skipped: {self.skipped}, failed: {self.failed}"
+        )
+
+
+def expand_paths(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, str | None]]:
+    """(label, file or None for stdin, error) for each input, folders walked in order."""
+    for raw in paths:
+        if raw == "-":
+            yield "<stdin>", None, None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            if not files:
+                yield raw, None, "folder holds no .txt, .html or .htm files"
+            for file in files:
+                yield str(file), file, None
+        elif path.is_file():
+            yield raw, path, None
+        else:
+            yield raw, None, "no such file or folder"
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _read_input(label: str, path: Path | None, max_bytes: int) -> bytes:
+    if path is None:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        intake.check_size(path.stat().st_size, max_bytes)  # before reading a huge file
+        data = path.read_bytes()
+    intake.check_size(len(data), max_bytes)
+    return data
+
+
+def _ingest_one(
+    ctx: Context, engine: Engine, label: str, path: Path | None, tally: IngestTally
+) -> str | None:
+    """Ingest one input in its own transaction; return a message to print."""
+    try:
+        data = _read_input(label, path, ctx.settings.max_file_bytes)
+        with session_scope(engine, write=True) as session:
+            result = intake.ingest_document(
+                session,
+                data=data,
+                origin=label,
+                actor=Actor.cli(),
+                max_bytes=ctx.settings.max_file_bytes,
+            )
+    except (intake.IngestError, OSError) as exc:
+        tally.failed += 1
+        return f"error: {label}: {_reason(exc)}"
+    except IntegrityError:
+        # Someone ingested the same bytes between our check and our insert.
+        tally.skipped += 1
+        return f"skipped: {label}: already ingested"
+    if not result.created:
+        tally.skipped += 1
+        return f"skipped: {label}: already ingested as document {result.document.id}"
+    tally.documents += 1
+    tally.articles += result.articles
+    tally.claims += result.claims
+    return None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--max-mb", type=float, default=None, help="Size limit per file (default 20).")
+@pass_ctx
+def ingest(ctx: Context, paths: tuple[str, ...], max_mb: float | None) -> None:
+    """Ingest pages (.txt, .html, .htm files or folders; - for stdin)."""
+    if max_mb is not None:
+        ctx.settings = Settings(**{**ctx.settings.__dict__, "max_file_bytes": int(max_mb * 2**20)})
+    engine = ctx.migrated_engine()
+    inputs = list(expand_paths(paths))
+    tally = IngestTally()
+    show_bar = len(inputs) >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+    with click.progressbar(inputs, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
+        for label, path, error in bar:
+            if error:
+                tally.failed += 1
+                message = f"error: {label}: {error}"
+            else:
+                message = _ingest_one(ctx, engine, label, path, tally)
+            if message:
+                click.echo(message, err=True)
+    click.echo(tally.summary())
+    if tally.failed:
+        sys.exit(1)
+
+
+# --- documents ----------------------------------------------------------------
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@pass_ctx
+def documents(ctx: Context, fmt: str) -> None:
+    """List ingested documents with their articles."""
+    with session_scope(ctx.migrated_engine()) as session:
+        docs = list_documents(session)
+    for doc in docs:
+        if fmt == "jsonl":
+            click.echo(json.dumps(doc.as_dict(), ensure_ascii=False))
+            continue
+        click.echo(f"#{doc.id}  {doc.origin}  ({len(doc.articles)} articles, {doc.media_type})")
+        for a in doc.articles:
+            date = a.published_on.isoformat() if a.published_on else "no date   "
+            title = (a.title or a.preview)[:70]
+            click.echo(
+                f"  {a.position:3d}  {date}  {a.section or '-':<18.18}  {a.chars:6d}  {title}"
+            )
+
+
+# --- users --------------------------------------------------------------------
+
+
+@main.group()
+def users() -> None:
+    """Accounts."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, help="reviewer, editor, auditor or admin")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@pass_ctx
+def users_add(ctx: Context, name: str, role: str, password_stdin: bool) -> None:
+    """Create an account."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        with session_scope(ctx.migrated_engine(), write=True) as session:
+            accounts.create_user(
+                session, username=name, password=password, role=role, actor=Actor.cli()
+            )
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"created {role} {name}")
+
+
+@users.command("demo")
+@pass_ctx
+def users_demo(ctx: Context) -> None:
+    """Create (or give a new password to) the demo login, and print it."""
+    password = secrets.token_urlsafe(9)
+    with session_scope(ctx.migrated_engine(), write=True) as session:
+        accounts.ensure_demo_user(session, password=password, actor=Actor.cli())
+    click.echo(f"demo login: user {accounts.DEMO_USERNAME}, password {password}")
+
+
+# --- serve --------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Reload on code changes; never on a public host.")
+@pass_ctx
+def serve(ctx: Context, host: str, port: int, debug: bool) -> None:
+    """Serve the web app."""
+    from claims_app import create_app  # the web stack only when serving
+
+    ctx.migrated_engine()
+    app = create_app()
+    click.echo(f"serving on http://{host}:{port}")
+    app.run(host=host, port=port, debug=debug, use_reloader=debug)

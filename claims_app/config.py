@@ -1,0 +1,38 @@
+"""Settings from the environment, and nothing else.
+
+Every setting has one name, read here once; the rest of the code takes a
+Settings object (or the Flask config built from it) and never reads os.environ.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_INSTANCE = Path("instance")
+DEFAULT_MAX_UPLOAD_MB = 20
+
+
+def default_database_url(instance: Path = DEFAULT_INSTANCE) -> str:
+    return f"sqlite:///{(instance / 'claims.db').as_posix()}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    secret_key: str
+    max_file_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1024 * 1024
+    instance_path: Path = field(default=DEFAULT_INSTANCE)
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        instance = Path(env.get("CLAIMS_INSTANCE", DEFAULT_INSTANCE))
+        max_mb = float(env.get("CLAIMS_MAX_FILE_MB", DEFAULT_MAX_UPLOAD_MB))
+        return cls(
+            database_url=env.get("DATABASE_URL") or default_database_url(instance),
+            secret_key=env.get("SECRET_KEY", "dev-only-not-secret"),
+            max_file_bytes=int(max_mb * 1024 * 1024),
+            instance_path=instance,
+        )

@@ -1,0 +1,106 @@
+"""Engine and sessions: one engine per app or command, one session per request.
+
+SQLite is the embedded default and gets WAL (readers never wait for the
+writer), foreign keys (off by default in SQLite!) and a busy timeout. pysqlite
+also delays BEGIN until the first write, which breaks read-then-write
+transactions; we take over BEGIN ourselves, as SQLAlchemy's docs advise, and
+writers ask for BEGIN IMMEDIATE so that two writers queue instead of one
+failing half-way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+_WRITE_OPTION = "claims_write"
+
+
+def is_sqlite(engine_or_url: Engine | str) -> bool:
+    url = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
+    return url.get_backend_name() == "sqlite"
+
+
+def make_engine(url: str) -> Engine:
+    if is_sqlite(url):
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: str) -> Engine:
+    in_memory = make_url(url).database in (None, "", ":memory:")
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        # A file database is cheap to open; NullPool avoids sharing one
+        # sqlite3 connection between threads of the dev server.
+        poolclass=None if in_memory else NullPool,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module doc)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if not in_memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        write = conn.get_execution_options().get(_WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, flagged so its transactions take the write lock up front."""
+    return engine.execution_options(**{_WRITE_OPTION: True})
+
+
+@contextmanager
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """A unit of work: commit once at the end, roll back everything on error."""
+    with Session(writer(engine) if write else engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+# --- Flask glue: one session per request, committed once by the view ---------
+
+
+def init_app(app) -> None:
+    from flask import g
+
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["claims_engine"] = engine
+
+    @app.teardown_appcontext
+    def _close_session(_exc: BaseException | None) -> None:
+        session = g.pop("claims_session", None)
+        if session is not None:
+            session.close()
+
+
+def request_session() -> Session:
+    """The current request's session; write requests take the write lock up front."""
+    from flask import current_app, g, request
+
+    if "claims_session" not in g:
+        engine = current_app.extensions["claims_engine"]
+        write = request.method not in ("GET", "HEAD", "OPTIONS")
+        g.claims_session = Session(writer(engine) if write else engine, expire_on_commit=False)
+    return g.claims_session

@@ -1,0 +1,1 @@
+"""Pure text -> data. No Flask, no database: only the standard library and parsers."""

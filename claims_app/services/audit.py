@@ -1,0 +1,169 @@
+"""The audit trail: one event per state change, hash-chained.
+
+Each event stores the hash of the event before it and its own hash over a
+canonical encoding of its content (sorted-key JSON, UTC times in ISO form).
+Changing any stored event, or dropping one from the middle, breaks the chain
+at that point; `verify_chain` finds where.
+
+Writers must not fork the chain. On PostgreSQL a transaction-scoped advisory
+lock serialises appenders; on SQLite the write transaction (BEGIN IMMEDIATE,
+see db.py) already does. AuditEvent.prev_hash being UNIQUE is the backstop.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from claims_app.models import AuditEvent, utcnow
+from claims_app.services.actors import Actor
+
+GENESIS_HASH = "0" * 64
+_CHAIN_LOCK_KEY = 0x636C61696D73  # "claims": any constant shared by all writers
+
+
+class EventKind(enum.StrEnum):
+    """Every kind of change; EVENT_MEANINGS says what each one records."""
+
+    DOCUMENT_INGESTED = "document.ingested"
+    CLAIM_EXTRACTED = "claim.extracted"
+    USER_CREATED = "user.created"
+    PASSWORD_SET = "user.password_set"
+
+
+EVENT_MEANINGS: dict[EventKind, str] = {
+    EventKind.DOCUMENT_INGESTED: "A page was stored and split into articles.",
+    EventKind.CLAIM_EXTRACTED: "The extractor found a claim in an article and stored it.",
+    EventKind.USER_CREATED: "An account was created, with its role.",
+    EventKind.PASSWORD_SET: "An account was given a new password (the hash is not recorded).",
+}
+
+
+def jsonable(value: Any) -> Any:
+    """Plain JSON values, the same after a round trip through either database."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 26.0 and 26 must hash alike
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def iso_utc(moment: datetime) -> str:
+    # SQLite gives naive datetimes back; everything we store is UTC.
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def event_hash(event: AuditEvent) -> str:
+    content = {
+        "kind": event.kind,
+        "actor": event.actor,
+        "actor_id": event.actor_id,
+        "at": iso_utc(event.at) if event.at else None,
+        "target_type": event.target_type,
+        "target_id": event.target_id,
+        "claim_id": event.claim_id,
+        "document_id": event.document_id,
+        "before": jsonable(event.before),
+        "after": jsonable(event.after),
+        "request_id": event.request_id,
+        "client_addr": event.client_addr,
+        "prev_hash": event.prev_hash,
+    }
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _lock_chain(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK_KEY})
+
+
+def chain_head(session: Session) -> str:
+    last = session.exec(
+        select(AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)
+    ).first()
+    return last or GENESIS_HASH
+
+
+def record_event(
+    session: Session,
+    kind: EventKind,
+    *,
+    actor: Actor,
+    target_type: str,
+    target_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    claim_id: int | None = None,
+    document_id: int | None = None,
+) -> AuditEvent:
+    """Append one event to the chain, in the caller's transaction."""
+    _lock_chain(session)
+    event = AuditEvent(
+        kind=kind.value,
+        actor=actor.name,
+        actor_id=actor.user_id,
+        at=utcnow(),
+        target_type=target_type,
+        target_id=target_id,
+        claim_id=claim_id,
+        document_id=document_id,
+        before=jsonable(before),
+        after=jsonable(after),
+        request_id=actor.request_id,
+        client_addr=actor.client_addr,
+        prev_hash=chain_head(session),
+    )
+    event.hash = event_hash(event)
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    count: int
+    head: str
+    broken_at: int | None = None  # id of the first event that does not match
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify_chain(session: Session, *, batch: int = 1000) -> ChainReport:
+    """Walk every event in order and recompute the chain."""
+    expected_prev, count, last_id = GENESIS_HASH, 0, 0
+    while True:
+        rows = session.exec(
+            select(AuditEvent)
+            .where(col(AuditEvent.id) > last_id)
+            .order_by(col(AuditEvent.id))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return ChainReport(count=count, head=expected_prev)
+        for event in rows:
+            if event.prev_hash != expected_prev:
+                return ChainReport(count, expected_prev, event.id, "previous hash does not match")
+            if event_hash(event) != event.hash:
+                problem = "content does not match its hash"
+                return ChainReport(count, expected_prev, event.id, problem)
+            expected_prev, count, last_id = event.hash, count + 1, event.id or last_id

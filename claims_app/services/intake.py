@@ -1,0 +1,101 @@
+"""Bringing pages in: store the document, split it into articles, audit it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from claims_app.extraction.decode import PageError, read_page
+from claims_app.extraction.pages import split_page
+from claims_app.models import Article, Document, utcnow
+from claims_app.services.actors import Actor
+from claims_app.services.audit import EventKind, record_event
+
+
+class IngestError(ValueError):
+    """A page that cannot be ingested; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    document: Document
+    created: bool  # False: the same bytes were ingested before
+    articles: int
+    claims: int
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise IngestError(
+            f"is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit"
+        )
+
+
+def find_document(session: Session, digest: str) -> Document | None:
+    return session.exec(select(Document).where(Document.sha256 == digest)).first()
+
+
+def ingest_document(
+    session: Session, *, data: bytes, origin: str, actor: Actor, max_bytes: int
+) -> IngestResult:
+    """Store one page and its articles, or find it already stored."""
+    check_size(len(data), max_bytes)
+    digest = sha256_hex(data)
+    if existing := find_document(session, digest):
+        return IngestResult(existing, created=False, articles=0, claims=0)
+    try:
+        page = read_page(data, origin)
+    except PageError as exc:
+        raise IngestError(str(exc)) from None
+    parts = split_page(page.text)
+    if not parts:
+        raise IngestError("has no news items that could be told apart (no article text found)")
+    document = Document(
+        origin=origin,
+        sha256=digest,
+        media_type=page.media_type,
+        size_bytes=len(data),
+        text=page.text,
+        ingested_at=utcnow(),
+        ingested_by=actor.name,
+    )
+    session.add(document)
+    session.flush()
+    for part in parts:
+        session.add(_article_from(document, part))
+    session.flush()
+    record_event(
+        session,
+        EventKind.DOCUMENT_INGESTED,
+        actor=actor,
+        target_type="document",
+        target_id=document.id,
+        document_id=document.id,
+        after={
+            "origin": origin,
+            "sha256": digest,
+            "media_type": page.media_type,
+            "articles": len(parts),
+        },
+    )
+    return IngestResult(document, created=True, articles=len(parts), claims=0)
+
+
+def _article_from(document: Document, part) -> Article:
+    return Article(
+        document_id=document.id,
+        position=part.position,
+        title=part.title,
+        section=part.section,
+        published_on=part.published_on,
+        date_source=part.date_source,
+        start_offset=part.start,
+        body=part.body,
+        body_sha256=sha256_hex(part.body.encode("utf-8")),
+    )
