@@ -40,6 +40,11 @@ class Context:
             self._engine = make_engine(self.settings.database_url)
         return self._engine
 
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     def migrated_engine(self) -> Engine:
         try:
             ensure_migrated(self.engine)
@@ -61,6 +66,7 @@ pass_ctx = click.make_pass_decorator(Context)
 def main(ctx: click.Context) -> None:
     """claims_app: verify the numbers in conflict and humanitarian reporting."""
     ctx.obj = Context(Settings.from_env())
+    ctx.call_on_close(ctx.obj.close)
 
 
 @main.group()

@@ -35,6 +35,7 @@ class Role(enum.Enum):
     END = "end"  # "# # #" closes a press release
     CHROME = "chrome"  # page furniture, never article text
     TITLE = "title"
+    HEADLINE = "headline"  # a title above the date line that opens its item
     PARAGRAPH = "paragraph"
 
 
@@ -208,6 +209,9 @@ def _mark_titles(lines: list[Line], roles: list[Role]) -> None:
         if roles[i] is not Role.PARAGRAPH or not looks_like_title(line.text):
             continue
         before, after = _neighbours(lines, roles, i)
+        if after is not None and _is_bare_date_line(lines[after], roles[after]):
+            roles[i] = Role.HEADLINE
+            continue
         if after is None or roles[after] is not Role.PARAGRAPH:
             continue
         if looks_like_title(lines[after].text):
@@ -223,6 +227,11 @@ def _mark_titles(lines: list[Line], roles: list[Role]) -> None:
         set_off = i > 0 and lines[i - 1].blank and i + 1 < len(lines) and lines[i + 1].blank
         if at_boundary or (set_off and is_title_case(line.text)):
             roles[i] = Role.TITLE
+
+
+def _is_bare_date_line(line: Line, role: Role) -> bool:
+    m = _header_match(line.text) if role is Role.HEADER else None
+    return m is not None and not m["section"]
 
 
 @dataclass
@@ -242,9 +251,10 @@ class _Splitter:
         self.current: _Item | None = None
         self.group_start = 0  # first item not yet dated by a trailer
         self.after_end = False  # past "# # #": notes to editors, not a new item
+        self.headline: str | None = None  # seen above a date line, not yet used
 
     def close(self) -> None:
-        if self.current is not None and self.current.body:
+        if self.current is not None and _is_article(self.current):
             self.items.append(self.current)
         self.current = None
 
@@ -268,7 +278,10 @@ class _Splitter:
         m = _header_match(line.text)
         assert m is not None  # classify() only gives HEADER to lines that match
         section = (m["section"] or "").strip() or None
-        self.open(section=section, published_on=date_from_match(m), date_source="header")
+        title, self.headline = self.headline, None
+        self.open(
+            title=title, section=section, published_on=date_from_match(m), date_source="header"
+        )
         self.group_start = len(self.items)
 
     def on_trailer(self, line: Line) -> None:
@@ -286,6 +299,10 @@ class _Splitter:
     def on_end(self, line: Line) -> None:
         self.close()
         self.after_end = True
+
+    def on_headline(self, line: Line) -> None:
+        self.close()
+        self.headline = line.text
 
     def on_title(self, line: Line) -> None:
         cur = self.current
@@ -319,6 +336,14 @@ class _Splitter:
             dated_listing = prev.date_source in ("header", "inherited") and prev.published_on
             if item.published_on is None and dated_listing:
                 item.published_on, item.date_source = prev.published_on, "inherited"
+
+
+def _is_article(item: _Item) -> bool:
+    """Body text, not a stray label: some sentence, or enough words to read."""
+    if not item.body:
+        return False
+    chars = sum(len(line.text) for line in item.body)
+    return chars >= 200 or any(line.text[-1] in _TERMINAL for line in item.body)
 
 
 def split_page(text: str) -> list[PageArticle]:

@@ -30,11 +30,17 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def human_size(n: int) -> str:
+    if n >= 2**20:
+        return f"{n / 2**20:.1f} MB".replace(".0 MB", " MB")
+    if n >= 2**10:
+        return f"{n / 2**10:.1f} KB".replace(".0 KB", " KB")
+    return f"{n} bytes"
+
+
 def check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise IngestError(
-            f"is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit"
-        )
+        raise IngestError(f"is {human_size(size)}, over the {human_size(max_bytes)} limit")
 
 
 def find_document(session: Session, digest: str) -> Document | None:

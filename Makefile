@@ -1,0 +1,42 @@
+# The README's commands. Each target installs what it needs first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DATABASE_URL ?= sqlite:///instance/claims.db
+HOST ?= 127.0.0.1
+PORT ?= 5000
+# Debian's Chromium where present; otherwise `make test` fetches Playwright's own.
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+PYTEST_ARGS ?=
+
+.PHONY: install demo test lint serve clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "claims_app needs Python 3.11 or newer (set PYTHON=python3.x)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims db upgrade
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims ingest fixtures/pages
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims users demo
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims serve --host $(HOST) --port $(PORT)
+
+test: install
+ifeq ($(strip $(CHROMIUM)),)
+	$(BIN)/python -m playwright install chromium
+endif
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check claims_app tests migrations
+	$(BIN)/ruff format --check claims_app tests migrations
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache dist build

@@ -1,0 +1,107 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from claims_app.extraction.decode import read_page
+from claims_app.extraction.pages import split_page
+from tests.conftest import CORPUS, FIXTURE_PAGES, REPO
+
+EXPECTED = json.loads((REPO / "fixtures/expected/articles.json").read_text(encoding="utf-8"))
+REFERENCE = json.loads((REPO / "fixtures/expected/reference-articles.json").read_text())["pages"]
+
+
+def _split(path: Path):
+    page = read_page(path.read_bytes(), path.name)
+    return page.text, split_page(page.text)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_pages_split_into_expected_articles(name):
+    text, articles = _split(FIXTURE_PAGES / name)
+    got = [
+        {
+            "title": a.title,
+            "section": a.section,
+            "published_on": a.published_on.isoformat() if a.published_on else None,
+            "date_source": a.date_source,
+        }
+        for a in articles
+    ]
+    assert got == EXPECTED[name]
+    for a in articles:
+        assert text[a.start : a.end] == a.body
+
+
+def test_fixtures_hold_at_least_fifteen_articles():
+    assert sum(len(v) for v in EXPECTED.values()) >= 15
+    assert len(EXPECTED) >= 3
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_reference_pages_split_with_dates_and_titles(name):
+    text, articles = _split(CORPUS / name)
+    expected = REFERENCE[name]
+    assert len(articles) == len(expected)
+    for a, want in zip(articles, expected, strict=True):
+        assert a.published_on.isoformat() == want["published_on"]
+        assert a.section == want["section"]
+        assert (a.start, a.end) == (want["body_start"], want["body_end"])
+        if "title_span" in want:
+            start, end = want["title_span"]
+            assert a.title == text[start:end]
+        else:
+            assert a.title is None
+
+
+def test_chrome_never_ends_up_in_a_body():
+    _, articles = _split(FIXTURE_PAGES / "karun-field-updates-2021-03.txt")
+    bodies = "\n".join(a.body for a in articles)
+    assert "Page 1 of 4" not in bodies
+    assert "Items filtered by date" not in bodies
+    assert not bodies.startswith("Field Updates")
+
+
+def test_caption_printed_twice_is_dropped_and_items_after_it_survive():
+    _, articles = _split(FIXTURE_PAGES / "river-provinces-digest.txt")
+    assert all("Photo: Donor meeting" not in a.body for a in articles)
+    assert articles[3].title == "Cholera Cases Rise in Southern Karun"
+
+
+def test_notes_after_end_mark_are_not_an_article():
+    _, articles = _split(FIXTURE_PAGES / "press-releases-2020.txt")
+    assert all("media enquiries" not in a.body for a in articles)
+    assert all("Notes to editors" not in a.body for a in articles)
+
+
+def test_item_without_own_trailer_takes_the_date_of_the_trailer_below():
+    text = (
+        "First Story Title\n\nFirst story text that ends well.\n\n"
+        "Second Story Title\n\nSecond story text, also a sentence.\n\n"
+        "(Source: Press Office / 02.03.2024)\n"
+    )
+    articles = split_page(text)
+    assert [a.title for a in articles] == ["First Story Title", "Second Story Title"]
+    assert [a.date_source for a in articles] == ["inherited", "trailer"]
+    assert {a.published_on.isoformat() for a in articles} == {"2024-03-02"}
+
+
+def test_month_first_dates_and_pipes_in_headers():
+    text = "March 4, 2022 | Situation Reports\n\nTwo convoys crossed the line today.\n"
+    (article,) = split_page(text)
+    assert article.published_on.isoformat() == "2022-03-04"
+    assert article.section == "Situation Reports"
+
+
+def test_page_without_any_structure_is_one_undated_article():
+    (article,) = split_page("Just one paragraph of plain text about events.\n")
+    assert article.published_on is None
+    assert article.title is None
+
+
+def test_windows_line_endings_keep_offsets_exact():
+    text = "12 May 2020 In News\r\n\r\nA sentence here.\r\nAnother one.\r\n"
+    (article,) = split_page(text)
+    assert text[article.start : article.end] == article.body
+    assert article.body.startswith("A sentence") and article.body.endswith("one.")

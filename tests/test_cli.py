@@ -1,0 +1,121 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claims_app.cli import main
+from tests.conftest import CORPUS, FIXTURE_PAGES
+
+
+@pytest.fixture
+def run(database_url, tmp_path):
+    def _run(*args: str, input: bytes | str | None = None):
+        runner = CliRunner()
+        return runner.invoke(main, list(args), input=input, env={"DATABASE_URL": database_url})
+
+    return _run
+
+
+def test_help_lists_every_command(run):
+    out = run("--help").output
+    for command in ("db", "ingest", "documents", "serve", "users"):
+        assert command in out
+
+
+def test_ingest_folder_then_again_adds_nothing(run):
+    first = run("ingest", str(FIXTURE_PAGES))
+    assert first.exit_code == 0, first.output
+    assert "documents: 4 added, articles: 17" in first.output
+    second = run("ingest", str(FIXTURE_PAGES))
+    assert second.exit_code == 0
+    assert "documents: 0 added" in second.output and "skipped: 4" in second.output
+    assert "already ingested as document" in second.output
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_ingest_reference_corpus(run):
+    result = run("ingest", str(CORPUS))
+    assert result.exit_code == 0, result.output
+    assert "documents: 3 added, articles: 30" in result.output
+
+
+def test_bad_inputs_each_get_a_line_and_the_good_file_still_lands(run, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin1.txt").write_bytes("Ma\u00e2ret".encode("latin-1"))
+    (tmp_path / "big.txt").write_bytes(b"a sentence. " * 200_000)
+    good = FIXTURE_PAGES / "press-releases-2020.txt"
+    result = run(
+        "ingest",
+        "--max-mb",
+        "1",
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "bin.txt"),
+        str(tmp_path / "latin1.txt"),
+        str(tmp_path / "big.txt"),
+        str(tmp_path / "missing.txt"),
+        str(good),
+    )
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"error: {tmp_path / 'empty.txt'}: is empty" in lines
+    assert any(
+        line.startswith(f"error: {tmp_path / 'bin.txt'}: looks like a binary") for line in lines
+    )
+    assert any(f"{tmp_path / 'latin1.txt'}: is not valid UTF-8" in line for line in lines)
+    assert any(f"{tmp_path / 'big.txt'}: is 2.3 MB, over the 1 MB limit" in line for line in lines)
+    assert f"error: {tmp_path / 'missing.txt'}: no such file or folder" in lines
+    assert lines[-1] == "documents: 1 added, articles: 4, claims: 0, skipped: 0, failed: 5"
+
+
+def test_ingest_from_stdin(run):
+    data = (FIXTURE_PAGES / "river-provinces-digest.txt").read_bytes()
+    result = run("ingest", "-", input=data)
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in run("documents", "--format", "jsonl").output.splitlines()]
+    assert docs[0]["origin"] == "<stdin>" and len(docs[0]["articles"]) == 5
+
+
+def test_documents_lists_articles_with_position_title_section_date_chars(run):
+    run("ingest", str(FIXTURE_PAGES / "press-releases-2020.txt"))
+    (doc,) = [
+        json.loads(line) for line in run("documents", "--format", "jsonl").output.splitlines()
+    ]
+    first = doc["articles"][0]
+    assert first["position"] == 0
+    assert first["title"] == "Relief Groups Warn of Hunger in Besieged Orvano"
+    assert first["section"] == "Press Releases"
+    assert first["published_on"] == "2020-02-11"
+    assert first["chars"] > 100
+    table = run("documents").output
+    assert "2020-02-11" in table and "Press Releases" in table
+
+
+def test_commands_on_an_unmigrated_database_say_so(tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    result = CliRunner().invoke(main, ["documents"], env={"DATABASE_URL": url})
+    assert result.exit_code != 0
+    assert "run `claims db upgrade` first" in result.output
+
+
+def test_db_upgrade_creates_the_schema(tmp_path):
+    url = f"sqlite:///{tmp_path / 'sub' / 'fresh.db'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"], env={"DATABASE_URL": url}).exit_code == 0
+    result = runner.invoke(main, ["documents"], env={"DATABASE_URL": url})
+    assert result.exit_code == 0, result.output
+
+
+def test_users_add_and_demo_login(run):
+    ok = run(
+        "users", "add", "amina", "--role", "reviewer", "--password-stdin", input="s3cret-pass\n"
+    )
+    assert ok.exit_code == 0, ok.output
+    dup = run(
+        "users", "add", "amina", "--role", "reviewer", "--password-stdin", input="s3cret-pass\n"
+    )
+    assert dup.exit_code != 0 and "already exists" in dup.output
+    bad = run("users", "add", "bo", "--role", "king", "--password-stdin", input="s3cret-pass\n")
+    assert "unknown role" in bad.output
+    demo = run("users", "demo")
+    assert demo.output.startswith("demo login: user demo, password ")
