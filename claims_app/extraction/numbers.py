@@ -1,0 +1,148 @@
+"""Numbers as bulletins write them -> values.
+
+"1,400" -> 1400, "2.3 million" -> 2300000, "forty-two" -> 42,
+"two hundred and five thousand" -> 205000, "a dozen" -> 12, and the
+qualifier in front ("at least", "nearly", "more than", "up to") or the range
+around them ("12-15", "between 30 and 45"). Vague amounts ("dozens", "scores
+of", "hundreds of thousands") have no value.
+
+Hand-written rather than a library: it runs in the extractor's hot loop, and
+it must say exactly which characters it read, so claim spans stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES)
+
+_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+def words_to_int(phrase: str) -> int | None:
+    """An English cardinal in words, or None if the phrase is not one.
+
+    Accepts hyphens, "and" and commas between groups, as in
+    "two hundred and thirty-four thousand, five hundred and sixty-seven".
+    """
+    tokens = [t.lower() for t in _TOKEN.findall(phrase.replace("-", " "))]
+    tokens = [t for t in tokens if t != "and"]
+    if len(tokens) > 1 and tokens[0] == "a" and tokens[1] in ("hundred", *SCALES):
+        tokens[0] = "one"  # "a hundred", "a million"
+    if not tokens or any(t not in NUMBER_WORDS for t in tokens):
+        return None
+    if "zero" in tokens and len(tokens) > 1:
+        return None
+    total, group, last, last_scale = 0, 0, None, None
+    for token in tokens:
+        kind = _kind(token)
+        if (last, kind) not in _ALLOWED:
+            return None  # "five two", "twenty thirty", "hundred" on its own
+        if kind == "hundred":
+            if not 1 <= group <= 9:
+                return None
+            group *= 100
+        elif kind == "scale":
+            scale = SCALES[token]
+            if last_scale is not None and scale >= last_scale:
+                return None  # "thousand million": not how anyone writes a figure
+            total, group, last_scale = total + group * scale, 0, scale
+        else:
+            group += UNITS.get(token, 0) + TENS.get(token, 0)
+        last = kind
+    return total + group
+
+
+def _kind(token: str) -> str:
+    if token in UNITS:
+        return "unit" if UNITS[token] < 10 else "teen"
+    if token in TENS:
+        return "tens"
+    return "hundred" if token == "hundred" else "scale"
+
+
+# Which kind of word may follow which (None: the start of the phrase).
+_ALLOWED = {
+    (None, "unit"), (None, "teen"), (None, "tens"),
+    ("unit", "hundred"), ("unit", "scale"), ("teen", "scale"), ("tens", "scale"),
+    ("tens", "unit"),
+    ("hundred", "unit"), ("hundred", "teen"), ("hundred", "tens"), ("hundred", "scale"),
+    ("scale", "unit"), ("scale", "teen"), ("scale", "tens"),
+}  # fmt: skip
+
+
+_NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def numeral_value(token: str) -> float | None:
+    """ "1,400" -> 1400, "12.5" -> 12.5; None for "1,40" or "3.2.1"."""
+    token = token.strip()
+    if not _NUMERAL.match(token):
+        return None
+    return float(token.replace(",", ""))
+
+
+def as_number(value: float) -> int | float:
+    """Integral values as int, so 1400.0 prints and compares as 1400."""
+    return int(value) if float(value).is_integer() else value
+
+
+# --- qualifiers ---------------------------------------------------------------
+
+QUALIFIERS: dict[str, str] = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least", "not less than": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "above": "more_than", "exceeding": "more_than",
+    "about": "approx", "around": "approx", "nearly": "approx", "almost": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "roughly": "approx",
+    "approximately": "approx", "close to": "approx", "around an estimated": "approx",
+    "up to": "at_most", "fewer than": "at_most", "less than": "at_most",
+    "at most": "at_most", "no more than": "at_most", "under": "at_most",
+}  # fmt: skip
+_QUALIFIER = re.compile(
+    r"(?:^|\b)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    kind: str
+    start: int  # where the qualifier phrase starts in the text given
+
+
+def qualifier_before(text: str, at: int) -> Qualifier | None:
+    """The qualifier phrase that ends right before text[at], if any."""
+    window_start = max(0, at - 40)
+    m = _QUALIFIER.search(text, window_start, at)
+    if m is None or m.end() != at:
+        return None
+    return Qualifier(QUALIFIERS[m.group(1).lower()], m.start(1))
+
+
+# --- vague amounts --------------------------------------------------------------
+
+VAGUE = re.compile(
+    r"\b(?:(?:hundreds|thousands|tens|millions)\s+of\s+(?:thousands|millions)"
+    r"|dozens|scores|hundreds|thousands|tens of thousands|millions|several hundred"
+    r"|several thousand|a few hundred|a few thousand)\b",
+    re.IGNORECASE,
+)
+DOZEN = re.compile(r"\b(?:a|one|half a)\s+dozen\b", re.IGNORECASE)
+
+
+def dozen_value(phrase: str) -> int:
+    return 6 if phrase.lower().startswith("half") else 12
