@@ -1,0 +1,298 @@
+"""Date phrases in sentences -> the day or period they name.
+
+Relative phrases are resolved against the article's date (the anchor):
+"on Wednesday" in an item dated Thursday 30 May 2019 is 2019-05-29; "last
+week" is the Monday-Sunday week before; "since late April" runs from 21 April
+to the anchor; "between February 2 and May 20" takes the anchor's year, or
+the year before when that would put it after the anchor.
+
+The result's `iso` is a day (2019-05-29), a period (2019-05-20/2019-05-26),
+a month (2019-05) or a year (2015), as the phrase was precise.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claims_app.extraction.numbers import words_to_int
+from claims_app.extraction.pagedates import MONTH_RE, MONTHS
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "mid-": 11, "middle of": 11,
+         "late": 21, "end of": 21}  # fmt: skip
+_FUTURE = re.compile(
+    r"\b(?:will|is set to|are set to|is scheduled|are scheduled|plans? to|next|upcoming|"
+    r"is expected to|are expected to|is due to)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    first: date
+    last: date
+    precision: str  # day | period | month | year
+    relative: bool  # resolved against the article date
+
+    @property
+    def iso(self) -> str:
+        if self.precision == "year":
+            return f"{self.first.year}"
+        if self.precision == "month":
+            return f"{self.first.year}-{self.first.month:02d}"
+        if self.precision == "day" or self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()}/{self.last.isoformat()}"
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, anchor: date | None) -> date | None:
+    """A day written without its year: the latest such day not after the anchor."""
+    if anchor is None:
+        return None
+    found = _safe(anchor.year, month, day)
+    if found is not None and found > anchor + timedelta(days=7):
+        found = _safe(anchor.year - 1, month, day)
+    return found
+
+
+# --- the phrase patterns, tried longest first ----------------------------------
+
+
+def _dm(p: str) -> str:
+    """ "2 March" or "March 2", with named groups prefixed by p."""
+    return (
+        rf"(?:(?P<{p}d1>\d{{1,2}})\s+(?P<{p}m1>{MONTH_RE})"
+        rf"|(?P<{p}m2>{MONTH_RE})\s+(?P<{p}d2>\d{{1,2}})(?!\d))"
+    )
+
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_RANGE = re.compile(
+    rf"\b(?:between|from)\s+{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?\s+(?:and|to|until|till|-|–)\s+"
+    rf"{_dm('b')}(?:,?\s+(?P<by>{_YEAR}))?",
+    re.IGNORECASE,
+)
+_FULL = re.compile(rf"{_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?(?!\d)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of)\s*)?"
+    rf"(?P<m>{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+    re.IGNORECASE,
+)
+_MONTH_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    rf"\b(?:(?P<last>(?i:last|this|on|since|late on|early on|overnight on))\s+)?"
+    rf"(?P<wd>{_WEEKDAY_RE})\b"
+    r"(?!,?\s+\d)",
+)
+_YEAR_ONLY = re.compile(
+    rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
+)
+_COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|24|48|72)"
+_PAST_SPAN = re.compile(
+    rf"\b(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
+    r"(?P<u>hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_FIXED = re.compile(
+    r"\b(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
+    r"last month|this month|earlier this month|last year|this year|earlier this year|"
+    r"the start of the month|the beginning of the month|the start of the year|"
+    r"the beginning of the year)\b",
+    re.IGNORECASE,
+)
+_AGO = re.compile(rf"\b{_COUNT}\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+
+
+def find_dates(text: str, anchor: date | None, *, future: bool | None = None) -> list[DateMention]:
+    """Every date phrase in text, in order, without overlaps (longest wins)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    tense_future = bool(_FUTURE.search(text)) if future is None else future
+    for finder in _FINDERS:
+        for mention in finder(text, anchor, tense_future):
+            if all(mention.end <= s or mention.start >= e for s, e in taken):
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mention(m: re.Match[str], first: date, last: date, precision: str, rel: bool,
+             start: int | None = None) -> DateMention:  # fmt: skip
+    s = m.start() if start is None else start
+    return DateMention(s, m.end(), m.string[s : m.end()], first, last, precision, rel)
+
+
+def _day_of(m: re.Match[str], p: str, year: int | None, anchor: date | None) -> date | None:
+    day = m[f"{p}d1"] or m[f"{p}d2"]
+    month = _month(m[f"{p}m1"] or m[f"{p}m2"])
+    if year is not None:
+        return _safe(year, month, int(day))
+    return _infer_year(month, int(day), anchor)
+
+
+def _ranges(text: str, anchor: date | None, _f: bool):
+    for m in _RANGE.finditer(text):
+        year_b = int(m["by"]) if m["by"] else None
+        year_a = int(m["ay"]) if m["ay"] else year_b
+        last = _day_of(m, "b", year_b, anchor)
+        first = _day_of(m, "a", year_a, anchor)
+        if first and last and first > last and year_a is None:
+            first = _safe(first.year - 1, first.month, first.day)
+        if first and last and first <= last:
+            yield _mention(m, first, last, "period", m["ay"] is None and m["by"] is None)
+
+
+def _full_dates(text: str, anchor: date | None, _f: bool):
+    for m in _FULL.finditer(text):
+        day = _day_of(m, "x", int(m["xy"]) if m["xy"] else None, anchor)
+        if day is None:
+            continue
+        since = _SINCE.search(text, max(0, m.start() - 8), m.start())
+        if since and anchor and day <= anchor:
+            yield _mention(m, day, anchor, "period", m["xy"] is None, start=since.start())
+        else:
+            yield _mention(m, day, day, "day", m["xy"] is None)
+
+
+def _months(text: str, anchor: date | None, _f: bool):
+    for m in _MONTH_YEAR.finditer(text):
+        if m["m"] == "may" or (
+            m["m"].lower() == "may"
+            and not (m["y"] or m["part"])
+            and not _MONTH_PREP.search(text, max(0, m.start() - 7), m.start())
+        ):
+            continue  # "may" the verb
+        month = _month(m["m"])
+        year = int(m["y"]) if m["y"] else _infer_year(month, 1, anchor)
+        year = year.year if isinstance(year, date) else year
+        if year is None:
+            continue
+        first, last = date(year, month, 1), _month_end(year, month)
+        if m["part"]:
+            first = date(year, month, _PART.get(m["part"].lower().replace("the ", ""), 1))
+        since = _SINCE.search(text, max(0, m.start() - 8), m.start())
+        if since and anchor and first <= anchor:
+            yield _mention(m, first, anchor, "period", True, start=since.start())
+        elif m["part"]:
+            yield _mention(m, first, min(last, first + timedelta(days=10)), "period", not m["y"])
+        else:
+            yield _mention(m, first, last, "month", not m["y"])
+
+
+def _weekdays(text: str, anchor: date | None, future: bool):
+    if anchor is None:
+        return
+    for m in _WEEKDAY.finditer(text):
+        target = WEEKDAYS.index(m["wd"].lower())
+        back = (anchor.weekday() - target) % 7
+        if (m["last"] or "").lower() == "last" and back == 0:
+            back = 7
+        day = (
+            anchor + timedelta(days=(target - anchor.weekday()) % 7)
+            if future
+            else anchor - timedelta(days=back)
+        )
+        if (m["last"] or "").lower() == "since":
+            yield _mention(m, day, anchor, "period", True)
+        else:
+            yield _mention(m, day, day, "day", True)
+
+
+def _years(text: str, anchor: date | None, _f: bool):
+    for m in _YEAR_ONLY.finditer(text):
+        year = int(m["y"])
+        if m["prep"] == "since" and anchor and year <= anchor.year:
+            yield _mention(m, date(year, 1, 1), anchor, "period", False)
+        else:
+            yield _mention(
+                m, date(year, 1, 1), date(year, 12, 31), "year", False, start=m.start("y")
+            )
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 1
+    if word.isdigit():
+        return int(word)
+    if word.lower() in ("few", "several"):
+        return 3
+    return words_to_int(word) or 1
+
+
+def _past_spans(text: str, anchor: date | None, _f: bool):
+    if anchor is None:
+        return
+    for m in _PAST_SPAN.finditer(text):
+        n, unit = _count(m["n"]), m["u"].lower().rstrip("s")
+        days = {"hour": n / 24, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[unit]
+        first = anchor - timedelta(days=max(1, round(days)))
+        yield _mention(m, first, anchor, "period", True)
+
+
+def _fixed(text: str, anchor: date | None, _f: bool):
+    if anchor is None:
+        return
+    for m in _FIXED.finditer(text):
+        first, last, precision = _fixed_span(m["w"].lower(), anchor)
+        yield _mention(m, first, last, precision, True)
+
+
+def _fixed_span(word: str, anchor: date) -> tuple[date, date, str]:
+    monday = anchor - timedelta(days=anchor.weekday())
+    month_start = anchor.replace(day=1)
+    if word == "yesterday":
+        return anchor - timedelta(days=1), anchor - timedelta(days=1), "day"
+    if word in ("today", "tonight", "this morning"):
+        return anchor, anchor, "day"
+    if word in ("this week", "earlier this week"):
+        return monday, anchor, "period"
+    if word == "last week":
+        return monday - timedelta(days=7), monday - timedelta(days=1), "period"
+    if word == "last month":
+        prev = month_start - timedelta(days=1)
+        return prev.replace(day=1), prev, "month"
+    if word in ("this month", "earlier this month", "the start of the month",
+                "the beginning of the month"):  # fmt: skip
+        return month_start, anchor, "period"
+    if word == "last year":
+        return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), "year"
+    return date(anchor.year, 1, 1), anchor, "period"  # this year, start of the year
+
+
+def _agos(text: str, anchor: date | None, _f: bool):
+    if anchor is None:
+        return
+    for m in _AGO.finditer(text):
+        n, unit = _count(m["n"]), m["u"].lower().rstrip("s")
+        if unit == "year":
+            year = anchor.year - n
+            yield _mention(m, date(year, 1, 1), date(year, 12, 31), "year", True)
+        else:
+            day = anchor - timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
+            yield _mention(m, day, day, "day" if unit == "day" else "period", True)
+
+
+_FINDERS = [_ranges, _full_dates, _past_spans, _months, _fixed, _agos, _weekdays, _years]

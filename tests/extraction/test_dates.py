@@ -1,0 +1,78 @@
+from datetime import date
+
+import pytest
+
+from claims_app.extraction.dates import find_dates
+
+THU_30_MAY_2019 = date(2019, 5, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "iso"),
+    [
+        ("a statement issued on Wednesday said", THU_30_MAY_2019, "on Wednesday", "2019-05-29"),
+        ("shelling on Thursday morning", THU_30_MAY_2019, "on Thursday", "2019-05-30"),
+        ("Last Monday, the team said", date(2019, 5, 24), "Last Monday", "2019-05-20"),
+        ("a meeting is set to take place on Friday", date(2019, 5, 15), "on Friday", "2019-05-17"),
+        ("fled since late April", date(2019, 5, 17), "since late April", "2019-04-21/2019-05-17"),
+        (
+            "in the period between February 2 and May 20",
+            date(2019, 5, 24),
+            "between February 2 and May 20",
+            "2019-02-02/2019-05-20",
+        ),
+        (
+            "between 1 December and 3 January",
+            date(2020, 1, 10),
+            "between 1 December and 3 January",
+            "2019-12-01/2020-01-03",
+        ),
+        ("the bombings on July 27, 2017", date(2018, 7, 27), "July 27, 2017", "2017-07-27"),
+        ("he defected in 2015", date(2017, 5, 17), "2015", "2015"),
+        (
+            "chemical weapons used last week",
+            date(2019, 5, 28),
+            "last week",
+            "2019-05-20/2019-05-26",
+        ),
+        (
+            "attacks over the past 24 hours",
+            THU_30_MAY_2019,
+            "over the past 24 hours",
+            "2019-05-29/2019-05-30",
+        ),
+        ("in the past week", date(2022, 9, 9), "in the past week", "2022-09-02/2022-09-09"),
+        (
+            "since the start of the month",
+            date(2023, 10, 13),
+            "the start of the month",
+            "2023-10-01/2023-10-13",
+        ),
+        ("as happened two years ago", date(2018, 7, 27), "two years ago", "2016"),
+        (
+            "no aid since December 10",
+            date(2020, 2, 11),
+            "since December 10",
+            "2019-12-10/2020-02-11",
+        ),
+        ("a report published in May 2019", date(2019, 6, 2), "May 2019", "2019-05"),
+        ("injured yesterday", date(2021, 3, 5), "yesterday", "2021-03-04"),
+        ("earlier this month", date(2021, 3, 5), "earlier this month", "2021-03-01/2021-03-05"),
+        ("last month", date(2021, 3, 5), "last month", "2021-02"),
+        ("since 2011", date(2017, 5, 17), "since 2011", "2011-01-01/2017-05-17"),
+    ],
+)
+def test_date_phrases_resolve_against_the_article_date(text, anchor, phrase, iso):
+    mentions = find_dates(text, anchor)
+    assert [(m.text, m.iso) for m in mentions] == [(phrase, iso)]
+    (m,) = mentions
+    assert text[m.start : m.end] == m.text
+
+
+def test_the_verb_may_is_not_a_month():
+    assert find_dates("casualties may rise further", date(2020, 2, 11)) == []
+
+
+def test_relative_phrases_need_an_article_date():
+    assert find_dates("on Wednesday, last week", None) == []
+    assert [m.iso for m in find_dates("on 3 March 2020", None)] == ["2020-03-03"]
