@@ -110,7 +110,7 @@ _WEEKDAY = re.compile(
 _YEAR_ONLY = re.compile(
     rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
 )
-_COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|24|48|72)"
+_COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
 _PAST_SPAN = re.compile(
     rf"\b(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
     r"(?P<u>hours?|days?|weeks?|months?|years?)\b",
