@@ -19,7 +19,8 @@ from sqlalchemy.exc import IntegrityError
 
 from claims_app.config import Settings
 from claims_app.db import make_engine, session_scope
-from claims_app.extraction.decode import SUPPORTED_SUFFIXES
+from claims_app.extraction.decode import SUPPORTED_SUFFIXES, PageError, read_page
+from claims_app.extraction.page_claims import extract_page
 from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
 from claims_app.services import accounts, intake
 from claims_app.services.actors import Actor
@@ -194,6 +195,40 @@ def ingest(ctx: Context, paths: tuple[str, ...], max_mb: float | None) -> None:
     click.echo(tally.summary())
     if tally.failed:
         sys.exit(1)
+
+
+# --- extract ------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl")
+@pass_ctx
+def extract(ctx: Context, file: str, fmt: str) -> None:
+    """Split a page and print its claims, without touching the database."""
+    label = "<stdin>" if file == "-" else file
+    try:
+        data = _read_input(label, None if file == "-" else Path(file), ctx.settings.max_file_bytes)
+        page = read_page(data, label)
+    except (intake.IngestError, PageError, OSError) as exc:
+        raise click.ClickException(f"{label}: {_reason(exc)}") from None
+    for claim in extract_page(page.text):
+        record = claim.as_record()
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(_table_row(record))
+
+
+def _table_row(r: dict) -> str:
+    value = "" if r["value"] is None else f"{r['value']:g}"
+    if r["value_max"] is not None:
+        value += f"-{r['value_max']:g}"
+    return (
+        f"{r['article_index']:3d} {r['kind']:<7} {value:>10} {r['qualifier'] or '':<9} "
+        f"{r['category'] or '':<14} {r['event_date'] or '':<21} {(r['location'] or '')[:22]:<22} "
+        f"{r['quote'][:60]}"
+    )
 
 
 # --- documents ----------------------------------------------------------------

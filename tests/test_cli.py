@@ -119,3 +119,24 @@ def test_users_add_and_demo_login(run):
     assert "unknown role" in bad.output
     demo = run("users", "demo")
     assert demo.output.startswith("demo login: user demo, password ")
+
+
+def test_extract_prints_jsonl_without_touching_the_database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'never-created.db'}"
+    page = FIXTURE_PAGES / "press-releases-2020.txt"
+    result = CliRunner().invoke(main, ["extract", str(page)], env={"DATABASE_URL": url})
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    text = page.read_text(encoding="utf-8")
+    assert records and all(text[r["start"] : r["end"]] == r["quote"] for r in records)
+    assert {r["article_index"] for r in records} == {0, 1, 2, 3}
+    assert not (tmp_path / "never-created.db").exists()
+
+
+def test_extract_table_and_bad_file(tmp_path):
+    page = FIXTURE_PAGES / "ostrava-monitor-update.html"
+    table = CliRunner().invoke(main, ["extract", str(page), "--format", "table"])
+    assert "19 drone strikes" in table.output
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe")
+    bad = CliRunner().invoke(main, ["extract", str(tmp_path / "bad.txt")])
+    assert bad.exit_code != 0 and "not valid UTF-8" in bad.output

@@ -25,8 +25,8 @@ _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "mid-": 11, "middle of": 11,
          "late": 21, "end of": 21}  # fmt: skip
 _FUTURE = re.compile(
-    r"\b(?:will|is set to|are set to|is scheduled|are scheduled|plans? to|next|upcoming|"
-    r"is expected to|are expected to|is due to)\b",
+    r"\b(?:will|could|would|is set to|are set to|is scheduled|are scheduled|plans? to|next|"
+    r"upcoming|is expected to|are expected to|is due to)\b",
     re.IGNORECASE,
 )
 
@@ -177,7 +177,7 @@ def _full_dates(text: str, anchor: date | None, _f: bool):
             yield _mention(m, day, day, "day", m["xy"] is None)
 
 
-def _months(text: str, anchor: date | None, _f: bool):
+def _months(text: str, anchor: date | None, future: bool):
     for m in _MONTH_YEAR.finditer(text):
         if m["m"] == "may" or (
             m["m"].lower() == "may"
@@ -186,8 +186,13 @@ def _months(text: str, anchor: date | None, _f: bool):
         ):
             continue  # "may" the verb
         month = _month(m["m"])
-        year = int(m["y"]) if m["y"] else _infer_year(month, 1, anchor)
-        year = year.year if isinstance(year, date) else year
+        if m["y"]:
+            year = int(m["y"])
+        elif future and anchor:
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            inferred = _infer_year(month, 1, anchor)
+            year = inferred.year if inferred else None
         if year is None:
             continue
         first, last = date(year, month, 1), _month_end(year, month)

@@ -1,0 +1,556 @@
+"""Article text -> claims: numeric, dated events, and specific factual assertions.
+
+One pass finds number mentions with a master regex; each mention is then
+judged in its sentence (is it a resolution number, a calibre, a time, a date
+part, a count nobody would check?) and described: value and qualifier, what
+is counted (unit, subject, category), where, when, and who says so. Date and
+event claims come from the sentences that hold no numeric claim about the
+same thing.
+
+Everything here is pure: text and the article's date in, dataclasses out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from claims_app.extraction import lexicon as lx
+from claims_app.extraction.dates import DateMention, find_dates
+from claims_app.extraction.numbers import (
+    DOZEN,
+    NUMBER_WORDS,
+    VAGUE,
+    as_number,
+    dozen_value,
+    numeral_value,
+    qualifier_before,
+    words_to_int,
+)
+from claims_app.extraction.places import Place, find_places
+from claims_app.extraction.sentences import Sentence, split_sentences
+
+EXTRACTOR_VERSION = "claims-1.0"
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    kind: str  # numeric | date | event
+    start: int  # offsets into the text given to extract_claims
+    end: int
+    quote: str
+    sentence: str
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    category: str | None = None
+    subject: str | None = None
+    location: str | None = None
+    event_date: str | None = None
+    event_date_first: date | None = None
+    event_date_last: date | None = None
+    attributed_to: str | None = None
+    part_of: int | None = None  # index, in the same result list, of the total
+    check_worthiness: float = 0.0
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --- number mentions ------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted(NUMBER_WORDS - {"zero"}, key=len, reverse=True))
+_WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
+_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
+_MENTION = re.compile(
+    rf"\b(?:between\s+(?P<b1>{_NUM}|{_WORDNUM})\s+and\s+(?P<b2>{_NUM}|{_WORDNUM})"
+    rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})(?![\d-])"
+    rf"|(?P<num>{_NUM}){_SCALE}"
+    rf"|(?P<words>{_WORDNUM}))"
+    rf"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    qualifier: str
+    percent: bool
+    worded: bool  # written in words ("two"), which small counts often are
+
+
+def _value_of(token: str) -> float | None:
+    token = token.strip()
+    return numeral_value(token) if token[:1].isdigit() else words_to_int(token)
+
+
+def _mention_from(m: re.Match[str]) -> Mention | None:
+    percent = bool(m["pct"])
+    if m["b1"]:
+        low, high = _value_of(m["b1"]), _value_of(m["b2"])
+        if low is None or high is None or low >= high:
+            return None
+        return Mention(m.start(), m.end(), low, high, "range", percent, not m["b1"][0].isdigit())
+    if m["r1"]:
+        low, high = _value_of(m["r1"]), _value_of(m["r2"])
+        if low is None or high is None or low >= high:
+            return None
+        return Mention(m.start(), m.end(), low, high, "range", percent, False)
+    if m["num"]:
+        value = numeral_value(m["num"])
+        if value is None:
+            return None
+        if m["scale"]:
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m["scale"].lower()]
+        return Mention(m.start(), m.end(), value, None, "exact", percent, False)
+    value = words_to_int(m["words"])
+    if value is None:
+        return None
+    return Mention(m.start(), m.end(), value, None, "exact", percent, True)
+
+
+def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
+    out = [
+        Mention(m.start(), m.end(), None, None, "vague", False, True)
+        for m in VAGUE.finditer(text, start, end)
+    ]
+    out += [
+        Mention(m.start(), m.end(), dozen_value(m.group()), None, "exact", False, True)
+        for m in DOZEN.finditer(text, start, end)
+    ]
+    return out
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Number mentions in text[start:end], with qualifiers, without overlaps."""
+    raw = [mm for m in _MENTION.finditer(text, start, end) if (mm := _mention_from(m))]
+    raw += _vague_mentions(text, start, end)
+    raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Mention] = []
+    for mention in raw:
+        if out and mention.start < out[-1].end:
+            continue
+        q = qualifier_before(text, mention.start) if mention.qualifier == "exact" else None
+        if q is not None:
+            mention = replace(mention, start=q.start, qualifier=q.kind)
+        out.append(mention)
+    return out
+
+
+# --- is this number a claim? ------------------------------------------------------
+
+
+def _number_span(text: str, m: Mention) -> tuple[int, int]:
+    """The digits or number words themselves, without the qualifier."""
+    q = re.match(r"(?:[A-Za-z]+\s+){0,3}?(?=[\d(]|" + _WORDNUM + ")", text[m.start : m.end], re.I)
+    offset = q.end() if q and m.qualifier not in ("exact", "range", "vague") else 0
+    return m.start + offset, m.end
+
+
+def is_trap(text: str, m: Mention, sentence: Sentence, dates: list[DateMention]) -> bool:
+    """Resolution and page numbers, calibres, times, ages, date parts, codes."""
+    s, e = _number_span(text, m)
+    before, after = text[max(0, s - 30) : s], text[e : e + 25]
+    if any(d.start <= s < d.end for d in dates):
+        return True  # a day, month or year inside a date phrase
+    if lx.TRAP_BEFORE.search(before) or lx.TRAP_AFTER.match(after):
+        return True
+    if re.search(r"[A-Za-z]$|[A-Za-z]-$|[#/@+$€£:.]$", before) and not before.endswith(" "):
+        return True  # S-5, BM-21, G20, +41, 2/3
+    if re.match(r"[A-Za-z]|[:/.]\d", after) and not m.percent:
+        return True  # 24h, 6:30, 30.07.2018
+    return _looks_like_year(text, m, after)
+
+
+def _looks_like_year(text: str, m: Mention, after: str) -> bool:
+    token = text[m.start : m.end]
+    if not re.fullmatch(r"(?:19[5-9]\d|20\d\d)", token):
+        return False
+    return not lx.COUNT_NOUN_AFTER.match(after)
+
+
+# --- what is counted -----------------------------------------------------------
+
+_NP_WORD = re.compile(r"\s*([A-Za-z’'\-]+)")
+_NP_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)?\s*", re.IGNORECASE)
+
+
+def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
+    """The noun phrase after the number: ("Syrian refugees in Lebanon", end offset)."""
+    pos, words, head_end = m.end, [], m.end
+    of = _NP_OF.match(text, pos, limit)
+    if of and (m.percent or m.worded or of.group(0).strip() != "of"):
+        pos = of.end()  # "74 percent of the refugees", "1,140 of the deaths"
+    while len(words) < 5:
+        w = _NP_WORD.match(text, pos, limit)
+        if not w:
+            break
+        word = w.group(1)
+        if word.lower() in lx.NP_STOP:
+            break
+        words.append(word)
+        pos = w.end()
+        head_end = pos
+        nxt = _NP_WORD.match(text, pos, limit)
+        if (_is_head(word) or _plural(word)) and not (nxt and _is_head(nxt.group(1))):
+            break
+    if not words:
+        return None, m.end
+    phrase = " ".join(words)
+    place = re.match(r"\s+(in|from)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)", text[head_end:limit])
+    if place and m.percent:
+        phrase += f" {place.group(1)} {place.group(2)}"
+        head_end += place.end()
+    return phrase, head_end
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "ous"))
+
+
+def _is_head(word: str) -> bool:
+    lower = word.lower()
+    return lower in lx.HEAD_NOUNS or lower.rstrip("s") in lx.HEAD_NOUNS
+
+
+def unit_for(noun: str | None, m: Mention) -> str | None:
+    if m.percent:
+        return "percent"
+    if not noun:
+        return None
+    head = noun.split()[-1].lower()
+    for unit, nouns in lx.UNITS.items():
+        if head in nouns or head.rstrip("s") in nouns:
+            return unit
+    if re.fullmatch(r"[a-z][a-z\-]+", head):
+        return f"other:{head}"
+    return None
+
+
+def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: str | None) -> str:
+    """The harm the number counts, from the cue words nearest to it."""
+    head = (noun or "").split()[-1].lower() if noun else ""
+    if head in lx.NOUN_CATEGORY:
+        return lx.NOUN_CATEGORY[head]
+    inner = lx.CATEGORY_CUES.search(noun or "")
+    if inner and lx.cue_category(inner.group(0)) in lx.PEOPLE_CATEGORIES:
+        return lx.cue_category(inner.group(0))  # "31 injured people", "the newly displaced"
+    lead = _CUE_OF.search(sentence[max(0, rel - 40) : rel])
+    if lead:
+        return lx.cue_category(lead.group(1))  # "the deaths of 300 people"
+    best, best_distance = None, 10**9
+    for m in lx.CATEGORY_CUES.finditer(sentence):
+        # Cues before the number count double: "killed 71 civilians" is common, but a
+        # cue in an earlier clause usually belongs to an earlier figure.
+        distance = m.start() - rel_end if m.start() >= rel_end else (rel - m.end()) * 3
+        cue = lx.cue_category(m.group(0))
+        if unit in ("people", "households") and cue in ("attacks", "facilities_hit"):
+            continue
+        if 0 <= distance < best_distance and distance < 120:
+            best, best_distance = cue, distance
+    if unit == "attacks":
+        return "attacks"
+    if unit == "facilities" and best in (None, "attacks", "killed", "facilities_hit"):
+        return "facilities_hit"
+    if best == "killed" and _injured_next_to(sentence, rel_end):
+        return "casualties"
+    return best or "other"
+
+
+_CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _injured_next_to(sentence: str, rel_end: int) -> bool:
+    window = sentence[rel_end : rel_end + 60].lower()
+    return bool(re.search(r"\bkilled (?:or|and) (?:injured|wounded)\b", window))
+
+
+# --- who says so ------------------------------------------------------------------
+
+
+def attribution(sentence: str, paragraph: list[Sentence], last_speaker: str | None) -> str | None:
+    """Who the text says made the claim; None when the page asserts it itself."""
+    for pattern in (lx.ACCORDING_TO, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE):
+        m = pattern.search(sentence)
+        if m:
+            return _resolve_pronoun(m.group("who").strip(" ,"), last_speaker)
+    if _inside_quote(sentence):
+        for other in paragraph:
+            m = lx.SAID_BY_AFTER.search(other.text) or lx.SPEAKER_BEFORE.search(other.text)
+            if m:
+                return _resolve_pronoun(m.group("who").strip(" ,"), last_speaker)
+        return last_speaker
+    return None
+
+
+def _inside_quote(sentence: str) -> bool:
+    return sentence.startswith(("“", '"')) or sentence.count("”") > sentence.count("“")
+
+
+def _resolve_pronoun(who: str, last_speaker: str | None) -> str | None:
+    who = _TRAILING_TIME.sub("", who).strip(" ,")
+    if who.lower() in ("he", "she", "they", "it", "we"):
+        return last_speaker
+    return who
+
+
+_TRAILING_TIME = re.compile(
+    r"(?:,?\s+(?:on|earlier|also|late|last|this|yesterday|today)\b.*)$", re.IGNORECASE
+)
+
+
+# --- the extractor -----------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    text: str
+    anchor: date | None
+    sentences: list[Sentence]
+    last_speaker: str | None = None
+    paragraph_speaker: str | None = None
+    claims: list[ExtractedClaim] = field(default_factory=list)
+
+
+def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]:
+    """All claims in one article's text, in text order."""
+    ctx = _Context(text, article_date, split_sentences(text))
+    for i, sentence in enumerate(ctx.sentences):
+        paragraph = [s for s in ctx.sentences if s.paragraph == sentence.paragraph]
+        speaker = attribution(sentence.text, paragraph, ctx.last_speaker)
+        if speaker is None and i and ctx.sentences[i - 1].paragraph == sentence.paragraph:
+            speaker = ctx.paragraph_speaker  # the report goes on in the same paragraph
+        dates = find_dates(sentence.text, article_date)
+        dates = [
+            replace(d, start=d.start + sentence.start, end=d.end + sentence.start) for d in dates
+        ]
+        numeric = _numeric_claims(ctx, i, sentence, dates, speaker)
+        ctx.claims.extend(numeric)
+        dated = _date_claims(ctx, sentence, dates, speaker, numeric)
+        ctx.claims.extend(dated)
+        if not numeric and not dated:
+            ctx.claims.extend(_event_claims(ctx, sentence, dates, speaker))
+        if speaker:
+            ctx.last_speaker = speaker
+        ctx.paragraph_speaker = speaker
+    return ctx.claims
+
+
+def _numeric_claims(
+    ctx: _Context, index: int, sentence: Sentence, dates: list[DateMention], speaker: str | None
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    places = find_places(ctx.text, sentence.start, sentence.end)
+    for m in find_mentions(ctx.text, sentence.start, sentence.end):
+        if is_trap(ctx.text, m, sentence, dates):
+            continue
+        claim = _describe(ctx, index, sentence, m, dates, places, speaker, out)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
+    noun, noun_end = counted_noun(ctx.text, m, sentence.end)
+    unit = unit_for(noun, m)
+    if unit is None and m.value is None and not noun:
+        unit = None
+    rel, rel_end = m.start - sentence.start, noun_end - sentence.start
+    category = category_for(sentence.text, rel, rel_end, noun, unit)
+    if category in lx.PEOPLE_CATEGORIES and (unit is None or unit in ("other:more",)):
+        unit = "people"  # "displaced 270,000", "dozens more were injured"
+    if unit == "years":
+        category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
+    if not _worth_checking(m, unit, category, noun):
+        return None
+    location = _location_for(ctx, index, places, m)
+    when = _date_for(dates, m)
+    part_of = _part_of(ctx, m, siblings)
+    if part_of is not None and category == "other":
+        category = _claim_at(ctx, siblings, part_of).category or category
+    quote_end = noun_end if noun else m.end
+    claim = ExtractedClaim(
+        kind="numeric",
+        start=m.start,
+        end=quote_end,
+        quote=ctx.text[m.start : quote_end],
+        sentence=sentence.text,
+        value=_num(m.value),
+        value_max=_num(m.value_max),
+        unit=unit,
+        qualifier=m.qualifier,
+        category=category,
+        subject=_subject(noun, m),
+        location=location.text if location else None,
+        event_date=when.iso if when else None,
+        event_date_first=when.first if when else None,
+        event_date_last=when.last if when else None,
+        attributed_to=speaker,
+        part_of=part_of,
+    )
+    return _score(claim)
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None else float(as_number(value))
+
+
+def _subject(noun: str | None, m: Mention) -> str | None:
+    if not noun:
+        return None
+    words = noun.split()
+    if m.percent and words and words[0].lower() == "of":
+        words = words[1:]
+    return " ".join(w for w in words if w.lower() not in ("the",)) or None
+
+
+def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | None) -> bool:
+    """Drop counts nobody would check: "two separate meetings", "the two sides"."""
+    head = (noun or "").split()[-1].lower() if noun else ""
+    if head in lx.UNCHECKABLE_NOUNS:
+        return False
+    small = m.worded and m.value is not None and m.value < 10
+    if small and unit not in lx.CHECKABLE_UNITS and unit != "percent":
+        return False  # "the two provinces", "one of them"
+    if category != "other" or unit in lx.CHECKABLE_UNITS or unit == "percent":
+        return True
+    if m.value is None:
+        return False
+    return (m.value >= 10 and not m.worded) or m.value >= 100
+
+
+def _location_for(ctx: _Context, index: int, places: list[Place], m: Mention) -> Place | None:
+    if places:
+        return max(places, key=lambda p: (p.rank, -abs(p.start - m.start)))
+    for prev in reversed(ctx.sentences[:index]):
+        found = find_places(ctx.text, prev.start, prev.end)
+        if found:
+            return max(found, key=lambda p: p.rank)
+    return None
+
+
+def _date_for(dates: list[DateMention], m: Mention) -> DateMention | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - m.start))
+
+
+def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int | None:
+    """For "including 20 children and nine women": the index of the total they belong to."""
+    totals = [i for i, c in enumerate(siblings) if c.part_of is None]
+    if not totals:
+        return None
+    total = siblings[totals[-1]]
+    between = ctx.text[total.end : m.start]
+    cues = list(lx.SUBCOUNT.finditer(between))
+    if not cues:
+        return None
+    cue = cues[-1]
+    # The cue must lead straight to this number, or to sub-counts joined by "and".
+    after_cue = between[cue.end() :]
+    later = [c for c in siblings if c.start >= total.end + cue.end()]
+    for c in later:
+        after_cue = after_cue.replace(ctx.text[c.start : c.end], "")
+    if len(re.sub(r"[\s,]|\band\b", "", after_cue)) > 12:
+        return None
+    return len(ctx.claims) + totals[-1]
+
+
+def _claim_at(ctx: _Context, siblings: list[ExtractedClaim], index: int) -> ExtractedClaim:
+    return (ctx.claims + siblings)[index]
+
+
+def _score(claim: ExtractedClaim) -> ExtractedClaim:
+    """0-1, with the reasons a reviewer sees."""
+    score, reasons = 0.15, []
+    for ok, weight, why in (
+        (claim.category in lx.PEOPLE_CATEGORIES, 0.3, "about harm to people"),
+        (claim.category in ("attacks", "facilities_hit"), 0.15, "about attacks or damage"),
+        (claim.value is not None, 0.15, "a specific figure"),
+        (claim.attributed_to is not None, 0.1, "attributed"),
+        (claim.event_date is not None, 0.1, "dated"),
+        (claim.location is not None, 0.1, "located"),
+        (claim.part_of is not None, -0.1, "part of a larger count"),
+    ):
+        if ok:
+            score += weight
+            reasons.append(why)
+    return replace(claim, check_worthiness=round(max(0.0, min(1.0, score)), 2),
+                   reasons=tuple(reasons))  # fmt: skip
+
+
+# --- date and event claims ------------------------------------------------------------
+
+
+def _date_claims(ctx, sentence, dates, speaker, numeric):
+    out = []
+    used = {c.event_date for c in numeric}
+    for d in dates:
+        if d.relative or d.iso in used or not lx.EVENT_WORDS.search(sentence.text):
+            continue
+        if ctx.anchor is not None and d.first >= ctx.anchor:
+            continue  # the article's own day, or a plan: not a past event to check
+        start = _event_start(ctx.text, sentence, d.start)
+        places = find_places(ctx.text, sentence.start, sentence.end)
+        claim = ExtractedClaim(
+            kind="date",
+            start=start,
+            end=d.end,
+            quote=ctx.text[start : d.end],
+            sentence=sentence.text,
+            event_date=d.iso,
+            event_date_first=d.first,
+            event_date_last=d.last,
+            attributed_to=speaker,
+            location=max(places, key=lambda p: p.rank).text if places else None,
+        )
+        out.append(_score(claim))
+    return out
+
+
+def _event_start(text: str, sentence: Sentence, before: int) -> int:
+    """Start of the event words the date belongs to, at most ~80 characters back."""
+    window_start = max(sentence.start, before - 80)
+    m = lx.EVENT_WORDS.search(text, window_start, before)
+    if m:
+        return m.start()
+    space = text.find(" ", max(sentence.start, before - 60), before)
+    return space + 1 if space != -1 else sentence.start
+
+
+def _event_claims(ctx, sentence, dates, speaker):
+    m = lx.EVENT_ASSERTION.search(sentence.text)
+    if not m:
+        return []
+    places = find_places(ctx.text, sentence.start, sentence.end)
+    if not places and not lx.NAMED_TARGET.search(sentence.text):
+        return []  # "bombed towns and villages": too general to check
+    start = sentence.start + m.start()
+    end = _clause_end(ctx.text, start, sentence.end)
+    when = _date_for(dates, Mention(start, end, None, None, "exact", False, False))
+    claim = ExtractedClaim(
+        kind="event",
+        start=start,
+        end=end,
+        quote=ctx.text[start:end],
+        sentence=sentence.text,
+        attributed_to=speaker,
+        location=max(places, key=lambda p: p.rank).text if places else None,
+        event_date=when.iso if when else None,
+        event_date_first=when.first if when else None,
+        event_date_last=when.last if when else None,
+    )
+    return [_score(claim)]
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    m = re.compile(r"[;.!?]|,\s+(?:and|but|while|which|who|adding|saying)\b").search(
+        text, start, limit
+    )
+    end = m.start() if m else limit
+    return end if end - start <= 200 else start + text[start : start + 200].rfind(" ")

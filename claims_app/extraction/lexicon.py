@@ -1,0 +1,184 @@
+"""The words the claim extractor listens for. Data, kept apart from the logic.
+
+These are words of the genre (casualty and displacement reporting), never
+names of places, people or organisations: the extractor must work on
+conflicts it has never seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- numbers that are not claims -------------------------------------------------
+
+TRAP_BEFORE = re.compile(
+    r"(?:\b(?:resolutions?|law|laws|article|articles|decree|no|nos|number|page|pages|chapter|"
+    r"section|item|protocol|paragraph|room|route|highway|flight|code|phase|round|session|"
+    r"version|model|level|grade|category|stage|point|clause|annex|ward|gate|building|"
+    r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no)\.?\s*(?:no\.?\s*)?"
+    r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+)$",
+    re.IGNORECASE,
+)
+TRAP_AFTER = re.compile(
+    r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
+    r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|"
+    r"GMT|UTC|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
+    r"\s+(?:times|fold)\b)",
+    re.IGNORECASE,
+)
+COUNT_NOUN_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:people|civilians|children|women|men|persons|residents|families|"
+    r"households|refugees|detainees|prisoners|deaths|casualties|attacks|strikes|homes|"
+    r"houses|tents|schools|hospitals|cases|patients|workers|fighters|soldiers|students)\b",
+    re.IGNORECASE,
+)
+
+# --- the counted noun phrase -------------------------------------------------------
+
+NP_STOP = frozenset(
+    """were was is are have has had be been being will would could should may might who which
+        that whom whose in on at by from to for with into during since until and or but
+        as than while after before when where because according said says including
+        among out across over under this these those it its their his her a an its one
+        two three percent per cent of""".split()
+)
+UNITS: dict[str, frozenset[str]] = {
+    "people": frozenset(
+        """civilian civilians people person persons child children woman women man men resident
+        residents individual individuals other others detainee detainees prisoner
+        prisoners refugee refugees migrant migrants idps idp displaced student students
+        worker workers staff doctor doctors patient patients fighter fighters soldier
+        soldiers member members journalist journalists activist activists deminer
+        deminers elderly victim victims casualties dead wounded injured survivor
+        survivors life lives inhabitant inhabitants girl girls boy boys infant infants
+        baby babies medic medics volunteer volunteers teacher teachers nurse nurses
+        protester protesters demonstrator demonstrators minor minors youth youths
+        evacuee evacuees returnee returnees syrians iraqis afghans yemenis sudanese
+        rohingya palestinians ukrainians citizens citizen dissidents dissident surgeon
+        surgeons deaths fatalities""".split()
+    ),
+    "households": frozenset(["household", "households", "family", "families"]),
+    "facilities": frozenset(
+        """hospital hospitals clinic clinics school schools facility facilities centre centres
+        center centers bakery bakeries market markets mosque mosques church churches
+        station stations warehouse warehouses silo silos""".split()
+    ),
+    "towns": frozenset(
+        """town towns village villages city cities community communities locality
+        localities""".split()
+    ),
+    "attacks": frozenset(
+        """attack attacks airstrike airstrikes strike strikes raid raids bombing bombings shell
+        shells missile missiles rocket rockets explosion explosions violation violations
+        massacre massacres""".split()
+    ),
+    "bodies": frozenset(["body", "bodies", "corpse", "corpses"]),
+    "photos": frozenset(["photo", "photos", "photograph", "photographs", "image", "images"]),
+    "years": frozenset(["year", "years"]),
+}
+HEAD_NOUNS = frozenset().union(*UNITS.values())
+CHECKABLE_UNITS = frozenset(["people", "households", "facilities", "towns", "attacks", "bodies"])
+PEOPLE_CATEGORIES = frozenset(
+    ["killed", "injured", "casualties", "displaced", "detained", "refugees", "at_risk"]
+)
+UNCHECKABLE_NOUNS = frozenset(
+    """meeting meetings sides side parties party times round rounds mistakes mistake occasions
+        occasion things thing ways steps step points point questions reasons issues
+        decades hours minutes seconds days weeks months""".split()
+)
+HEAD_NOUNS = HEAD_NOUNS | UNCHECKABLE_NOUNS
+
+# --- what kind of harm ------------------------------------------------------------------
+
+NOUN_CATEGORY = {
+    "detainees": "detained", "detainee": "detained", "prisoners": "detained",
+    "refugees": "refugees", "refugee": "refugees", "casualties": "casualties",
+    "dead": "killed", "bodies": "killed", "deaths": "killed", "idps": "displaced",
+    "displaced": "displaced", "evacuees": "displaced", "wounded": "injured",
+    "injured": "injured", "cases": "other", "patients": "other",
+}  # fmt: skip
+_CUES = {
+    "casualties": r"casualties|killed (?:or|and) (?:injured|wounded)",
+    "killed": r"killed|killing|dead|deaths?|died|death toll|lost their lives|drowned|"
+    r"perished|executed|fatalities|massacred|murdered|shot dead|slain",
+    "injured": r"injured|wounded|injuries|hurt",
+    "displaced": r"displaced|displacement|fled|flee|fleeing|forced to leave|evacuated|"
+    r"uprooted|homeless|forcibly transferred|returned|moved to|relocated|sheltering|"
+    r"took refuge|taking refuge",
+    "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
+    r"held|disappeared|detainees",
+    "refugees": r"refugees|asylum",
+    "at_risk": r"in danger|at risk|threatened|trapped|besieged|in need|face|facing",
+    "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled",
+    "facilities_hit": r"damaged|destroyed|looted|knocked out|out of service|burned|set fire|"
+    r"closed|closure|hit|targeted",
+}
+CUE_ALTERNATION = "|".join(f"(?:{p})" for p in _CUES.values())
+CATEGORY_CUES = re.compile(rf"\b(?:{CUE_ALTERNATION})\b", re.IGNORECASE)
+_CUE_LOOKUP = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), c) for c, p in _CUES.items()]
+
+
+def cue_category(word: str) -> str:
+    for pattern, category in _CUE_LOOKUP:
+        if pattern.match(word):
+            return category
+    return "other"
+
+
+SUBCOUNT = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of which|of them|mostly|"
+    r"most of them|amongst them)\b"
+)
+
+# --- attribution ---------------------------------------------------------------------
+
+_SAY = (
+    r"(?:said|says|say|reported|reports|told|added|noted|stressed|warned|confirmed|"
+    r"documented|recorded|estimated|announced|stated|claimed|counted|explained|"
+    r"pointed out|revealed|indicated|urged|wrote|cited|accused|condemned|affirmed|"
+    r"underscored|emphasized|emphasised|highlighted|registered|verified)"
+)
+_WHO = (
+    r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'\-.]*|local\s+[a-z]+|rights\s+[a-z]+|"
+    r"[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors|aid workers|"
+    r"spokesperson|spokesman|(?:\([A-Z]+\)))(?:[\s,]+(?:[A-Z][\w’'\-.]*|the|of|for|and|al|el|de|in|on|"
+    r"[a-z]+ists|officials|authorities|sources|residents|witnesses|spokesperson|spokesman|"
+    r"head|director|coordinator|chair|(?:\([A-Z]+\)))){0,9})"
+)
+ACCORDING_TO = re.compile(
+    r"\baccording to (?P<who>(?:the )?[^,.;“”\"]{3,80}?)(?=[,.;]|$| which| who)"
+)
+SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO}\s+{_SAY}\b")
+SPEAKER_BEFORE = re.compile(
+    rf"^(?:[A-Z][^,]{{0,40}},\s+)?{_WHO}\s+(?:(?:also|earlier|on \w+|had|has|have)\s+)?{_SAY}\b"
+)
+
+# --- events --------------------------------------------------------------------------
+
+EVENT_WORDS = re.compile(
+    r"\b(?:bombings?|attacks?|killed|massacre|explosions?|strikes?|struck|shelling|shelled|"
+    r"targeted|defected|arrested|detained|abducted|released|captured|recaptured|seized|"
+    r"destroyed|damaged|collapsed|fled|displaced|evacuated|flooded|burned|looted|reached|"
+    r"hit|launched|occurred|took place|happened|began|started|ended|signed|opened|closed|"
+    r"leaked|published|issued|held)\b",
+    re.IGNORECASE,
+)
+EVENT_ASSERTION = re.compile(
+    r"\b(?:(?:multiple |heavy )?(?:air\s?strikes?|shelling|bombs?|missiles?|rockets?|"
+    r"drones?|troops|forces|militants|gunmen|armed men)\b[^.;]{0,80}?\b)?"
+    r"(?:targeted|struck|hit|bombed|shelled|destroyed|damaged|knock(?:ed|ing) (?:it |them )?"
+    r"out of service|out of service|looted|set fire|burned|attacked|stormed|besieged|"
+    r"used (?:chemical|cluster|incendiary|barrel)|evicted|deported|executed|collapsed|"
+    r"captured|recaptured|seized|blocked|cut off|closed|flooded|overran)\b",
+    re.IGNORECASE,
+)
+NAMED_TARGET = re.compile(
+    r"\b[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z\w’'\-]+)*\s+(?:hospital|clinic|school|market|"
+    r"mosque|bakery|camp|bridge|prison|station|silos?|crossing|dam|airport|port)\b"
+)
+CONCRETE_TARGET = re.compile(
+    r"\b(?:hospitals?|clinics?|schools?|markets?|mosques?|bakery|bakeries|camps?|"
+    r"homes?|houses?|bridges?|roads?|warehouses?|convoys?|stations?|prisons?|"
+    r"neighbou?rhoods?|villages?|towns?|cities|silos?|crossings?)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,72 @@
+"""A whole page -> its articles' claims, with offsets into the page text.
+
+This is what `claims extract` prints: one record per claim, in page order,
+`part_of` pointing at another record of the same output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
+from claims_app.extraction.pages import PageArticle, split_page
+
+
+@dataclass(frozen=True)
+class PageClaim:
+    article_index: int
+    article_date: date | None
+    claim: ExtractedClaim  # offsets into the article body
+    start: int  # offsets into the page text
+    end: int
+    part_of: int | None  # index in the page's list
+
+    def as_record(self) -> dict[str, Any]:
+        c = self.claim
+        record = {
+            "kind": c.kind,
+            "article_index": self.article_index,
+            "article_date": self.article_date.isoformat() if self.article_date else None,
+            "sentence": c.sentence,
+            "quote": c.quote,
+            "start": self.start,
+            "end": self.end,
+        }
+        fields = asdict(c)
+        for key in ("value", "value_max", "unit", "qualifier", "category", "subject",
+                    "location", "event_date", "attributed_to"):  # fmt: skip
+            record[key] = fields[key]
+        for key in ("value", "value_max"):
+            if record[key] is not None and float(record[key]).is_integer():
+                record[key] = int(record[key])
+        record["part_of"] = self.part_of
+        record["check_worthiness"] = c.check_worthiness
+        record["why"] = list(c.reasons)
+        record["extractor_version"] = EXTRACTOR_VERSION
+        return record
+
+
+def claims_of_article(article: PageArticle, offset: int) -> list[PageClaim]:
+    out = []
+    for c in extract_claims(article.body, article.published_on):
+        part_of = None if c.part_of is None else c.part_of + offset
+        out.append(
+            PageClaim(
+                article.position,
+                article.published_on,
+                c,
+                article.start + c.start,
+                article.start + c.end,
+                part_of,
+            )
+        )
+    return out
+
+
+def extract_page(text: str) -> list[PageClaim]:
+    claims: list[PageClaim] = []
+    for article in split_page(text):
+        claims.extend(claims_of_article(article, len(claims)))
+    return claims

@@ -1,0 +1,145 @@
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims_app.extraction.claims import extract_claims
+from claims_app.extraction.decode import read_page
+from claims_app.extraction.page_claims import extract_page
+from tests.conftest import FIXTURE_PAGES
+
+
+def _page(name: str) -> tuple[str, list[dict]]:
+    path = FIXTURE_PAGES / name
+    text = read_page(path.read_bytes(), path.name).text
+    return text, [c.as_record() for c in extract_page(text)]
+
+
+def _find(records: list[dict], quote_start: str) -> dict:
+    matches = [r for r in records if r["quote"].startswith(quote_start)]
+    assert matches, f"no claim starting {quote_start!r}"
+    return matches[0]
+
+
+def test_death_toll_with_qualifier_place_date_and_claimant():
+    _, records = _page("karun-field-updates-2021-03.txt")
+    toll = _find(records, "at least 14 civilians")
+    assert toll["value"] == 14 and toll["qualifier"] == "at_least"
+    assert toll["category"] == "killed" and toll["unit"] == "people"
+    assert toll["location"] == "Ebrimsa"
+    assert toll["event_date"] == "2021-03-11"  # "on Thursday", item dated Friday 12 March
+    assert toll["attributed_to"] == "The Karun Civil Protection Service"
+    children = _find(records, "six children")
+    assert records[children["part_of"]] == toll
+
+
+def test_traps_are_not_claims():
+    text, records = _page("karun-field-updates-2021-03.txt")
+    quotes = [text[r["start"] : r["end"]] for r in records]
+    for trap in ("2417", "122", "21 rockets", "30 in the morning", "6:30", "4\n", "1 of 4"):
+        assert not any(q.startswith(trap) for q in quotes), trap
+    assert all("round" not in q and "2019" not in q for q in quotes)
+    values = {r["value"] for r in records}
+    assert not values & {2417, 122, 21, 30}
+
+
+def test_displacement_since_late_month_is_a_period():
+    _, records = _page("karun-field-updates-2021-03.txt")
+    fled = _find(records, "Some 12,500 people")
+    assert (fled["value"], fled["qualifier"], fled["category"]) == (12500, "approx", "displaced")
+    assert fled["event_date"] == "2021-02-21/2021-03-10"
+    assert fled["attributed_to"] == "the Office for Humanitarian Coordination"
+
+
+def test_ranges_money_and_durations():
+    _, records = _page("river-provinces-digest.txt")
+    patients = _find(records, "between 30 and 45")
+    assert (patients["value"], patients["value_max"], patients["qualifier"]) == (30, 45, "range")
+    appeal = _find(records, "48 million")
+    assert appeal["value"] == 48_000_000 and appeal["unit"] == "other:dollars"
+    assert not [r for r in records if r["quote"].startswith("12-15 days")]
+
+
+def test_html_page_claims_point_into_the_extracted_text():
+    text, records = _page("ostrava-monitor-update.html")
+    strikes = _find(records, "19 drone strikes")
+    assert strikes["category"] == "attacks" and strikes["location"] == "Velika"
+    assert strikes["event_date"] == "2023-10-01/2023-10-12"
+    evacuated = _find(records, "4,600 residents")
+    assert evacuated["category"] == "displaced" and evacuated["location"] == "Dorin district"
+    for r in records:
+        assert text[r["start"] : r["end"]] == r["quote"]
+
+
+def test_a_claim_with_no_speaker_is_the_page_s_own():
+    (claim,) = [
+        c for c in extract_claims("At least nine people were killed in the town of Sarev.", None)
+    ]
+    assert claim.attributed_to is None and claim.location == "Sarev"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rights groups said 40 people were detained in the city of Marn.", ("detained", 40)),
+        ("Officials said 1,200 families fled the village of Ost.", ("displaced", 1200)),
+        ("Two doctors and three nurses were wounded near Tel Abra.", ("injured", 2)),
+        ("An estimated 5,000 people are at risk in the camp.", ("at_risk", 5000)),
+    ],
+)
+def test_categories_in_unseen_sentences(sentence, expected):
+    first = extract_claims(sentence, date(2024, 1, 10))[0]
+    assert (first.category, first.value) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_arbitrary_text_never_breaks_the_extractor(text):
+    for claim in extract_page(text):
+        assert 0 <= claim.start <= claim.end <= len(text)
+        assert text[claim.start : claim.end] == claim.claim.quote
+        assert 0.0 <= claim.claim.check_worthiness <= 1.0
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "at least",
+            "12",
+            "1,400",
+            "two million",
+            "people",
+            "killed",
+            "in",
+            "the town of",
+            "Kessa",
+            "on Monday",
+            "between",
+            "and",
+            "percent",
+            ",",
+            ".",
+            "\n\n",
+            "Resolution",
+            "said",
+            "“",
+            "”",
+            "including",
+            "children",
+            "12 May 2020 In News",
+            "# # #",
+            "-",
+        ]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWSY)
+def test_newsy_text_keeps_offsets_exact(text):
+    for claim in extract_page(text):
+        assert text[claim.start : claim.end] == claim.claim.quote
+        if claim.part_of is not None:
+            assert 0 <= claim.part_of < len(extract_page(text))
