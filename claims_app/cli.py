@@ -22,7 +22,7 @@ from claims_app.db import make_engine, session_scope
 from claims_app.extraction.decode import SUPPORTED_SUFFIXES, PageError, read_page
 from claims_app.extraction.page_claims import extract_page
 from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
-from claims_app.services import accounts, intake
+from claims_app.services import accounts, extraction, intake
 from claims_app.services.actors import Actor
 from claims_app.services.catalogue import list_documents
 
@@ -229,6 +229,24 @@ def _table_row(r: dict) -> str:
         f"{r['category'] or '':<14} {r['event_date'] or '':<21} {(r['location'] or '')[:22]:<22} "
         f"{r['quote'][:60]}"
     )
+
+
+# --- reextract ----------------------------------------------------------------
+
+
+@main.command()
+@click.option("--document", "document_ids", type=int, multiple=True, help="Only this document.")
+@pass_ctx
+def reextract(ctx: Context, document_ids: tuple[int, ...]) -> None:
+    """Run the current extractor over stored articles, keeping reviewed claims."""
+    tally = extraction.ReextractTally()
+    engine = ctx.migrated_engine()
+    with session_scope(engine) as session:
+        ids = list(document_ids) or [d.id for d in list_documents(session)]
+    for document_id in ids:  # one transaction per document, like ingest
+        with session_scope(engine, write=True) as session:
+            extraction.reextract_document(session, document_id, actor=Actor.cli(), tally=tally)
+    click.echo(f"documents: {len(ids)}, {tally.summary()}")
 
 
 # --- documents ----------------------------------------------------------------

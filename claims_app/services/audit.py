@@ -34,6 +34,8 @@ class EventKind(enum.StrEnum):
 
     DOCUMENT_INGESTED = "document.ingested"
     CLAIM_EXTRACTED = "claim.extracted"
+    CLAIM_REEXTRACTED = "claim.reextracted"
+    CLAIM_REMOVED = "claim.removed"
     USER_CREATED = "user.created"
     PASSWORD_SET = "user.password_set"
 
@@ -41,6 +43,12 @@ class EventKind(enum.StrEnum):
 EVENT_MEANINGS: dict[EventKind, str] = {
     EventKind.DOCUMENT_INGESTED: "A page was stored and split into articles.",
     EventKind.CLAIM_EXTRACTED: "The extractor found a claim in an article and stored it.",
+    EventKind.CLAIM_REEXTRACTED: (
+        "A newer extractor read the claim again; before/after hold the fields it changed."
+    ),
+    EventKind.CLAIM_REMOVED: (
+        "A newer extractor no longer finds an unreviewed claim, so it was removed."
+    ),
     EventKind.USER_CREATED: "An account was created, with its role.",
     EventKind.PASSWORD_SET: "An account was given a new password (the hash is not recorded).",
 }
@@ -89,9 +97,15 @@ def event_hash(event: AuditEvent) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _lock_chain(session: Session) -> None:
+def _lock_chain(session: Session) -> str | None:
+    """Take the chain for this transaction; return the head if we already hold it."""
+    transaction = session.get_transaction()
+    held = session.info.get("audit_head")
+    if held is not None and held[0] is transaction:
+        return held[1]  # our own lock, and the head we wrote last
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK_KEY})
+    return None
 
 
 def chain_head(session: Session) -> str:
@@ -114,7 +128,7 @@ def record_event(
     document_id: int | None = None,
 ) -> AuditEvent:
     """Append one event to the chain, in the caller's transaction."""
-    _lock_chain(session)
+    head = _lock_chain(session) or chain_head(session)
     event = AuditEvent(
         kind=kind.value,
         actor=actor.name,
@@ -128,11 +142,13 @@ def record_event(
         after=jsonable(after),
         request_id=actor.request_id,
         client_addr=actor.client_addr,
-        prev_hash=chain_head(session),
+        prev_hash=head,
     )
     event.hash = event_hash(event)
     session.add(event)
     session.flush()
+    # Within one transaction (which holds the chain), the next event follows this one.
+    session.info["audit_head"] = (session.get_transaction(), event.hash)
     return event
 
 

@@ -1,4 +1,4 @@
-"""Bringing pages in: store the document, split it into articles, audit it."""
+"""Bringing pages in: store the document, split it into articles, extract claims, audit it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from claims_app.extraction.pages import split_page
 from claims_app.models import Article, Document, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_event
+from claims_app.services.extraction import store_claims
 
 
 class IngestError(ValueError):
@@ -73,8 +74,8 @@ def ingest_document(
     )
     session.add(document)
     session.flush()
-    for part in parts:
-        session.add(_article_from(document, part))
+    articles = [_article_from(document, part) for part in parts]
+    session.add_all(articles)
     session.flush()
     record_event(
         session,
@@ -90,7 +91,8 @@ def ingest_document(
             "articles": len(parts),
         },
     )
-    return IngestResult(document, created=True, articles=len(parts), claims=0)
+    claims = sum(len(store_claims(session, a, actor=actor)) for a in articles)
+    return IngestResult(document, created=True, articles=len(parts), claims=claims)
 
 
 def _article_from(document: Document, part) -> Article:

@@ -1,0 +1,218 @@
+"""Storing what the extractor finds, and running a newer extractor over old articles.
+
+Re-extraction must never destroy reviewers' work:
+- a stored claim that the new run finds again (same article, same span, same
+  value) keeps its id; fields the new run reads differently are updated on
+  unreviewed claims only, each change an audit event;
+- a claim the new run no longer finds is removed only if nobody has touched
+  it (status new, no assignee, no sources, verdicts or comments);
+- claims the new run finds for the first time are added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, or_
+from sqlmodel import Session, col, select
+
+from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
+from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
+from claims_app.services.actors import Actor
+from claims_app.services.audit import EventKind, record_event
+
+# Fields the extractor owns; reviewers' corrections live in the same columns
+# but only on claims that have been reviewed, which re-extraction never edits.
+EXTRACTED_FIELDS = (
+    "kind", "quote", "sentence", "value", "value_max", "unit", "qualifier", "category",
+    "subject", "location", "event_date", "event_date_start", "event_date_end",
+    "attributed_to", "check_worthiness",
+)  # fmt: skip
+
+
+@dataclass
+class ReextractTally:
+    kept: int = 0
+    updated: int = 0
+    added: int = 0
+    removed: int = 0
+    protected: int = 0  # vanished from the new run but reviewed, so kept
+
+    def summary(self) -> str:
+        return (
+            f"claims: {self.kept} unchanged, {self.updated} updated, {self.added} added, "
+            f"{self.removed} removed, {self.protected} kept because reviewed"
+        )
+
+
+def _fields(found: ExtractedClaim) -> dict:
+    return {
+        "kind": found.kind, "quote": found.quote, "sentence": found.sentence,
+        "value": found.value, "value_max": found.value_max, "unit": found.unit,
+        "qualifier": found.qualifier, "category": found.category, "subject": found.subject,
+        "location": found.location, "event_date": found.event_date,
+        "event_date_start": found.event_date_first, "event_date_end": found.event_date_last,
+        "attributed_to": found.attributed_to, "check_worthiness": found.check_worthiness,
+    }  # fmt: skip
+
+
+def _summary(claim: Claim) -> dict:
+    return {
+        "kind": claim.kind, "quote": claim.quote, "start": claim.start_offset,
+        "end": claim.end_offset, "value": claim.value, "value_max": claim.value_max,
+        "qualifier": claim.qualifier, "category": claim.category, "unit": claim.unit,
+        "location": claim.location, "event_date": claim.event_date,
+        "attributed_to": claim.attributed_to, "extractor_version": claim.extractor_version,
+    }  # fmt: skip
+
+
+def _new_claim(article: Article, found: ExtractedClaim) -> Claim:
+    now = utcnow()
+    return Claim(
+        article_id=article.id, start_offset=found.start, end_offset=found.end,
+        extractor_version=EXTRACTOR_VERSION, status=ClaimStatus.NEW.value,
+        created_at=now, updated_at=now, **_fields(found),
+    )  # fmt: skip
+
+
+def _link_parts(session: Session, claims: list[Claim], found: list[ExtractedClaim]) -> None:
+    for claim, item in zip(claims, found, strict=True):
+        part_of = claims[item.part_of].id if item.part_of is not None else None
+        if claim.part_of_id != part_of:
+            claim.part_of_id = part_of
+            session.add(claim)
+
+
+def _add(session: Session, article: Article, found: ExtractedClaim, actor: Actor) -> Claim:
+    claim = _new_claim(article, found)
+    session.add(claim)
+    session.flush()
+    record_event(
+        session,
+        EventKind.CLAIM_EXTRACTED,
+        actor=actor,
+        target_type="claim",
+        target_id=claim.id,
+        claim_id=claim.id,
+        document_id=article.document_id,
+        after=_summary(claim),
+    )
+    return claim
+
+
+def store_claims(session: Session, article: Article, *, actor: Actor) -> list[Claim]:
+    """Extract and store the claims of a freshly stored article."""
+    found = extract_claims(article.body, article.published_on)
+    claims = [_add(session, article, item, actor) for item in found]
+    _link_parts(session, claims, found)
+    session.flush()
+    return claims
+
+
+def is_reviewed(session: Session, claim: Claim) -> bool:
+    """Has a person touched this claim? Then no extractor may change or drop it."""
+    if claim.status != ClaimStatus.NEW.value or claim.assignee_id is not None:
+        return True
+    cid = claim.id
+    return bool(
+        session.exec(
+            select(
+                or_(
+                    exists().where(col(Source.claim_id) == cid),
+                    exists().where(col(Verdict.claim_id) == cid),
+                    exists().where(col(Comment.claim_id) == cid),
+                )
+            )
+        ).one()
+    )
+
+
+def _changes(claim: Claim, found: ExtractedClaim) -> tuple[dict, dict]:
+    fresh = _fields(found)
+    before = {k: getattr(claim, k) for k in EXTRACTED_FIELDS if getattr(claim, k) != fresh[k]}
+    return before, {k: fresh[k] for k in before}
+
+
+def reextract_article(
+    session: Session, article: Article, *, actor: Actor, tally: ReextractTally
+) -> None:
+    found = extract_claims(article.body, article.published_on)
+    stored = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+    by_key = {(c.start_offset, c.end_offset, c.value): c for c in stored}
+    matched: list[Claim] = []
+    for item in found:
+        claim = by_key.pop((item.start, item.end, item.value), None)
+        if claim is None:
+            matched.append(_add(session, article, item, actor))
+            tally.added += 1
+        else:
+            _refresh(session, claim, item, actor, tally)
+            matched.append(claim)
+    _link_parts(session, matched, found)
+    for claim in by_key.values():
+        _retire(session, claim, actor, tally)
+    session.flush()
+
+
+def _refresh(
+    session: Session, claim: Claim, item: ExtractedClaim, actor: Actor, tally: ReextractTally
+) -> None:
+    before, after = _changes(claim, item)
+    if not before or is_reviewed(session, claim):
+        tally.kept += 1
+        return
+    for key, value in after.items():
+        setattr(claim, key, value)
+    claim.extractor_version, claim.updated_at = EXTRACTOR_VERSION, utcnow()
+    claim.version += 1
+    session.add(claim)
+    record_event(
+        session,
+        EventKind.CLAIM_REEXTRACTED,
+        actor=actor,
+        target_type="claim",
+        target_id=claim.id,
+        claim_id=claim.id,
+        before=before,
+        after=after,
+    )
+    tally.updated += 1
+
+
+def _retire(session: Session, claim: Claim, actor: Actor, tally: ReextractTally) -> None:
+    if is_reviewed(session, claim):
+        tally.protected += 1
+        return
+    for child in session.exec(select(Claim).where(Claim.part_of_id == claim.id)).all():
+        child.part_of_id = None
+        session.add(child)
+    session.flush()
+    record_event(
+        session,
+        EventKind.CLAIM_REMOVED,
+        actor=actor,
+        target_type="claim",
+        target_id=claim.id,
+        claim_id=claim.id,
+        before=_summary(claim),
+    )
+    session.delete(claim)
+    tally.removed += 1
+
+
+def reextract_document(
+    session: Session, document_id: int, *, actor: Actor, tally: ReextractTally
+) -> None:
+    articles = session.exec(select(Article).where(Article.document_id == document_id)).all()
+    for article in articles:
+        reextract_article(session, article, actor=actor, tally=tally)
+
+
+def outdated_documents(session: Session) -> list[int]:
+    """Documents holding claims from an older extractor version (or none at all)."""
+    stale = (
+        select(Article.document_id)
+        .join(Claim, Claim.article_id == Article.id)
+        .where(Claim.extractor_version != EXTRACTOR_VERSION)
+    )
+    return sorted(set(session.exec(stale).all()))

@@ -1,0 +1,97 @@
+from dataclasses import replace
+
+from sqlmodel import select
+
+import claims_app.services.extraction as extraction
+from claims_app.db import session_scope
+from claims_app.extraction.claims import EXTRACTOR_VERSION, extract_claims
+from claims_app.models import AuditEvent, Claim, Comment, utcnow
+from claims_app.services.accounts import create_user
+from claims_app.services.actors import Actor
+from claims_app.services.audit import EventKind, verify_chain
+from claims_app.services.intake import ingest_document
+from tests.conftest import FIXTURE_PAGES
+
+ACTOR = Actor(name="tester")
+
+
+def _ingest(engine, name="karun-field-updates-2021-03.txt"):
+    with session_scope(engine, write=True) as s:
+        return ingest_document(
+            s,
+            data=(FIXTURE_PAGES / name).read_bytes(),
+            origin=name,
+            actor=ACTOR,
+            max_bytes=2**24,
+        )
+
+
+def _claims(engine) -> list[Claim]:
+    with session_scope(engine) as s:
+        return list(s.exec(select(Claim).order_by(Claim.id)).all())
+
+
+def _reextract(engine) -> extraction.ReextractTally:
+    tally = extraction.ReextractTally()
+    with session_scope(engine, write=True) as s:
+        extraction.reextract_document(s, 1, actor=ACTOR, tally=tally)
+    return tally
+
+
+def test_ingest_stores_claims_with_version_links_and_one_event_each(engine):
+    result = _ingest(engine)
+    claims = _claims(engine)
+    assert result.claims == len(claims) > 10
+    assert {c.extractor_version for c in claims} == {EXTRACTOR_VERSION}
+    toll = next(c for c in claims if c.quote == "at least 14 civilians")
+    child = next(c for c in claims if c.quote == "six children")
+    assert child.part_of_id == toll.id
+    with session_scope(engine) as s:
+        events = s.exec(select(AuditEvent).where(AuditEvent.kind == "claim.extracted")).all()
+        assert {e.claim_id for e in events} == {c.id for c in claims}
+        assert verify_chain(s).ok
+
+
+def test_reextract_with_the_same_extractor_changes_nothing(engine):
+    _ingest(engine)
+    before = [(c.id, c.quote, c.version) for c in _claims(engine)]
+    tally = _reextract(engine)
+    assert (tally.updated, tally.added, tally.removed) == (0, 0, 0)
+    assert [(c.id, c.quote, c.version) for c in _claims(engine)] == before
+
+
+def test_newer_extractor_keeps_reviewed_work(engine, monkeypatch):
+    _ingest(engine)
+    claims = _claims(engine)
+    reviewed = next(c for c in claims if c.quote == "Some 12,500 people")
+    untouched = next(c for c in claims if c.quote == "more than 40 shells")
+    relabelled = next(c for c in claims if c.quote == "27 attacks")
+    with session_scope(engine, write=True) as s:
+        author = create_user(
+            s, username="rev", password="long-enough", role="reviewer", actor=ACTOR
+        )
+        s.add(
+            Comment(claim_id=reviewed.id, author_id=author.id, body="checking", created_at=utcnow())
+        )
+
+    def newer(text, article_date):
+        found = extract_claims(text, article_date)
+        kept = [c for c in found if c.quote not in ("Some 12,500 people", "more than 40 shells")]
+        kept = [replace(c, category="other") if c.quote == "27 attacks" else c for c in kept]
+        if "Dozens of families" in text:
+            kept.append(replace(kept[0], start=0, end=5, quote=text[:5], value=999.0))
+        return [replace(c, part_of=None) for c in kept]
+
+    monkeypatch.setattr(extraction, "extract_claims", newer)
+    tally = _reextract(engine)
+    assert (tally.removed, tally.protected, tally.updated, tally.added) == (1, 1, 1, 1)
+
+    after = {c.id: c for c in _claims(engine)}
+    assert reviewed.id in after  # a comment protects it
+    assert untouched.id not in after
+    assert after[relabelled.id].category == "other" and after[relabelled.id].version == 2
+    with session_scope(engine) as s:
+        kinds = [e.kind for e in s.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
+        assert kinds[-4:].count(EventKind.CLAIM_REMOVED) == 1
+        assert EventKind.CLAIM_REEXTRACTED in kinds
+        assert verify_chain(s).ok
