@@ -10,7 +10,7 @@ PORT ?= 5000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint serve clean
+.PHONY: install demo test lint serve clean bench-extract
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -35,8 +35,11 @@ endif
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check claims_app tests migrations
-	$(BIN)/ruff format --check claims_app tests migrations
+	$(BIN)/ruff check claims_app tests migrations bench
+	$(BIN)/ruff format --check claims_app tests migrations bench
+
+bench-extract: install
+	$(BIN)/python bench/extract_speed.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache dist build

@@ -13,11 +13,13 @@ Everything here is pure: text and the article's date in, dataclasses out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claims_app.extraction import lexicon as lx
-from claims_app.extraction.dates import DateMention, find_dates
+from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
+from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.numbers import (
     DOZEN,
     NUMBER_WORDS,
@@ -64,12 +66,11 @@ _WORDS = "|".join(sorted(NUMBER_WORDS - {"zero"}, key=len, reverse=True))
 _WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
 _MENTION = re.compile(
-    rf"\b(?:between\s+(?P<b1>{_NUM}|{_WORDNUM})\s+and\s+(?P<b2>{_NUM}|{_WORDNUM})"
+    rf"(?<!\w)(?:between\s+(?P<b1>{_NUM}|{_WORDNUM})\s+and\s+(?P<b2>{_NUM}|{_WORDNUM})"
     rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})(?![\d-])"
     rf"|(?P<num>{_NUM}){_SCALE}"
     rf"|(?P<words>{_WORDNUM}))"
     rf"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?",
-    re.IGNORECASE,
 )
 
 
@@ -237,7 +238,7 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
     head = (noun or "").split()[-1].lower() if noun else ""
     if head in lx.NOUN_CATEGORY:
         return lx.NOUN_CATEGORY[head]
-    inner = lx.CATEGORY_CUES.search(noun or "")
+    inner = lx.CATEGORY_CUES.search(ascii_lower(noun or ""))
     if inner and lx.cue_category(inner.group(0)) in lx.PEOPLE_CATEGORIES:
         return lx.cue_category(inner.group(0))  # "31 injured people", "the newly displaced"
     lead = _CUE_OF.search(sentence[max(0, rel - 40) : rel])
@@ -262,7 +263,7 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
     return best or "other"
 
 
-_CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
 
 
 def _injured_next_to(sentence: str, rel_end: int) -> bool:
@@ -310,31 +311,70 @@ _TRAILING_TIME = re.compile(
 @dataclass
 class _Context:
     text: str
+    low: str  # ascii_lower(text): same offsets, for the lower-case patterns
     anchor: date | None
     sentences: list[Sentence]
     last_speaker: str | None = None
     paragraph_speaker: str | None = None
     claims: list[ExtractedClaim] = field(default_factory=list)
+    _places: dict[int, list[Place]] = field(default_factory=dict)
+    _future: dict[int, bool] = field(default_factory=dict)
+
+    def places(self, index: int) -> list[Place]:
+        if index not in self._places:
+            s = self.sentences[index]
+            self._places[index] = find_places(self.text, s.start, s.end)
+        return self._places[index]
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def future_at(self, offset: int) -> bool:
+        index = self.sentence_at(offset)
+        if index not in self._future:
+            s = self.sentences[index]
+            self._future[index] = speaks_of_future(self.low[s.start : s.end])
+        return self._future[index]
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
+
+
+def _bucket(ctx: _Context, items: list) -> dict[int, list]:
+    """Group article-wide matches by the sentence they start in."""
+    out: dict[int, list] = {}
+    for item in items:
+        start = item.start() if callable(item.start) else item.start  # re.Match or ours
+        out.setdefault(ctx.sentence_at(start), []).append(item)
+    return out
 
 
 def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]:
-    """All claims in one article's text, in text order."""
-    ctx = _Context(text, article_date, split_sentences(text))
+    """All claims in one article's text, in text order.
+
+    Each pattern runs once over the article; its matches are then handed to
+    the sentence they fall in (the extractor must read megabytes a second).
+    """
+    ctx = _Context(text, ascii_lower(text), article_date, split_sentences(text))
+    if not ctx.sentences:
+        return []
+    mentions = _bucket(ctx, find_mentions(ctx.low, 0, len(text)))
+    dates = _bucket(ctx, find_dates(text, article_date, low=ctx.low, future_at=ctx.future_at))
+    events = _bucket(ctx, list(lx.EVENT_ASSERTION.finditer(ctx.low)))
+    paragraphs: dict[int, list[Sentence]] = {}
+    for s in ctx.sentences:
+        paragraphs.setdefault(s.paragraph, []).append(s)
     for i, sentence in enumerate(ctx.sentences):
-        paragraph = [s for s in ctx.sentences if s.paragraph == sentence.paragraph]
-        speaker = attribution(sentence.text, paragraph, ctx.last_speaker)
+        speaker = attribution(sentence.text, paragraphs[sentence.paragraph], ctx.last_speaker)
         if speaker is None and i and ctx.sentences[i - 1].paragraph == sentence.paragraph:
             speaker = ctx.paragraph_speaker  # the report goes on in the same paragraph
-        dates = find_dates(sentence.text, article_date)
-        dates = [
-            replace(d, start=d.start + sentence.start, end=d.end + sentence.start) for d in dates
-        ]
-        numeric = _numeric_claims(ctx, i, sentence, dates, speaker)
+        here = dates.get(i, [])
+        numeric = _numeric_claims(ctx, i, sentence, mentions.get(i, []), here, speaker)
         ctx.claims.extend(numeric)
-        dated = _date_claims(ctx, sentence, dates, speaker, numeric)
+        dated = _date_claims(ctx, i, sentence, here, speaker, numeric) if here else []
         ctx.claims.extend(dated)
-        if not numeric and not dated:
-            ctx.claims.extend(_event_claims(ctx, sentence, dates, speaker))
+        if not numeric and not dated and i in events:
+            ctx.claims.extend(_event_claims(ctx, i, sentence, events[i][0], here, speaker))
         if speaker:
             ctx.last_speaker = speaker
         ctx.paragraph_speaker = speaker
@@ -342,14 +382,18 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
 
 
 def _numeric_claims(
-    ctx: _Context, index: int, sentence: Sentence, dates: list[DateMention], speaker: str | None
+    ctx: _Context,
+    index: int,
+    sentence: Sentence,
+    mentions: list[Mention],
+    dates: list[DateMention],
+    speaker: str | None,
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
-    places = find_places(ctx.text, sentence.start, sentence.end)
-    for m in find_mentions(ctx.text, sentence.start, sentence.end):
-        if is_trap(ctx.text, m, sentence, dates):
+    for m in mentions:
+        if is_trap(ctx.low, m, sentence, dates):
             continue
-        claim = _describe(ctx, index, sentence, m, dates, places, speaker, out)
+        claim = _describe(ctx, index, sentence, m, dates, ctx.places(index), speaker, out)
         if claim is not None:
             out.append(claim)
     return out
@@ -361,7 +405,8 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
     if unit is None and m.value is None and not noun:
         unit = None
     rel, rel_end = m.start - sentence.start, noun_end - sentence.start
-    category = category_for(sentence.text, rel, rel_end, noun, unit)
+    low_sentence = ctx.low[sentence.start : sentence.end]
+    category = category_for(low_sentence, rel, rel_end, noun, unit)
     if category in lx.PEOPLE_CATEGORIES and (unit is None or unit in ("other:more",)):
         unit = "people"  # "displaced 270,000", "dozens more were injured"
     if unit == "years":
@@ -427,8 +472,8 @@ def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | Non
 def _location_for(ctx: _Context, index: int, places: list[Place], m: Mention) -> Place | None:
     if places:
         return max(places, key=lambda p: (p.rank, -abs(p.start - m.start)))
-    for prev in reversed(ctx.sentences[:index]):
-        found = find_places(ctx.text, prev.start, prev.end)
+    for prev in range(index - 1, -1, -1):
+        found = ctx.places(prev)
         if found:
             return max(found, key=lambda p: p.rank)
     return None
@@ -446,7 +491,7 @@ def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int |
     if not totals:
         return None
     total = siblings[totals[-1]]
-    between = ctx.text[total.end : m.start]
+    between = ctx.low[total.end : m.start]
     cues = list(lx.SUBCOUNT.finditer(between))
     if not cues:
         return None
@@ -487,16 +532,17 @@ def _score(claim: ExtractedClaim) -> ExtractedClaim:
 # --- date and event claims ------------------------------------------------------------
 
 
-def _date_claims(ctx, sentence, dates, speaker, numeric):
+def _date_claims(ctx, index, sentence, dates, speaker, numeric):
     out = []
     used = {c.event_date for c in numeric}
     for d in dates:
-        if d.relative or d.iso in used or not lx.EVENT_WORDS.search(sentence.text):
+        low_sentence = ctx.low[sentence.start : sentence.end]
+        if d.relative or d.iso in used or not lx.EVENT_WORDS.search(low_sentence):
             continue
         if ctx.anchor is not None and d.first >= ctx.anchor:
             continue  # the article's own day, or a plan: not a past event to check
-        start = _event_start(ctx.text, sentence, d.start)
-        places = find_places(ctx.text, sentence.start, sentence.end)
+        start = _event_start(ctx.low, sentence, d.start)
+        places = ctx.places(index)
         claim = ExtractedClaim(
             kind="date",
             start=start,
@@ -523,14 +569,11 @@ def _event_start(text: str, sentence: Sentence, before: int) -> int:
     return space + 1 if space != -1 else sentence.start
 
 
-def _event_claims(ctx, sentence, dates, speaker):
-    m = lx.EVENT_ASSERTION.search(sentence.text)
-    if not m:
-        return []
-    places = find_places(ctx.text, sentence.start, sentence.end)
+def _event_claims(ctx, index, sentence, m, dates, speaker):
+    places = ctx.places(index)
     if not places and not lx.NAMED_TARGET.search(sentence.text):
         return []  # "bombed towns and villages": too general to check
-    start = sentence.start + m.start()
+    start = m.start()
     end = _clause_end(ctx.text, start, sentence.end)
     when = _date_for(dates, Mention(start, end, None, None, "exact", False, False))
     claim = ExtractedClaim(

@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.numbers import words_to_int
 from claims_app.extraction.pagedates import MONTH_RE, MONTHS
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "mid-": 11, "middle of": 11,
          "late": 21, "end of": 21}  # fmt: skip
 _FUTURE = re.compile(
-    r"\b(?:will|could|would|is set to|are set to|is scheduled|are scheduled|plans? to|next|"
+    r"(?<!\w)(?:will|could|would|is set to|are set to|is scheduled|are scheduled|plans? to|next|"
     r"upcoming|is expected to|are expected to|is due to)\b",
-    re.IGNORECASE,
 )
 
 
@@ -90,53 +91,80 @@ def _dm(p: str) -> str:
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _RANGE = re.compile(
-    rf"\b(?:between|from)\s+{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?\s+(?:and|to|until|till|-|–)\s+"
+    rf"(?<!\w)(?:between|from)\s+{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?\s+(?:and|to|until|till|-|–)\s+"
     rf"{_dm('b')}(?:,?\s+(?P<by>{_YEAR}))?",
-    re.IGNORECASE,
 )
-_FULL = re.compile(rf"{_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?(?!\d)", re.IGNORECASE)
+_FULL = re.compile(rf"(?<![\w]){_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?(?!\d)")
 _MONTH_YEAR = re.compile(
-    rf"\b(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of)\s*)?"
+    rf"(?<!\w)(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of)\s*)?"
     rf"(?P<m>{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
-    re.IGNORECASE,
 )
-_MONTH_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
+_MONTH_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$")
+_SINCE = re.compile(r"\b(?:since|from)\s+$")
 _WEEKDAY = re.compile(
-    rf"\b(?:(?P<last>(?i:last|this|on|since|late on|early on|overnight on))\s+)?"
+    rf"(?<!\w)(?:(?P<last>last|this|on|since|late on|early on|overnight on)\s+)?"
     rf"(?P<wd>{_WEEKDAY_RE})\b"
     r"(?!,?\s+\d)",
 )
 _YEAR_ONLY = re.compile(
-    rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
+    rf"(?<!\w)(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
 )
 _COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
 _PAST_SPAN = re.compile(
-    rf"\b(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
+    rf"(?<!\w)(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
     r"(?P<u>hours?|days?|weeks?|months?|years?)\b",
-    re.IGNORECASE,
 )
 _FIXED = re.compile(
-    r"\b(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
+    r"(?<!\w)(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
     r"last month|this month|earlier this month|last year|this year|earlier this year|"
     r"the start of the month|the beginning of the month|the start of the year|"
     r"the beginning of the year)\b",
-    re.IGNORECASE,
 )
-_AGO = re.compile(rf"\b{_COUNT}\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(rf"(?<!\w){_COUNT}\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b")
 
 
-def find_dates(text: str, anchor: date | None, *, future: bool | None = None) -> list[DateMention]:
-    """Every date phrase in text, in order, without overlaps (longest wins)."""
+_HINT = re.compile(
+    r"\d|(?<!\w)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today|tonight|"
+    r"this|last|past|previous|earlier|ago|since|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|the (?:start|beginning))"
+)
+
+
+def find_dates(
+    text: str,
+    anchor: date | None,
+    *,
+    future: bool | None = None,
+    low: str | None = None,
+    future_at: Callable[[int], bool] | None = None,
+) -> list[DateMention]:
+    """Every date phrase in text, in order, without overlaps (longest wins).
+
+    For a whole article, pass its lowered copy (`low`) and `future_at(offset)`,
+    which says whether the sentence at that offset speaks of the future ("is
+    set to meet on Friday"); for one sentence, both are worked out here.
+    """
+    low = ascii_lower(text) if low is None else low
+    if not _HINT.search(low):
+        return []  # most sentences: nothing that could be a date
+    if future_at is None:
+        tense = bool(_FUTURE.search(low)) if future is None else future
+
+        def future_at(_pos: int) -> bool:
+            return tense
+
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    tense_future = bool(_FUTURE.search(text)) if future is None else future
     for finder in _FINDERS:
-        for mention in finder(text, anchor, tense_future):
+        for mention in finder(low, anchor, future_at, text):
             if all(mention.end <= s or mention.start >= e for s, e in taken):
-                found.append(mention)
+                found.append(replace(mention, text=text[mention.start : mention.end]))
                 taken.append((mention.start, mention.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def speaks_of_future(low_sentence: str) -> bool:
+    return bool(_FUTURE.search(low_sentence))
 
 
 def _mention(m: re.Match[str], first: date, last: date, precision: str, rel: bool,
@@ -153,7 +181,7 @@ def _day_of(m: re.Match[str], p: str, year: int | None, anchor: date | None) -> 
     return _infer_year(month, int(day), anchor)
 
 
-def _ranges(text: str, anchor: date | None, _f: bool):
+def _ranges(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _RANGE.finditer(text):
         year_b = int(m["by"]) if m["by"] else None
         year_a = int(m["ay"]) if m["ay"] else year_b
@@ -165,7 +193,7 @@ def _ranges(text: str, anchor: date | None, _f: bool):
             yield _mention(m, first, last, "period", m["ay"] is None and m["by"] is None)
 
 
-def _full_dates(text: str, anchor: date | None, _f: bool):
+def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _FULL.finditer(text):
         day = _day_of(m, "x", int(m["xy"]) if m["xy"] else None, anchor)
         if day is None:
@@ -177,18 +205,23 @@ def _full_dates(text: str, anchor: date | None, _f: bool):
             yield _mention(m, day, day, "day", m["xy"] is None)
 
 
-def _months(text: str, anchor: date | None, future: bool):
+def _is_the_verb_may(m: re.Match[str], low: str, original: str) -> bool:
+    """ "casualties may rise": lower case, or no year, part or preposition around it."""
+    if original[m.start("m")] == "m":
+        return True
+    if m["y"] or m["part"]:
+        return False
+    return not _MONTH_PREP.search(low, max(0, m.start() - 7), m.start())
+
+
+def _months(text: str, anchor: date | None, future: Callable[[int], bool], original: str):
     for m in _MONTH_YEAR.finditer(text):
-        if m["m"] == "may" or (
-            m["m"].lower() == "may"
-            and not (m["y"] or m["part"])
-            and not _MONTH_PREP.search(text, max(0, m.start() - 7), m.start())
-        ):
-            continue  # "may" the verb
+        if m["m"] == "may" and _is_the_verb_may(m, text, original):
+            continue
         month = _month(m["m"])
         if m["y"]:
             year = int(m["y"])
-        elif future and anchor:
+        elif anchor and future(m.start()):
             year = anchor.year if month >= anchor.month else anchor.year + 1
         else:
             inferred = _infer_year(month, 1, anchor)
@@ -207,7 +240,7 @@ def _months(text: str, anchor: date | None, future: bool):
             yield _mention(m, first, last, "month", not m["y"])
 
 
-def _weekdays(text: str, anchor: date | None, future: bool):
+def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _original: str):
     if anchor is None:
         return
     for m in _WEEKDAY.finditer(text):
@@ -217,7 +250,7 @@ def _weekdays(text: str, anchor: date | None, future: bool):
             back = 7
         day = (
             anchor + timedelta(days=(target - anchor.weekday()) % 7)
-            if future
+            if future(m.start())
             else anchor - timedelta(days=back)
         )
         if (m["last"] or "").lower() == "since":
@@ -226,7 +259,7 @@ def _weekdays(text: str, anchor: date | None, future: bool):
             yield _mention(m, day, day, "day", True)
 
 
-def _years(text: str, anchor: date | None, _f: bool):
+def _years(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _YEAR_ONLY.finditer(text):
         year = int(m["y"])
         if m["prep"] == "since" and anchor and year <= anchor.year:
@@ -247,7 +280,7 @@ def _count(word: str | None) -> int:
     return words_to_int(word) or 1
 
 
-def _past_spans(text: str, anchor: date | None, _f: bool):
+def _past_spans(text: str, anchor: date | None, _f: bool, _original: str):
     if anchor is None:
         return
     for m in _PAST_SPAN.finditer(text):
@@ -257,7 +290,7 @@ def _past_spans(text: str, anchor: date | None, _f: bool):
         yield _mention(m, first, anchor, "period", True)
 
 
-def _fixed(text: str, anchor: date | None, _f: bool):
+def _fixed(text: str, anchor: date | None, _f: bool, _original: str):
     if anchor is None:
         return
     for m in _FIXED.finditer(text):
@@ -287,7 +320,7 @@ def _fixed_span(word: str, anchor: date) -> tuple[date, date, str]:
     return date(anchor.year, 1, 1), anchor, "period"  # this year, start of the year
 
 
-def _agos(text: str, anchor: date | None, _f: bool):
+def _agos(text: str, anchor: date | None, _f: bool, _original: str):
     if anchor is None:
         return
     for m in _AGO.finditer(text):

@@ -11,26 +11,24 @@ import re
 
 # --- numbers that are not claims -------------------------------------------------
 
+# All patterns here are lower case and run on ascii_lower(text) (see fold.py).
 TRAP_BEFORE = re.compile(
     r"(?:\b(?:resolutions?|law|laws|article|articles|decree|no|nos|number|page|pages|chapter|"
     r"section|item|protocol|paragraph|room|route|highway|flight|code|phase|round|session|"
     r"version|model|level|grade|category|stage|point|clause|annex|ward|gate|building|"
     r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+)$",
-    re.IGNORECASE,
 )
 TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
     r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|"
-    r"GMT|UTC|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
+    r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
     r"\s+(?:times|fold)\b)",
-    re.IGNORECASE,
 )
 COUNT_NOUN_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:people|civilians|children|women|men|persons|residents|families|"
     r"households|refugees|detainees|prisoners|deaths|casualties|attacks|strikes|homes|"
     r"houses|tents|schools|hospitals|cases|patients|workers|fighters|soldiers|students)\b",
-    re.IGNORECASE,
 )
 
 # --- the counted noun phrase -------------------------------------------------------
@@ -114,8 +112,8 @@ _CUES = {
     r"closed|closure|hit|targeted",
 }
 CUE_ALTERNATION = "|".join(f"(?:{p})" for p in _CUES.values())
-CATEGORY_CUES = re.compile(rf"\b(?:{CUE_ALTERNATION})\b", re.IGNORECASE)
-_CUE_LOOKUP = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), c) for c, p in _CUES.items()]
+CATEGORY_CUES = re.compile(rf"(?<!\w)(?:{CUE_ALTERNATION})\b")
+_CUE_LOOKUP = [(re.compile(rf"^(?:{p})$"), c) for c, p in _CUES.items()]
 
 
 def cue_category(word: str) -> str:
@@ -156,29 +154,26 @@ SPEAKER_BEFORE = re.compile(
 # --- events --------------------------------------------------------------------------
 
 EVENT_WORDS = re.compile(
-    r"\b(?:bombings?|attacks?|killed|massacre|explosions?|strikes?|struck|shelling|shelled|"
+    r"(?<!\w)(?:bombings?|attacks?|killed|massacre|explosions?|strikes?|struck|shelling|shelled|"
     r"targeted|defected|arrested|detained|abducted|released|captured|recaptured|seized|"
     r"destroyed|damaged|collapsed|fled|displaced|evacuated|flooded|burned|looted|reached|"
     r"hit|launched|occurred|took place|happened|began|started|ended|signed|opened|closed|"
     r"leaked|published|issued|held)\b",
-    re.IGNORECASE,
 )
 EVENT_ASSERTION = re.compile(
-    r"\b(?:(?:multiple |heavy )?(?:air\s?strikes?|shelling|bombs?|missiles?|rockets?|"
+    r"(?<!\w)(?:(?:multiple |heavy )?(?:air\s?strikes?|shelling|bombs?|missiles?|rockets?|"
     r"drones?|troops|forces|militants|gunmen|armed men)\b[^.;]{0,80}?\b)?"
     r"(?:targeted|struck|hit|bombed|shelled|destroyed|damaged|knock(?:ed|ing) (?:it |them )?"
     r"out of service|out of service|looted|set fire|burned|attacked|stormed|besieged|"
     r"used (?:chemical|cluster|incendiary|barrel)|evicted|deported|executed|collapsed|"
     r"captured|recaptured|seized|blocked|cut off|closed|flooded|overran)\b",
-    re.IGNORECASE,
 )
 NAMED_TARGET = re.compile(
     r"\b[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z\w’'\-]+)*\s+(?:hospital|clinic|school|market|"
     r"mosque|bakery|camp|bridge|prison|station|silos?|crossing|dam|airport|port)\b"
 )
 CONCRETE_TARGET = re.compile(
-    r"\b(?:hospitals?|clinics?|schools?|markets?|mosques?|bakery|bakeries|camps?|"
+    r"(?<!\w)(?:hospitals?|clinics?|schools?|markets?|mosques?|bakery|bakeries|camps?|"
     r"homes?|houses?|bridges?|roads?|warehouses?|convoys?|stations?|prisons?|"
     r"neighbou?rhoods?|villages?|towns?|cities|silos?|crossings?)\b",
-    re.IGNORECASE,
 )

@@ -113,8 +113,7 @@ QUALIFIERS: dict[str, str] = {
     "at most": "at_most", "no more than": "at_most", "under": "at_most",
 }  # fmt: skip
 _QUALIFIER = re.compile(
-    r"(?:^|\b)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$",
-    re.IGNORECASE,
+    r"(?:^|\b)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$"
 )
 
 
@@ -125,23 +124,23 @@ class Qualifier:
 
 
 def qualifier_before(text: str, at: int) -> Qualifier | None:
-    """The qualifier phrase that ends right before text[at], if any."""
+    """The qualifier phrase that ends right before text[at], if any (text lowered)."""
     window_start = max(0, at - 40)
     m = _QUALIFIER.search(text, window_start, at)
     if m is None or m.end() != at:
         return None
-    return Qualifier(QUALIFIERS[m.group(1).lower()], m.start(1))
+    return Qualifier(QUALIFIERS[m.group(1)], m.start(1))
 
 
 # --- vague amounts --------------------------------------------------------------
 
+# VAGUE and DOZEN run on lowered text (fold.py).
 VAGUE = re.compile(
-    r"\b(?:(?:hundreds|thousands|tens|millions)\s+of\s+(?:thousands|millions)"
+    r"(?<!\w)(?:(?:hundreds|thousands|tens|millions)\s+of\s+(?:thousands|millions)"
     r"|dozens|scores|hundreds|thousands|tens of thousands|millions|several hundred"
-    r"|several thousand|a few hundred|a few thousand)\b",
-    re.IGNORECASE,
+    r"|several thousand|a few hundred|a few thousand)\b"
 )
-DOZEN = re.compile(r"\b(?:a|one|half a)\s+dozen\b", re.IGNORECASE)
+DOZEN = re.compile(r"(?<!\w)(?:a|one|half a)\s+dozen\b")
 
 
 def dozen_value(phrase: str) -> int:
