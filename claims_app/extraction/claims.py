@@ -279,7 +279,10 @@ def attribution(sentence: str, paragraph: list[Sentence], last_speaker: str | No
     for pattern in (lx.ACCORDING_TO, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE):
         m = pattern.search(sentence)
         if m:
-            return _resolve_pronoun(m.group("who").strip(" ,"), last_speaker)
+            who = m.group("who").strip(" ,")
+            if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
+                who = author.group("who")  # the report's author, not the report
+            return _resolve_pronoun(who, last_speaker)
     if _inside_quote(sentence):
         for other in paragraph:
             m = lx.SAID_BY_AFTER.search(other.text) or lx.SPEAKER_BEFORE.search(other.text)

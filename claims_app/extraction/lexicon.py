@@ -136,16 +136,26 @@ _SAY = (
     r"pointed out|revealed|indicated|urged|wrote|cited|accused|condemned|affirmed|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified)"
 )
+# A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
+# "UN Spokesman Stéphane Dujarric"), or a described group ("the district relief
+# committee", "A local doctor", "Aid agencies", "Local activists").
+_NAME_WORD = r"(?:[A-Z][\w’'\-.]*|\([A-Z]+\))"
+_ROLE_WORD = (
+    r"(?:[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors?|workers|"
+    r"agenc(?:y|ies)|groups?|committees?|councils?|teams?|officers?|spokes(?:person|man|woman)|"
+    r"head|director|coordinator|chair|members?|organi[sz]ations?|monitors?|medics?|nurses?|"
+    r"volunteers?|survivors?|relatives|elders|leaders?|police|army|military|ministry|office)"
+)
 _WHO = (
-    r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'\-.]*|local\s+[a-z]+|rights\s+[a-z]+|"
-    r"[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors|aid workers|"
-    r"spokesperson|spokesman|(?:\([A-Z]+\)))(?:[\s,]+(?:[A-Z][\w’'\-.]*|the|of|for|and|al|el|de|in|on|"
-    r"[a-z]+ists|officials|authorities|sources|residents|witnesses|spokesperson|spokesman|"
-    r"head|director|coordinator|chair|(?:\([A-Z]+\)))){0,9})"
+    rf"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NAME_WORD}|(?:[a-z]+\s+){{0,3}}{_ROLE_WORD})"
+    rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|(?:[a-z]+\s+){{0,2}}{_ROLE_WORD}))"
+    r"{0,9})"
 )
 ACCORDING_TO = re.compile(
-    r"\baccording to (?P<who>(?:the )?[^,.;“”\"]{3,80}?)(?=[,.;]|$| which| who)"
+    r"\baccording to (?P<who>(?:the )?[^,.;“”\"]{3,120}?)(?=[,.;]|$| which| who)"
 )
+# "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
+BY_AUTHOR = re.compile(r"\bby (?P<who>(?:the )?[A-Z][^,.;]{2,80})$")
 SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO}\s+{_SAY}\b")
 SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,40}},\s+)?{_WHO}\s+(?:(?:also|earlier|on \w+|had|has|have)\s+)?{_SAY}\b"
