@@ -22,6 +22,8 @@ from claims_app.extraction.dates import DateMention, find_dates, speaks_of_futur
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.numbers import (
     DOZEN,
+    FRACTION,
+    FRACTIONS,
     NUMBER_WORDS,
     VAGUE,
     as_number,
@@ -30,6 +32,7 @@ from claims_app.extraction.numbers import (
     qualifier_before,
     words_to_int,
 )
+from claims_app.extraction.pagedates import DATE_RE
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import Sentence, split_sentences
 
@@ -124,6 +127,10 @@ def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
         Mention(m.start(), m.end(), dozen_value(m.group()), None, "exact", False, True)
         for m in DOZEN.finditer(text, start, end)
     ]
+    out += [
+        Mention(m.start(), m.end(), FRACTIONS[m.group(1)], None, "exact", True, True)
+        for m in FRACTION.finditer(text, start, end)
+    ]
     return out
 
 
@@ -161,6 +168,8 @@ def is_trap(text: str, m: Mention, sentence: Sentence, dates: list[DateMention])
         return True  # a day, month or year inside a date phrase
     if lx.TRAP_BEFORE.search(before) or lx.TRAP_AFTER.match(after):
         return True
+    if lx.METHOD_BEFORE.search(text, max(sentence.start, s - 80), s):
+        return True  # "interviews with 85 witnesses": a count of the research itself
     if re.search(r"[A-Za-z]$|[A-Za-z]-$|[#/@+$€£:.]$", before) and not before.endswith(" "):
         return True  # S-5, BM-21, G20, +41, 2/3
     if re.match(r"[A-Za-z]|[:/.]\d", after) and not m.percent:
@@ -178,7 +187,7 @@ def _looks_like_year(text: str, m: Mention, after: str) -> bool:
 # --- what is counted -----------------------------------------------------------
 
 _NP_WORD = re.compile(r"\s*([A-Za-z’'\-]+)")
-_NP_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)?\s*", re.IGNORECASE)
+_NP_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|these|those)\b)?\s*", re.IGNORECASE)
 
 
 def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
@@ -276,7 +285,8 @@ def _injured_next_to(sentence: str, rel_end: int) -> bool:
 
 def attribution(sentence: str, paragraph: list[Sentence], last_speaker: str | None) -> str | None:
     """Who the text says made the claim; None when the page asserts it itself."""
-    for pattern in (lx.ACCORDING_TO, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE):
+    sentence = _DATELINE_PREFIX.sub("", sentence, count=1)
+    for pattern in (lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE):
         m = pattern.search(sentence)
         if m:
             who = m.group("who").strip(" ,")
@@ -290,6 +300,12 @@ def attribution(sentence: str, paragraph: list[Sentence], last_speaker: str | No
                 return _resolve_pronoun(m.group("who").strip(" ,"), last_speaker)
         return last_speaker
     return None
+
+
+# "GENEVA, 11 February 2020 — " opens a release; the speaker comes after it.
+_DATELINE_PREFIX = re.compile(
+    rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*|\s*\(\s*){DATE_RE}\)?\s*[-–—:]\s*"
+)
 
 
 def _inside_quote(sentence: str) -> bool:
@@ -320,6 +336,7 @@ class _Context:
     last_speaker: str | None = None
     paragraph_speaker: str | None = None
     claims: list[ExtractedClaim] = field(default_factory=list)
+    dateline_end: int = 0  # numbers before this are the release's own date
     _places: dict[int, list[Place]] = field(default_factory=dict)
     _future: dict[int, bool] = field(default_factory=dict)
 
@@ -362,7 +379,12 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
     if not ctx.sentences:
         return []
     mentions = _bucket(ctx, find_mentions(ctx.low, 0, len(text)))
-    dates = _bucket(ctx, find_dates(text, article_date, low=ctx.low, future_at=ctx.future_at))
+    found_dates = find_dates(text, article_date, low=ctx.low, future_at=ctx.future_at)
+    if dateline := _DATELINE_PREFIX.match(text):
+        # "JUBA, 28 January 2020 — ": the release's own date, not that of what it reports.
+        found_dates = [d for d in found_dates if d.start >= dateline.end()]
+        ctx.dateline_end = dateline.end()
+    dates = _bucket(ctx, found_dates)
     events = _bucket(ctx, list(lx.EVENT_ASSERTION.finditer(ctx.low)))
     paragraphs: dict[int, list[Sentence]] = {}
     for s in ctx.sentences:
@@ -394,7 +416,7 @@ def _numeric_claims(
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for m in mentions:
-        if is_trap(ctx.low, m, sentence, dates):
+        if m.start < ctx.dateline_end or is_trap(ctx.low, m, sentence, dates):
             continue
         claim = _describe(ctx, index, sentence, m, dates, ctx.places(index), speaker, out)
         if claim is not None:
@@ -405,16 +427,23 @@ def _numeric_claims(
 def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
     noun, noun_end = counted_noun(ctx.text, m, sentence.end)
     unit = unit_for(noun, m)
+    antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
+    if antecedent is not None:  # "three of them", "12 of those": count what was counted
+        unit = antecedent.unit
     if unit is None and m.value is None and not noun:
         unit = None
     rel, rel_end = m.start - sentence.start, noun_end - sentence.start
     low_sentence = ctx.low[sentence.start : sentence.end]
     category = category_for(low_sentence, rel, rel_end, noun, unit)
+    if antecedent is not None and category in ("other", "attacks"):
+        category = antecedent.category or category
     if category in lx.PEOPLE_CATEGORIES and (unit is None or unit in ("other:more",)):
         unit = "people"  # "displaced 270,000", "dozens more were injured"
     if unit == "years":
         category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
-    if not _worth_checking(m, unit, category, noun):
+    if _past_duration(ctx, m, noun):
+        unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
+    elif not _worth_checking(m, unit, category, noun):
         return None
     location = _location_for(ctx, index, places, m)
     when = _date_for(dates, m)
@@ -442,6 +471,28 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
         part_of=part_of,
     )
     return _score(claim)
+
+
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:more than\s+|nearly\s+|over\s+|almost\s+)?$")
+_DURATION = frozenset("hours days weeks months years".split())
+
+
+def _past_duration(ctx: _Context, m: Mention, noun: str | None) -> bool:
+    """ "received no aid for 62 days" is checkable; "a pause of 72 hours" is a demand."""
+    if not noun or noun.split()[-1].lower() not in _DURATION or m.worded or m.value is None:
+        return False
+    if ctx.future_at(m.start) or not _FOR_BEFORE.search(ctx.low, max(0, m.start - 20), m.start):
+        return False
+    return m.value >= 2
+
+
+def _anaphoric(noun: str | None) -> bool:
+    return bool(noun) and noun.split()[-1].lower() in ("them", "those", "whom", "these", "which")
+
+
+def _antecedent(ctx: _Context, siblings: list[ExtractedClaim]) -> ExtractedClaim | None:
+    numeric = [c for c in ctx.claims + siblings if c.kind == "numeric"]
+    return numeric[-1] if numeric else None
 
 
 def _num(value: float | None) -> float | None:
@@ -540,7 +591,8 @@ def _date_claims(ctx, index, sentence, dates, speaker, numeric):
     used = {c.event_date for c in numeric}
     for d in dates:
         low_sentence = ctx.low[sentence.start : sentence.end]
-        if d.relative or d.iso in used or not lx.EVENT_WORDS.search(low_sentence):
+        open_ended = d.precision == "period" and d.last == ctx.anchor  # "since 2019"
+        if d.relative or open_ended or d.iso in used or not lx.EVENT_WORDS.search(low_sentence):
             continue
         if ctx.anchor is not None and d.first >= ctx.anchor:
             continue  # the article's own day, or a plan: not a past event to check

@@ -96,7 +96,8 @@ _RANGE = re.compile(
 )
 _FULL = re.compile(rf"(?<![\w]){_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?(?!\d)")
 _MONTH_YEAR = re.compile(
-    rf"(?<!\w)(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of)\s*)?"
+    rf"(?<!\w)(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of|"
+    rf"(?:the )?(?:first|second|third|fourth|last|final) week of)\s*)?"
     rf"(?P<m>{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
 )
 _MONTH_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$")
@@ -112,7 +113,7 @@ _YEAR_ONLY = re.compile(
 _COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
 _PAST_SPAN = re.compile(
     rf"(?<!\w)(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
-    r"(?P<u>hours?|days?|weeks?|months?|years?)\b",
+    r"(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",  # not "the last week of May"
 )
 _FIXED = re.compile(
     r"(?<!\w)(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
@@ -202,7 +203,20 @@ def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
         if since and anchor and day <= anchor:
             yield _mention(m, day, anchor, "period", m["xy"] is None, start=since.start())
         else:
-            yield _mention(m, day, day, "day", m["xy"] is None)
+            yield _mention(m, day, day, "day", False)  # a written day; only its year is inferred
+
+
+_WEEK_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of(part: str, year: int, month: int) -> tuple[date, date]:
+    """ "the second week of February": days 8-14; "the last week of January": the last 7."""
+    word = part.replace("the ", "").split()[0]
+    if word in _WEEK_INDEX:
+        first = date(year, month, 1 + 7 * _WEEK_INDEX[word])
+        return first, min(first + timedelta(days=6), _month_end(year, month))
+    end = _month_end(year, month)
+    return end - timedelta(days=6), end
 
 
 def _is_the_verb_may(m: re.Match[str], low: str, original: str) -> bool:
@@ -229,6 +243,10 @@ def _months(text: str, anchor: date | None, future: Callable[[int], bool], origi
         if year is None:
             continue
         first, last = date(year, month, 1), _month_end(year, month)
+        if m["part"] and "week" in m["part"]:
+            first, last = _week_of(m["part"], year, month)
+            yield _mention(m, first, last, "period", not m["y"])
+            continue
         if m["part"]:
             first = date(year, month, _PART.get(m["part"].lower().replace("the ", ""), 1))
         since = _SINCE.search(text, max(0, m.start() - 8), m.start())

@@ -79,8 +79,14 @@ CHECKABLE_UNITS = frozenset(["people", "households", "facilities", "towns", "att
 PEOPLE_CATEGORIES = frozenset(
     ["killed", "injured", "casualties", "displaced", "detained", "refugees", "at_risk"]
 )
+# Counts of the reporting itself, not of the world: "interviews with 85 witnesses".
+METHOD_BEFORE = re.compile(
+    r"(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
+    r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on)\b[^,;.]*$"
+)
 UNCHECKABLE_NOUNS = frozenset(
-    """meeting meetings sides side parties party times round rounds mistakes mistake occasions
+    """organisations organizations countries delegations donors partners participants
+    representatives states meeting meetings sides side parties party times round rounds mistakes mistake occasions
         occasion things thing ways steps step points point questions reasons issues
         decades hours minutes seconds days weeks months""".split()
 )
@@ -132,6 +138,7 @@ SUBCOUNT = re.compile(
 
 _SAY = (
     r"(?:said|says|say|reported|reports|told|added|noted|stressed|warned|confirmed|"
+    r"published|attributes|attributed|counts|found|finds|shows|showed|"
     r"documented|recorded|estimated|announced|stated|claimed|counted|explained|"
     r"pointed out|revealed|indicated|urged|wrote|cited|accused|condemned|affirmed|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified)"
@@ -144,11 +151,18 @@ _ROLE_WORD = (
     r"(?:[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors?|workers|"
     r"agenc(?:y|ies)|groups?|committees?|councils?|teams?|officers?|spokes(?:person|man|woman)|"
     r"head|director|coordinator|chair|members?|organi[sz]ations?|monitors?|medics?|nurses?|"
-    r"volunteers?|survivors?|relatives|elders|leaders?|police|army|military|ministry|office)"
+    r"volunteers?|survivors?|relatives|elders|leaders?|police|army|military|ministry|office|"
+    r"charit(?:y|ies)|associations?|unions?|ngos?|coalitions?|networks?|companies|company|"
+    r"hospitals?|clinics?|centres?|centers?|units?|departments?|services?|employers?|"
+    r"managers?|management|engineers?|farmers?|families|mothers?|fathers?|report|study|"
+    r"survey|statement)"
 )
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)"
 _WHO = (
-    rf"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NAME_WORD}|(?:[a-z]+\s+){{0,3}}{_ROLE_WORD})"
-    rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|(?:[a-z]+\s+){{0,2}}{_ROLE_WORD}))"
+    rf"(?P<who>(?!(?:in|on|at|by|for|from|with|to|of|into|during|after|before)\b)"
+    rf"(?:{_DETERMINER}\s+)?(?:{_NAME_WORD}|(?:[a-z]+\s+){{0,3}}{_ROLE_WORD})"
+    rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|at|"
+    rf"(?:[a-z’']+\s+){{0,2}}(?:{_ROLE_WORD}|{_NAME_WORD})))"
     r"{0,9})"
 )
 ACCORDING_TO = re.compile(
@@ -156,9 +170,17 @@ ACCORDING_TO = re.compile(
 )
 # "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
 BY_AUTHOR = re.compile(r"\bby (?P<who>(?:the )?[A-Z][^,.;]{2,80})$")
-SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO}\s+{_SAY}\b")
+SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{_SAY}\b")
+# ," said Marta Ilunga, the coalition's coordinator.
+SAID_INVERTED = re.compile(
+    rf"[,”\"]\s*(?:said|says|added|noted|warned|stressed|explained)\s+"
+    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:the|a|an|its|their)\s+[^,.;]{{3,60}})?)"
+    r"\s*[.,;]?\s*$"
+)
 SPEAKER_BEFORE = re.compile(
-    rf"^(?:[A-Z][^,]{{0,40}},\s+)?{_WHO}\s+(?:(?:also|earlier|on \w+|had|has|have)\s+)?{_SAY}\b"
+    rf"^(?:[A-Z][^,]{{0,40}},\s+)?{_WHO},?\s+"
+    r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later)\s+){0,2}"
+    rf"{_SAY}\b"
 )
 
 # --- events --------------------------------------------------------------------------

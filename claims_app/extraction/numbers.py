@@ -145,3 +145,16 @@ DOZEN = re.compile(r"(?<!\w)(?:a|one|half a)\s+dozen\b")
 
 def dozen_value(phrase: str) -> int:
     return 6 if phrase.lower().startswith("half") else 12
+
+
+# "two-thirds of the evacuees", "half of the households": a share, as a percentage.
+FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.33, "one third": 33.33,
+    "one-third": 33.33, "two thirds": 66.67, "two-thirds": 66.67, "a quarter": 25.0,
+    "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+}  # fmt: skip
+FRACTION = re.compile(
+    r"(?<![\w-])("
+    + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+    + r")(?=\s+of\b)"
+)

@@ -31,7 +31,8 @@ MONTHS = {
     )
     for name in names
 }
-MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Scoped (?i:): month names match in any case wherever MONTH_RE is embedded.
+MONTH_RE = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 # "31 May 2019", "May 31, 2019", "2019-05-31"
 DATE_RE = (

@@ -54,7 +54,9 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(rf"\bthe (?:[a-z]+ )?(?:town|village|city|neighbou?rhood|district|suburb|"
                 rf"municipality|camp|area|region|province|governorate) of (?P<p>{NAME})"), 0),
     # X province, X camp, X district, the X neighbourhood (rank from the word)
-    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+(?:province|governorate|district|"
+    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+"
+                rf"(?:(?:border|coastal|rural|tribal|frontier|mountain|desert|river|delta|"
+                rf"valley|lake|highland|lowland)\s+)?(?:province|governorate|district|"
                 rf"region|camp|neighbou?rhood|countryside|city|county|municipality|"
                 rf"state|area))\b"), 0),
     # southern rural Idlib, northern rural Hama
