@@ -86,9 +86,9 @@ METHOD_BEFORE = re.compile(
 )
 UNCHECKABLE_NOUNS = frozenset(
     """organisations organizations countries delegations donors partners participants
-    representatives states meeting meetings sides side parties party times round rounds mistakes mistake occasions
-        occasion things thing ways steps step points point questions reasons issues
-        decades hours minutes seconds days weeks months""".split()
+    representatives states meeting meetings sides side parties party times round rounds
+    mistakes mistake occasions occasion things thing ways steps step points point questions
+    reasons issues decades hours minutes seconds days weeks months""".split()
 )
 HEAD_NOUNS = HEAD_NOUNS | UNCHECKABLE_NOUNS
 
