@@ -44,6 +44,7 @@ class Line:
     start: int
     end: int  # without the line break
     text: str  # stripped
+    glued: bool = False  # began right after a source note on the same line
 
     @property
     def blank(self) -> bool:
@@ -107,6 +108,11 @@ _SMALL_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+# "...(Source: X Media Department)Next Headline Here": an item run on after another,
+# its headline glued to the previous item's source note with no line break.
+_GLUED_HEADLINE = re.compile(r"\(Source:[^()]{0,120}\)(?=[A-Z][^.!?]{10,200}$)")
+
+
 def split_lines(text: str) -> list[Line]:
     lines = []
     for m in re.finditer(r"[^\n]*(?:\n|$)", text):
@@ -116,7 +122,13 @@ def split_lines(text: str) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         start = m.start() + lead
-        lines.append(Line(start, start + len(stripped), stripped))
+        glued = _GLUED_HEADLINE.search(stripped)
+        if glued and looks_like_title(stripped[glued.end() :]):
+            cut = glued.end()
+            lines.append(Line(start, start + cut, stripped[:cut]))
+            lines.append(Line(start + cut, start + len(stripped), stripped[cut:], glued=True))
+        else:
+            lines.append(Line(start, start + len(stripped), stripped))
     return lines
 
 
@@ -216,11 +228,16 @@ def _mark_titles(lines: list[Line], roles: list[Role]) -> None:
             continue
         if looks_like_title(lines[after].text):
             continue  # two short lines in a row: a list or a byline, not a headline
-        at_boundary = before is None or roles[before] in (
-            Role.HEADER,
-            Role.TRAILER,
-            Role.END,
-            Role.CHROME,
+        at_boundary = (
+            line.glued
+            or before is None
+            or roles[before]
+            in (
+                Role.HEADER,
+                Role.TRAILER,
+                Role.END,
+                Role.CHROME,
+            )
         )
         # Mid-item, only a line in headline case and set off by blank lines
         # starts a new item; otherwise short lines would cut articles apart.

@@ -105,3 +105,15 @@ def test_windows_line_endings_keep_offsets_exact():
     (article,) = split_page(text)
     assert text[article.start : article.end] == article.body
     assert article.body.startswith("A sentence") and article.body.endswith("one.")
+
+
+def test_headline_glued_to_the_previous_source_note_starts_an_item():
+    text = (
+        "3 May 2022 In News\n\nShelling hit the town today, officials said. "
+        "(Source: Press Office)Second Item Headline About Aid Deliveries\n\n"
+        "Aid trucks reached the camp on Monday.\n"
+    )
+    first, second = split_page(text)
+    assert first.body.endswith("(Source: Press Office)")
+    assert second.title == "Second Item Headline About Aid Deliveries"
+    assert (second.published_on.isoformat(), second.date_source) == ("2022-05-03", "inherited")
