@@ -245,6 +245,8 @@ def unit_for(noun: str | None, m: Mention) -> str | None:
 def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: str | None) -> str:
     """The harm the number counts, from the cue words nearest to it."""
     head = (noun or "").split()[-1].lower() if noun else ""
+    if _CASUALTIES_AFTER.match(sentence, rel):
+        return "casualties"  # "hundreds of civilians dead and injured"
     if head in lx.NOUN_CATEGORY:
         return lx.NOUN_CATEGORY[head]
     inner = lx.CATEGORY_CUES.search(ascii_lower(noun or ""))
@@ -273,6 +275,9 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
 
 
 _CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
+
+
+_CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:injured|wounded)\b")
 
 
 def _injured_next_to(sentence: str, rel_end: int) -> bool:
@@ -398,8 +403,11 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
         ctx.claims.extend(numeric)
         dated = _date_claims(ctx, i, sentence, here, speaker, numeric) if here else []
         ctx.claims.extend(dated)
-        if not numeric and not dated and i in events:
-            ctx.claims.extend(_event_claims(ctx, i, sentence, events[i][0], here, speaker))
+        if not dated and i in events and not ctx.future_at(sentence.start):
+            for match in events[i]:
+                if found := _event_claims(ctx, i, sentence, match, here, speaker, numeric):
+                    ctx.claims.extend(found)
+                    break  # one assertion per sentence
         if speaker:
             ctx.last_speaker = speaker
         ctx.paragraph_speaker = speaker
@@ -445,11 +453,14 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
         unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
     elif not _worth_checking(m, unit, category, noun):
         return None
-    location = _location_for(ctx, index, places, m)
-    when = _date_for(dates, m)
+    clause = _clause_around(ctx, sentence, m)
+    location = _location_for(ctx, index, _within(places, clause) or places, m)
+    when = _date_for(_within(dates, clause), m)  # another clause's date is another event's
     part_of = _part_of(ctx, m, siblings)
-    if part_of is not None and category == "other":
-        category = _claim_at(ctx, siblings, part_of).category or category
+    if part_of is not None:
+        total = _claim_at(ctx, siblings, part_of).category
+        if category == "other" or total in lx.PEOPLE_CATEGORIES:
+            category = total or category  # "killed 71, including 20 children": killed too
     quote_end = noun_end if noun else m.end
     claim = ExtractedClaim(
         kind="numeric",
@@ -523,6 +534,29 @@ def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | Non
     return (m.value >= 10 and not m.worded) or m.value >= 100
 
 
+# Where one clause ends and a reported or relative one begins: "..., President Mustafa
+# said, pointing out that the latest of these attacks ..." holds two claims' places.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:\w+\s+){0,4}?(?:said|says|added|adding|saying|noting|noted|pointing out|"
+    r"stressing|while|whereas|but|and that|which|who)\b"
+)
+
+
+def _clause_around(ctx: _Context, sentence: Sentence, m: Mention) -> tuple[int, int]:
+    start, end = sentence.start, sentence.end
+    for b in _CLAUSE_BREAK.finditer(ctx.low, sentence.start, sentence.end):
+        if b.end() <= m.start:
+            start = b.end()
+        elif b.start() >= m.end:
+            end = b.start()
+            break
+    return start, end
+
+
+def _within(items: list, clause: tuple[int, int]) -> list:
+    return [x for x in items if clause[0] <= x.start < clause[1]]
+
+
 def _location_for(ctx: _Context, index: int, places: list[Place], m: Mention) -> Place | None:
     if places:
         return max(places, key=lambda p: (p.rank, -abs(p.start - m.start)))
@@ -555,8 +589,8 @@ def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int |
     later = [c for c in siblings if c.start >= total.end + cue.end()]
     for c in later:
         after_cue = after_cue.replace(ctx.text[c.start : c.end], "")
-    if len(re.sub(r"[\s,]|\band\b", "", after_cue)) > 12:
-        return None
+    if len(re.sub(r"[\s,]|\band\b", "", after_cue)) > 3:
+        return None  # "including two children, and injured dozens more": a new count
     return len(ctx.claims) + totals[-1]
 
 
@@ -624,25 +658,28 @@ def _event_start(text: str, sentence: Sentence, before: int) -> int:
     return space + 1 if space != -1 else sentence.start
 
 
-def _event_claims(ctx, index, sentence, m, dates, speaker):
-    places = ctx.places(index)
-    if not places and not lx.NAMED_TARGET.search(sentence.text):
-        return []  # "bombed towns and villages": too general to check
+def _event_claims(ctx, index, sentence, m, dates, speaker, numeric):
+    """A specific assertion: the event's own clause must name its target or place."""
     start = m.start()
     end = _clause_end(ctx.text, start, sentence.end)
+    if any(c.start < end and start < c.end for c in numeric):
+        return []  # the numeric claim already covers it
+    quote = ctx.text[start:end]
+    places = [p for p in ctx.places(index) if start <= p.start < end]
+    named = lx.NAMED_TARGET.search(ctx.text, max(sentence.start, start - 40), end)
+    if numeric and not named:
+        return []
+    if not places and not named:
+        return []  # "civilians are being targeted": too general to check
     when = _date_for(dates, Mention(start, end, None, None, "exact", False, False))
     claim = ExtractedClaim(
-        kind="event",
-        start=start,
-        end=end,
-        quote=ctx.text[start:end],
-        sentence=sentence.text,
+        kind="event", start=start, end=end, quote=quote, sentence=sentence.text,
         attributed_to=speaker,
         location=max(places, key=lambda p: p.rank).text if places else None,
         event_date=when.iso if when else None,
         event_date_first=when.first if when else None,
         event_date_last=when.last if when else None,
-    )
+    )  # fmt: skip
     return [_score(claim)]
 
 

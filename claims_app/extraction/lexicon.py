@@ -102,7 +102,8 @@ NOUN_CATEGORY = {
     "injured": "injured", "cases": "other", "patients": "other",
 }  # fmt: skip
 _CUES = {
-    "casualties": r"casualties|killed (?:or|and) (?:injured|wounded)",
+    "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"
+    r"deaths and injuries",
     "killed": r"killed|killing|dead|deaths?|died|death toll|lost their lives|drowned|"
     r"perished|executed|fatalities|massacred|murdered|shot dead|slain",
     "injured": r"injured|wounded|injuries|hurt",
@@ -112,7 +113,8 @@ _CUES = {
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
     r"held|disappeared|detainees",
     "refugees": r"refugees|asylum",
-    "at_risk": r"in danger|at risk|threatened|trapped|besieged|in need|face|facing",
+    "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"
+    r"facing",
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled",
     "facilities_hit": r"damaged|destroyed|looted|knocked out|out of service|burned|set fire|"
     r"closed|closure|hit|targeted",
@@ -138,7 +140,7 @@ SUBCOUNT = re.compile(
 
 _SAY = (
     r"(?:said|says|say|reported|reports|told|added|noted|stressed|warned|confirmed|"
-    r"published|attributes|attributed|counts|found|finds|shows|showed|"
+    r"published|attributes|attributed|counts|found|finds|shows|showed|went on to say|"
     r"documented|recorded|estimated|announced|stated|claimed|counted|explained|"
     r"pointed out|revealed|indicated|urged|wrote|cited|accused|condemned|affirmed|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified)"
@@ -155,7 +157,7 @@ _ROLE_WORD = (
     r"charit(?:y|ies)|associations?|unions?|ngos?|coalitions?|networks?|companies|company|"
     r"hospitals?|clinics?|centres?|centers?|units?|departments?|services?|employers?|"
     r"managers?|management|engineers?|farmers?|families|mothers?|fathers?|report|study|"
-    r"survey|statement)"
+    r"survey|statement|petition|defen[cs]e|rescuers|protection)"
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)"
 _WHO = (
@@ -190,7 +192,7 @@ EVENT_WORDS = re.compile(
     r"targeted|defected|arrested|detained|abducted|released|captured|recaptured|seized|"
     r"destroyed|damaged|collapsed|fled|displaced|evacuated|flooded|burned|looted|reached|"
     r"hit|launched|occurred|took place|happened|began|started|ended|signed|opened|closed|"
-    r"leaked|published|issued|held)\b",
+    r"leaked|published|issued|held|intervention|invasion|offensive|siege)\b",
 )
 EVENT_ASSERTION = re.compile(
     r"(?<!\w)(?:(?:multiple |heavy )?(?:air\s?strikes?|shelling|bombs?|missiles?|rockets?|"
@@ -198,7 +200,8 @@ EVENT_ASSERTION = re.compile(
     r"(?:targeted|struck|hit|bombed|shelled|destroyed|damaged|knock(?:ed|ing) (?:it |them )?"
     r"out of service|out of service|looted|set fire|burned|attacked|stormed|besieged|"
     r"used (?:chemical|cluster|incendiary|barrel)|evicted|deported|executed|collapsed|"
-    r"captured|recaptured|seized|blocked|cut off|closed|flooded|overran)\b",
+    r"captured|recaptured|recapture|capture|seized|blocked|cut off|(?:was|were|been) closed|"
+    r"flooded|overran|cancell?ed)\b",
 )
 NAMED_TARGET = re.compile(
     r"\b[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z\w’'\-]+)*\s+(?:hospital|clinic|school|market|"
