@@ -102,6 +102,10 @@ _MONTH_YEAR = re.compile(
 )
 _MONTH_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$")
 _SINCE = re.compile(r"\b(?:since|from)\s+$")
+# "since the start of the World Cup on June 10": a period from that day
+_SINCE_START = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|launch|opening) of [^,.;]{0,60}?\s(?:on|in)\s+$"
+)
 _WEEKDAY = re.compile(
     rf"(?<!\w)(?:(?P<last>last|this|on|since|late on|early on|overnight on)\s+)?"
     rf"(?P<wd>{_WEEKDAY_RE})\b"
@@ -199,9 +203,11 @@ def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
         day = _day_of(m, "x", int(m["xy"]) if m["xy"] else None, anchor)
         if day is None:
             continue
-        since = _SINCE.search(text, max(0, m.start() - 8), m.start())
+        since = _SINCE.search(text, max(0, m.start() - 8), m.start()) or _SINCE_START.search(
+            text, max(0, m.start() - 90), m.start()
+        )
         if since and anchor and day <= anchor:
-            yield _mention(m, day, anchor, "period", m["xy"] is None, start=since.start())
+            yield _mention(m, day, anchor, "period", False, start=since.start())
         else:
             yield _mention(m, day, day, "day", False)  # a written day; only its year is inferred
 

@@ -141,6 +141,7 @@ SUBCOUNT = re.compile(
 _SAY = (
     r"(?:said|says|say|reported|reports|told|added|noted|stressed|warned|confirmed|"
     r"published|attributes|attributed|counts|found|finds|shows|showed|went on to say|"
+    r"called on|called upon|called for|demanded|"
     r"documented|recorded|estimated|announced|stated|claimed|counted|explained|"
     r"pointed out|revealed|indicated|urged|wrote|cited|accused|condemned|affirmed|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified)"
@@ -168,10 +169,10 @@ _WHO = (
     r"{0,9})"
 )
 ACCORDING_TO = re.compile(
-    r"\baccording to (?P<who>(?:the )?[^,.;“”\"]{3,120}?)(?=[,.;]|$| which| who)"
+    r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;“”\"]{3,120}?)(?=[,.;]|$| which| who)"
 )
 # "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
-BY_AUTHOR = re.compile(r"\bby (?P<who>(?:the )?[A-Z][^,.;]{2,80})$")
+BY_AUTHOR = re.compile(r"\bby (?P<who>(?:the )?[A-Za-z][^,.;]{2,80})$")
 SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{_SAY}\b")
 # ," said Marta Ilunga, the coalition's coordinator.
 SAID_INVERTED = re.compile(

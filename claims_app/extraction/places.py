@@ -64,6 +64,11 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
     # northwestern Syria, southern Karun
     (re.compile(rf"\b(?P<p>{_DIRECTION}\s+{NAME})"), 1),
     # in X, near X, outside X, at X ...
+    # after a verb of attack or a word for one: "rocked Swaida", "attack on Idlib"
+    (re.compile(rf"\b(?:rocked|hit|struck|shelled|bombed|targeted|stormed|besieged|attacked|"
+                rf"entered|captured|recaptured|seized|(?:attacks?|assault|offensive|onslaught|"
+                rf"strikes?|airstrikes?|raids?|bombardment|shelling) on(?: the)?) "
+                rf"(?P<p>{NAME})"), 3),
     # ("to X" and "at X" name people and meetings as often as places: left out)
     (re.compile(rf"\b(?:in|near|outside|around|across|from|into|toward|towards|inside) "
                 rf"(?P<p>{NAME})"), 3),
