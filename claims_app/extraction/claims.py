@@ -247,14 +247,16 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
     head = (noun or "").split()[-1].lower() if noun else ""
     if _CASUALTIES_AFTER.match(sentence, rel):
         return "casualties"  # "hundreds of civilians dead and injured"
+    if unit in ("photos", "years"):
+        return "other"
+    lead = _CUE_OF.search(sentence[max(0, rel - 40) : rel])
+    if lead:
+        return lx.cue_category(lead.group(1))  # "the death of thousands of detainees"
     if head in lx.NOUN_CATEGORY:
         return lx.NOUN_CATEGORY[head]
     inner = lx.CATEGORY_CUES.search(ascii_lower(noun or ""))
     if inner and lx.cue_category(inner.group(0)) in lx.PEOPLE_CATEGORIES:
         return lx.cue_category(inner.group(0))  # "31 injured people", "the newly displaced"
-    lead = _CUE_OF.search(sentence[max(0, rel - 40) : rel])
-    if lead:
-        return lx.cue_category(lead.group(1))  # "the deaths of 300 people"
     best, best_distance = None, 10**9
     for m in lx.CATEGORY_CUES.finditer(sentence):
         # Cues before the number count double: "killed 71 civilians" is common, but a
@@ -404,10 +406,13 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
         dated = _date_claims(ctx, i, sentence, here, speaker, numeric) if here else []
         ctx.claims.extend(dated)
         if not dated and i in events and not ctx.future_at(sentence.start):
+            taken_until = sentence.start
             for match in events[i]:
+                if match.start() < taken_until:
+                    continue
                 if found := _event_claims(ctx, i, sentence, match, here, speaker, numeric):
                     ctx.claims.extend(found)
-                    break  # one assertion per sentence
+                    taken_until = found[0].end  # one assertion per clause
         if speaker:
             ctx.last_speaker = speaker
         ctx.paragraph_speaker = speaker
@@ -451,6 +456,7 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
         category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
     if _past_duration(ctx, m, noun):
         unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
+        dates = []  # the span is the claim; no day of its own
     elif not _worth_checking(m, unit, category, noun):
         return None
     clause = _clause_around(ctx, sentence, m)
@@ -529,8 +535,8 @@ def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | Non
         return False  # "the two provinces", "one of them"
     if category != "other" or unit in lx.CHECKABLE_UNITS or unit == "percent":
         return True
-    if m.value is None:
-        return False
+    if m.value is None:  # "tens of thousands of mercenaries": vague, but of something real
+        return bool(head) and head not in lx.UNCHECKABLE_NOUNS and _plural(head)
     return (m.value >= 10 and not m.worded) or m.value >= 100
 
 
@@ -623,10 +629,16 @@ def _score(claim: ExtractedClaim) -> ExtractedClaim:
 def _date_claims(ctx, index, sentence, dates, speaker, numeric):
     out = []
     used = {c.event_date for c in numeric}
+    first_number = min((c.start for c in numeric), default=sentence.end)
     for d in dates:
         low_sentence = ctx.low[sentence.start : sentence.end]
         open_ended = d.precision == "period" and d.last == ctx.anchor  # "since 2019"
-        if d.relative or open_ended or d.iso in used or not lx.EVENT_WORDS.search(low_sentence):
+        # A date after the figures dates them ("killed 492 ... between February 2 and May
+        # 20"); one before them belongs to an earlier verb ("defected in 2015, leaked ...").
+        next_number = min((c.start for c in numeric if c.start > d.end), default=None)
+        new_verb = next_number is not None and lx.EVENT_WORDS.search(ctx.low, d.end, next_number)
+        carried = d.iso in used and (d.start > first_number or not new_verb)
+        if d.relative or open_ended or carried or not lx.EVENT_WORDS.search(low_sentence):
             continue
         if ctx.anchor is not None and d.first >= ctx.anchor:
             continue  # the article's own day, or a plan: not a past event to check

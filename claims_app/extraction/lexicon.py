@@ -202,11 +202,12 @@ EVENT_ASSERTION = re.compile(
     r"out of service|out of service|looted|set fire|burned|attacked|stormed|besieged|"
     r"used (?:chemical|cluster|incendiary|barrel)|evicted|deported|executed|collapsed|"
     r"captured|recaptured|recapture|capture|seized|blocked|cut off|(?:was|were|been) closed|"
-    r"flooded|overran|cancell?ed)\b",
+    r"flooded|overran|cancell?ed|committed (?:a |another )?massacres?|built|"
+    r"carried out (?:a |an |another )?(?:attack|massacre|strike|raid|bombing)s?)\b",
 )
 NAMED_TARGET = re.compile(
-    r"\b[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z\w’'\-]+)*\s+(?:hospital|clinic|school|market|"
-    r"mosque|bakery|camp|bridge|prison|station|silos?|crossing|dam|airport|port)\b"
+    r"\b[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z\w’'\-]+)*\s+(?i:hospital|clinic|school|market|"
+    r"mosque|bakery|camp|bridge|prison|station|silos?|crossing|dam|airport|port|headquarters)\b"
 )
 CONCRETE_TARGET = re.compile(
     r"(?<!\w)(?:hospitals?|clinics?|schools?|markets?|mosques?|bakery|bakeries|camps?|"
