@@ -39,6 +39,7 @@ lint: install
 	$(BIN)/ruff format --check claims_app tests migrations bench
 
 bench-extract: install
+	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/extract_speed.py
 
 clean:

@@ -154,10 +154,8 @@ def report(title: str, tally: Tally) -> None:
         print("  numeric fields (of matched): " + ", ".join(cells))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--details", action="store_true", help="list misses, extras, wrong fields")
-    args = parser.parse_args()
+def evaluate() -> tuple[dict[str, Tally], list[str]]:
+    """Score every labelled page; returns tallies for tuned and held-out pages."""
     groups = {"tuned": Tally(), "held out": Tally()}
     skipped = []
     for path in sorted(LABELS.glob("*.json")):
@@ -166,6 +164,14 @@ def main() -> int:
             skipped.append(spec["page"])
             continue
         score_page(spec, groups["held out" if spec.get("heldout") else "tuned"])
+    return groups, skipped
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list misses, extras, wrong fields")
+    args = parser.parse_args()
+    groups, skipped = evaluate()
     for title, tally in groups.items():
         report(f"{title} pages", tally)
         if args.details:
