@@ -269,8 +269,10 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
             best, best_distance = cue, distance
     if unit == "attacks":
         return "attacks"
-    if unit == "facilities" and best in (None, "attacks", "killed", "facilities_hit"):
+    if unit == "facilities" and best in ("attacks", "killed", "facilities_hit"):
         return "facilities_hit"
+    if best == "facilities_hit":
+        return "other"  # "destroyed 18,000 hectares": damage, but not to facilities
     if best == "killed" and _injured_next_to(sentence, rel_end):
         return "casualties"
     return best or "other"
@@ -293,7 +295,10 @@ def _injured_next_to(sentence: str, rel_end: int) -> bool:
 def attribution(sentence: str, paragraph: list[Sentence], last_speaker: str | None) -> str | None:
     """Who the text says made the claim; None when the page asserts it itself."""
     sentence = _DATELINE_PREFIX.sub("", sentence, count=1)
-    for pattern in (lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE):
+    patterns = (
+        lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE,
+    )  # fmt: skip
+    for pattern in patterns:
         m = pattern.search(sentence)
         if m:
             who = m.group("who").strip(" ,")
@@ -441,8 +446,10 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
     noun, noun_end = counted_noun(ctx.text, m, sentence.end)
     unit = unit_for(noun, m)
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
+    if antecedent is None and _COMPARED.search(ctx.low, max(sentence.start, m.start - 30), m.start):
+        antecedent = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
     if antecedent is not None:  # "three of them", "12 of those": count what was counted
-        unit = antecedent.unit
+        unit = antecedent.unit if unit in (None, "other:them") or not noun else unit
     if unit is None and m.value is None and not noun:
         unit = None
     rel, rel_end = m.start - sentence.start, noun_end - sentence.start
@@ -450,8 +457,8 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
     category = category_for(low_sentence, rel, rel_end, noun, unit)
     if antecedent is not None and category in ("other", "attacks"):
         category = antecedent.category or category
-    if category in lx.PEOPLE_CATEGORIES and (unit is None or unit in ("other:more",)):
-        unit = "people"  # "displaced 270,000", "dozens more were injured"
+    if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
+        unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if unit == "years":
         category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
     if _past_duration(ctx, m, noun):
@@ -503,6 +510,18 @@ def _past_duration(ctx: _Context, m: Mention, noun: str | None) -> bool:
     return m.value >= 2
 
 
+_COMPARED = re.compile(
+    r"\b(?:up from|down from|compared (?:with|to)|against|from a total of|rising from|"
+    r"falling from|increase from|decrease from)\s+$"
+)
+_AGENT = re.compile(r"^other:(?:more|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees|men|women))$")
+
+
+def _agent_noun(unit: str) -> bool:
+    """ "drivers", "journalists", "guards": people, whatever their trade."""
+    return bool(_AGENT.match(unit))
+
+
 def _anaphoric(noun: str | None) -> bool:
     return bool(noun) and noun.split()[-1].lower() in ("them", "those", "whom", "these", "which")
 
@@ -530,6 +549,8 @@ def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | Non
     head = (noun or "").split()[-1].lower() if noun else ""
     if head in lx.UNCHECKABLE_NOUNS:
         return False
+    if unit == "facilities" and category == "other":  # "staying in three schools"
+        return not m.worded and m.value is not None and m.value >= 10
     small = m.worded and m.value is not None and m.value < 10
     if small and unit not in lx.CHECKABLE_UNITS and unit != "percent":
         return False  # "the two provinces", "one of them"

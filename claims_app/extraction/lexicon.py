@@ -82,7 +82,8 @@ PEOPLE_CATEGORIES = frozenset(
 # Counts of the reporting itself, not of the world: "interviews with 85 witnesses".
 METHOD_BEFORE = re.compile(
     r"(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
-    r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on)\b[^,;.]*$"
+    r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on)\b"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d))*$"
 )
 UNCHECKABLE_NOUNS = frozenset(
     """organisations organizations countries delegations donors partners participants
@@ -109,13 +110,14 @@ _CUES = {
     "injured": r"injured|wounded|injuries|hurt",
     "displaced": r"displaced|displacement|fled|flee|fleeing|forced to leave|evacuated|"
     r"uprooted|homeless|forcibly transferred|returned|moved to|relocated|sheltering|"
-    r"took refuge|taking refuge",
+    r"took refuge|taking refuge|left (?:the area|their homes?|the town|the village|the city)",
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
-    r"held|disappeared|detainees",
+    r"held|disappeared|detainees|custody",
     "refugees": r"refugees|asylum",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"
     r"facing",
-    "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled",
+    "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
+    r"attacked|struck|raided|stormed",
     "facilities_hit": r"damaged|destroyed|looted|knocked out|out of service|burned|set fire|"
     r"closed|closure|hit|targeted",
 }
@@ -180,6 +182,10 @@ SAID_INVERTED = re.compile(
     rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:the|a|an|its|their)\s+[^,.;]{{3,60}})?)"
     r"\s*[.,;]?\s*$"
 )
+# "The consortium said", "Its director warned": a described speaker of any kind.
+SPEAKER_SIMPLE = re.compile(
+    rf"^(?P<who>(?:The|A|An|Its|Their)\s+(?:[a-z]+\s+){{0,2}}[a-z]+)\s+{_SAY}\b"
+)
 SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,40}},\s+)?{_WHO},?\s+"
     r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later)\s+){0,2}"
@@ -202,7 +208,7 @@ EVENT_ASSERTION = re.compile(
     r"out of service|out of service|looted|set fire|burned|attacked|stormed|besieged|"
     r"used (?:chemical|cluster|incendiary|barrel)|evicted|deported|executed|collapsed|"
     r"captured|recaptured|recapture|capture|seized|blocked|cut off|(?:was|were|been) closed|"
-    r"flooded|overran|cancell?ed|committed (?:a |another )?massacres?|built|"
+    r"flooded|overran|cancell?ed|opened fire|ambushed|committed (?:a |another )?massacres?|built|"
     r"carried out (?:a |an |another )?(?:attack|massacre|strike|raid|bombing)s?)\b",
 )
 NAMED_TARGET = re.compile(

@@ -51,8 +51,9 @@ class Place:
 
 _PATTERNS: list[tuple[re.Pattern[str], int]] = [
     # the town of X, the village of X, the X neighbourhood of Y
-    (re.compile(rf"\bthe (?:[a-z]+ )?(?:town|village|city|neighbou?rhood|district|suburb|"
-                rf"municipality|camp|area|region|province|governorate) of (?P<p>{NAME})"), 0),
+    (re.compile(rf"\bthe (?:[a-z]+ )?(?:towns?|villages?|city|cities|neighbou?rhoods?|"
+                rf"districts?|suburbs?|municipality|camps?|areas?|region|province|governorate) of "
+                rf"(?P<p>{NAME})"), 0),
     # X province, X camp, X district, the X neighbourhood (rank from the word)
     (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+"
                 rf"(?:(?:border|coastal|rural|tribal|frontier|mountain|desert|river|delta|"
@@ -69,6 +70,11 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"entered|captured|recaptured|seized|(?:attacks?|assault|offensive|onslaught|"
                 rf"strikes?|airstrikes?|raids?|bombardment|shelling) on(?: the)?) "
                 rf"(?P<p>{NAME})"), 3),
+    # "in the Southern Plain", "across the Nile Delta": a name after "the"
+    (re.compile(rf"\b(?:in|across|near|throughout) the (?P<p>{NAME})"), 3),
+    # "the Mirova health centre", "Dar al-Hikma hospital": the place a facility is named after
+    (re.compile(rf"\bthe (?P<p>{NAME}) (?:(?:health|medical|general|field|main|central|"
+                rf"district|regional) )?(?:hospital|clinic|centre|center|market|school)\b"), 2),
     # ("to X" and "at X" name people and meetings as often as places: left out)
     (re.compile(rf"\b(?:in|near|outside|around|across|from|into|toward|towards|inside) "
                 rf"(?P<p>{NAME})"), 3),
