@@ -292,24 +292,55 @@ def _injured_next_to(sentence: str, rel_end: int) -> bool:
 # --- who says so ------------------------------------------------------------------
 
 
-def attribution(sentence: str, paragraph: list[Sentence], last_speaker: str | None) -> str | None:
-    """Who the text says made the claim; None when the page asserts it itself."""
+_ATTRIBUTIONS = (
+    lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE,
+)  # fmt: skip
+
+
+def _named_speaker(sentence: str) -> str | None:
+    """The speaker a sentence names itself, before pronouns are resolved."""
     sentence = _DATELINE_PREFIX.sub("", sentence, count=1)
-    patterns = (
-        lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE,
-    )  # fmt: skip
-    for pattern in patterns:
+    if not lx.REPORTING_HINT.search(sentence):
+        return None
+    for pattern in _ATTRIBUTIONS:
         m = pattern.search(sentence)
         if m:
             who = m.group("who").strip(" ,")
             if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
                 who = author.group("who")  # the report's author, not the report
-            return _resolve_pronoun(who, last_speaker)
-    if _inside_quote(sentence):
+            return who
+    return None
+
+
+def _quote_speaker(sentence: str) -> str | None:
+    """Who speaks around a quotation: "X said:" before it or ", X added" after it."""
+    if not lx.REPORTING_HINT.search(sentence):
+        return None
+    m = lx.SAID_BY_AFTER.search(sentence) or lx.SPEAKER_BEFORE.search(sentence)
+    return m.group("who").strip(" ,") if m else None
+
+
+def attribution(
+    sentence: str,
+    paragraph: list[Sentence],
+    last_speaker: str | None,
+    quote_speakers: dict[int, str | None] | None = None,
+) -> str | None:
+    """Who the text says made the claim; None when the page asserts it itself.
+
+    `quote_speakers` memoises, per article, who each sentence names around a
+    quotation, so a long quoted paragraph is not searched once per sentence.
+    """
+    who = _named_speaker(sentence)
+    if who is not None:
+        return _resolve_pronoun(who, last_speaker)
+    if _inside_quote(_DATELINE_PREFIX.sub("", sentence, count=1)):
+        memo = {} if quote_speakers is None else quote_speakers
         for other in paragraph:
-            m = lx.SAID_BY_AFTER.search(other.text) or lx.SPEAKER_BEFORE.search(other.text)
-            if m:
-                return _resolve_pronoun(m.group("who").strip(" ,"), last_speaker)
+            if other.start not in memo:
+                memo[other.start] = _quote_speaker(other.text)
+            if memo[other.start] is not None:
+                return _resolve_pronoun(memo[other.start], last_speaker)
         return last_speaker
     return None
 
@@ -398,11 +429,14 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
         ctx.dateline_end = dateline.end()
     dates = _bucket(ctx, found_dates)
     events = _bucket(ctx, list(lx.EVENT_ASSERTION.finditer(ctx.low)))
+    quote_speakers: dict[int, str | None] = {}
     paragraphs: dict[int, list[Sentence]] = {}
     for s in ctx.sentences:
         paragraphs.setdefault(s.paragraph, []).append(s)
     for i, sentence in enumerate(ctx.sentences):
-        speaker = attribution(sentence.text, paragraphs[sentence.paragraph], ctx.last_speaker)
+        speaker = attribution(
+            sentence.text, paragraphs[sentence.paragraph], ctx.last_speaker, quote_speakers
+        )
         if speaker is None and i and ctx.sentences[i - 1].paragraph == sentence.paragraph:
             speaker = ctx.paragraph_speaker  # the report goes on in the same paragraph
         here = dates.get(i, [])

@@ -148,6 +148,9 @@ _SAY = (
     r"pointed out|revealed|indicated|urged|wrote|cited|accused|condemned|affirmed|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified)"
 )
+# Every attribution pattern needs one of these (or "according to"): one cheap scan
+# decides whether the five patterns are worth trying on a sentence.
+REPORTING_HINT = re.compile(rf"(?<![A-Za-z]){_SAY}\b|[Aa]ccording to")
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
 # "UN Spokesman Stéphane Dujarric"), or a described group ("the district relief
 # committee", "A local doctor", "Aid agencies", "Local activists").

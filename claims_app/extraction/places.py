@@ -49,6 +49,10 @@ class Place:
     rank: int  # 5 settlement ... 1 country or broad region
 
 
+_PLACE_WORDS = (
+    "province", "governorate", "district", "region", "camp", "neighbourhood", "neighborhood",
+    "countryside", "city", "county", "municipality", "state", "area",
+)  # fmt: skip
 _PATTERNS: list[tuple[re.Pattern[str], int]] = [
     # the town of X, the village of X, the X neighbourhood of Y
     (re.compile(rf"\bthe (?:[a-z]+ )?(?:towns?|villages?|city|cities|neighbou?rhoods?|"
@@ -120,11 +124,28 @@ def _strip_tail(name: str) -> str:
     return re.sub(r"(?:’s|'s)$", "", name)
 
 
+# A word each pattern cannot match without (None: no cheap test). Checking it with
+# `in` first skips most patterns on most sentences, at C speed.
+_NEEDS = [
+    (" of ",),
+    _PLACE_WORDS,
+    ("rural",),
+    None,
+    None,
+    (" the ",),
+    ("hospital", "clinic", "centre", "center", "market", "school"),
+    None,
+]
+
+
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
     """Every place named in text[start:end], most specific rank per span, in order."""
     end = len(text) if end is None else end
     found: dict[tuple[int, int], Place] = {}
-    for pattern, default in _PATTERNS:
+    window = text[start:end]
+    for (pattern, default), needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs is not None and not any(word in window for word in needs):
+            continue
         for m in pattern.finditer(text, start, end):
             name = _strip_tail(m["p"])
             s = m.start("p")
