@@ -118,19 +118,27 @@ def _mention_from(m: re.Match[str]) -> Mention | None:
     return Mention(m.start(), m.end(), value, None, "exact", percent, True)
 
 
+_VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few")
+
+
 def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
-    out = [
-        Mention(m.start(), m.end(), None, None, "vague", False, True)
-        for m in VAGUE.finditer(text, start, end)
-    ]
-    out += [
-        Mention(m.start(), m.end(), dozen_value(m.group()), None, "exact", False, True)
-        for m in DOZEN.finditer(text, start, end)
-    ]
-    out += [
-        Mention(m.start(), m.end(), FRACTIONS[m.group(1)], None, "exact", True, True)
-        for m in FRACTION.finditer(text, start, end)
-    ]
+    window = text[start:end]  # substring tests first: most articles need none of these scans
+    out = []
+    if any(word in window for word in _VAGUE_WORDS):
+        out += [
+            Mention(m.start(), m.end(), None, None, "vague", False, True)
+            for m in VAGUE.finditer(text, start, end)
+        ]
+    if "dozen" in window:
+        out += [
+            Mention(m.start(), m.end(), dozen_value(m.group()), None, "exact", False, True)
+            for m in DOZEN.finditer(text, start, end)
+        ]
+    if "half" in window or "third" in window or "quarter" in window:
+        out += [
+            Mention(m.start(), m.end(), FRACTIONS[m.group(1)], None, "exact", True, True)
+            for m in FRACTION.finditer(text, start, end)
+        ]
     return out
 
 
@@ -153,9 +161,18 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
 # --- is this number a claim? ------------------------------------------------------
 
 
+_QUALIFIER_WORDS = re.compile(r"(?:[A-Za-z]+\s+){0,3}?(?=[\d(]|" + _WORDNUM + ")", re.I)
+_LETTER_AFTER = re.compile(r"[A-Za-z]|[:/.]\d")
+_YEAR_TOKEN = re.compile(r"(?:19[5-9]\d|20\d\d)")
+_PLACE_AFTER_NOUN = re.compile(r"\s+(in|from)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
+_PLAIN_WORD = re.compile(r"[a-z][a-z\-]+")
+_KILLED_OR_INJURED = re.compile(r"\bkilled (?:or|and) (?:injured|wounded)\b")
+_JOINERS = re.compile(r"[\s,]|\band\b")
+
+
 def _number_span(text: str, m: Mention) -> tuple[int, int]:
     """The digits or number words themselves, without the qualifier."""
-    q = re.match(r"(?:[A-Za-z]+\s+){0,3}?(?=[\d(]|" + _WORDNUM + ")", text[m.start : m.end], re.I)
+    q = _QUALIFIER_WORDS.match(text[m.start : m.end])
     offset = q.end() if q and m.qualifier not in ("exact", "range", "vague") else 0
     return m.start + offset, m.end
 
@@ -172,14 +189,14 @@ def is_trap(text: str, m: Mention, sentence: Sentence, dates: list[DateMention])
         return True  # "interviews with 85 witnesses": a count of the research itself
     if re.search(r"[A-Za-z]$|[A-Za-z]-$|[#/@+$€£:.]$", before) and not before.endswith(" "):
         return True  # S-5, BM-21, G20, +41, 2/3
-    if re.match(r"[A-Za-z]|[:/.]\d", after) and not m.percent:
+    if _LETTER_AFTER.match(after) and not m.percent:
         return True  # 24h, 6:30, 30.07.2018
     return _looks_like_year(text, m, after)
 
 
 def _looks_like_year(text: str, m: Mention, after: str) -> bool:
     token = text[m.start : m.end]
-    if not re.fullmatch(r"(?:19[5-9]\d|20\d\d)", token):
+    if not _YEAR_TOKEN.fullmatch(token):
         return False
     return not lx.COUNT_NOUN_AFTER.match(after)
 
@@ -212,10 +229,10 @@ def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
     if not words:
         return None, m.end
     phrase = " ".join(words)
-    place = re.match(r"\s+(in|from)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)", text[head_end:limit])
+    place = _PLACE_AFTER_NOUN.match(text, head_end, limit)
     if place and m.percent:
         phrase += f" {place.group(1)} {place.group(2)}"
-        head_end += place.end()
+        head_end = place.end()
     return phrase, head_end
 
 
@@ -237,7 +254,7 @@ def unit_for(noun: str | None, m: Mention) -> str | None:
     for unit, nouns in lx.UNITS.items():
         if head in nouns or head.rstrip("s") in nouns:
             return unit
-    if re.fullmatch(r"[a-z][a-z\-]+", head):
+    if _PLAIN_WORD.fullmatch(head):
         return f"other:{head}"
     return None
 
@@ -286,7 +303,7 @@ _CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:i
 
 def _injured_next_to(sentence: str, rel_end: int) -> bool:
     window = sentence[rel_end : rel_end + 60].lower()
-    return bool(re.search(r"\bkilled (?:or|and) (?:injured|wounded)\b", window))
+    return bool(_KILLED_OR_INJURED.search(window))
 
 
 # --- who says so ------------------------------------------------------------------
@@ -650,7 +667,7 @@ def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int |
     later = [c for c in siblings if c.start >= total.end + cue.end()]
     for c in later:
         after_cue = after_cue.replace(ctx.text[c.start : c.end], "")
-    if len(re.sub(r"[\s,]|\band\b", "", after_cue)) > 3:
+    if len(_JOINERS.sub("", after_cue)) > 3:
         return None  # "including two children, and injured dozens more": a new count
     return len(ctx.claims) + totals[-1]
 

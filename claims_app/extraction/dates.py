@@ -161,6 +161,8 @@ def find_dates(
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for finder in _FINDERS:
+        if not any(word in low for word in _GATES[finder]):
+            continue
         for mention in finder(low, anchor, future_at, text):
             if all(mention.end <= s or mention.start >= e for s, e in taken):
                 found.append(replace(mention, text=text[mention.start : mention.end]))
@@ -358,3 +360,15 @@ def _agos(text: str, anchor: date | None, _f: bool, _original: str):
 
 
 _FINDERS = [_ranges, _full_dates, _past_spans, _months, _fixed, _agos, _weekdays, _years]
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Words without which a finder cannot match: a substring test (C speed) skips it.
+_GATES: dict = {
+    _ranges: _MONTH_STEMS,
+    _full_dates: _MONTH_STEMS,
+    _months: _MONTH_STEMS,
+    _past_spans: ("the past", "the last", "the previous"),
+    _fixed: ("yesterday", "today", "tonight", "this ", "last ", "the start of", "the beginning of"),
+    _agos: (" ago",),
+    _weekdays: ("day",),
+    _years: ("19", "20"),
+}

@@ -113,9 +113,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _GLUED_HEADLINE = re.compile(r"\(Source:[^()]{0,120}\)(?=[A-Z][^.!?]{10,200}$)")
 
 
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+
+
 def split_lines(text: str) -> list[Line]:
     lines = []
-    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
+    for m in _LINE.finditer(text):
         if m.start() == len(text) and m.group() == "":
             break
         raw = m.group().rstrip("\n").rstrip("\r")

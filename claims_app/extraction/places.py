@@ -94,7 +94,7 @@ def _rank_for(text: str, default: int) -> int:
 
 
 def _plausible(name: str) -> bool:
-    words = re.split(r"[\s\-]+", name.lower())
+    words = _NAME_SPLIT.split(name.lower())
     if not words or words[0] in NOT_PLACES:
         return False
     return not any(w in NOT_PLACES for w in words[1:] if w not in ("al", "el"))
@@ -119,9 +119,15 @@ def _names_an_organisation(text: str, end: int) -> bool:
     return bool(_FOLLOWING_ORG.match(text, end))
 
 
+_NAME_SPLIT = re.compile(r"[\s\-]+")
+_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+_LEADING_DIRECTION = re.compile(rf"^(?:{_DIRECTION}\s+)+", re.IGNORECASE)
+_RURAL = re.compile(r"^rural\s+")
+
+
 def _strip_tail(name: str) -> str:
     # "Idlib and" / "Hama," never reach here; trailing possessives do: "Syria’s"
-    return re.sub(r"(?:’s|'s)$", "", name)
+    return _POSSESSIVE.sub("", name)
 
 
 # A word each pattern cannot match without (None: no cheap test). Checking it with
@@ -151,8 +157,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             s = m.start("p")
             if name != m["p"] and not _GEOGRAPHIC_AFTER.match(text, m.end("p")):
                 continue  # "Assad’s prisons": a possessor, not a place
-            core = re.sub(rf"^(?:{_DIRECTION}\s+)+", "", name, flags=re.IGNORECASE)
-            core = re.sub(r"^rural\s+", "", core)
+            core = _RURAL.sub("", _LEADING_DIRECTION.sub("", name))
             if not _plausible(core) or _names_an_organisation(text, s + len(name)):
                 continue
             rank = _rank_for(m.group(0), default)

@@ -27,9 +27,12 @@ class Sentence:
     paragraph: int
 
 
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` ends an abbreviation or an initial."""
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    word = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if word is None:
         return False
     token = word.group(1)
