@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claims_app.extraction import lexicon as lx
+from claims_app.extraction import rx
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.numbers import (
@@ -68,13 +70,28 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted(NUMBER_WORDS - {"zero"}, key=len, reverse=True))
 _WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
-_MENTION = re.compile(
-    rf"(?<!\w)(?:between\s+(?P<b1>{_NUM}|{_WORDNUM})\s+and\s+(?P<b2>{_NUM}|{_WORDNUM})"
-    rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})(?![\d-])"
+_RUNS_ON = frozenset("0123456789-")
+_PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?"
+# RE2 (rx.py): a range must not run on into more digits or a hyphen ("12-15-20");
+# scan_mentions checks that and then reads the first number alone, as `re` would.
+_MENTION = rx.compile(
+    rf"\b(?:between\s+(?P<b1>{_NUM}|{_WORDNUM})\s+and\s+(?P<b2>{_NUM}|{_WORDNUM})"
+    rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})"
     rf"|(?P<num>{_NUM}){_SCALE}"
-    rf"|(?P<words>{_WORDNUM}))"
-    rf"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?",
+    rf"|(?P<words>{_WORDNUM})){_PERCENT}"
 )
+_SINGLE = rx.compile(rf"(?:(?P<num>{_NUM}){_SCALE}|(?P<words>{_WORDNUM})){_PERCENT}")
+
+
+def scan_mentions(text: str, start: int, end: int) -> Iterator[rx.Match]:
+    pos = start
+    while (m := _MENTION.search(text, pos, end)) is not None:
+        if m["r2"] is not None and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
+            m = _SINGLE.match(text, m.start(), end)
+            if m is None:  # cannot happen: r1 is a number; kept for safety
+                break
+        yield m
+        pos = max(m.end(), pos + 1)
 
 
 @dataclass(frozen=True)
@@ -93,7 +110,7 @@ def _value_of(token: str) -> float | None:
     return numeral_value(token) if token[:1].isdigit() else words_to_int(token)
 
 
-def _mention_from(m: re.Match[str]) -> Mention | None:
+def _mention_from(m: rx.Match) -> Mention | None:
     percent = bool(m["pct"])
     if m["b1"]:
         low, high = _value_of(m["b1"]), _value_of(m["b2"])
@@ -136,15 +153,16 @@ def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
         ]
     if "half" in window or "third" in window or "quarter" in window:
         out += [
-            Mention(m.start(), m.end(), FRACTIONS[m.group(1)], None, "exact", True, True)
+            Mention(m.start(1), m.end(1), FRACTIONS[m.group(1)], None, "exact", True, True)
             for m in FRACTION.finditer(text, start, end)
+            if text[m.start(1) - 1 : m.start(1)] != "-"
         ]
     return out
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Number mentions in text[start:end], with qualifiers, without overlaps."""
-    raw = [mm for m in _MENTION.finditer(text, start, end) if (mm := _mention_from(m))]
+    raw = [mm for m in scan_mentions(text, start, end) if (mm := _mention_from(m))]
     raw += _vague_mentions(text, start, end)
     raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from claims_app.extraction import rx
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.numbers import words_to_int
 from claims_app.extraction.pagedates import MONTH_RE, MONTHS
@@ -82,21 +83,34 @@ def _infer_year(month: int, day: int, anchor: date | None) -> date | None:
 
 
 def _dm(p: str) -> str:
-    """ "2 March" or "March 2", with named groups prefixed by p."""
+    """ "2 March" or "March 2", with named groups prefixed by p.
+
+    ("March 123" is no date: callers check that no digit follows group {p}d2.)
+    """
     return (
         rf"(?:(?P<{p}d1>\d{{1,2}})\s+(?P<{p}m1>{MONTH_RE})"
-        rf"|(?P<{p}m2>{MONTH_RE})\s+(?P<{p}d2>\d{{1,2}})(?!\d))"
+        rf"|(?P<{p}m2>{MONTH_RE})\s+(?P<{p}d2>\d{{1,2}}))"
     )
 
 
+def _day_runs_on(m: rx.Match, text: str, *prefixes: str) -> bool:
+    """True when a "Month D" day is really the start of a longer number."""
+    for p in prefixes:
+        if m[f"{p}d2"] is not None and text[m.end(f"{p}d2") : m.end(f"{p}d2") + 1].isdigit():
+            return True
+    return False
+
+
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_RANGE = re.compile(
-    rf"(?<!\w)(?:between|from)\s+{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?\s+(?:and|to|until|till|-|–)\s+"
+# The article-wide scans run on RE2 (rx.py): `\b` where `re` would use a lookbehind,
+# lookaheads checked in Python after the match.
+_RANGE = rx.compile(
+    rf"\b(?:between|from)\s+{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?\s+(?:and|to|until|till|-|–)\s+"
     rf"{_dm('b')}(?:,?\s+(?P<by>{_YEAR}))?",
 )
-_FULL = re.compile(rf"(?<![\w]){_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?(?!\d)")
-_MONTH_YEAR = re.compile(
-    rf"(?<!\w)(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of|"
+_FULL = rx.compile(rf"\b{_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?")  # + not followed by a digit
+_MONTH_YEAR = rx.compile(
+    rf"\b(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of|"
     rf"(?:the )?(?:first|second|third|fourth|last|final) week of)\s*)?"
     rf"(?P<m>{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
 )
@@ -106,30 +120,31 @@ _SINCE = re.compile(r"\b(?:since|from)\s+$")
 _SINCE_START = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|launch|opening) of [^,.;]{0,60}?\s(?:on|in)\s+$"
 )
-_WEEKDAY = re.compile(
-    rf"(?<!\w)(?:(?P<last>last|this|on|since|late on|early on|overnight on)\s+)?"
+_WEEKDAY = rx.compile(
+    rf"\b(?:(?P<last>last|this|on|since|late on|early on|overnight on)\s+)?"
     rf"(?P<wd>{_WEEKDAY_RE})\b"
-    r"(?!,?\s+\d)",
-)
-_YEAR_ONLY = re.compile(
-    rf"(?<!\w)(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
+)  # + not followed by a day number ("Monday, 3 May" is a full date)
+_WEEKDAY_DAY_AFTER = re.compile(r",?\s+\d")
+_YEAR_ONLY = rx.compile(
+    rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
 )
 _COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
-_PAST_SPAN = re.compile(
-    rf"(?<!\w)(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
-    r"(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",  # not "the last week of May"
-)
-_FIXED = re.compile(
-    r"(?<!\w)(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
+_PAST_SPAN = rx.compile(
+    rf"\b(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
+    r"(?P<u>hours?|days?|weeks?|months?|years?)\b"
+)  # + not followed by "of": "the last week of May" is a month's week
+_OF_AFTER = re.compile(r"\s+of\b")
+_FIXED = rx.compile(
+    r"\b(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
     r"last month|this month|earlier this month|last year|this year|earlier this year|"
     r"the start of the month|the beginning of the month|the start of the year|"
     r"the beginning of the year)\b",
 )
-_AGO = re.compile(rf"(?<!\w){_COUNT}\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b")
+_AGO = rx.compile(rf"\b{_COUNT}\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b")
 
 
-_HINT = re.compile(
-    r"\d|(?<!\w)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today|tonight|"
+_HINT = rx.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today|tonight|"
     r"this|last|past|previous|earlier|ago|since|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|the (?:start|beginning))"
 )
@@ -190,6 +205,8 @@ def _day_of(m: re.Match[str], p: str, year: int | None, anchor: date | None) -> 
 
 def _ranges(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _RANGE.finditer(text):
+        if _day_runs_on(m, text, "a", "b"):
+            continue
         year_b = int(m["by"]) if m["by"] else None
         year_a = int(m["ay"]) if m["ay"] else year_b
         last = _day_of(m, "b", year_b, anchor)
@@ -202,6 +219,8 @@ def _ranges(text: str, anchor: date | None, _f: bool, _original: str):
 
 def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _FULL.finditer(text):
+        if _day_runs_on(m, text, "x") or text[m.end() : m.end() + 1].isdigit():
+            continue
         day = _day_of(m, "x", int(m["xy"]) if m["xy"] else None, anchor)
         if day is None:
             continue
@@ -270,6 +289,8 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
     if anchor is None:
         return
     for m in _WEEKDAY.finditer(text):
+        if _WEEKDAY_DAY_AFTER.match(text, m.end()):
+            continue
         target = WEEKDAYS.index(m["wd"].lower())
         back = (anchor.weekday() - target) % 7
         if (m["last"] or "").lower() == "last" and back == 0:
@@ -310,6 +331,8 @@ def _past_spans(text: str, anchor: date | None, _f: bool, _original: str):
     if anchor is None:
         return
     for m in _PAST_SPAN.finditer(text):
+        if _OF_AFTER.match(text, m.end()):
+            continue
         n, unit = _count(m["n"]), m["u"].lower().rstrip("s")
         days = {"hour": n / 24, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[unit]
         first = anchor - timedelta(days=max(1, round(days)))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from claims_app.extraction import rx
+
 # --- numbers that are not claims -------------------------------------------------
 
 # All patterns here are lower case and run on ascii_lower(text) (see fold.py).
@@ -122,7 +124,7 @@ _CUES = {
     r"closed|closure|hit|targeted",
 }
 CUE_ALTERNATION = "|".join(f"(?:{p})" for p in _CUES.values())
-CATEGORY_CUES = re.compile(rf"(?<!\w)(?:{CUE_ALTERNATION})\b")
+CATEGORY_CUES = rx.compile(rf"\b(?:{CUE_ALTERNATION})\b")
 _CUE_LOOKUP = [(re.compile(rf"^(?:{p})$"), c) for c, p in _CUES.items()]
 
 
@@ -150,7 +152,7 @@ _SAY = (
 )
 # Every attribution pattern needs one of these (or "according to"): one cheap scan
 # decides whether the five patterns are worth trying on a sentence.
-REPORTING_HINT = re.compile(rf"(?<![A-Za-z]){_SAY}\b|[Aa]ccording to")
+REPORTING_HINT = rx.compile(rf"\b{_SAY}\b|[Aa]ccording to")
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
 # "UN Spokesman Stéphane Dujarric"), or a described group ("the district relief
 # committee", "A local doctor", "Aid agencies", "Local activists").
@@ -204,8 +206,8 @@ EVENT_WORDS = re.compile(
     r"hit|launched|occurred|took place|happened|began|started|ended|signed|opened|closed|"
     r"leaked|published|issued|held|intervention|invasion|offensive|siege)\b",
 )
-EVENT_ASSERTION = re.compile(
-    r"(?<!\w)(?:(?:multiple |heavy )?(?:air\s?strikes?|shelling|bombs?|missiles?|rockets?|"
+EVENT_ASSERTION = rx.compile(
+    r"\b(?:(?:multiple |heavy )?(?:air\s?strikes?|shelling|bombs?|missiles?|rockets?|"
     r"drones?|troops|forces|militants|gunmen|armed men)\b[^.;]{0,80}?\b)?"
     r"(?:targeted|struck|hit|bombed|shelled|destroyed|damaged|knock(?:ed|ing) (?:it |them )?"
     r"out of service|out of service|looted|set fire|burned|attacked|stormed|besieged|"

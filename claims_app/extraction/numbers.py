@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims_app.extraction import rx
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -136,12 +138,12 @@ def qualifier_before(text: str, at: int) -> Qualifier | None:
 # --- vague amounts --------------------------------------------------------------
 
 # VAGUE and DOZEN run on lowered text (fold.py).
-VAGUE = re.compile(
-    r"(?<!\w)(?:(?:hundreds|thousands|tens|millions)\s+of\s+(?:thousands|millions)"
+VAGUE = rx.compile(
+    r"\b(?:(?:hundreds|thousands|tens|millions)\s+of\s+(?:thousands|millions)"
     r"|dozens|scores|hundreds|thousands|tens of thousands|millions|several hundred"
     r"|several thousand|a few hundred|a few thousand)\b"
 )
-DOZEN = re.compile(r"(?<!\w)(?:a|one|half a)\s+dozen\b")
+DOZEN = rx.compile(r"\b(?:a|one|half a)\s+dozen\b")
 
 
 def dozen_value(phrase: str) -> int:
@@ -154,8 +156,7 @@ FRACTIONS = {
     "one-third": 33.33, "two thirds": 66.67, "two-thirds": 66.67, "a quarter": 25.0,
     "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
 }  # fmt: skip
-FRACTION = re.compile(
-    r"(?<![\w-])("
-    + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
-    + r")(?=\s+of\b)"
+# Group 1 is the fraction; "of" must follow, and no hyphen may precede ("one-and-a-half").
+FRACTION = rx.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")\s+of\b"
 )
