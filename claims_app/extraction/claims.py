@@ -84,14 +84,20 @@ _SINGLE = rx.compile(rf"(?:(?P<num>{_NUM}){_SCALE}|(?P<words>{_WORDNUM})){_PERCE
 
 
 def scan_mentions(text: str, start: int, end: int) -> Iterator[rx.Match]:
+    # One finditer per stretch (each RE2 call encodes the text once); only when a
+    # range turns out to run on do we read its first number alone and start again.
     pos = start
-    while (m := _MENTION.search(text, pos, end)) is not None:
-        if m["r2"] is not None and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
-            m = _SINGLE.match(text, m.start(), end)
-            if m is None:  # cannot happen: r1 is a number; kept for safety
+    while pos < end:
+        for m in _MENTION.finditer(text, pos, end):
+            if m["r2"] is not None and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
+                single = _SINGLE.match(text, m.start(), end)
+                assert single is not None  # r1 is a number
+                yield single
+                pos = single.end()
                 break
-        yield m
-        pos = max(m.end(), pos + 1)
+            yield m
+        else:
+            return
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ _SAY = (
 )
 # Every attribution pattern needs one of these (or "according to"): one cheap scan
 # decides whether the five patterns are worth trying on a sentence.
-REPORTING_HINT = rx.compile(rf"\b{_SAY}\b|[Aa]ccording to")
+REPORTING_HINT = re.compile(rf"(?<![A-Za-z]){_SAY}\b|[Aa]ccording to")  # per sentence: re
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
 # "UN Spokesman Stéphane Dujarric"), or a described group ("the district relief
 # committee", "A local doctor", "Aid agencies", "Local activists").
