@@ -288,6 +288,8 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
     head = (noun or "").split()[-1].lower() if noun else ""
     if _CASUALTIES_AFTER.match(sentence, rel):
         return "casualties"  # "hundreds of civilians dead and injured"
+    if _TOLL_BEFORE.search(sentence, max(0, rel - 120), rel):
+        return "killed"  # "the death toll ... rose to 31"
     if unit in ("photos", "years"):
         return "other"
     lead = _CUE_OF.search(sentence[max(0, rel - 40) : rel])
@@ -322,6 +324,10 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
 _CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
 
 
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death toll|toll|number of (?:dead|deaths|victims))\b[^.;]{0,90}?"
+    r"\b(?:rose|climbed|increased|jumped|reached|stood|stands|hit|is|was)(?: to| at)?\s+$"
+)
 _CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:injured|wounded)\b")
 
 
@@ -334,7 +340,8 @@ def _injured_next_to(sentence: str, rel_end: int) -> bool:
 
 
 _ATTRIBUTIONS = (
-    lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE,
+    lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SAID_BY_AFTER_SIMPLE,
+    lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE,
 )  # fmt: skip
 
 
@@ -589,11 +596,11 @@ _COMPARED = re.compile(
     r"\b(?:up from|down from|compared (?:with|to)|against|from a total of|rising from|"
     r"falling from|increase from|decrease from)\s+$"
 )
-_AGENT = re.compile(r"^other:(?:more|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees|men|women))$")
+_AGENT = re.compile(r"^other:(?:more|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees|men|women|s))$")
 
 
 def _agent_noun(unit: str) -> bool:
-    """ "drivers", "journalists", "guards": people, whatever their trade."""
+    """ "drivers", "suspects", "guards" killed or detained: people, whatever their trade."""
     return bool(_AGENT.match(unit))
 
 
@@ -659,9 +666,20 @@ def _within(items: list, clause: tuple[int, int]) -> list:
     return [x for x in items if clause[0] <= x.start < clause[1]]
 
 
+_GENERIC_SCOPE = re.compile(
+    r"\b(?:in|across|throughout) (the (?:province|region|district|country|governorate|area))\b"
+)
+
+
 def _location_for(ctx: _Context, index: int, places: list[Place], m: Mention) -> Place | None:
     if places:
         return max(places, key=lambda p: (p.rank, -abs(p.start - m.start)))
+    sentence = ctx.sentences[index]
+    if scope := _GENERIC_SCOPE.search(ctx.low, sentence.start, sentence.end):
+        # "in the province": the sentence names its own scope; an earlier
+        # sentence's village would be wrong, and this is as specific as it gets.
+        start, end = scope.span(1)
+        return Place(start, end, ctx.text[start:end], 0)
     for prev in range(index - 1, -1, -1):
         found = ctx.places(prev)
         if found:
@@ -775,7 +793,7 @@ def _event_claims(ctx, index, sentence, m, dates, speaker, numeric):
     quote = ctx.text[start:end]
     places = [p for p in ctx.places(index) if start <= p.start < end]
     named = lx.NAMED_TARGET.search(ctx.text, max(sentence.start, start - 40), end)
-    if numeric and not named:
+    if numeric and not (named or places):
         return []
     if not places and not named:
         return []  # "civilians are being targeted": too general to check

@@ -108,10 +108,12 @@ _CUES = {
     "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"
     r"deaths and injuries",
     "killed": r"killed|killing|dead|deaths?|died|death toll|lost their lives|drowned|"
-    r"perished|executed|fatalities|massacred|murdered|shot dead|slain",
-    "injured": r"injured|wounded|injuries|hurt",
+    r"perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain",
+    "injured": r"injured|injuring|wounded|wounding|injuries|hurt",
     "displaced": r"displaced|displacement|fled|flee|fleeing|forced to leave|evacuated|"
-    r"uprooted|homeless|forcibly transferred|returned|moved to|relocated|sheltering|"
+    r"uprooted|homeless|forcibly transferred|moved to|relocated|sheltering|"
+    r"returned (?:home|to their homes?|to (?:the|their) (?:[\w'-]+ )?(?:villages?|towns?|"
+    r"city|cities|areas?|neighbou?rhoods?|districts?|camps?))|"
     r"took refuge|taking refuge|left (?:the area|their homes?|the town|the village|the city)",
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
     r"held|disappeared|detainees|custody",
@@ -181,6 +183,10 @@ ACCORDING_TO = re.compile(
 # "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
 BY_AUTHOR = re.compile(r"\bby (?P<who>(?:the )?[A-Za-z][^,.;]{2,80})$")
 SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{_SAY}\b")
+# ", the coastguard said": a described speaker of any kind, right before the verb
+SAID_BY_AFTER_SIMPLE = re.compile(
+    rf"[,”\"]\s*(?P<who>(?:the|a|an|its|their)\s+(?:[a-z’'-]+\s+){{0,3}}[a-z’'-]+),?\s+{_SAY}\b"
+)
 # ," said Marta Ilunga, the coalition's coordinator.
 SAID_INVERTED = re.compile(
     rf"[,”\"]\s*(?:said|says|added|noted|warned|stressed|explained)\s+"
@@ -213,7 +219,8 @@ EVENT_ASSERTION = rx.compile(
     r"out of service|out of service|looted|set fire|burned|attacked|stormed|besieged|"
     r"used (?:chemical|cluster|incendiary|barrel)|evicted|deported|executed|collapsed|"
     r"captured|recaptured|recapture|capture|seized|blocked|cut off|(?:was|were|been) closed|"
-    r"flooded|overran|cancell?ed|opened fire|ambushed|committed (?:a |another )?massacres?|built|"
+    r"flooded|overran|cancell?ed|opened fire|ambushed|exploded|detonated|blew up|"
+    r"committed (?:a |another )?massacres?|built|"
     r"carried out (?:a |an |another )?(?:attack|massacre|strike|raid|bombing)s?)\b",
 )
 NAMED_TARGET = re.compile(

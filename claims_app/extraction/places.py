@@ -50,18 +50,23 @@ class Place:
 
 
 _PLACE_WORDS = (
-    "province", "governorate", "district", "region", "camp", "neighbourhood", "neighborhood",
-    "countryside", "city", "county", "municipality", "state", "area",
+    "valley", "plain", "coast", "island", "bay", "hills", "mountains", "delta", "basin",
+    "desert", "highlands", "lowlands", "peninsula", "plateau", "province", "governorate",
+    "district", "region", "camp", "neighbourhood", "neighborhood", "countryside", "city",
+    "county", "municipality", "state", "area",
 )  # fmt: skip
 _PATTERNS: list[tuple[re.Pattern[str], int]] = [
     # the town of X, the village of X, the X neighbourhood of Y
-    (re.compile(rf"\bthe (?:[a-z]+ )?(?:towns?|villages?|city|cities|neighbou?rhoods?|"
+    (re.compile(rf"\bthe (?:[a-z]+ )?(?:ports?|islands?|towns?|villages?|city|cities|"
+                rf"neighbou?rhoods?|"
                 rf"districts?|suburbs?|municipality|camps?|areas?|region|province|governorate) of "
                 rf"(?P<p>{NAME})"), 0),
     # X province, X camp, X district, the X neighbourhood (rank from the word)
     (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+"
                 rf"(?:(?:border|coastal|rural|tribal|frontier|mountain|desert|river|delta|"
-                rf"valley|lake|highland|lowland)\s+)?(?:province|governorate|district|"
+                rf"valley|lake|highland|lowland)\s+)?(?:valley|plains?|coast|island|islands|bay|"
+                rf"hills|mountains|delta|basin|desert|highlands|lowlands|peninsula|plateau|"
+                rf"province|governorate|district|"
                 rf"region|camp|neighbou?rhood|countryside|city|county|municipality|"
                 rf"state|area))\b"), 0),
     # southern rural Idlib, northern rural Hama
