@@ -56,14 +56,15 @@ def _fields(found: ExtractedClaim) -> dict:
     }  # fmt: skip
 
 
+# What a claim.extracted / claim.removed event records about the claim.
+SUMMARY_FIELDS = (
+    "kind", "quote", "start_offset", "end_offset", "value", "value_max", "qualifier",
+    "category", "unit", "location", "event_date", "attributed_to", "extractor_version",
+)  # fmt: skip
+
+
 def _summary(claim: Claim) -> dict:
-    return {
-        "kind": claim.kind, "quote": claim.quote, "start": claim.start_offset,
-        "end": claim.end_offset, "value": claim.value, "value_max": claim.value_max,
-        "qualifier": claim.qualifier, "category": claim.category, "unit": claim.unit,
-        "location": claim.location, "event_date": claim.event_date,
-        "attributed_to": claim.attributed_to, "extractor_version": claim.extractor_version,
-    }  # fmt: skip
+    return {name: getattr(claim, name) for name in SUMMARY_FIELDS}
 
 
 def _new_claim(article: Article, found: ExtractedClaim) -> Claim:
