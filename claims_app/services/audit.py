@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from claims_app.models import AuditEvent, utcnow
+from claims_app.models import AuditEvent, Claim, utcnow
 from claims_app.services.actors import Actor
 
 GENESIS_HASH = "0" * 64
@@ -150,6 +150,23 @@ def record_event(
     # Within one transaction (which holds the chain), the next event follows this one.
     session.info["audit_head"] = (session.get_transaction(), event.hash)
     return event
+
+
+def record_claim_event(
+    session: Session,
+    kind: EventKind,
+    claim: Claim,
+    *,
+    actor: Actor,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    document_id: int | None = None,
+) -> AuditEvent:
+    """An event about one claim: the target most events have, so one call shape."""
+    return record_event(
+        session, kind, actor=actor, target_type="claim", target_id=claim.id,
+        claim_id=claim.id, document_id=document_id, before=before, after=after,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

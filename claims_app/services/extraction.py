@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
 from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
 from claims_app.services.actors import Actor
-from claims_app.services.audit import EventKind, record_event
+from claims_app.services.audit import EventKind, record_claim_event
 
 # Fields the extractor owns; reviewers' corrections live in the same columns
 # but only on claims that have been reviewed, which re-extraction never edits.
@@ -88,16 +88,10 @@ def _add(session: Session, article: Article, found: ExtractedClaim, actor: Actor
     claim = _new_claim(article, found)
     session.add(claim)
     session.flush()
-    record_event(
-        session,
-        EventKind.CLAIM_EXTRACTED,
-        actor=actor,
-        target_type="claim",
-        target_id=claim.id,
-        claim_id=claim.id,
-        document_id=article.document_id,
-        after=_summary(claim),
-    )
+    record_claim_event(
+        session, EventKind.CLAIM_EXTRACTED, claim, actor=actor,
+        document_id=article.document_id, after=_summary(claim),
+    )  # fmt: skip
     return claim
 
 
@@ -167,15 +161,8 @@ def _refresh(
     claim.extractor_version, claim.updated_at = EXTRACTOR_VERSION, utcnow()
     claim.version += 1
     session.add(claim)
-    record_event(
-        session,
-        EventKind.CLAIM_REEXTRACTED,
-        actor=actor,
-        target_type="claim",
-        target_id=claim.id,
-        claim_id=claim.id,
-        before=before,
-        after=after,
+    record_claim_event(
+        session, EventKind.CLAIM_REEXTRACTED, claim, actor=actor, before=before, after=after
     )
     tally.updated += 1
 
@@ -188,15 +175,7 @@ def _retire(session: Session, claim: Claim, actor: Actor, tally: ReextractTally)
         child.part_of_id = None
         session.add(child)
     session.flush()
-    record_event(
-        session,
-        EventKind.CLAIM_REMOVED,
-        actor=actor,
-        target_type="claim",
-        target_id=claim.id,
-        claim_id=claim.id,
-        before=_summary(claim),
-    )
+    record_claim_event(session, EventKind.CLAIM_REMOVED, claim, actor=actor, before=_summary(claim))
     session.delete(claim)
     tally.removed += 1
 
