@@ -283,8 +283,19 @@ def unit_for(noun: str | None, m: Mention) -> str | None:
     return None
 
 
-def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: str | None) -> str:
-    """The harm the number counts, from the cue words nearest to it."""
+def category_for(
+    sentence: str,
+    rel: int,
+    rel_end: int,
+    noun: str | None,
+    unit: str | None,
+    cues: list[tuple[int, int, str]] | None = None,
+) -> str:
+    """The harm the number counts, from the cue words nearest to it.
+
+    `cues` are the sentence's (start, end, category) cue words when the caller
+    has them already (one sentence often holds several figures).
+    """
     head = (noun or "").split()[-1].lower() if noun else ""
     if _CASUALTIES_AFTER.match(sentence, rel):
         return "casualties"  # "hundreds of civilians dead and injured"
@@ -301,11 +312,10 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
     if inner and lx.cue_category(inner.group(0)) in lx.PEOPLE_CATEGORIES:
         return lx.cue_category(inner.group(0))  # "31 injured people", "the newly displaced"
     best, best_distance = None, 10**9
-    for m in lx.CATEGORY_CUES.finditer(sentence):
+    for cue_start, cue_end, cue in sentence_cues(sentence) if cues is None else cues:
         # Cues before the number count double: "killed 71 civilians" is common, but a
         # cue in an earlier clause usually belongs to an earlier figure.
-        distance = m.start() - rel_end if m.start() >= rel_end else (rel - m.end()) * 3
-        cue = lx.cue_category(m.group(0))
+        distance = cue_start - rel_end if cue_start >= rel_end else (rel - cue_end) * 3
         if unit in ("people", "households") and cue in ("attacks", "facilities_hit"):
             continue
         if 0 <= distance < best_distance and distance < 120:
@@ -319,6 +329,11 @@ def category_for(sentence: str, rel: int, rel_end: int, noun: str | None, unit: 
     if best == "killed" and _injured_next_to(sentence, rel_end):
         return "casualties"
     return best or "other"
+
+
+def sentence_cues(low_sentence: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), lx.cue_category(m.group(0)))
+            for m in lx.CATEGORY_CUES.finditer(low_sentence)]  # fmt: skip
 
 
 _CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
@@ -430,12 +445,19 @@ class _Context:
     dateline_end: int = 0  # numbers before this are the release's own date
     _places: dict[int, list[Place]] = field(default_factory=dict)
     _future: dict[int, bool] = field(default_factory=dict)
+    _cues: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def places(self, index: int) -> list[Place]:
         if index not in self._places:
             s = self.sentences[index]
             self._places[index] = find_places(self.text, s.start, s.end)
         return self._places[index]
+
+    def cues(self, index: int) -> list[tuple[int, int, str]]:
+        if index not in self._cues:
+            s = self.sentences[index]
+            self._cues[index] = sentence_cues(self.low[s.start : s.end])
+        return self._cues[index]
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -518,13 +540,13 @@ def _numeric_claims(
     for m in mentions:
         if m.start < ctx.dateline_end or is_trap(ctx.low, m, sentence, dates):
             continue
-        claim = _describe(ctx, index, sentence, m, dates, ctx.places(index), speaker, out)
+        claim = _describe(ctx, index, sentence, m, dates, speaker, out)
         if claim is not None:
             out.append(claim)
     return out
 
 
-def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
+def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     noun, noun_end = counted_noun(ctx.text, m, sentence.end)
     unit = unit_for(noun, m)
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
@@ -536,7 +558,7 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
         unit = None
     rel, rel_end = m.start - sentence.start, noun_end - sentence.start
     low_sentence = ctx.low[sentence.start : sentence.end]
-    category = category_for(low_sentence, rel, rel_end, noun, unit)
+    category = category_for(low_sentence, rel, rel_end, noun, unit, ctx.cues(index))
     if antecedent is not None and category in ("other", "attacks"):
         category = antecedent.category or category
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
@@ -549,6 +571,7 @@ def _describe(ctx, index, sentence, m, dates, places, speaker, siblings):
     elif not _worth_checking(m, unit, category, noun):
         return None
     clause = _clause_around(ctx, sentence, m)
+    places = ctx.places(index)  # only now: most numbers are dropped before this
     location = _location_for(ctx, index, _within(places, clause) or places, m)
     when = _date_for(_within(dates, clause), m)  # another clause's date is another event's
     part_of = _part_of(ctx, m, siblings)
