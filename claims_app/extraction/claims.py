@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 from claims_app.extraction import lexicon as lx
@@ -34,9 +34,9 @@ from claims_app.extraction.numbers import (
     qualifier_before,
     words_to_int,
 )
-from claims_app.extraction.pagedates import DATE_RE
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import Sentence, split_sentences
+from claims_app.extraction.speakers import DATELINE_PREFIX, ArticleSpeakers
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -60,8 +60,14 @@ class ExtractedClaim:
     event_date_last: date | None = None
     attributed_to: str | None = None
     part_of: int | None = None  # index, in the same result list, of the total
-    check_worthiness: float = 0.0
-    reasons: tuple[str, ...] = field(default_factory=tuple)
+    # Derived from the fields above, so they can never disagree with them.
+    check_worthiness: float = field(init=False, default=0.0)
+    reasons: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        score, reasons = _worthiness(self)
+        object.__setattr__(self, "check_worthiness", score)  # frozen: set once, here
+        object.__setattr__(self, "reasons", reasons)
 
 
 # --- number mentions ------------------------------------------------------------
@@ -147,7 +153,7 @@ _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "tens",
 def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
     window = text[start:end]  # substring tests first: most articles need none of these scans
     out = []
-    if any(word in window for word in _VAGUE_WORDS):
+    if any(map(window.__contains__, _VAGUE_WORDS)):  # C loop, no generator frames
         out += [
             Mention(m.start(), m.end(), None, None, "vague", False, True)
             for m in VAGUE.finditer(text, start, end)
@@ -177,7 +183,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         q = qualifier_before(text, mention.start) if mention.qualifier == "exact" else None
         if q is not None:
-            mention = replace(mention, start=q.start, qualifier=q.kind)
+            mention = Mention(q.start, mention.end, mention.value, mention.value_max, q.kind,
+                              mention.percent, mention.worded)  # fmt: skip
         out.append(mention)
     return out
 
@@ -351,85 +358,6 @@ def _injured_next_to(sentence: str, rel_end: int) -> bool:
     return bool(_KILLED_OR_INJURED.search(window))
 
 
-# --- who says so ------------------------------------------------------------------
-
-
-_ATTRIBUTIONS = (
-    lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SAID_BY_AFTER_SIMPLE,
-    lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE,
-)  # fmt: skip
-
-
-def _named_speaker(sentence: str) -> str | None:
-    """The speaker a sentence names itself, before pronouns are resolved."""
-    sentence = _DATELINE_PREFIX.sub("", sentence, count=1)
-    if not lx.REPORTING_HINT.search(sentence):
-        return None
-    for pattern in _ATTRIBUTIONS:
-        m = pattern.search(sentence)
-        if m:
-            who = m.group("who").strip(" ,")
-            if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
-                who = author.group("who")  # the report's author, not the report
-            return who
-    return None
-
-
-def _quote_speaker(sentence: str) -> str | None:
-    """Who speaks around a quotation: "X said:" before it or ", X added" after it."""
-    if not lx.REPORTING_HINT.search(sentence):
-        return None
-    m = lx.SAID_BY_AFTER.search(sentence) or lx.SPEAKER_BEFORE.search(sentence)
-    return m.group("who").strip(" ,") if m else None
-
-
-def attribution(
-    sentence: str,
-    paragraph: list[Sentence],
-    last_speaker: str | None,
-    quote_speakers: dict[int, str | None] | None = None,
-) -> str | None:
-    """Who the text says made the claim; None when the page asserts it itself.
-
-    `quote_speakers` memoises, per article, who each sentence names around a
-    quotation, so a long quoted paragraph is not searched once per sentence.
-    """
-    who = _named_speaker(sentence)
-    if who is not None:
-        return _resolve_pronoun(who, last_speaker)
-    if _inside_quote(_DATELINE_PREFIX.sub("", sentence, count=1)):
-        memo = {} if quote_speakers is None else quote_speakers
-        for other in paragraph:
-            if other.start not in memo:
-                memo[other.start] = _quote_speaker(other.text)
-            if memo[other.start] is not None:
-                return _resolve_pronoun(memo[other.start], last_speaker)
-        return last_speaker
-    return None
-
-
-# "GENEVA, 11 February 2020 — " opens a release; the speaker comes after it.
-_DATELINE_PREFIX = re.compile(
-    rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*|\s*\(\s*){DATE_RE}\)?\s*[-–—:]\s*"
-)
-
-
-def _inside_quote(sentence: str) -> bool:
-    return sentence.startswith(("“", '"')) or sentence.count("”") > sentence.count("“")
-
-
-def _resolve_pronoun(who: str, last_speaker: str | None) -> str | None:
-    who = _TRAILING_TIME.sub("", who).strip(" ,")
-    if who.lower() in ("he", "she", "they", "it", "we"):
-        return last_speaker
-    return who
-
-
-_TRAILING_TIME = re.compile(
-    r"(?:,?\s+(?:on|earlier|also|late|last|this|yesterday|today)\b.*)$", re.IGNORECASE
-)
-
-
 # --- the extractor -----------------------------------------------------------------
 
 
@@ -439,8 +367,6 @@ class _Context:
     low: str  # ascii_lower(text): same offsets, for the lower-case patterns
     anchor: date | None
     sentences: list[Sentence]
-    last_speaker: str | None = None
-    paragraph_speaker: str | None = None
     claims: list[ExtractedClaim] = field(default_factory=list)
     dateline_end: int = 0  # numbers before this are the release's own date
     _places: dict[int, list[Place]] = field(default_factory=dict)
@@ -473,6 +399,20 @@ class _Context:
         self._starts = [s.start for s in self.sentences]
 
 
+class _Lazy:
+    """A sentence's speaker, worked out the first time a claim of it needs one."""
+
+    __slots__ = ("_done", "_index", "_speakers", "_who")
+
+    def __init__(self, speakers: ArticleSpeakers, index: int) -> None:
+        self._speakers, self._index, self._done, self._who = speakers, index, False, None
+
+    def __call__(self) -> str | None:
+        if not self._done:
+            self._who, self._done = self._speakers.at(self._index), True
+        return self._who
+
+
 def _bucket(ctx: _Context, items: list) -> dict[int, list]:
     """Group article-wide matches by the sentence they start in."""
     out: dict[int, list] = {}
@@ -493,22 +433,15 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
         return []
     mentions = _bucket(ctx, find_mentions(ctx.low, 0, len(text)))
     found_dates = find_dates(text, article_date, low=ctx.low, future_at=ctx.future_at)
-    if dateline := _DATELINE_PREFIX.match(text):
+    if dateline := DATELINE_PREFIX.match(text):
         # "JUBA, 28 January 2020 — ": the release's own date, not that of what it reports.
         found_dates = [d for d in found_dates if d.start >= dateline.end()]
         ctx.dateline_end = dateline.end()
     dates = _bucket(ctx, found_dates)
     events = _bucket(ctx, list(lx.EVENT_ASSERTION.finditer(ctx.low)))
-    quote_speakers: dict[int, str | None] = {}
-    paragraphs: dict[int, list[Sentence]] = {}
-    for s in ctx.sentences:
-        paragraphs.setdefault(s.paragraph, []).append(s)
+    speakers = ArticleSpeakers(ctx.sentences)
     for i, sentence in enumerate(ctx.sentences):
-        speaker = attribution(
-            sentence.text, paragraphs[sentence.paragraph], ctx.last_speaker, quote_speakers
-        )
-        if speaker is None and i and ctx.sentences[i - 1].paragraph == sentence.paragraph:
-            speaker = ctx.paragraph_speaker  # the report goes on in the same paragraph
+        speaker = _Lazy(speakers, i)
         here = dates.get(i, [])
         numeric = _numeric_claims(ctx, i, sentence, mentions.get(i, []), here, speaker)
         ctx.claims.extend(numeric)
@@ -522,9 +455,6 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
                 if found := _event_claims(ctx, i, sentence, match, here, speaker, numeric):
                     ctx.claims.extend(found)
                     taken_until = found[0].end  # one assertion per clause
-        if speaker:
-            ctx.last_speaker = speaker
-        ctx.paragraph_speaker = speaker
     return ctx.claims
 
 
@@ -534,7 +464,7 @@ def _numeric_claims(
     sentence: Sentence,
     mentions: list[Mention],
     dates: list[DateMention],
-    speaker: str | None,
+    speaker: Callable[[], str | None],
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for m in mentions:
@@ -596,10 +526,10 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         event_date=when.iso if when else None,
         event_date_first=when.first if when else None,
         event_date_last=when.last if when else None,
-        attributed_to=speaker,
+        attributed_to=speaker(),
         part_of=part_of,
     )
-    return _score(claim)
+    return claim
 
 
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:more than\s+|nearly\s+|over\s+|almost\s+)?$")
@@ -741,7 +671,7 @@ def _claim_at(ctx: _Context, siblings: list[ExtractedClaim], index: int) -> Extr
     return (ctx.claims + siblings)[index]
 
 
-def _score(claim: ExtractedClaim) -> ExtractedClaim:
+def _worthiness(claim: ExtractedClaim) -> tuple[float, tuple[str, ...]]:
     """0-1, with the reasons a reviewer sees."""
     score, reasons = 0.15, []
     for ok, weight, why in (
@@ -756,8 +686,7 @@ def _score(claim: ExtractedClaim) -> ExtractedClaim:
         if ok:
             score += weight
             reasons.append(why)
-    return replace(claim, check_worthiness=round(max(0.0, min(1.0, score)), 2),
-                   reasons=tuple(reasons))  # fmt: skip
+    return round(max(0.0, min(1.0, score)), 2), tuple(reasons)
 
 
 # --- date and event claims ------------------------------------------------------------
@@ -790,10 +719,10 @@ def _date_claims(ctx, index, sentence, dates, speaker, numeric):
             event_date=d.iso,
             event_date_first=d.first,
             event_date_last=d.last,
-            attributed_to=speaker,
+            attributed_to=speaker(),
             location=max(places, key=lambda p: p.rank).text if places else None,
         )
-        out.append(_score(claim))
+        out.append(claim)
     return out
 
 
@@ -823,13 +752,13 @@ def _event_claims(ctx, index, sentence, m, dates, speaker, numeric):
     when = _date_for(dates, Mention(start, end, None, None, "exact", False, False))
     claim = ExtractedClaim(
         kind="event", start=start, end=end, quote=quote, sentence=sentence.text,
-        attributed_to=speaker,
+        attributed_to=speaker(),
         location=max(places, key=lambda p: p.rank).text if places else None,
         event_date=when.iso if when else None,
         event_date_first=when.first if when else None,
         event_date_last=when.last if when else None,
     )  # fmt: skip
-    return [_score(claim)]
+    return [claim]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claims_app.extraction import rx
@@ -42,6 +42,12 @@ class DateMention:
     last: date
     precision: str  # day | period | month | year
     relative: bool  # resolved against the article date
+
+    def with_text(self, text: str) -> DateMention:
+        # Finders read the lowered copy; the mention quotes the text as written.
+        # (Positional construction: dataclasses.replace costs more than the finder.)
+        return DateMention(self.start, self.end, text, self.first, self.last,
+                           self.precision, self.relative)  # fmt: skip
 
     @property
     def iso(self) -> str:
@@ -176,11 +182,11 @@ def find_dates(
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for finder in _FINDERS:
-        if not any(word in low for word in _GATES[finder]):
+        if not any(map(low.__contains__, _GATES[finder])):  # C loop: no generator frames
             continue
         for mention in finder(low, anchor, future_at, text):
             if all(mention.end <= s or mention.start >= e for s, e in taken):
-                found.append(replace(mention, text=text[mention.start : mention.end]))
+                found.append(mention.with_text(text[mention.start : mention.end]))
                 taken.append((mention.start, mention.end))
     return sorted(found, key=lambda m: m.start)
 

@@ -8,6 +8,7 @@ conflicts it has never seen.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims_app.extraction import rx
 
@@ -130,6 +131,7 @@ CATEGORY_CUES = rx.compile(rf"\b(?:{CUE_ALTERNATION})\b")
 _CUE_LOOKUP = [(re.compile(rf"^(?:{p})$"), c) for c, p in _CUES.items()]
 
 
+@lru_cache(maxsize=4096)  # a few hundred cue words recur on every page
 def cue_category(word: str) -> str:
     for pattern, category in _CUE_LOOKUP:
         if pattern.match(word):

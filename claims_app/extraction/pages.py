@@ -76,6 +76,8 @@ _CHROME = [
     re.compile(r"^(?:Share|Print|Email|Tweet|Back to top|Read more|Next|Previous)\W*$", re.I),
     re.compile(r"^(?:«\s*)?(?:Prev(?:ious)?|Next)\s*(?:»)?\s*(?:\d+\s*)*$", re.IGNORECASE),
 ]
+# One alternation, one call per line (every line of every page is tested).
+_CHROME_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _CHROME), re.IGNORECASE)
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*|\s*\(\s*)(?P<date>{DATE_RE})\)?\s*(?:[-–—:]|$)"
 )
@@ -125,7 +127,7 @@ def split_lines(text: str) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         start = m.start() + lead
-        glued = _GLUED_HEADLINE.search(stripped)
+        glued = _GLUED_HEADLINE.search(stripped) if "(Source:" in stripped else None
         if glued and looks_like_title(stripped[glued.end() :]):
             cut = glued.end()
             lines.append(Line(start, start + cut, stripped[:cut]))
@@ -185,13 +187,13 @@ def _own_role(line: Line, sections: set[str]) -> Role:
     text = line.text
     if not text:
         return Role.BLANK
-    if _header_match(text) and date_from_match(_header_match(text)) is not None:
+    if (header := _header_match(text)) and date_from_match(header) is not None:
         return Role.HEADER
     if _trailer_date(text):
         return Role.TRAILER
     if _END.match(text):
         return Role.END
-    if any(p.match(text) for p in _CHROME) or text.lower() in sections:
+    if _CHROME_ANY.match(text) or text.lower() in sections:
         return Role.CHROME
     return Role.PARAGRAPH
 
