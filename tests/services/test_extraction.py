@@ -76,11 +76,14 @@ def test_newer_extractor_keeps_reviewed_work(engine, monkeypatch):
 
     def newer(text, article_date):
         found = extract_claims(text, article_date)
-        kept = [c for c in found if c.quote not in ("Some 12,500 people", "more than 40 shells")]
+        dropped = ("Some 12,500 people", "more than 40 shells")
+        keep = [i for i, c in enumerate(found) if c.quote not in dropped]
+        new_index = {old: new for new, old in enumerate(keep)}  # sub-counts keep their totals
+        kept = [replace(found[i], part_of=new_index.get(found[i].part_of)) for i in keep]
         kept = [replace(c, category="other") if c.quote == "27 attacks" else c for c in kept]
         if "Dozens of families" in text:
-            kept.append(replace(kept[0], start=0, end=5, quote=text[:5], value=999.0))
-        return [replace(c, part_of=None) for c in kept]
+            kept.append(replace(kept[0], start=0, end=5, quote=text[:5], value=999.0, part_of=None))
+        return kept
 
     monkeypatch.setattr(extraction, "extract_claims", newer)
     tally = _reextract(engine)
