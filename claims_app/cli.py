@@ -301,6 +301,52 @@ def users_add(ctx: Context, name: str, role: str, password_stdin: bool) -> None:
     click.echo(f"created {role} {name}")
 
 
+@users.command("list")
+@pass_ctx
+def users_list(ctx: Context) -> None:
+    """Every account: name, role, whether it can log in."""
+    with session_scope(ctx.migrated_engine()) as session:
+        for user in accounts.list_users(session):
+            state = "active" if user.active else "disabled"
+            click.echo(f"{user.username:<24} {user.role:<9} {state}")
+
+
+@users.command("set-role")
+@click.argument("name")
+@click.argument("role")
+@pass_ctx
+def users_set_role(ctx: Context, name: str, role: str) -> None:
+    """Give an account another role."""
+    _change_user(ctx, name, lambda s, u: accounts.set_role(s, u, role=role, actor=Actor.cli()))
+    click.echo(f"{name} is now {role}")
+
+
+@users.command("disable")
+@click.argument("name")
+@pass_ctx
+def users_disable(ctx: Context, name: str) -> None:
+    """Stop an account from logging in (its history stays)."""
+    _change_user(ctx, name, lambda s, u: accounts.set_active(s, u, active=False, actor=Actor.cli()))
+    click.echo(f"{name} is disabled")
+
+
+@users.command("enable")
+@click.argument("name")
+@pass_ctx
+def users_enable(ctx: Context, name: str) -> None:
+    """Let a disabled account log in again."""
+    _change_user(ctx, name, lambda s, u: accounts.set_active(s, u, active=True, actor=Actor.cli()))
+    click.echo(f"{name} is enabled")
+
+
+def _change_user(ctx: Context, name: str, change) -> None:
+    try:
+        with session_scope(ctx.migrated_engine(), write=True) as session:
+            change(session, accounts.require_user(session, name))
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 @users.command("demo")
 @pass_ctx
 def users_demo(ctx: Context) -> None:
@@ -308,7 +354,10 @@ def users_demo(ctx: Context) -> None:
     password = secrets.token_urlsafe(9)
     with session_scope(ctx.migrated_engine(), write=True) as session:
         accounts.ensure_demo_user(session, password=password, actor=Actor.cli())
-    click.echo(f"demo login: user {accounts.DEMO_USERNAME}, password {password}")
+    click.echo(
+        f"demo logins: {accounts.DEMO_USERNAME} (editor) and {accounts.DEMO_REVIEWER} "
+        f"(reviewer), password {password}"
+    )
 
 
 # --- serve --------------------------------------------------------------------

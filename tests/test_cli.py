@@ -5,6 +5,8 @@ import pytest
 from click.testing import CliRunner
 
 from claims_app.cli import main
+from claims_app.db import session_scope
+from claims_app.services import accounts
 from tests.conftest import CORPUS, FIXTURE_PAGES
 
 
@@ -121,7 +123,23 @@ def test_users_add_and_demo_login(run):
     bad = run("users", "add", "bo", "--role", "king", "--password-stdin", input="s3cret-pass\n")
     assert "unknown role" in bad.output
     demo = run("users", "demo")
-    assert demo.output.startswith("demo login: user demo, password ")
+    assert demo.output.startswith("demo logins: demo (editor) and demo-reviewer (reviewer)")
+
+
+def test_users_list_set_role_disable(run, engine):
+    run("users", "add", "amina", "--role", "reviewer", "--password-stdin", input="s3cret-pass\n")
+    assert run("users", "set-role", "amina", "editor").exit_code == 0
+    assert "unknown role" in run("users", "set-role", "amina", "king").output
+    assert "no user 'nobody'" in run("users", "disable", "nobody").output
+    assert run("users", "disable", "amina").exit_code == 0
+    listed = run("users", "list").output
+    assert "amina" in listed and "editor" in listed and "disabled" in listed
+    with session_scope(engine) as s:
+        assert accounts.authenticate(s, "amina", "s3cret-pass") is None  # disabled
+    run("users", "enable", "amina")
+    with session_scope(engine) as s:
+        assert accounts.authenticate(s, "amina", "s3cret-pass").role == "editor"
+        assert accounts.authenticate(s, "amina", "wrong-pass") is None
 
 
 def test_extract_prints_jsonl_without_touching_the_database(tmp_path):

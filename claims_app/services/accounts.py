@@ -1,11 +1,11 @@
-"""Accounts: create users with a role. Login and role changes come with review."""
+"""Accounts: users with a role, passwords, logging in, role changes, disabling."""
 
 from __future__ import annotations
 
 import re
 
 from sqlmodel import Session, select
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from claims_app.models import Role, User, utcnow
 from claims_app.services.actors import Actor
@@ -73,12 +73,81 @@ def set_password(session: Session, user: User, *, password: str, actor: Actor) -
     )
 
 
+DEMO_REVIEWER = "demo-reviewer"
+
+
 def ensure_demo_user(session: Session, *, password: str, actor: Actor) -> User:
-    """The login `make demo` prints: created once, given a fresh password each run."""
-    user = find_user(session, DEMO_USERNAME)
+    """The logins `make demo` prints: created once, given a fresh password each run.
+
+    Two of them, an editor and a reviewer, because approval needs a second person.
+    """
+    editor = _ensure_user(session, DEMO_USERNAME, Role.EDITOR, password, actor)
+    _ensure_user(session, DEMO_REVIEWER, Role.REVIEWER, password, actor)
+    return editor
+
+
+def _ensure_user(session: Session, name: str, role: str, password: str, actor: Actor) -> User:
+    user = find_user(session, name)
     if user is None:
-        return create_user(
-            session, username=DEMO_USERNAME, password=password, role=Role.EDITOR, actor=actor
-        )
+        return create_user(session, username=name, password=password, role=role, actor=actor)
     set_password(session, user, password=password, actor=actor)
     return user
+
+
+# Checked against when the username is unknown, so that a wrong name and a
+# wrong password take the same time (no probing for which accounts exist).
+_DUMMY_HASH = generate_password_hash("not a password of anyone's")
+
+
+def authenticate(session: Session, username: str, password: str) -> User | None:
+    """The active user with this name and password, else None (never says which was wrong)."""
+    user = find_user(session, username.strip())
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.exec(select(User).order_by(User.username)).all())
+
+
+def require_user(session: Session, username: str) -> User:
+    user = find_user(session, username)
+    if user is None:
+        raise AccountError(f"no user {username!r}")
+    return user
+
+
+def set_role(session: Session, user: User, *, role: str, actor: Actor) -> None:
+    if role not in {r.value for r in Role}:
+        choices = ", ".join(r.value for r in Role)
+        raise AccountError(f"unknown role {role!r} (choose from {choices})")
+    if role == user.role:
+        return
+    before = user.role
+    user.role = role
+    session.add(user)
+    session.flush()
+    record_event(
+        session, EventKind.USER_ROLE_SET, actor=actor, target_type="user", target_id=user.id,
+        before={"role": before}, after={"role": role, "username": user.username},
+    )  # fmt: skip
+
+
+def set_active(session: Session, user: User, *, active: bool, actor: Actor) -> None:
+    """Disable (or enable again) an account; its history and work stay."""
+    if user.active == active:
+        return
+    if not active and user.id == actor.user_id:
+        raise AccountError("you cannot disable your own account")
+    user.active = active
+    session.add(user)
+    session.flush()
+    kind = EventKind.USER_ENABLED if active else EventKind.USER_DISABLED
+    record_event(
+        session, kind, actor=actor, target_type="user", target_id=user.id,
+        after={"username": user.username, "active": active},
+    )  # fmt: skip

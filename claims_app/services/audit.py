@@ -38,6 +38,20 @@ class EventKind(enum.StrEnum):
     CLAIM_REMOVED = "claim.removed"
     USER_CREATED = "user.created"
     PASSWORD_SET = "user.password_set"
+    USER_ROLE_SET = "user.role_set"
+    USER_DISABLED = "user.disabled"
+    USER_ENABLED = "user.enabled"
+    CLAIM_TAKEN = "claim.taken"
+    CLAIM_ASSIGNED = "claim.assigned"
+    CLAIM_RELEASED = "claim.released"
+    CLAIM_EDITED = "claim.edited"
+    CLAIM_DISMISSED = "claim.dismissed"
+    CLAIM_REOPENED = "claim.reopened"
+    CLAIM_APPROVED = "claim.approved"
+    SOURCE_ADDED = "source.added"
+    SOURCE_REMOVED = "source.removed"
+    VERDICT_GIVEN = "verdict.given"
+    COMMENT_ADDED = "comment.added"
 
 
 EVENT_MEANINGS: dict[EventKind, str] = {
@@ -51,6 +65,22 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     ),
     EventKind.USER_CREATED: "An account was created, with its role.",
     EventKind.PASSWORD_SET: "An account was given a new password (the hash is not recorded).",
+    EventKind.USER_ROLE_SET: "An account's role changed; before/after hold the roles.",
+    EventKind.USER_DISABLED: "An account was disabled: it can no longer log in.",
+    EventKind.USER_ENABLED: "A disabled account was enabled again.",
+    EventKind.CLAIM_TAKEN: "A reviewer took the claim from the queue (it is now in review).",
+    EventKind.CLAIM_ASSIGNED: "An editor assigned the claim to a reviewer, or to nobody.",
+    EventKind.CLAIM_RELEASED: (
+        "An assignment nobody touched for the configured time returned the claim to the pool."
+    ),
+    EventKind.CLAIM_EDITED: "A reviewer corrected extracted fields; before/after hold them.",
+    EventKind.CLAIM_DISMISSED: "The claim was dismissed (not a claim, not worth checking).",
+    EventKind.CLAIM_REOPENED: "A dismissed or approved claim went back to review.",
+    EventKind.CLAIM_APPROVED: "An editor approved the current verdict (four eyes).",
+    EventKind.SOURCE_ADDED: "A source was attached to the claim.",
+    EventKind.SOURCE_REMOVED: "A source was removed from the claim, with the reason.",
+    EventKind.VERDICT_GIVEN: "A verdict was given; it replaces any earlier one as current.",
+    EventKind.COMMENT_ADDED: "A comment was added to the claim's thread.",
 }
 
 
