@@ -15,3 +15,25 @@ def table_counts(engine: Engine) -> dict[str, int]:
             t.name: session.execute(select(func.count()).select_from(t)).scalar_one()
             for t in SQLModel.metadata.sorted_tables
         }
+
+
+def ingest_fixture(engine: Engine, name: str = "karun-field-updates-2021-03.txt") -> None:
+    from claims_app.services.actors import Actor
+    from claims_app.services.intake import ingest_document
+    from tests.conftest import FIXTURE_PAGES
+
+    with session_scope(engine, write=True) as s:
+        ingest_document(
+            s, data=(FIXTURE_PAGES / name).read_bytes(), origin=name,
+            actor=Actor(name="tester"), max_bytes=2**24,
+        )  # fmt: skip
+
+
+def make_user(engine: Engine, name: str, role: str, password: str = "long-enough-pw"):
+    """A user and the Actor that acts as them."""
+    from claims_app.services.accounts import create_user
+    from claims_app.services.actors import Actor
+
+    with session_scope(engine, write=True) as s:
+        user = create_user(s, username=name, password=password, role=role, actor=Actor("setup"))
+    return user, Actor(name=name, user_id=user.id, role=role)

@@ -12,6 +12,7 @@ class Actor:
     user_id: int | None = None
     request_id: str | None = None
     client_addr: str | None = None
+    role: str | None = None  # a user's role; None for the command line and the system
 
     @classmethod
     def cli(cls) -> Actor:
