@@ -62,7 +62,7 @@ def test_take_next_at_the_same_moment_never_hands_out_one_claim_twice(engine, de
             start.wait()
             taken = act(engine, review.take_next, actor=actor)
             got.append(taken.id if taken else None)
-        except Exception as exc:  # noqa: BLE001 - reported below
+        except Exception as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=take, args=(r,)) for r in reviewers]
@@ -126,8 +126,8 @@ def test_verdict_rules(engine, desk):
     with pytest.raises(ReviewError, match="independent"):
         act(engine, review.give_verdict, 1, version=v,
             verdict=VerdictInput("accurate", "matches"), actor=amina)  # fmt: skip
-    act(engine, review.give_verdict, 1, version=v,
-        verdict=VerdictInput("mostly_accurate", "close", verified_value="25"), actor=amina)  # fmt: skip
+    close = VerdictInput("mostly_accurate", "close", verified_value="25")
+    act(engine, review.give_verdict, 1, version=v, verdict=close, actor=amina)
     act(engine, review.add_source, 1, version=v + 1, source=INDEPENDENT, actor=amina)
     act(engine, review.give_verdict, 1, version=v + 2,
         verdict=VerdictInput("accurate", "two sources agree", "high"), actor=amina)  # fmt: skip
