@@ -89,3 +89,13 @@ def app(database_url: str):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def signed_in(client, engine):
+    """A test client logged in as the editor "ed"."""
+    from tests.helpers import login, make_user
+
+    make_user(engine, "ed", "editor")
+    assert login(client, "ed").status_code == 302
+    return client

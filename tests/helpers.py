@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Engine, func, select
 from sqlmodel import SQLModel
 
@@ -37,3 +39,34 @@ def make_user(engine: Engine, name: str, role: str, password: str = "long-enough
     with session_scope(engine, write=True) as s:
         user = create_user(s, username=name, password=password, role=role, actor=Actor("setup"))
     return user, Actor(name=name, user_id=user.id, role=role)
+
+
+PASSWORD = "long-enough-pw"
+_CSRF = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(client, path: str = "/login") -> str:
+    page = client.get(path).get_data(as_text=True)
+    m = _CSRF.search(page)
+    assert m, f"no CSRF token on {path}"
+    return m.group(1) or m.group(2)
+
+
+def login(client, username: str, password: str = PASSWORD):
+    token = csrf_token(client)
+    return client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token}
+    )
+
+
+def post(client, url: str, data: dict | None = None, **kwargs):
+    """A form post as the browser sends it: with the page's CSRF token."""
+    return client.post(url, data={**(data or {}), "csrf_token": csrf_token(client, "/claims")},
+                       **kwargs)  # fmt: skip
+
+
+def browser_login(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()

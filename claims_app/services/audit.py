@@ -129,13 +129,20 @@ def event_hash(event: AuditEvent) -> str:
 
 def _lock_chain(session: Session) -> str | None:
     """Take the chain for this transaction; return the head if we already hold it."""
-    transaction = session.get_transaction()
+    transaction = _innermost(session)
     held = session.info.get("audit_head")
     if held is not None and held[0] is transaction:
         return held[1]  # our own lock, and the head we wrote last
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK_KEY})
     return None
+
+
+def _innermost(session: Session):
+    """The savepoint if one is open, else the transaction: the cached head is only
+    trusted inside the one it was written in (a rolled-back savepoint takes its
+    events with it, and the head must be read again)."""
+    return session.get_nested_transaction() or session.get_transaction()
 
 
 def chain_head(session: Session) -> str:
@@ -178,7 +185,7 @@ def record_event(
     session.add(event)
     session.flush()
     # Within one transaction (which holds the chain), the next event follows this one.
-    session.info["audit_head"] = (session.get_transaction(), event.hash)
+    session.info["audit_head"] = (_innermost(session), event.hash)
     return event
 
 

@@ -1,13 +1,25 @@
 """One blueprint per screen. Views read input, call one service, render."""
 
-from flask import Flask, redirect, url_for
+from flask import Flask, redirect, render_template, url_for
 
 
 def register(app: Flask) -> None:
-    from claims_app.web import documents
+    from claims_app.web import admin, auth, claims, documents, queue
+    from claims_app.web.extensions import csrf
 
-    app.register_blueprint(documents.bp)
+    csrf.init_app(app)
+    auth.init_app(app)
+    for module in (auth, queue, claims, documents, admin):
+        app.register_blueprint(module.bp)
 
     @app.get("/")
     def index():
-        return redirect(url_for("documents.index"))
+        return redirect(url_for("queue.index"))
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        return render_template("error.html", code=403, message=error.description), 403
+
+    @app.errorhandler(400)
+    def bad_request(error):
+        return render_template("error.html", code=400, message=error.description), 400

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from typing import Any
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 
 from claims_app.db import request_session
+from claims_app.services import intake
 from claims_app.services.catalogue import get_article, get_document, list_documents
+from claims_app.web.auth import current_actor, roles_required
 from claims_app.web.extensions import htmx
 
 bp = Blueprint("documents", __name__)
@@ -34,3 +38,33 @@ def article(article_id: int) -> str:
         abort(404)
     art, doc = found
     return render_template("documents/article.html", article=art, doc=doc)
+
+
+@bp.post("/documents/upload")
+@roles_required("reviewer", "editor")
+def upload() -> Any:
+    """Each file under its own savepoint: a bad file is reported and leaves nothing
+    behind, the others still land."""
+    files = [f for f in request.files.getlist("files") if f.filename]
+    if not files:
+        flash("Choose one or more .txt or .html files first.", "error")
+        return redirect(url_for("documents.index"))
+    session = request_session()
+    for file in files:
+        name = file.filename or "upload"
+        try:
+            with session.begin_nested():
+                result = intake.ingest_document(
+                    session, data=file.read(), origin=name, actor=current_actor(),
+                    max_bytes=current_app.config["MAX_FILE_BYTES"],
+                )  # fmt: skip
+                doc_id = result.document.id
+        except intake.IngestError as exc:
+            flash(f"{name}: not added: {exc}", "error")
+            continue
+        if result.created:
+            flash(f"{name}: added, {result.articles} articles, {result.claims} claims.", "info")
+        else:
+            flash(f"{name}: already here as document {doc_id}; nothing added.", "info")
+    session.commit()
+    return redirect(url_for("documents.index"))

@@ -1,0 +1,202 @@
+"""The claim workspace: the article with the claim in place, and one panel per task.
+
+Each action posts to its own URL and gets back only its panel (htmx), plus
+out-of-band updates of the status line and of every form's version field, so
+the next action carries the version it was based on. Without JavaScript the
+same forms post normally and are redirected back to the workspace.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlmodel import select
+
+from claims_app.db import request_session
+from claims_app.models import (
+    Article,
+    Claim,
+    ClaimStatus,
+    Confidence,
+    Document,
+    Rating,
+    Relation,
+    User,
+)
+from claims_app.services import review
+from claims_app.services.review import Forbidden, NotFound, ReviewError, StaleVersion
+from claims_app.web.auth import current_actor, roles_required
+from claims_app.web.extensions import htmx
+from claims_app.web.highlight import segments
+
+bp = Blueprint("claims", __name__)
+REVIEWER_ROLES = ("reviewer", "editor")
+PANELS = ("fields", "sources", "verdict", "comments")
+
+
+@bp.get("/claims/<int:claim_id>")
+def workspace(claim_id: int) -> str:
+    return render_template("claims/workspace.html", **_context(claim_id))
+
+
+def _context(claim_id: int, **extra: Any) -> dict[str, Any]:
+    session = request_session()
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        abort(404)
+    article = session.get(Article, claim.article_id)
+    document = session.get(Document, article.document_id)
+    others = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+    users = {u.id: u.username for u in session.exec(select(User))}
+    return {
+        "claim": claim,
+        "article": article,
+        "document": document,
+        "segments": segments(
+            article.body, [(o.id, o.start_offset, o.end_offset) for o in others], claim.id
+        ),
+        "sources": review.active_sources(session, claim_id),
+        "verdict": review.current_verdict(session, claim_id),
+        "comments": review.comments(session, claim_id),
+        "users": users,
+        "ratings": [r.value for r in Rating],
+        "relations": [r.value for r in Relation],
+        "confidences": [c.value for c in Confidence],
+        "qualifiers": review._QUALIFIERS,
+        "categories": review._CATEGORIES,
+        "closed": claim.status in (ClaimStatus.APPROVED.value, ClaimStatus.DISMISSED.value),
+        "error": None,
+        **extra,
+    }
+
+
+def _version() -> int:
+    raw = request.form.get("version", "")
+    if not raw.isdigit():
+        abort(400, description="The form has no claim version: reload the page.")
+    return int(raw)
+
+
+def _act(claim_id: int, panel: str, action) -> Any:
+    """Run one service action and answer with the panel it changed.
+
+    Refusals answer with the same panel and the reason: 403 for a role, 409
+    for a stale version (with the claim as it is now), 422 for a broken rule;
+    the transaction is rolled back, so nothing of the refused action remains.
+    """
+    session = request_session()
+    status, error = 200, None
+    try:
+        action(session)
+        session.commit()
+    except StaleVersion as exc:
+        session.rollback()
+        status, error = 409, str(exc)
+    except Forbidden as exc:
+        session.rollback()
+        status, error = 403, str(exc)
+    except NotFound:
+        session.rollback()
+        abort(404)
+    except ReviewError as exc:
+        session.rollback()
+        status, error = 422, str(exc)
+    if not htmx:
+        if error:
+            flash(error, "error")
+        return redirect(url_for("claims.workspace", claim_id=claim_id) + f"#{panel}-panel")
+    context = _context(claim_id, error=error)
+    return render_template(f"claims/_{panel}.html", oob=True, **context), status
+
+
+@bp.post("/claims/<int:claim_id>/fields")
+@roles_required(*REVIEWER_ROLES)
+def edit_fields(claim_id: int) -> Any:
+    changes = {name: request.form.get(name, "") for name in review.EDITABLE_FIELDS
+               if name in request.form}  # fmt: skip
+    version = _version()
+    return _act(claim_id, "fields", lambda s: review.edit_fields(
+        s, claim_id, version=version, changes=changes, actor=current_actor()))  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/sources")
+@roles_required(*REVIEWER_ROLES)
+def add_source(claim_id: int) -> Any:
+    form = request.form
+    version = _version()
+
+    def run(s):
+        source = review.SourceInput(
+            url=form.get("url", ""), title=form.get("title", ""), publisher=form.get("publisher"),
+            published_on=_date(form.get("published_on", ""), "Published on"),
+            excerpt=form.get("excerpt"), archive_url=form.get("archive_url"),
+            relation=form.get("relation", ""), independent=form.get("independent") == "yes",
+        )  # fmt: skip
+        review.add_source(s, claim_id, version=version, source=source, actor=current_actor())
+
+    return _act(claim_id, "sources", run)
+
+
+def _date(raw: str, label: str) -> date | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ReviewError(f"{label} must be a date (YYYY-MM-DD), not {raw!r}") from None
+
+
+@bp.post("/claims/<int:claim_id>/sources/<int:source_id>/remove")
+@roles_required(*REVIEWER_ROLES)
+def remove_source(claim_id: int, source_id: int) -> Any:
+    version, reason = _version(), request.form.get("reason", "")
+    return _act(claim_id, "sources", lambda s: review.remove_source(
+        s, source_id, version=version, reason=reason, actor=current_actor()))  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/verdict")
+@roles_required(*REVIEWER_ROLES)
+def give_verdict(claim_id: int) -> Any:
+    form, version = request.form, _version()
+    verdict = review.VerdictInput(
+        rating=form.get("rating", ""), rationale=form.get("rationale", ""),
+        confidence=form.get("confidence", ""), verified_value=form.get("verified_value"),
+        verified_value_max=form.get("verified_value_max"),
+    )  # fmt: skip
+    return _act(claim_id, "verdict", lambda s: review.give_verdict(
+        s, claim_id, version=version, verdict=verdict, actor=current_actor()))  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/approve")
+@roles_required("editor")
+def approve(claim_id: int) -> Any:
+    version = _version()
+    return _act(claim_id, "verdict", lambda s: review.approve(
+        s, claim_id, version=version, actor=current_actor()))  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/dismiss")
+@roles_required(*REVIEWER_ROLES)
+def dismiss(claim_id: int) -> Any:
+    version, reason = _version(), request.form.get("reason", "")
+    return _act(claim_id, "verdict", lambda s: review.dismiss(
+        s, claim_id, version=version, reason=reason, actor=current_actor()))  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/reopen")
+@roles_required(*REVIEWER_ROLES)
+def reopen(claim_id: int) -> Any:
+    version, reason = _version(), request.form.get("reason", "")
+    return _act(claim_id, "verdict", lambda s: review.reopen(
+        s, claim_id, version=version, reason=reason, actor=current_actor()))  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/comments")
+@roles_required(*REVIEWER_ROLES)
+def add_comment(claim_id: int) -> Any:
+    body = request.form.get("body", "")
+    return _act(claim_id, "comments", lambda s: review.add_comment(
+        s, claim_id, body=body, actor=current_actor()))  # fmt: skip

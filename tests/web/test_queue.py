@@ -1,0 +1,133 @@
+"""The queue: filters in the URL, keyset pages, take next, bulk actions, upload."""
+
+import io
+import re
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from claims_app.db import session_scope
+from claims_app.models import Claim
+from claims_app.services.audit import verify_chain
+from claims_app.services.queue import PAGE_SIZE
+from tests.conftest import REPO
+from tests.helpers import ingest_fixture, login, make_user, post, table_counts
+
+PAGES = sorted((REPO / "fixtures" / "pages").iterdir()) + sorted(
+    (REPO / "fixtures" / "heldout").iterdir()
+)
+ROW = re.compile(r'<tr class="claim-row" data-href="/claims/(\d+)"')
+
+
+@pytest.fixture
+def full_desk(client, engine):
+    for page in PAGES:
+        ingest_fixture(engine, page.name) if page.parent.name == "pages" else _ingest(engine, page)
+    make_user(engine, "amina", "reviewer")
+    make_user(engine, "ed", "editor")
+    login(client, "ed")
+    return client
+
+
+def _ingest(engine, path):
+    from claims_app.services.actors import Actor
+    from claims_app.services.intake import ingest_document
+
+    with session_scope(engine, write=True) as s:
+        ingest_document(s, data=path.read_bytes(), origin=path.name, actor=Actor("t"),
+                        max_bytes=2**24)  # fmt: skip
+
+
+def ids(html: str) -> list[int]:
+    return [int(i) for i in ROW.findall(html)]
+
+
+def all_claims(engine) -> list[Claim]:
+    with session_scope(engine) as s:
+        return list(s.exec(select(Claim)).all())
+
+
+def test_pages_of_fifty_follow_the_sort_without_gaps_or_repeats(full_desk, engine):
+    claims = all_claims(engine)
+    assert len(claims) > PAGE_SIZE
+    first = full_desk.get("/claims").get_data(as_text=True)
+    assert len(ids(first)) == PAGE_SIZE
+    more = re.search(r'hx-get="([^"]+)"[^>]*>Load more', first).group(1).replace("&amp;", "&")
+    rest = full_desk.get(more, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "<html" not in rest
+    seen = ids(first) + ids(rest)
+    expected = sorted(claims, key=lambda c: (-c.check_worthiness, -c.id))
+    assert seen == [c.id for c in expected][: len(seen)]
+    assert len(seen) == len(set(seen)) == min(len(claims), 2 * PAGE_SIZE)
+
+
+def test_filters_live_in_the_url_and_combine(full_desk, engine):
+    claims = all_claims(engine)
+    html = full_desk.get("/claims?category=killed&kind=numeric").get_data(as_text=True)
+    assert set(ids(html)) == {
+        c.id for c in claims if c.category == "killed" and c.kind == "numeric"
+    }
+    assert '<option value="killed" selected>' in html
+    html = full_desk.get("/claims?q=civilians&sort=newest").get_data(as_text=True)
+    wanted = [c.id for c in sorted(claims, key=lambda c: -c.id)
+              if "civilians" in (c.quote + c.sentence).lower()]  # fmt: skip
+    assert ids(html) == wanted[:PAGE_SIZE]
+
+
+def test_event_date_range_and_sort(full_desk, engine):
+    claims = all_claims(engine)
+    html = full_desk.get("/claims?date_from=2021-03-01&date_to=2021-03-31&sort=event_date")
+    got = ids(html.get_data(as_text=True))
+    inside = [c for c in claims if c.event_date_start
+              and c.event_date_start <= date(2021, 3, 31)
+              and (c.event_date_end or c.event_date_start) >= date(2021, 3, 1)]  # fmt: skip
+    assert set(got) == {c.id for c in inside} and got
+    days = [next(c for c in claims if c.id == i).event_date_start for i in got]
+    assert days == sorted(days, reverse=True)
+
+
+def test_a_broken_filter_says_what_is_wrong(full_desk):
+    r = full_desk.get("/claims?status=lost")
+    assert r.status_code == 400 and "unknown status" in r.get_data(as_text=True)
+    r = full_desk.get("/claims?date_from=yesterday")
+    assert "event date from must be a date" in r.get_data(as_text=True)
+
+
+def test_take_next_opens_the_most_check_worthy_new_claim(full_desk, engine):
+    best = max(all_claims(engine), key=lambda c: (c.check_worthiness, -c.id))
+    r = post(full_desk, "/claims/take-next")
+    assert r.headers["Location"] == f"/claims/{best.id}"
+    mine = full_desk.get("/claims?assignee=me").get_data(as_text=True)
+    assert ids(mine) == [best.id]
+
+
+def test_editor_assigns_and_dismisses_in_bulk(full_desk, engine):
+    r = post(full_desk, "/claims/bulk?status=new",
+             {"claim_ids": ["1", "2"], "action": "assign", "assignee": "amina"})  # fmt: skip
+    assert r.headers["Location"] == "/claims?status=new"
+    before = table_counts(engine)
+    r = post(full_desk, "/claims/bulk", {"claim_ids": ["3", "4"], "action": "dismiss"})
+    assert table_counts(engine) == before  # no reason: nothing dismissed
+    post(full_desk, "/claims/bulk", {"claim_ids": ["3", "4"], "action": "dismiss",
+                                     "reason": "duplicates"})  # fmt: skip
+    with session_scope(engine) as s:
+        assert [s.get(Claim, i).status for i in (1, 3, 4)] == ["in_review", "dismissed",
+                                                               "dismissed"]  # fmt: skip
+
+
+def test_upload_adds_pages_and_reports_bad_ones(client, engine):
+    make_user(engine, "amina", "reviewer")
+    login(client, "amina")
+    good = (REPO / "fixtures" / "pages" / "press-releases-2020.txt").read_bytes()
+    r = post(client, "/documents/upload", {"files": [(io.BytesIO(good), "p.txt"),
+             (io.BytesIO(b"\xff\xfe\x00bad"), "bad.txt")]},
+             content_type="multipart/form-data", follow_redirects=True)  # fmt: skip
+    page = r.get_data(as_text=True)
+    assert "p.txt: added, 4 articles" in page
+    assert "bad.txt: not added" in page
+    r = post(client, "/documents/upload", {"files": [(io.BytesIO(good), "again.txt")]},
+             content_type="multipart/form-data", follow_redirects=True)  # fmt: skip
+    assert "already here as document 1" in r.get_data(as_text=True)
+    with session_scope(engine) as s:
+        assert verify_chain(s).ok  # the bad file's savepoint took its events with it
