@@ -69,4 +69,5 @@ def browser_login(page, username: str, password: str = PASSWORD) -> None:
     page.goto("/login")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    with page.expect_navigation():  # the next page, loaded, before the test goes on
+        page.get_by_role("button", name="Log in").click()

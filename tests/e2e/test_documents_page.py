@@ -5,6 +5,7 @@ from claims_app.db import session_scope
 from claims_app.services.actors import Actor
 from claims_app.services.intake import ingest_document
 from tests.conftest import FIXTURE_PAGES
+from tests.helpers import browser_login, make_user
 
 pytestmark = pytest.mark.e2e
 
@@ -15,7 +16,9 @@ def test_reader_finds_a_document_and_reads_an_article(page: Page, live_app, engi
             ingest_document(
                 s, data=path.read_bytes(), origin=path.name, actor=Actor("t"), max_bytes=2**24
             )
-    page.goto("/")
+    make_user(engine, "audrey", "auditor")
+    browser_login(page, "audrey")
+    page.get_by_role("link", name="Documents").click()
     expect(page.get_by_role("heading", name="Documents")).to_be_visible()
     expect(page.get_by_role("link", name="press-releases-2020.txt")).to_be_visible()
     page.get_by_text("Articles of press-releases-2020.txt").click()
