@@ -27,6 +27,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         DATABASE_URL=settings.database_url,
         SECRET_KEY=settings.secret_key,
         MAX_FILE_BYTES=settings.max_file_bytes,
+        ASSIGNMENT_MINUTES=settings.assignment_minutes,
         # An upload of several pages at once, each within the per-file limit.
         MAX_CONTENT_LENGTH=settings.max_file_bytes * 10,
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the login session

@@ -24,6 +24,8 @@ class Settings:
     secret_key: str
     max_file_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1024 * 1024
     instance_path: Path = field(default=DEFAULT_INSTANCE)
+    # A claim taken but untouched this long goes back to the pool.
+    assignment_minutes: float = 30.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -35,4 +37,5 @@ class Settings:
             secret_key=env.get("SECRET_KEY", "dev-only-not-secret"),
             max_file_bytes=int(max_mb * 1024 * 1024),
             instance_path=instance,
+            assignment_minutes=float(env.get("CLAIMS_ASSIGNMENT_MINUTES", 30)),
         )

@@ -268,6 +268,8 @@ def edit_fields(
         raise ReviewError("nothing changed")
     for name in before:
         setattr(claim, name, clean[name])
+    if "event_date" in before:  # the range the queue filters and sorts on follows the text
+        claim.event_date_start, claim.event_date_end = event_range(claim.event_date)
     if claim.value is not None and claim.value_max is not None and claim.value_max < claim.value:
         raise ReviewError("the maximum value is below the value")
     _save(session, claim)
@@ -286,11 +288,41 @@ def _clean_field(name: str, value: Any) -> Any:
         return _number(value, name.replace("_", " "))
     if name == "qualifier" and value not in _QUALIFIERS:
         raise ReviewError(f"qualifier must be one of {', '.join(_QUALIFIERS)}")
+    if name == "event_date":
+        event_range(value)  # refuses what is not a date, a month, a year or a period
     if name == "category" and value not in _CATEGORIES:
         raise ReviewError(f"category must be one of {', '.join(_CATEGORIES)}")
     if isinstance(value, str) and len(value) > 256:
         raise ReviewError(f"{name.replace('_', ' ')} is longer than 256 characters")
     return value
+
+
+def event_range(text: str | None) -> tuple[date | None, date | None]:
+    """ "2021-03-12", "2021-03", "2021", "2021-03-01/2021-03-12" -> first and last day."""
+    if not text:
+        return None, None
+    first, _, last = text.partition("/")
+    try:
+        start, end = _bounds(first.strip())[0], _bounds((last or first).strip())[1]
+    except ValueError:
+        raise ReviewError(
+            f"event date must be YYYY-MM-DD, YYYY-MM, YYYY or a period FIRST/LAST, not {text!r}"
+        ) from None
+    if end < start:
+        raise ReviewError("the event date's period ends before it starts")
+    return start, end
+
+
+def _bounds(part: str) -> tuple[date, date]:
+    if len(part) == 4 and part.isdigit():
+        return date(int(part), 1, 1), date(int(part), 12, 31)
+    if len(part) == 7 and part[4] == "-":
+        year, month = int(part[:4]), int(part[5:])
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    day = date.fromisoformat(part)
+    return day, day
 
 
 def _number(value: Any, label: str) -> float:
@@ -547,6 +579,17 @@ def bulk_dismiss(session: Session, claim_ids: Iterable[int], *, reason: str, act
     for claim_id in claim_ids:
         claim = get_claim(session, claim_id)
         dismiss(session, claim_id, version=claim.version, reason=reason, actor=actor)
+        count += 1
+    return count
+
+
+def bulk_reopen(session: Session, claim_ids: Iterable[int], *, reason: str, actor: Actor) -> int:
+    """Editors: send several dismissed or approved claims back to review, all or none."""
+    _require_role(actor, EDITORS, "reopen claims in bulk")
+    count = 0
+    for claim_id in claim_ids:
+        claim = get_claim(session, claim_id)
+        reopen(session, claim_id, version=claim.version, reason=reason, actor=actor)
         count += 1
     return count
 

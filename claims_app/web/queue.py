@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from sqlmodel import select
 
@@ -53,7 +63,8 @@ def _choices(session) -> dict[str, Any]:
 @roles_required("reviewer", "editor")
 def take_next() -> Any:
     session = request_session()
-    claim = review.take_next(session, actor=current_actor())
+    stale = timedelta(minutes=current_app.config["ASSIGNMENT_MINUTES"])
+    claim = review.take_next(session, actor=current_actor(), older_than=stale)
     session.commit()
     if claim is None:
         flash("No new, unassigned claims are left.", "info")
@@ -92,6 +103,8 @@ def _bulk(session, action: str, ids: list[int]) -> int:
         return review.assign(session, ids, assignee=assignee, actor=actor)
     if action == "dismiss":
         return review.bulk_dismiss(session, ids, reason=request.form.get("reason", ""), actor=actor)
+    if action == "reopen":
+        return review.bulk_reopen(session, ids, reason=request.form.get("reason", ""), actor=actor)
     abort(400, description="Unknown bulk action.")
 
 

@@ -218,3 +218,28 @@ def test_editors_assign_and_dismiss_in_bulk(engine, desk):
     assert claim(engine, 4).status == "dismissed"
     with session_scope(engine) as s:
         assert verify_chain(s).ok
+
+
+def test_correcting_the_event_date_moves_its_range(engine, desk):
+    act(engine, review.edit_fields, 1, version=1, changes={"event_date": "2021-02"},
+        actor=desk["amina"])  # fmt: skip
+    c = claim(engine, 1)
+    assert (c.event_date_start.isoformat(), c.event_date_end.isoformat()) == (
+        "2021-02-01",
+        "2021-02-28",
+    )
+    with pytest.raises(ReviewError, match="event date must be"):
+        act(engine, review.edit_fields, 1, version=2, changes={"event_date": "last week"},
+            actor=desk["amina"])  # fmt: skip
+    with pytest.raises(ReviewError, match="ends before it starts"):
+        act(engine, review.edit_fields, 1, version=2,
+            changes={"event_date": "2021-03-05/2021-03-01"}, actor=desk["amina"])  # fmt: skip
+
+
+def test_editors_reopen_in_bulk_all_or_none(engine, desk):
+    act(engine, review.bulk_dismiss, [3, 4], reason="duplicates", actor=desk["ed"])
+    with pytest.raises(ReviewError):
+        act(engine, review.bulk_reopen, [3, 5], reason="not duplicates", actor=desk["ed"])
+    assert claim(engine, 3).status == "dismissed"  # claim 5 was never dismissed: none reopened
+    assert act(engine, review.bulk_reopen, [3, 4], reason="not duplicates", actor=desk["ed"]) == 2
+    assert claim(engine, 4).status == "in_review"
