@@ -154,7 +154,8 @@ def _like(text: str) -> str:
 
 def _order(sort: str) -> list[Any]:
     if sort == "worthiness":
-        return [Claim.check_worthiness.desc(), Claim.id.desc()]  # type: ignore[attr-defined, union-attr]
+        # Ties oldest first: the order "Take next claim" hands them out in.
+        return [Claim.check_worthiness.desc(), Claim.id]  # type: ignore[attr-defined]
     if sort == "event_date":
         # Undated claims last on both databases (PostgreSQL puts NULLs first in DESC).
         return [
@@ -184,7 +185,7 @@ def _after(sort: str, cursor: str) -> Any:
             score = round(float(key), 4)
             return or_(
                 Claim.check_worthiness < score,
-                and_(Claim.check_worthiness == score, Claim.id < last_id),
+                and_(Claim.check_worthiness == score, Claim.id > last_id),
             )
         if key == "none":
             return and_(Claim.event_date_start.is_(None), Claim.id < last_id)  # type: ignore[union-attr]

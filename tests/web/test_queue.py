@@ -57,7 +57,7 @@ def test_pages_of_fifty_follow_the_sort_without_gaps_or_repeats(full_desk, engin
     rest = full_desk.get(more, headers={"HX-Request": "true"}).get_data(as_text=True)
     assert "<html" not in rest
     seen = ids(first) + ids(rest)
-    expected = sorted(claims, key=lambda c: (-c.check_worthiness, -c.id))
+    expected = sorted(claims, key=lambda c: (-c.check_worthiness, c.id))
     assert seen == [c.id for c in expected][: len(seen)]
     assert len(seen) == len(set(seen)) == min(len(claims), 2 * PAGE_SIZE)
 
