@@ -594,6 +594,16 @@ def bulk_reopen(session: Session, claim_ids: Iterable[int], *, reason: str, acto
     return count
 
 
+def corrections(session: Session, claim_id: int) -> list[AuditEvent]:
+    """Every correction of the claim's fields: who, when, from what, to what."""
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.claim_id == claim_id, AuditEvent.kind == EventKind.CLAIM_EDITED.value)
+        .order_by(AuditEvent.id)
+    )
+    return list(session.exec(query).all())
+
+
 def comments(session: Session, claim_id: int) -> list[Comment]:
     return list(
         session.exec(select(Comment).where(Comment.claim_id == claim_id).order_by(Comment.id))

@@ -60,6 +60,7 @@ def _context(claim_id: int, **extra: Any) -> dict[str, Any]:
         "sources": review.active_sources(session, claim_id),
         "verdict": review.current_verdict(session, claim_id),
         "comments": review.comments(session, claim_id),
+        "corrections": review.corrections(session, claim_id),
         "users": users,
         "ratings": [r.value for r in Rating],
         "relations": [r.value for r in Relation],

@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 from claims_app.db import session_scope
 from claims_app.models import Claim
 from tests.conftest import REPO
-from tests.helpers import browser_login, ingest_fixture, make_user
+from tests.helpers import PASSWORD, browser_login, ingest_fixture, make_user
 
 pytestmark = pytest.mark.e2e
 
@@ -22,10 +22,10 @@ def desk(live_app, engine):
     return engine
 
 
-def second_page(browser: Browser, base_url: str, user: str) -> Page:
+def second_page(browser: Browser, base_url: str, user: str, password: str = PASSWORD) -> Page:
     context = browser.new_context(base_url=base_url)
     other = context.new_page()
-    browser_login(other, user)
+    browser_login(other, user, password)
     return other
 
 
@@ -191,6 +191,8 @@ def test_a_stale_edit_is_refused_with_409_and_the_fresh_panel(page, browser, bas
     fields.get_by_label("Location").fill("Somewhere else")
     page.get_by_role("button", name="Save corrections").click()
     expect(page.locator("#claim-status")).to_contain_text("Version 3")
+    fields.get_by_text("Corrections (2)").click()
+    expect(fields).to_contain_text("location Tarev district → Somewhere else")
     other.context.close()
 
 
@@ -230,3 +232,27 @@ def test_upload_a_page(page: Page, desk, tmp_path):
         "press-releases-2020.txt: added, 4 articles"
     )
     expect(page.get_by_role("link", name="press-releases-2020.txt")).to_be_visible()
+
+
+def test_admin_manages_accounts_and_others_cannot(page: Page, browser, base_url, desk):
+    other = second_page(browser, base_url, "amina")
+    other.goto("/admin/users")
+    expect(other.get_by_role("alert")).to_contain_text("Your role (reviewer) cannot do this")
+    other.context.close()
+
+    make_user(desk, "root", "admin")
+    browser_login(page, "root")
+    page.get_by_role("link", name="Users").click()
+    page.get_by_label("Username").fill("zoe")
+    page.get_by_label("Password").fill("a-long-password")
+    page.get_by_label("Role", exact=True).select_option("reviewer")
+    page.get_by_role("button", name="Add user").click()
+    expect(page.get_by_role("status")).to_contain_text("Account created.")
+    page.get_by_label("Role for zoe").select_option("editor")
+    page.get_by_role("row", name=re.compile("zoe")).get_by_role("button", name="Set role").click()
+    expect(page.get_by_role("row", name=re.compile("zoe"))).to_contain_text("editor")
+    page.get_by_role("button", name="Disable zoe").click()
+    expect(page.get_by_role("row", name=re.compile("zoe"))).to_contain_text("disabled")
+    zoe = second_page(browser, base_url, "zoe", "a-long-password")
+    expect(zoe.get_by_role("alert")).to_contain_text("Wrong username or password")
+    zoe.context.close()
