@@ -115,18 +115,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _GLUED_HEADLINE = re.compile(r"\(Source:[^()]{0,120}\)(?=[A-Z][^.!?]{10,200}$)")
 
 
-_LINE = re.compile(r"[^\n]*(?:\n|$)")
 
 
 def split_lines(text: str) -> list[Line]:
     lines = []
-    for m in _LINE.finditer(text):
-        if m.start() == len(text) and m.group() == "":
-            break
-        raw = m.group().rstrip("\n").rstrip("\r")
+    offset = 0
+    pieces = text.split("\n")  # str.split, not a regex: every line of every page comes here
+    if pieces[-1] == "":
+        pieces.pop()  # a final line break ends the last line, it does not start one
+    for piece in pieces:
+        line_start, offset = offset, offset + len(piece) + 1
+        raw = piece.rstrip("\r")
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        start = m.start() + lead
+        start = line_start + lead
         glued = _GLUED_HEADLINE.search(stripped) if "(Source:" in stripped else None
         if glued and looks_like_title(stripped[glued.end() :]):
             cut = glued.end()
