@@ -84,7 +84,7 @@ PEOPLE_CATEGORIES = frozenset(
 )
 # Counts of the reporting itself, not of the world: "interviews with 85 witnesses".
 METHOD_BEFORE = re.compile(
-    r"(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
+    r"\b(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
     r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on)\b"
     r"(?:[^,;.]|(?<=\d)[,.](?=\d))*$"
 )
@@ -123,8 +123,8 @@ _CUES = {
     r"facing",
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
     r"attacked|struck|raided|stormed",
-    "facilities_hit": r"damaged|destroyed|looted|knocked out|out of service|burned|set fire|"
-    r"closed|closure|hit|targeted",
+    "facilities_hit": r"damaged|destroyed|looted|knocked out|out of service|burned|burnt|"
+    r"set fire|set on fire|set alight|torched|razed|demolished|closed|closure|hit|targeted",
 }
 CUE_ALTERNATION = "|".join(f"(?:{p})" for p in _CUES.values())
 CATEGORY_CUES = rx.compile(rf"\b(?:{CUE_ALTERNATION})\b")
@@ -222,6 +222,7 @@ EVENT_ASSERTION = rx.compile(
     r"used (?:chemical|cluster|incendiary|barrel)|evicted|deported|executed|collapsed|"
     r"captured|recaptured|recapture|capture|seized|blocked|cut off|(?:was|were|been) closed|"
     r"flooded|overran|cancell?ed|opened fire|ambushed|exploded|detonated|blew up|"
+    r"raided|torched|razed|demolished|capsized|sank|shot down|"
     r"committed (?:a |another )?massacres?|built|"
     r"carried out (?:a |an |another )?(?:attack|massacre|strike|raid|bombing)s?)\b",
 )

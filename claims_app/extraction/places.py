@@ -84,9 +84,13 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
     # "the Mirova health centre", "Dar al-Hikma hospital": the place a facility is named after
     (re.compile(rf"\bthe (?P<p>{NAME}) (?:(?:health|medical|general|field|main|central|"
                 rf"district|regional) )?(?:hospital|clinic|centre|center|market|school)\b"), 2),
-    # ("to X" and "at X" name people and meetings as often as places: left out)
+    # ("to X" and "at X" name people and meetings as often as places: left out,
+    # except after a word for a place: "the crossing point at Tarev", "a camp at Dolo")
     (re.compile(rf"\b(?:in|near|outside|around|across|from|into|toward|towards|inside) "
                 rf"(?P<p>{NAME})"), 3),
+    (re.compile(rf"\b(?:crossing|crossing point|checkpoint|border post|camp|port|station|"
+                rf"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "
+                rf"(?P<p>{NAME})"), 4),
 ]  # fmt: skip
 
 
@@ -169,6 +173,7 @@ _NEEDS = [
     (" the ",),
     ("hospital", "clinic", "centre", "center", "market", "school"),
     None,
+    (" at ",),
 ]
 
 
