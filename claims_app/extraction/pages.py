@@ -115,8 +115,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _GLUED_HEADLINE = re.compile(r"\(Source:[^()]{0,120}\)(?=[A-Z][^.!?]{10,200}$)")
 
 
-
-
 def split_lines(text: str) -> list[Line]:
     lines = []
     offset = 0
