@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
@@ -106,8 +107,7 @@ def scan_mentions(text: str, start: int, end: int) -> Iterator[rx.Match]:
             return
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     value: float | None

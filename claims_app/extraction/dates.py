@@ -15,8 +15,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.fold import ascii_lower
@@ -33,8 +33,7 @@ _FUTURE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     text: str

@@ -24,6 +24,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from claims_app.extraction.pagedates import DATE_RE, date_from_match, parse_date
 
@@ -39,8 +40,7 @@ class Role(enum.Enum):
     PARAGRAPH = "paragraph"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int  # without the line break
     text: str  # stripped

@@ -10,7 +10,7 @@ it decide. Each place gets a rank: the more specific, the higher.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
 # "Umm Tarsa". Lower-case particles (al-, el-, ad-, bin, de) may join its words.
@@ -41,8 +41,7 @@ NOT_PLACES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     start: int
     end: int
     text: str

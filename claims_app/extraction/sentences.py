@@ -9,7 +9,7 @@ quotes, and never joins across a paragraph break.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st no nos gen col lt sgt capt maj prof sen rep gov pres vs etc approx jan
@@ -19,8 +19,7 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
