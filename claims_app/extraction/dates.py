@@ -180,8 +180,12 @@ def find_dates(
 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    gates: dict[tuple[str, ...], bool] = {}  # three finders share the month-name gate
     for finder in _FINDERS:
-        if not any(map(low.__contains__, _GATES[finder])):  # C loop: no generator frames
+        words = _GATES[finder]
+        if words not in gates:  # a C loop of substring tests: no generator frames
+            gates[words] = any(map(low.__contains__, words))
+        if not gates[words]:
             continue
         for mention in finder(low, anchor, future_at, text):
             if all(mention.end <= s or mention.start >= e for s, e in taken):
