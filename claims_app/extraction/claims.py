@@ -208,6 +208,9 @@ def _number_span(text: str, m: Mention) -> tuple[int, int]:
     return m.start + offset, m.end
 
 
+_GLUED_BEFORE = re.compile(r"[A-Za-z]$|[A-Za-z]-$|[#/@+$€£:.]$")
+
+
 def is_trap(text: str, m: Mention, sentence: Sentence, dates: list[DateMention]) -> bool:
     """Resolution and page numbers, calibres, times, ages, date parts, codes."""
     s, e = _number_span(text, m)
@@ -218,7 +221,7 @@ def is_trap(text: str, m: Mention, sentence: Sentence, dates: list[DateMention])
         return True
     if lx.METHOD_BEFORE.search(text, max(sentence.start, s - 80), s):
         return True  # "interviews with 85 witnesses": a count of the research itself
-    if re.search(r"[A-Za-z]$|[A-Za-z]-$|[#/@+$€£:.]$", before) and not before.endswith(" "):
+    if _GLUED_BEFORE.search(before) and not before.endswith(" "):
         return True  # S-5, BM-21, G20, +41, 2/3
     if _LETTER_AFTER.match(after) and not m.percent:
         return True  # 24h, 6:30, 30.07.2018
