@@ -24,6 +24,7 @@ from claims_app.extraction.page_claims import extract_page
 from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
 from claims_app.services import accounts, extraction, intake
 from claims_app.services.actors import Actor
+from claims_app.services.audit import chain_head, verify_chain
 from claims_app.services.catalogue import list_documents
 
 PROGRESS_MIN_FILES = 5
@@ -270,6 +271,39 @@ def documents(ctx: Context, fmt: str) -> None:
             click.echo(
                 f"  {a.position:3d}  {date}  {a.section or '-':<18.18}  {a.chars:6d}  {title}"
             )
+
+
+# --- audit --------------------------------------------------------------------
+
+
+@main.group()
+def audit() -> None:
+    """The audit trail: verify the hash chain, print its head."""
+
+
+@audit.command("verify")
+@pass_ctx
+def audit_verify(ctx: Context) -> None:
+    """Walk every event and recompute the chain; exit 1 at the first mismatch."""
+    with session_scope(ctx.migrated_engine()) as session:
+        report = verify_chain(session)
+    if report.ok:
+        click.echo(f"ok: {report.count} events, chain unbroken, head {report.head}")
+        return
+    click.echo(
+        f"BROKEN at event {report.broken_at}: {report.problem} "
+        f"({report.count} events before it verified)",
+        err=True,
+    )
+    sys.exit(1)
+
+
+@audit.command("head")
+@pass_ctx
+def audit_head(ctx: Context) -> None:
+    """Print the latest event's hash (publish it elsewhere to fix the trail in time)."""
+    with session_scope(ctx.migrated_engine()) as session:
+        click.echo(chain_head(session))
 
 
 # --- users --------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -101,12 +102,39 @@ _DUMMY_HASH = generate_password_hash("not a password of anyone's")
 
 def authenticate(session: Session, username: str, password: str) -> User | None:
     """The active user with this name and password, else None (never says which was wrong)."""
+    user, _why = _check(session, username, password)
+    return user
+
+
+def _check(session: Session, username: str, password: str) -> tuple[User | None, str]:
     user = find_user(session, username.strip())
     if user is None:
         check_password_hash(_DUMMY_HASH, password)
+        return None, "unknown user"
+    if not check_password_hash(user.password_hash, password):
+        return None, "wrong password"
+    if not user.active:
+        return None, "account disabled"
+    return user, "ok"
+
+
+def log_in(session: Session, username: str, password: str, *, actor: Actor) -> User | None:
+    """Authenticate and record the attempt either way (the user is told only "no")."""
+    user, why = _check(session, username, password)
+    name = username.strip()[:64]
+    if user is None:
+        known = find_user(session, name)
+        record_event(
+            session, EventKind.LOGIN_FAILED, actor=replace(actor, name=f"login:{name}"),
+            target_type="user", target_id=known.id if known else None,
+            after={"username": name, "reason": why},
+        )  # fmt: skip
         return None
-    if not check_password_hash(user.password_hash, password) or not user.active:
-        return None
+    record_event(
+        session, EventKind.LOGIN_SUCCEEDED, actor=replace(actor, name=user.username,
+        user_id=user.id, role=user.role), target_type="user", target_id=user.id,
+        after={"username": user.username},
+    )  # fmt: skip
     return user
 
 

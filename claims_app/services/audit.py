@@ -41,6 +41,8 @@ class EventKind(enum.StrEnum):
     USER_ROLE_SET = "user.role_set"
     USER_DISABLED = "user.disabled"
     USER_ENABLED = "user.enabled"
+    LOGIN_SUCCEEDED = "login.succeeded"
+    LOGIN_FAILED = "login.failed"
     CLAIM_TAKEN = "claim.taken"
     CLAIM_ASSIGNED = "claim.assigned"
     CLAIM_RELEASED = "claim.released"
@@ -68,12 +70,18 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     EventKind.USER_ROLE_SET: "An account's role changed; before/after hold the roles.",
     EventKind.USER_DISABLED: "An account was disabled: it can no longer log in.",
     EventKind.USER_ENABLED: "A disabled account was enabled again.",
+    EventKind.LOGIN_SUCCEEDED: "Someone logged in (with the request's client address).",
+    EventKind.LOGIN_FAILED: (
+        "A login was refused: the name tried, and why (unknown user, wrong password, disabled)."
+    ),
     EventKind.CLAIM_TAKEN: "A reviewer took the claim from the queue (it is now in review).",
     EventKind.CLAIM_ASSIGNED: "An editor assigned the claim to a reviewer, or to nobody.",
     EventKind.CLAIM_RELEASED: (
         "An assignment nobody touched for the configured time returned the claim to the pool."
     ),
-    EventKind.CLAIM_EDITED: "A reviewer corrected extracted fields; before/after hold them.",
+    EventKind.CLAIM_EDITED: (
+        "A reviewer corrected one extracted field; before/after hold its old and new value."
+    ),
     EventKind.CLAIM_DISMISSED: "The claim was dismissed (not a claim, not worth checking).",
     EventKind.CLAIM_REOPENED: "A dismissed or approved claim went back to review.",
     EventKind.CLAIM_APPROVED: "An editor approved the current verdict (four eyes).",

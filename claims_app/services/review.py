@@ -273,10 +273,11 @@ def edit_fields(
     if claim.value is not None and claim.value_max is not None and claim.value_max < claim.value:
         raise ReviewError("the maximum value is below the value")
     _save(session, claim)
-    record_claim_event(
-        session, EventKind.CLAIM_EDITED, claim, actor=actor, before=before,
-        after={k: clean[k] for k in before},
-    )  # fmt: skip
+    for name, old in before.items():  # one event per field: each correction reads alone
+        record_claim_event(
+            session, EventKind.CLAIM_EDITED, claim, actor=actor, before={name: old},
+            after={name: clean[name]},
+        )  # fmt: skip
     return claim
 
 

@@ -13,12 +13,22 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import UserMixin, current_user, login_user, logout_user
 
 from claims_app.db import request_session
 from claims_app.models import User
-from claims_app.services.accounts import authenticate
+from claims_app.services.accounts import log_in
 from claims_app.services.actors import Actor
 from claims_app.web.extensions import login_manager
 
@@ -66,10 +76,21 @@ def current_actor() -> Actor:
     return Actor(
         name=current_user.username,
         user_id=current_user.id,
-        request_id=request.headers.get("X-Request-Id") or uuid.uuid4().hex,
+        request_id=_request_id(),
         client_addr=request.remote_addr,
         role=current_user.role,
     )
+
+
+def _anonymous() -> Actor:
+    return Actor(name="anonymous", request_id=_request_id(), client_addr=request.remote_addr)
+
+
+def _request_id() -> str:
+    """One id per request, so its events can be told apart from another's."""
+    if "request_id" not in g:
+        g.request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
+    return g.request_id
 
 
 def roles_required(*roles: str) -> Callable:
@@ -98,9 +119,12 @@ def _safe_next(target: str | None) -> str:
 def login() -> Any:
     if request.method == "GET":
         return render_template("auth/login.html", next=request.args.get("next", ""))
-    user = authenticate(
-        request_session(), request.form.get("username", ""), request.form.get("password", "")
-    )
+    session = request_session()
+    user = log_in(
+        session, request.form.get("username", ""), request.form.get("password", ""),
+        actor=_anonymous(),
+    )  # fmt: skip
+    session.commit()  # a refused login is recorded too
     if user is None:
         flash("Wrong username or password, or the account is disabled.", "error")
         return render_template("auth/login.html", next=request.form.get("next", "")), 401
