@@ -59,7 +59,8 @@ def _fields(found: ExtractedClaim) -> dict:
 # What a claim.extracted / claim.removed event records about the claim.
 SUMMARY_FIELDS = (
     "kind", "quote", "start_offset", "end_offset", "value", "value_max", "qualifier",
-    "category", "unit", "location", "event_date", "attributed_to", "extractor_version",
+    "category", "unit", "subject", "location", "event_date", "attributed_to",
+    "extractor_version",
 )  # fmt: skip
 
 

@@ -391,7 +391,7 @@ def add_source(
     _save(session, claim, row)
     record_claim_event(
         session, EventKind.SOURCE_ADDED, claim, actor=actor,
-        after={"source_id": row.id, "url": url, "relation": row.relation,
+        after={"source_id": row.id, "url": url, "title": row.title, "relation": row.relation,
                "independent": row.independent},
     )  # fmt: skip
     return row
@@ -414,7 +414,8 @@ def remove_source(
     _save(session, claim, row)
     record_claim_event(
         session, EventKind.SOURCE_REMOVED, claim, actor=actor,
-        before={"source_id": row.id, "url": row.url}, after={"reason": reason},
+        before={"source_id": row.id, "url": row.url, "title": row.title},
+        after={"reason": reason},
     )  # fmt: skip
     return row
 
