@@ -387,13 +387,14 @@ def add_source(
         relation=source.relation, independent=source.independent, added_by_id=actor.user_id,
         added_at=utcnow(),
     )  # fmt: skip
+    status_before = claim.status
     _start_review(claim)
     _save(session, claim, row)
-    record_claim_event(
-        session, EventKind.SOURCE_ADDED, claim, actor=actor,
-        after={"source_id": row.id, "url": url, "title": row.title, "relation": row.relation,
-               "independent": row.independent},
-    )  # fmt: skip
+    after = {"source_id": row.id, "url": url, "title": row.title, "relation": row.relation,
+             "independent": row.independent}  # fmt: skip
+    if claim.status != status_before:  # the first source starts the review
+        after["status"] = claim.status
+    record_claim_event(session, EventKind.SOURCE_ADDED, claim, actor=actor, after=after)
     return row
 
 
