@@ -28,6 +28,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SECRET_KEY=settings.secret_key,
         MAX_FILE_BYTES=settings.max_file_bytes,
         ASSIGNMENT_MINUTES=settings.assignment_minutes,
+        ORG_NAME=settings.org_name,
+        ORG_URL=settings.org_url,
+        BASE_URL=settings.base_url,
         # An upload of several pages at once, each within the per-file limit.
         MAX_CONTENT_LENGTH=settings.max_file_bytes * 10,
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the login session

@@ -273,6 +273,87 @@ def documents(ctx: Context, fmt: str) -> None:
             )
 
 
+# --- export -------------------------------------------------------------------
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "csv", "json", "claimreview"]),
+    default="csv",
+    show_default=True,
+)
+@click.option("--from", "date_from", default="", help="First date (YYYY-MM-DD).")
+@click.option("--to", "date_to", default="", help="Last date (YYYY-MM-DD).")
+@click.option(
+    "--date-field",
+    type=click.Choice(["article", "event"]),
+    default="article",
+    show_default=True,
+    help="Which date --from/--to apply to.",
+)
+@click.option("--category", default="")
+@click.option("--verdict", default="")
+@click.option("--document", default="")
+@click.option("--location", default="")
+@click.option("--include-unapproved", is_flag=True, help="Also reviewed, not yet approved.")
+@click.option("--bom", is_flag=True, help="CSV: start with a byte-order mark (for Excel).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of standard output.",
+)
+@pass_ctx
+def export(ctx: Context, fmt: str, output: Path | None, bom: bool, **filters) -> None:
+    """Export the verified claims (approved verdicts unless told otherwise)."""
+    from claims_app.services import exports, report
+
+    filters["include_unapproved"] = "yes" if filters["include_unapproved"] else ""
+    try:
+        wanted = report.ReportFilter.from_args(filters)
+    except report.ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    engine = ctx.migrated_engine()
+    settings = Settings.from_env()
+    context = exports.ExportContext(settings.base_url, settings.org_name, settings.org_url)
+    if fmt == "html":
+        chunks = _html_report(engine, wanted, settings)
+    else:
+        chunks = exports.Export(engine, wanted, fmt, context, Actor.cli(), bom=bom).chunks()
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        for chunk in chunks:
+            out.write(chunk)
+    finally:
+        if output:
+            out.close()
+
+
+def _html_report(engine: Engine, wanted, settings: Settings) -> Iterator[str]:
+    """The report page's print view, rendered as the web app renders it."""
+    from flask import render_template
+
+    from claims_app import create_app
+    from claims_app.services import exports, report
+
+    app = create_app({"DATABASE_URL": settings.database_url})
+    with app.test_request_context("/report", base_url=settings.base_url):
+        items = list(report.iter_items(engine, wanted))
+        summary = report.Summary()
+        for item in items:
+            summary.add(item)
+        html = render_template(
+            "report/standalone.html", wanted=wanted, summary=summary,
+            chart=report.verdict_chart(summary), groups=report.group_items(items, wanted.group),
+            labels=report.VERDICT_LABELS, verdicts=list(report.VERDICT_LABELS),
+        )  # fmt: skip
+    app.extensions["claims_engine"].dispose()
+    exports.record_export(engine, Actor.cli(), "html", wanted, len(items), True)
+    yield html
+
+
 # --- audit --------------------------------------------------------------------
 
 

@@ -26,6 +26,11 @@ class Settings:
     instance_path: Path = field(default=DEFAULT_INSTANCE)
     # A claim taken but untouched this long goes back to the pool.
     assignment_minutes: float = 30.0
+    # Who publishes the reviews (ClaimReview's author) and where the app is reached
+    # (permalinks in exports made outside a request, e.g. by the CLI).
+    org_name: str = "claims_app review desk"
+    org_url: str = ""
+    base_url: str = "http://127.0.0.1:5000"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -38,4 +43,7 @@ class Settings:
             max_file_bytes=int(max_mb * 1024 * 1024),
             instance_path=instance,
             assignment_minutes=float(env.get("CLAIMS_ASSIGNMENT_MINUTES", 30)),
+            org_name=env.get("CLAIMS_ORG_NAME", "claims_app review desk"),
+            org_url=env.get("CLAIMS_ORG_URL", ""),
+            base_url=env.get("CLAIMS_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         )

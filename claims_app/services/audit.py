@@ -54,6 +54,7 @@ class EventKind(enum.StrEnum):
     SOURCE_REMOVED = "source.removed"
     VERDICT_GIVEN = "verdict.given"
     COMMENT_ADDED = "comment.added"
+    REPORT_EXPORTED = "report.exported"
 
 
 EVENT_MEANINGS: dict[EventKind, str] = {
@@ -89,6 +90,9 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     EventKind.SOURCE_REMOVED: "A source was removed from the claim, with the reason.",
     EventKind.VERDICT_GIVEN: "A verdict was given; it replaces any earlier one as current.",
     EventKind.COMMENT_ADDED: "A comment was added to the claim's thread.",
+    EventKind.REPORT_EXPORTED: (
+        "Verified claims left the building: format, filter, how many rows, whether complete."
+    ),
 }
 
 

@@ -4,12 +4,12 @@ from flask import Flask, redirect, render_template, url_for
 
 
 def register(app: Flask) -> None:
-    from claims_app.web import admin, audit, auth, claims, documents, queue
+    from claims_app.web import admin, audit, auth, claims, documents, queue, report
     from claims_app.web.extensions import csrf
 
     csrf.init_app(app)
     auth.init_app(app)
-    for module in (auth, queue, claims, documents, admin, audit):
+    for module in (auth, queue, claims, documents, admin, audit, report):
         app.register_blueprint(module.bp)
 
     @app.get("/")

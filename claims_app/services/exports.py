@@ -1,0 +1,291 @@
+"""Exports of the report: CSV for spreadsheets, JSON for analysts, ClaimReview JSON-LD.
+
+Each format is a generator of text chunks over `report.iter_items`, so a web
+response or a file receives the export as it is made, in constant memory.
+`Export` counts the rows and records one `report.exported` event when the
+stream ends (or is abandoned), in its own short transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from claims_app.db import session_scope
+from claims_app.services.actors import Actor
+from claims_app.services.audit import EventKind, iso_utc, record_event
+from claims_app.services.report import VERDICT_LABELS, ReportFilter, ReportItem, iter_items
+
+FORMATS = ("html", "csv", "json", "claimreview")
+# schema.org ClaimReview: 5 = best. "Unverifiable" is not a judgement of truth;
+# it sits in the middle with its own label (alternateName), never at either end.
+RATING_VALUES = {
+    "accurate": 5, "mostly_accurate": 4, "needs_context": 3, "unverifiable": 3,
+    "inaccurate": 2, "false": 1,
+}  # fmt: skip
+CSV_COLUMNS = (
+    "claim_id", "status", "approved", "document", "article_title", "article_date", "quote",
+    "sentence", "value", "value_max", "qualifier", "unit", "category", "subject", "location",
+    "event_date", "attributed_to", "verdict", "verified_value", "verified_value_max",
+    "confidence", "rationale", "reviewer", "reviewed_at", "approver", "approved_at",
+    "sources_count", "independent_sources", "sources", "history_url",
+)  # fmt: skip
+
+
+@dataclass
+class ExportContext:
+    base_url: str  # permalinks: base_url + /claims/<id>
+    org_name: str
+    org_url: str = ""
+    generated_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+    def permalink(self, claim_id: int | None) -> str:
+        return f"{self.base_url}/claims/{claim_id}"
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    return iso_utc(value) if isinstance(value, datetime) else value.isoformat()
+
+
+def _num(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+# --- CSV --------------------------------------------------------------------------
+
+
+def flatten_sources(item: ReportItem) -> str:
+    """Sources in one cell: "relation, independent|not independent, title <url>", joined
+    by " | " (a character no URL holds unescaped)."""
+    return " | ".join(
+        f"{s.relation}, {'independent' if s.independent else 'not independent'}, "
+        f"{s.title or s.publisher or 'untitled'} <{s.url}>"
+        for s in item.sources
+    )
+
+
+def csv_row(item: ReportItem, ctx: ExportContext) -> list[Any]:
+    c, v = item.claim, item.verdict
+    values = {
+        "claim_id": c.id, "status": c.status, "approved": "yes" if item.approved else "no",
+        "document": item.document.origin, "article_title": item.article.title or "",
+        "article_date": _iso(item.article.published_on), "quote": c.quote,
+        "sentence": c.sentence, "value": _num(c.value), "value_max": _num(c.value_max),
+        "qualifier": c.qualifier, "unit": c.unit, "category": c.category,
+        "subject": c.subject, "location": c.location, "event_date": c.event_date,
+        "attributed_to": c.attributed_to, "verdict": v.rating,
+        "verified_value": _num(v.verified_value), "verified_value_max": _num(v.verified_value_max),
+        "confidence": v.confidence, "rationale": v.rationale, "reviewer": item.reviewer,
+        "reviewed_at": _iso(v.given_at), "approver": item.approver or "",
+        "approved_at": _iso(v.approved_at), "sources_count": len(item.sources),
+        "independent_sources": sum(1 for s in item.sources if s.independent),
+        "sources": flatten_sources(item), "history_url": ctx.permalink(c.id) + "/history",
+    }  # fmt: skip
+    return [_cell(values[name]) for name in CSV_COLUMNS]
+
+
+def _cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def export_csv(
+    items: Iterator[ReportItem], ctx: ExportContext, *, bom: bool = False
+) -> Iterator[str]:
+    buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")  # for spreadsheets that guess the encoding otherwise
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for item in items:
+        writer.writerow(csv_row(item, ctx))
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+# --- JSON -------------------------------------------------------------------------
+
+
+def json_record(item: ReportItem, ctx: ExportContext) -> dict[str, Any]:
+    c, v = item.claim, item.verdict
+    return {
+        "id": c.id, "url": ctx.permalink(c.id), "status": c.status, "approved": item.approved,
+        "kind": c.kind, "quote": c.quote, "sentence": c.sentence,
+        "figure": {"value": _num(c.value), "value_max": _num(c.value_max),
+                   "qualifier": c.qualifier, "unit": c.unit},
+        "category": c.category, "subject": c.subject, "location": c.location,
+        "event_date": c.event_date, "attributed_to": c.attributed_to,
+        "article": {"id": item.article.id, "title": item.article.title,
+                    "date": _iso(item.article.published_on)},
+        "document": {"id": item.document.id, "origin": item.document.origin},
+        "verdict": {"rating": v.rating, "label": VERDICT_LABELS[v.rating],
+                    "rationale": v.rationale, "confidence": v.confidence,
+                    "verified_value": _num(v.verified_value),
+                    "verified_value_max": _num(v.verified_value_max),
+                    "given_by": item.reviewer, "given_at": _iso(v.given_at),
+                    "approved_by": item.approver, "approved_at": _iso(v.approved_at)},
+        "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher,
+                     "published_on": _iso(s.published_on), "excerpt": s.excerpt,
+                     "archive_url": s.archive_url, "relation": s.relation,
+                     "independent": s.independent} for s in item.sources],
+        "history": {"events": item.history.get("events", 0),
+                    "first": _iso(item.history.get("first")),
+                    "last": _iso(item.history.get("last")),
+                    "url": ctx.permalink(c.id) + "/history"},
+    }  # fmt: skip
+
+
+def export_json(items: Iterator[ReportItem], ctx: ExportContext, wanted: ReportFilter
+                ) -> Iterator[str]:  # fmt: skip
+    head = {"generated_at": _iso(ctx.generated_at), "filter": wanted.as_args(),
+            "reviewed_by": ctx.org_name}  # fmt: skip
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "claims": ['
+    for n, item in enumerate(items):
+        yield ("," if n else "") + "\n" + json.dumps(json_record(item, ctx), ensure_ascii=False)
+    yield "\n]}\n"
+
+
+# --- ClaimReview ------------------------------------------------------------------
+
+_CATEGORY_WORDS = {
+    "killed": "killed", "injured": "injured", "casualties": "killed or injured",
+    "displaced": "displaced", "detained": "detained", "refugees": "refugees",
+    "at_risk": "at risk", "attacks": "attacks", "facilities_hit": "facilities hit",
+}  # fmt: skip
+_QUALIFIER_WORDS = {
+    "at_least": "At least", "more_than": "More than", "approx": "About", "at_most": "Up to",
+}  # fmt: skip
+
+
+def claim_statement(item: ReportItem, limit: int = 74) -> str:
+    """A short statement of what is claimed (no verdict in it), under 75 characters:
+    "At least 14 civilians killed in Ebrimsa on 2021-03-11"."""
+    c = item.claim
+    if c.value is None:
+        core = c.quote
+    else:
+        figure = f"{_num(c.value):,}" + (f"–{_num(c.value_max):,}" if c.value_max else "")
+        lead = _QUALIFIER_WORDS.get(c.qualifier or "", "")
+        what = c.subject or (c.unit if c.unit and not c.unit.startswith("other") else "")
+        core = " ".join(p for p in (lead, figure, what, _CATEGORY_WORDS.get(c.category or ""))
+                        if p)  # fmt: skip
+    core = core[0].upper() + core[1:] if core else "Claim"
+    for extra in (f" in {c.location} on {c.event_date}" if c.location and c.event_date else "",
+                  f" in {c.location}" if c.location else "",
+                  f" on {c.event_date}" if c.event_date else "", ""):  # fmt: skip
+        if len(core + extra) <= limit:
+            return core + extra
+    return core[: limit - 1].rstrip() + "…"
+
+
+def _day(moment: datetime | None) -> date | None:
+    return moment.date() if moment else None
+
+
+def claim_review(item: ReportItem, ctx: ExportContext) -> dict[str, Any]:
+    c, v, doc = item.claim, item.verdict, item.document
+    appearance: dict[str, Any] = {"@type": "CreativeWork",
+                                  "name": item.article.title or doc.origin}  # fmt: skip
+    if doc.origin.startswith(("http://", "https://")):
+        appearance["url"] = doc.origin
+    claimant = c.attributed_to or doc.origin
+    organisation: dict[str, Any] = {"@type": "Organization", "name": ctx.org_name}
+    if ctx.org_url:
+        organisation["url"] = ctx.org_url
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": ctx.permalink(c.id),
+        "claimReviewed": claim_statement(item),
+        "reviewRating": {
+            "@type": "Rating", "ratingValue": RATING_VALUES[v.rating], "bestRating": 5,
+            "worstRating": 1, "alternateName": VERDICT_LABELS[v.rating],
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Organization", "name": claimant},
+            "appearance": appearance,
+        },
+        "author": organisation,
+        "datePublished": _iso(_day(v.approved_at or v.given_at)),
+    }  # fmt: skip
+    if item.article.published_on:
+        review["itemReviewed"]["datePublished"] = item.article.published_on.isoformat()
+    return review
+
+
+def export_claimreview(items: Iterator[ReportItem], ctx: ExportContext) -> Iterator[str]:
+    yield "["
+    for n, item in enumerate(items):
+        yield ("," if n else "") + "\n" + json.dumps(claim_review(item, ctx), ensure_ascii=False)
+    yield "\n]\n"
+
+
+# --- one export, counted and audited -------------------------------------------------
+
+
+class Export:
+    """Stream one export and record it: who, format, filter, rows, complete or not."""
+
+    def __init__(self, engine: Engine, wanted: ReportFilter, fmt: str, ctx: ExportContext,
+                 actor: Actor, *, bom: bool = False) -> None:  # fmt: skip
+        if fmt not in ("csv", "json", "claimreview"):
+            raise ValueError(f"unknown export format {fmt!r}")
+        self.engine, self.wanted, self.fmt, self.ctx, self.actor, self.bom = (
+            engine,
+            wanted,
+            fmt,
+            ctx,
+            actor,
+            bom,
+        )
+        self.rows = 0
+
+    def _counted(self) -> Iterator[ReportItem]:
+        for item in iter_items(self.engine, self.wanted):
+            self.rows += 1
+            yield item
+
+    def chunks(self) -> Iterator[str]:
+        complete = False
+        try:
+            items = self._counted()
+            if self.fmt == "csv":
+                yield from export_csv(items, self.ctx, bom=self.bom)
+            elif self.fmt == "json":
+                yield from export_json(items, self.ctx, self.wanted)
+            else:
+                yield from export_claimreview(items, self.ctx)
+            complete = True
+        finally:
+            self._record(complete)
+
+    def _record(self, complete: bool) -> None:
+        record_export(self.engine, self.actor, self.fmt, self.wanted, self.rows, complete)
+
+
+def record_export(engine: Engine, actor: Actor, fmt: str, wanted: ReportFilter, rows: int,
+                  complete: bool) -> None:  # fmt: skip
+    """The export's own event, in its own transaction, once the rows are out."""
+    with session_scope(engine, write=True) as session:
+        record_event(
+            session, EventKind.REPORT_EXPORTED, actor=actor, target_type="report",
+            target_id=None, after={"format": fmt, "filter": wanted.as_args(), "rows": rows,
+                                   "complete": complete},
+        )  # fmt: skip

@@ -1,0 +1,178 @@
+"""The report's exports: CSV, JSON and ClaimReview, checked against the database."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from pyld import jsonld
+from sqlmodel import select
+
+from claims_app.cli import main
+from claims_app.db import session_scope
+from claims_app.models import AuditEvent, Claim
+from claims_app.services import review
+from claims_app.services.exports import (
+    CSV_COLUMNS,
+    RATING_VALUES,
+    Export,
+    ExportContext,
+    claim_statement,
+)
+from claims_app.services.report import VERDICT_LABELS, ReportFilter, iter_items
+from claims_app.services.review import SourceInput, VerdictInput
+from tests.helpers import ingest_fixture, make_user
+
+CTX = ExportContext(base_url="https://desk.example.org", org_name="Example Monitor")
+VERDICTS = {1: "accurate", 2: "inaccurate", 3: "unverifiable", 4: "false"}
+RATIONALE = {4: "=SUM(A1) was the ministry's total"}  # a cell a spreadsheet would run
+
+
+@pytest.fixture
+def approved(engine):
+    """Claims 1-4 approved with different verdicts, claim 5 reviewed but not approved."""
+    ingest_fixture(engine)
+    amina = make_user(engine, "amina", "reviewer")[1]
+    ed = make_user(engine, "ed", "editor")[1]
+    for claim_id, rating in [*VERDICTS.items(), (5, "unverifiable")]:
+        with session_scope(engine, write=True) as s:
+            v = s.get(Claim, claim_id).version
+            if rating != "unverifiable":
+                review.add_source(
+                    s,
+                    claim_id,
+                    version=v,
+                    actor=amina,
+                    source=SourceInput(
+                        url="https://example.org/a", title='=HYPERLINK("x")', independent=True
+                    ),
+                )
+                review.add_source(
+                    s,
+                    claim_id,
+                    version=v + 1,
+                    actor=amina,
+                    source=SourceInput(
+                        url="https://example.org/b", title="Ministry list", relation="contradicts"
+                    ),
+                )
+                v += 2
+            review.give_verdict(
+                s,
+                claim_id,
+                version=v,
+                actor=amina,
+                verdict=VerdictInput(
+                    rating,
+                    RATIONALE.get(claim_id, "Checked against the lists."),
+                    "high",
+                    verified_value="12",
+                ),
+            )
+            if claim_id != 5:
+                review.approve(s, claim_id, version=v + 1, actor=ed)
+    return engine
+
+
+def run(engine, fmt, wanted=ReportFilter()):
+    return "".join(Export(engine, wanted, fmt, CTX, review.Actor("t")).chunks())
+
+
+def test_csv_parses_and_matches_the_database(approved):
+    rows = list(csv.DictReader(io.StringIO(run(approved, "csv"))))
+    assert [int(r["claim_id"]) for r in rows] == [1, 2, 3, 4]
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    with session_scope(approved) as s:
+        for row in rows:
+            claim = s.get(Claim, int(row["claim_id"]))
+            assert row["quote"] == claim.quote and row["verdict"] == VERDICTS[claim.id]
+            assert row["approved"] == "yes" and row["approver"] == "ed"
+    first = rows[0]
+    assert first["sources_count"] == "2" and first["independent_sources"] == "1"
+    assert first["sources"] == (
+        'supports, independent, =HYPERLINK("x") <https://example.org/a> | '
+        "contradicts, not independent, Ministry list <https://example.org/b>"
+    )  # inside the cell, not at its start: a spreadsheet runs no formula
+    assert rows[3]["rationale"] == "'=SUM(A1) was the ministry's total"  # defused
+    assert first["history_url"] == "https://desk.example.org/claims/1/history"
+    with_unapproved = run(approved, "csv", ReportFilter(include_unapproved=True))
+    assert len(list(csv.DictReader(io.StringIO(with_unapproved)))) == 5
+
+
+def test_csv_for_excel_starts_with_a_bom(approved):
+    text = "".join(Export(approved, ReportFilter(), "csv", CTX, review.Actor("t"),
+                          bom=True).chunks())  # fmt: skip
+    assert text.startswith("\ufeffclaim_id,")
+
+
+def test_json_round_trips_with_sources_verdict_and_history(approved):
+    data = json.loads(run(approved, "json", ReportFilter(verdict="inaccurate")))
+    assert data["filter"] == {"verdict": "inaccurate"}
+    (claim,) = data["claims"]
+    assert claim["id"] == 2 and claim["verdict"]["label"] == "Inaccurate"
+    assert claim["verdict"]["verified_value"] == 12
+    assert [s["relation"] for s in claim["sources"]] == ["supports", "contradicts"]
+    assert claim["history"]["events"] >= 4 and claim["history"]["url"].endswith("/2/history")
+
+
+def _local_schema_org(url, options=None):
+    # No network here: schema.org's context is, for these terms, its vocabulary.
+    return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+            "document": {"@context": {"@vocab": "https://schema.org/"}}}  # fmt: skip
+
+
+def test_claimreview_expands_and_has_every_field(approved):
+    reviews = json.loads(run(approved, "claimreview"))
+    assert len(reviews) == 4
+    expanded = jsonld.expand(reviews, {"documentLoader": _local_schema_org})
+    assert len(expanded) == 4
+    s = "https://schema.org/"
+    for item, node in zip(reviews, expanded, strict=True):
+        assert node["@type"] == [s + "ClaimReview"]
+        rating = item["reviewRating"]
+        assert 1 <= rating["ratingValue"] <= 5 and rating["bestRating"] == 5
+        assert rating["worstRating"] == 1 and rating["alternateName"] in VERDICT_LABELS.values()
+        assert 0 < len(item["claimReviewed"]) < 75
+        assert rating["alternateName"].lower() not in item["claimReviewed"].lower()
+        assert item["itemReviewed"]["@type"] == "Claim" and item["itemReviewed"]["author"]["name"]
+        assert item["itemReviewed"]["datePublished"] == "2021-03-12"
+        assert item["author"]["name"] == "Example Monitor"
+        assert item["url"].startswith("https://desk.example.org/claims/")
+        assert node[s + "reviewRating"][0][s + "ratingValue"][0]["@value"] == rating["ratingValue"]
+    assert [r["reviewRating"]["ratingValue"] for r in reviews] == [
+        RATING_VALUES[VERDICTS[i]] for i in (1, 2, 3, 4)
+    ]
+
+
+def test_claim_statement_is_short_and_plain(approved):
+    with session_scope(approved):
+        items = list(iter_items(approved, ReportFilter()))
+    assert claim_statement(items[0]) == "At least 14 civilians killed in Ebrimsa on 2021-03-11"
+    assert all(len(claim_statement(i, 30)) <= 30 for i in items)
+
+
+def test_each_export_is_audited_with_its_row_count(approved):
+    run(approved, "json", ReportFilter(category="killed"))
+    with session_scope(approved) as s:
+        event = s.exec(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert event.kind == "report.exported" and event.actor == "t"
+    assert event.after["format"] == "json" and event.after["filter"] == {"category": "killed"}
+    assert event.after["complete"] is True
+    assert event.after["rows"] == len(
+        json.loads(run(approved, "json", ReportFilter(category="killed")))["claims"]
+    )
+
+
+def test_cli_exports_each_format(approved, database_url, tmp_path):
+    env = {"DATABASE_URL": database_url, "CLAIMS_ORG_NAME": "Example Monitor"}
+    for fmt in ("csv", "json", "claimreview", "html"):
+        out = tmp_path / f"report.{fmt}"
+        result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(out)], env=env)
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+    html = (tmp_path / "report.html").read_text()
+    assert "Verified claims report" in html and "Example Monitor" in html
+    assert html.count('class="report-claim"') == 4 and "/claims/1/history" in html
+    bad = CliRunner().invoke(main, ["export", "--from", "soon"], env=env)
+    assert bad.exit_code != 0 and "date from must be a date" in bad.output
