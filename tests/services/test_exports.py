@@ -75,7 +75,8 @@ def approved(engine):
     return engine
 
 
-def run(engine, fmt, wanted=ReportFilter()):
+def run(engine, fmt, wanted=None):
+    wanted = wanted or ReportFilter()
     return "".join(Export(engine, wanted, fmt, CTX, review.Actor("t")).chunks())
 
 
