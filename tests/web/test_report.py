@@ -1,0 +1,90 @@
+"""The report page and its downloads over HTTP."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from sqlmodel import select
+
+from claims_app.db import session_scope
+from claims_app.models import AuditEvent, Claim
+from claims_app.services import review
+from claims_app.services.review import SourceInput, VerdictInput
+from tests.helpers import ingest_fixture, login, make_user
+
+
+@pytest.fixture
+def desk(client, engine):
+    ingest_fixture(engine)
+    amina = make_user(engine, "amina", "reviewer")[1]
+    ed = make_user(engine, "ed", "editor")[1]
+    for claim_id, rating, approve in ((1, "accurate", True), (2, "false", True),
+                                      (3, "unverifiable", False)):  # fmt: skip
+        with session_scope(engine, write=True) as s:
+            v = s.get(Claim, claim_id).version
+            if rating != "unverifiable":
+                review.add_source(
+                    s,
+                    claim_id,
+                    version=v,
+                    actor=amina,
+                    source=SourceInput(
+                        url="https://example.org/list", title="Hospital list", independent=True
+                    ),
+                )
+                v += 1
+            review.give_verdict(
+                s,
+                claim_id,
+                version=v,
+                actor=amina,
+                verdict=VerdictInput(rating, f"Rationale {claim_id}."),
+            )
+            if approve:
+                review.approve(s, claim_id, version=v + 1, actor=ed)
+    login(client, "amina")
+    return client
+
+
+def test_report_shows_approved_claims_with_evidence_and_summary(desk):
+    page = desk.get("/report").get_data(as_text=True)
+    assert page.count('class="report-claim"') == 2
+    assert '<dd id="summary-total">2</dd>' in page
+    assert '<dd id="summary-accurate">50% (1 of 2)</dd>' in page
+    assert '<dd id="summary-independent">2</dd>' in page
+    assert "<svg" in page and "Claims by verdict" in page
+    assert "Reviewed by amina" in page and "approved by ed" in page
+    assert "Rationale 1." in page and "Hospital list" in page and "independent" in page
+    assert "Rationale 3." not in page
+
+
+def test_unapproved_are_shown_only_when_asked_and_marked(desk):
+    page = desk.get("/report?include_unapproved=yes").get_data(as_text=True)
+    assert page.count('class="report-claim"') == 3 and "not yet approved" in page
+
+
+def test_filters_and_grouping_live_in_the_url(desk):
+    page = desk.get("/report?verdict=false&group=category").get_data(as_text=True)
+    assert page.count('class="report-claim"') == 1 and "Rationale 2." in page
+    assert re.search(r"/report\.csv\?[^\"]*verdict=false", page)
+    bad = desk.get("/report?date_from=soon")
+    assert bad.status_code == 400 and "date from must be a date" in bad.get_data(as_text=True)
+
+
+def test_downloads_follow_the_filter_and_are_audited(desk, engine):
+    rows = list(csv.DictReader(io.StringIO(desk.get("/report.csv?verdict=accurate")
+                                            .get_data(as_text=True))))  # fmt: skip
+    assert [r["claim_id"] for r in rows] == ["1"]
+    data = json.loads(desk.get("/report.json").get_data(as_text=True))
+    assert [c["id"] for c in data["claims"]] == [1, 2]
+    reviews = json.loads(desk.get("/report.claimreview").get_data(as_text=True))
+    assert reviews[0]["url"] == "http://localhost/claims/1"
+    with session_scope(engine) as s:
+        events = s.exec(select(AuditEvent).where(AuditEvent.kind == "report.exported")).all()
+    assert [(e.actor, e.after["format"], e.after["rows"]) for e in events] == [
+        ("amina", "csv", 1),
+        ("amina", "json", 2),
+        ("amina", "claimreview", 2),
+    ]
