@@ -23,6 +23,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
+	$(BIN)/claims init-secret
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims db upgrade
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims ingest fixtures/pages
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims users demo

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from flask import Flask
 
-from claims_app.config import Settings
+from claims_app.config import DEV_SECRET, Settings
 from claims_app.paths import STATIC_DIR, TEMPLATES_DIR
 
 __version__ = "0.1.0"
+
+
+def _refuse_default_secret(app: Flask) -> None:
+    """Sessions signed with a key everyone can read are forgeable: only tests and
+    the debug server may run with it (`make demo` writes a real one first)."""
+    if app.config["SECRET_KEY"] == DEV_SECRET and not (app.testing or app.debug):
+        raise RuntimeError(
+            "refusing to start with the default secret key: set SECRET_KEY, or run "
+            "`claims init-secret` to write one into the instance folder"
+        )
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -36,6 +47,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the login session
     )
     app.config.update(config or {})
+    _refuse_default_secret(app)
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=settings.secure_cookies,
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+    )
     htmx.init_app(app)
     db.init_app(app)
     web.register(app)

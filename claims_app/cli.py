@@ -17,7 +17,7 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from claims_app.config import Settings
+from claims_app.config import Settings, write_secret
 from claims_app.db import make_engine, session_scope
 from claims_app.extraction.decode import SUPPORTED_SUFFIXES, PageError, read_page
 from claims_app.extraction.page_claims import extract_page
@@ -338,7 +338,8 @@ def _html_report(engine: Engine, wanted, settings: Settings) -> Iterator[str]:
     from claims_app import create_app
     from claims_app.services import exports, report
 
-    app = create_app({"DATABASE_URL": settings.database_url})
+    # Rendering only: no session is ever signed, so a throwaway key will do.
+    app = create_app({"DATABASE_URL": settings.database_url, "SECRET_KEY": secrets.token_hex()})
     with app.test_request_context("/report", base_url=settings.base_url):
         items = list(report.iter_items(engine, wanted))
         summary = report.Summary()
@@ -478,6 +479,14 @@ def users_demo(ctx: Context) -> None:
 # --- serve --------------------------------------------------------------------
 
 
+@main.command("init-secret")
+def init_secret() -> None:
+    """Write a random secret key into the instance folder (kept if one is there)."""
+    settings = Settings.from_env()
+    path, created = write_secret(settings.instance_path)
+    click.echo(f"{'wrote' if created else 'kept'} secret key in {path}")
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -488,6 +497,9 @@ def serve(ctx: Context, host: str, port: int, debug: bool) -> None:
     from claims_app import create_app  # the web stack only when serving
 
     ctx.migrated_engine()
-    app = create_app()
+    try:
+        app = create_app({"DEBUG": debug})
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(f"serving on http://{host}:{port}")
     app.run(host=host, port=port, debug=debug, use_reloader=debug)

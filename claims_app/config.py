@@ -12,6 +12,8 @@ from pathlib import Path
 
 DEFAULT_INSTANCE = Path("instance")
 DEFAULT_MAX_UPLOAD_MB = 20
+DEV_SECRET = "dev-only-not-secret"
+SECRET_FILE = "secret_key"  # in the instance folder; `claims init-secret` writes it
 
 
 def default_database_url(instance: Path = DEFAULT_INSTANCE) -> str:
@@ -31,6 +33,8 @@ class Settings:
     org_name: str = "claims_app review desk"
     org_url: str = ""
     base_url: str = "http://127.0.0.1:5000"
+    # Session cookies only over HTTPS: set when the app is served behind TLS.
+    secure_cookies: bool = False
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -39,11 +43,34 @@ class Settings:
         max_mb = float(env.get("CLAIMS_MAX_FILE_MB", DEFAULT_MAX_UPLOAD_MB))
         return cls(
             database_url=env.get("DATABASE_URL") or default_database_url(instance),
-            secret_key=env.get("SECRET_KEY", "dev-only-not-secret"),
+            secret_key=env.get("SECRET_KEY") or _secret_from(instance),
             max_file_bytes=int(max_mb * 1024 * 1024),
             instance_path=instance,
             assignment_minutes=float(env.get("CLAIMS_ASSIGNMENT_MINUTES", 30)),
             org_name=env.get("CLAIMS_ORG_NAME", "claims_app review desk"),
             org_url=env.get("CLAIMS_ORG_URL", ""),
             base_url=env.get("CLAIMS_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+            secure_cookies=env.get("CLAIMS_SECURE_COOKIES", "").lower() in ("1", "yes", "true"),
         )
+
+
+def _secret_from(instance: Path) -> str:
+    path = instance / SECRET_FILE
+    if path.is_file():
+        return path.read_text(encoding="utf-8").strip() or DEV_SECRET
+    return DEV_SECRET
+
+
+def write_secret(instance: Path) -> tuple[Path, bool]:
+    """A random secret key in the instance folder, readable by its owner only.
+    Returns the path and whether it was created (an existing key is kept: replacing
+    it would log everyone out)."""
+    import secrets
+
+    path = instance / SECRET_FILE
+    if path.is_file():
+        return path, False
+    instance.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+    return path, True

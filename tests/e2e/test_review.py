@@ -208,6 +208,7 @@ def test_comments_and_keyboard(page: Page, desk):
     first_href = page.locator("tr.claim-row").first.get_attribute("data-href")
     page.locator("body").press("Enter")
     expect(page).to_have_url(re.compile(re.escape(first_href) + "$"))
+    page.wait_for_load_state()  # the shortcuts are bound once the page's scripts ran
     page.keyboard.press("v")
     expect(page.get_by_label("Verdict")).to_be_focused()
     page.locator("body").click()
