@@ -2,7 +2,6 @@
 
 from flask import Flask, redirect, render_template, url_for
 
-
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
