@@ -45,10 +45,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         # An upload of several pages at once, each within the per-file limit.
         MAX_CONTENT_LENGTH=settings.max_file_bytes * 10,
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the login session
-    )
-    app.config.update(config or {})
-    _refuse_default_secret(app)
-    app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.secure_cookies,
@@ -56,7 +52,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         REMEMBER_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_SECURE=settings.secure_cookies,
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        LOGIN_RATE_LIMIT="10 per minute",
+        RATELIMIT_HEADERS_ENABLED=True,
     )
+    app.config.update(config or {})
+    _refuse_default_secret(app)
     htmx.init_app(app)
     db.init_app(app)
     web.register(app)

@@ -20,6 +20,9 @@ from sqlmodel import Session, SQLModel
 from claims_app import create_app
 from claims_app.db import make_engine, session_scope
 from claims_app.migrate import upgrade
+from claims_app.services.accounts import use_cheap_hashing_for_tests
+
+use_cheap_hashing_for_tests()
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_PAGES = REPO / "fixtures" / "pages"
@@ -81,7 +84,10 @@ def session(engine: Engine) -> Iterator[Session]:
 
 @pytest.fixture
 def app(database_url: str):
-    flask_app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+    # The per-address login limit is tested on its own; every test logs in from 127.0.0.1.
+    flask_app = create_app(
+        {"DATABASE_URL": database_url, "TESTING": True, "RATELIMIT_ENABLED": False}
+    )
     yield flask_app
     flask_app.extensions["claims_engine"].dispose()
 

@@ -24,11 +24,16 @@ from flask import (
     request,
     url_for,
 )
+from flask import (
+    session as flask_session,
+)
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import UserMixin, current_user, login_user, logout_user
 
 from claims_app.db import request_session
 from claims_app.models import User
-from claims_app.services.accounts import log_in
+from claims_app.services.accounts import LockedOut, log_in
 from claims_app.services.actors import Actor
 from claims_app.web.extensions import login_manager
 
@@ -58,6 +63,12 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in to continue."
+
+    # One limiter per app (its settings and counts are the app's own): POSTs to this
+    # blueprint, i.e. logging in and out, are limited per client address.
+    limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")
+    limiter.limit(lambda: app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(bp)
+    app.extensions["claims_limiter"] = limiter
 
     @app.before_request
     def _require_login() -> Any:
@@ -120,10 +131,15 @@ def login() -> Any:
     if request.method == "GET":
         return render_template("auth/login.html", next=request.args.get("next", ""))
     session = request_session()
-    user = log_in(
-        session, request.form.get("username", ""), request.form.get("password", ""),
-        actor=_anonymous(),
-    )  # fmt: skip
+    try:
+        user = log_in(
+            session, request.form.get("username", ""), request.form.get("password", ""),
+            actor=_anonymous(),
+        )  # fmt: skip
+    except LockedOut as exc:
+        session.commit()  # the refusal is recorded too
+        flash(f"Not logged in: {exc}.", "error")
+        return render_template("auth/login.html", next=request.form.get("next", "")), 429
     session.commit()  # a refused login is recorded too
     if user is None:
         flash("Wrong username or password, or the account is disabled.", "error")
@@ -135,4 +151,5 @@ def login() -> Any:
 @bp.post("/logout")
 def logout() -> Any:
     logout_user()
+    flask_session.clear()  # the whole session ends, not only the login in it
     return redirect(url_for("auth.login"))

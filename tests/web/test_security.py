@@ -43,3 +43,66 @@ def test_headers_and_cookies(client, engine):
     assert page.headers["Referrer-Policy"] == "same-origin"
     html = page.get_data(as_text=True)
     assert "<script>" not in html and "js:" not in html  # no inline script, no eval
+
+
+def test_passwords_are_argon2_and_old_scrypt_hashes_are_upgraded(client, engine):
+    from sqlmodel import select
+    from werkzeug.security import generate_password_hash
+
+    from claims_app.db import session_scope
+    from claims_app.models import User
+
+    make_user(engine, "amina", "reviewer")
+    with session_scope(engine, write=True) as s:
+        user = s.exec(select(User).where(User.username == "amina")).one()
+        assert user.password_hash.startswith("$argon2id$")
+        user.password_hash = generate_password_hash("long-enough-pw")  # as before argon2
+        s.add(user)
+    assert login(client, "amina").status_code == 302
+    with session_scope(engine) as s:
+        user = s.exec(select(User).where(User.username == "amina")).one()
+        assert user.password_hash.startswith("$argon2id$")
+
+
+def test_repeated_failures_lock_the_name_out_without_saying_if_it_exists(client, engine):
+    from sqlmodel import select
+
+    from claims_app.db import session_scope
+    from claims_app.models import AuditEvent
+
+    make_user(engine, "amina", "reviewer")
+    for name in ("amina", "nobody-here"):
+        answers = [login(client, name, "wrong-password").status_code for _ in range(6)]
+        assert answers == [401] * 5 + [429]
+    locked = login(client, "amina")  # the right password, but locked out
+    assert locked.status_code == 429 and "too many failed logins" in locked.get_data(as_text=True)
+    ghost = login(client, "nobody-here")
+    assert ghost.get_data(as_text=True).count("too many failed logins") == 1
+    with session_scope(engine) as s:
+        reasons = [
+            e.after["reason"]
+            for e in s.exec(
+                select(AuditEvent).where(AuditEvent.kind == "login.failed").order_by(AuditEvent.id)
+            )
+        ]
+    assert reasons.count("wrong password") == 5 and reasons.count("unknown user") == 5
+    assert reasons.count("locked out") == 4
+
+
+def test_login_attempts_are_rate_limited_per_address(database_url, engine):
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True,
+                      "LOGIN_RATE_LIMIT": "3 per minute"})  # fmt: skip
+    client = app.test_client()
+    codes = [login(client, f"user{i}", "whatever-pw").status_code for i in range(4)]
+    assert codes == [401, 401, 401, 429]
+    app.extensions["claims_engine"].dispose()
+
+
+def test_logout_ends_the_session(client, engine):
+    from tests.helpers import post
+
+    make_user(engine, "amina", "reviewer")
+    login(client, "amina")
+    assert client.get("/claims").status_code == 200
+    post(client, "/logout")
+    assert client.get("/claims").status_code == 302
