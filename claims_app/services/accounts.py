@@ -17,6 +17,7 @@ from claims_app.services.audit import EventKind, record_event
 
 _USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024  # hashing a megabyte of password is a denial of service
 
 
 class AccountError(ValueError):
@@ -64,8 +65,8 @@ def create_user(session: Session, *, username: str, password: str, role: str, ac
     if role not in {r.value for r in Role}:
         choices = ", ".join(r.value for r in Role)
         raise AccountError(f"unknown role {role!r} (choose from {choices})")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"password must be at least {MIN_PASSWORD} characters")
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise AccountError(f"password must be {MIN_PASSWORD} to {MAX_PASSWORD} characters")
     if find_user(session, username):
         raise AccountError(f"user {username!r} already exists")
     user = User(
@@ -92,8 +93,8 @@ DEMO_USERNAME = "demo"
 
 
 def set_password(session: Session, user: User, *, password: str, actor: Actor) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"password must be at least {MIN_PASSWORD} characters")
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise AccountError(f"password must be {MIN_PASSWORD} to {MAX_PASSWORD} characters")
     user.password_hash = hash_password(password)
     session.add(user)
     session.flush()
@@ -141,7 +142,9 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 
 
 def _check(session: Session, username: str, password: str) -> tuple[User | None, str]:
-    user = find_user(session, username.strip())
+    if len(password) > MAX_PASSWORD:
+        return None, "password too long"
+    user = find_user(session, username.strip()[:64])
     if user is None:
         password_matches(_DUMMY_HASH, password)
         return None, "unknown user"

@@ -370,10 +370,21 @@ def _web_address(url: str | None, label: str, *, required: bool) -> str | None:
     return url
 
 
+LIMITS = {"title": 500, "publisher": 256, "excerpt": 5000, "rationale": 10_000,
+          "reason": 2000}  # fmt: skip
+
+
+def _within_limit(text: str | None, name: str) -> None:
+    if text and len(text) > LIMITS[name]:
+        raise ReviewError(f"{name} is longer than {LIMITS[name]:,} characters")
+
+
 def add_source(
     session: Session, claim_id: int, *, version: int, source: SourceInput, actor: Actor
 ) -> Source:
     _require_role(actor, REVIEWERS, "add sources")
+    for name in ("title", "publisher", "excerpt"):
+        _within_limit(getattr(source, name), name)
     url = _web_address(source.url, "Source URL", required=True)
     archive = _web_address(source.archive_url, "Archive URL", required=False)
     if source.relation not in {r.value for r in Relation}:
@@ -406,6 +417,7 @@ def remove_source(
     reason = (reason or "").strip()
     if not reason:
         raise ReviewError("say why the source is removed")
+    _within_limit(reason, "reason")
     row = session.get(Source, source_id)
     if row is None or row.removed_at is not None:
         raise NotFound(f"no source {source_id} on this claim")
@@ -456,6 +468,7 @@ def give_verdict(
     rationale = (verdict.rationale or "").strip()
     if not rationale:
         raise ReviewError("a verdict needs a rationale")
+    _within_limit(rationale, "rationale")
     if verdict.confidence not in {c.value for c in Confidence}:
         raise ReviewError("confidence must be high, medium or low")
     low = _optional_number(verdict.verified_value, "verified value")
@@ -525,6 +538,7 @@ def dismiss(session: Session, claim_id: int, *, version: int, reason: str, actor
     reason = (reason or "").strip()
     if not reason:
         raise ReviewError("say why the claim is dismissed")
+    _within_limit(reason, "reason")
     claim = _locked(session, claim_id, version)
     if claim.status == ClaimStatus.DISMISSED.value:
         raise ReviewError("this claim is already dismissed")
@@ -544,6 +558,7 @@ def reopen(session: Session, claim_id: int, *, version: int, reason: str, actor:
     reason = (reason or "").strip()
     if not reason:
         raise ReviewError("say why the claim is reopened")
+    _within_limit(reason, "reason")
     claim = _locked(session, claim_id, version)
     if claim.status not in (ClaimStatus.DISMISSED.value, ClaimStatus.APPROVED.value):
         raise ReviewError("only a dismissed or approved claim can be reopened")

@@ -35,6 +35,12 @@ def register(app: Flask) -> None:
     def forbidden(error):
         return render_template("error.html", code=403, message=error.description), 403
 
+    @app.errorhandler(413)
+    def too_large(error):
+        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        message = f"The request is larger than {limit} MB; nothing was saved."
+        return render_template("error.html", code=413, message=message), 413
+
     @app.errorhandler(400)
     def bad_request(error):
         return render_template("error.html", code=400, message=error.description), 400
