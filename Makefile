@@ -36,8 +36,9 @@ endif
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check claims_app tests migrations bench
-	$(BIN)/ruff format --check claims_app tests migrations bench
+	$(BIN)/ruff check claims_app tests migrations bench scripts
+	$(BIN)/ruff format --check claims_app tests migrations bench scripts
+	$(BIN)/python scripts/audit_deps.py
 
 bench-extract: install
 	$(BIN)/python bench/extract_quality.py
