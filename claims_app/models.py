@@ -146,6 +146,12 @@ class Claim(SQLModel, table=True):
         _check_in("status", ClaimStatus, "ck_claims_status"),
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="ck_claims_span"),
         Index("ix_claims_queue", "status", "check_worthiness"),
+        # One index per sort and filter the queue offers (migration 0003); search has
+        # its own, outside the models: FTS5 on SQLite, a GIN tsvector on PostgreSQL.
+        Index("ix_claims_worthiness", "check_worthiness", "id"),
+        Index("ix_claims_status_assignee", "status", "assignee_id"),
+        Index("ix_claims_kind", "kind"),
+        Index("ix_claims_location", "location"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -7,11 +7,12 @@ and rows arriving meanwhile do not shift the pages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, false, or_, text
 from sqlmodel import Session, select
 
 from claims_app.models import Article, Claim, ClaimKind, ClaimStatus, User
@@ -104,7 +105,8 @@ def queue_page(
         .join(Article, Article.id == Claim.article_id)
         .join(User, User.id == Claim.assignee_id, isouter=True)
     )
-    for condition in _conditions(wanted, user_id):
+    dialect = session.get_bind().dialect.name
+    for condition in _conditions(wanted, user_id, dialect):
         query = query.where(condition)
     if after:
         query = query.where(_after(wanted.sort, after))
@@ -115,7 +117,7 @@ def queue_page(
     return QueuePage(rows, _cursor(wanted.sort, rows[-1].claim) if more else None)
 
 
-def _conditions(wanted: QueueFilter, user_id: int | None) -> list[Any]:
+def _conditions(wanted: QueueFilter, user_id: int | None, dialect: str) -> list[Any]:
     out: list[Any] = []
     if wanted.status:
         out.append(Claim.status == wanted.status)
@@ -137,14 +139,29 @@ def _conditions(wanted: QueueFilter, user_id: int | None) -> list[Any]:
     if wanted.date_to:
         out.append(Claim.event_date_start <= date.fromisoformat(wanted.date_to))  # type: ignore[operator]
     if wanted.q:
-        pattern = f"%{_like(wanted.q)}%"
-        out.append(
-            or_(
-                Claim.quote.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
-                Claim.sentence.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
-            )
-        )
+        out.append(_matches(wanted.q, dialect))
     return out
+
+
+# The same expression as the GIN index of migration 0003, so PostgreSQL uses it.
+PG_DOCUMENT = (
+    "to_tsvector('english', coalesce(claims.quote, '') || ' ' || coalesce(claims.sentence, ''))"
+)
+
+
+def _matches(query: str, dialect: str) -> Any:
+    """Full-text search over quote and sentence, every word required, stemmed
+    ("civilians" finds "civilian"), through the database's own index."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return false()
+    if dialect == "postgresql":
+        return text(f"{PG_DOCUMENT} @@ plainto_tsquery('english', :q)").bindparams(
+            q=" ".join(words)
+        )
+    phrase = " ".join(f'"{w}"' for w in words)  # quoted: FTS5 operators are just words
+    fts = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q").bindparams(q=phrase)
+    return Claim.id.in_(fts)  # type: ignore[union-attr]
 
 
 def _like(text: str) -> str:
