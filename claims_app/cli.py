@@ -491,8 +491,14 @@ def init_secret() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--debug", is_flag=True, help="Reload on code changes; never on a public host.")
+@click.option(
+    "--workers",
+    type=int,
+    default=0,
+    help="Serve with gunicorn and this many worker processes (0: the simple server).",
+)
 @pass_ctx
-def serve(ctx: Context, host: str, port: int, debug: bool) -> None:
+def serve(ctx: Context, host: str, port: int, debug: bool, workers: int) -> None:
     """Serve the web app."""
     from claims_app import create_app  # the web stack only when serving
 
@@ -501,5 +507,11 @@ def serve(ctx: Context, host: str, port: int, debug: bool) -> None:
         app = create_app({"DEBUG": debug})
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"serving on http://{host}:{port}")
+    click.echo(f"serving on http://{host}:{port}" + (f" with {workers} workers" if workers else ""))
+    if workers > 0 and not debug:
+        from claims_app.web.gunicorn import serve_with_gunicorn
+
+        app.extensions["claims_engine"].dispose()  # each worker builds its own
+        serve_with_gunicorn(host, port, workers)
+        return
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
