@@ -273,6 +273,45 @@ def documents(ctx: Context, fmt: str) -> None:
             )
 
 
+# --- demo data ----------------------------------------------------------------
+
+
+@main.command("demo-data")
+@click.option("--articles", type=int, default=1000, show_default=True)
+@click.option("--per-page", type=int, default=20, show_default=True)
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Another seed gives other pages (the same seed's pages are already in).",
+)
+@pass_ctx
+def demo_data(ctx: Context, articles: int, per_page: int, seed: int) -> None:
+    """Generate synthetic bulletin pages and ingest them (to build large databases)."""
+    import time
+
+    from claims_app import synthetic
+
+    engine = ctx.migrated_engine()
+    start, added, found_articles, found_claims = time.perf_counter(), 0, 0, 0
+    for name, text in synthetic.pages(articles, per_page=per_page, seed=seed):
+        with session_scope(engine, write=True) as session:
+            result = intake.ingest_document(
+                session, data=text.encode("utf-8"), origin=name, actor=Actor.cli(),
+                max_bytes=2**26,
+            )  # fmt: skip
+        added += result.created
+        found_articles += result.articles
+        found_claims += result.claims
+    seconds = max(time.perf_counter() - start, 1e-9)
+    click.echo(
+        f"pages added: {added}, articles: {found_articles}, claims: {found_claims} in "
+        f"{seconds:.1f} s ({found_articles / seconds:.0f} articles/s, "
+        f"{found_claims / seconds:.0f} claims/s)"
+    )
+
+
 # --- export -------------------------------------------------------------------
 
 

@@ -169,3 +169,11 @@ def test_reextract_reports_what_changed(run):
     result = run("reextract")
     assert result.exit_code == 0, result.output
     assert f"claims: {claims} unchanged, 0 updated, 0 added, 0 removed" in result.output
+
+
+def test_demo_data_ingests_and_reports_its_rate(run):
+    result = run("demo-data", "--articles", "30", "--per-page", "10")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("pages added: 3, articles: 30, claims: ")
+    again = run("demo-data", "--articles", "30", "--per-page", "10")
+    assert again.output.startswith("pages added: 0, articles: 0")

@@ -328,8 +328,12 @@ class _Splitter:
 
     def on_title(self, line: Line) -> None:
         cur = self.current
-        if cur is not None and not cur.body and cur.title is None:
-            cur.title = line.text  # the headline right under a date line
+        if cur is not None and not cur.body and (cur.title is None or cur.date_source == "header"):
+            # The headline right under a date line. A line above the date that was
+            # taken for the headline was the page's own title ("X Monitoring
+            # Bulletin" then the first item's date): this line replaces it, and
+            # the item keeps its date.
+            cur.title = line.text
             return
         inherited = cur.section if cur else None
         self.open(title=line.text, section=inherited)

@@ -117,3 +117,16 @@ def test_headline_glued_to_the_previous_source_note_starts_an_item():
     assert first.body.endswith("(Source: Press Office)")
     assert second.title == "Second Item Headline About Aid Deliveries"
     assert (second.published_on.isoformat(), second.date_source) == ("2022-05-03", "inherited")
+
+
+def test_a_page_title_above_the_first_date_line_is_not_the_first_headline():
+    text = (
+        "Foo Monitoring Bulletin\n\n31 December 2024\n\nArrests Reported in Lita\n\n"
+        "Officials said 40 people were detained.\n\n29 December 2024\n\nOther Headline Here\n\n"
+        "Residents said 12 people were killed.\n"
+    )
+    articles = split_page(text)
+    assert [(a.title, str(a.published_on)) for a in articles] == [
+        ("Arrests Reported in Lita", "2024-12-31"),
+        ("Other Headline Here", "2024-12-29"),
+    ]
