@@ -10,7 +10,7 @@ PORT ?= 5000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint serve clean bench-extract
+.PHONY: install demo test lint serve clean bench bench-extract
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -39,6 +39,19 @@ lint: install
 	$(BIN)/ruff check claims_app tests migrations bench scripts
 	$(BIN)/ruff format --check claims_app tests migrations bench scripts
 	$(BIN)/python scripts/audit_deps.py
+
+# Scale: SQLite at 100,000 claims; set BENCH_DATABASE_URL to a PostgreSQL database
+# that may be emptied to run the same there (e.g. with BENCH_CLAIMS=1000000).
+BENCH_CLAIMS ?= 100000
+bench: install bench-extract
+	cd bench && ../$(BIN)/python web_latency.py --claims $(BENCH_CLAIMS)
+	cd bench && ../$(BIN)/python export_stream.py --claims 100000
+	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
+	  cd bench && ../$(BIN)/python web_latency.py --claims $(BENCH_CLAIMS) --database-url "$(BENCH_DATABASE_URL)"; \
+	fi
+	tmp=$$(mktemp -d) && export DATABASE_URL=sqlite:///$$tmp/ingest.db && \
+	  $(BIN)/claims db upgrade >/dev/null && $(BIN)/claims demo-data --articles 2000; \
+	  rm -rf $$tmp
 
 bench-extract: install
 	$(BIN)/python bench/extract_quality.py

@@ -145,7 +145,7 @@ class Claim(SQLModel, table=True):
         _check_in("kind", ClaimKind, "ck_claims_kind"),
         _check_in("status", ClaimStatus, "ck_claims_status"),
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="ck_claims_span"),
-        Index("ix_claims_queue", "status", "check_worthiness"),
+        Index("ix_claims_queue", "status", "check_worthiness", "id"),
         # One index per sort and filter the queue offers (migration 0003); search has
         # its own, outside the models: FTS5 on SQLite, a GIN tsvector on PostgreSQL.
         Index("ix_claims_worthiness", "check_worthiness", "id"),

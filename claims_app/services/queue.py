@@ -171,8 +171,9 @@ def _like(text: str) -> str:
 
 def _order(sort: str) -> list[Any]:
     if sort == "worthiness":
-        # Ties oldest first: the order "Take next claim" hands them out in.
-        return [Claim.check_worthiness.desc(), Claim.id]  # type: ignore[attr-defined]
+        # Ties newest first, the order "Take next claim" hands them out in: both
+        # columns descending, so the index is read backwards and nothing is sorted.
+        return [Claim.check_worthiness.desc(), Claim.id.desc()]  # type: ignore[attr-defined, union-attr]
     if sort == "event_date":
         # Undated claims last on both databases (PostgreSQL puts NULLs first in DESC).
         return [
@@ -202,7 +203,7 @@ def _after(sort: str, cursor: str) -> Any:
             score = round(float(key), 4)
             return or_(
                 Claim.check_worthiness < score,
-                and_(Claim.check_worthiness == score, Claim.id > last_id),
+                and_(Claim.check_worthiness == score, Claim.id < last_id),
             )
         if key == "none":
             return and_(Claim.event_date_start.is_(None), Claim.id < last_id)  # type: ignore[union-attr]

@@ -184,7 +184,7 @@ def take_next(
     query = (
         select(Claim)
         .where(Claim.status == ClaimStatus.NEW.value, Claim.assignee_id.is_(None))  # type: ignore[union-attr]
-        .order_by(Claim.check_worthiness.desc(), Claim.id)  # type: ignore[attr-defined]
+        .order_by(Claim.check_worthiness.desc(), Claim.id.desc())  # type: ignore[attr-defined, union-attr]
         .limit(1)
     )
     sqlite = is_sqlite(session.get_bind())

@@ -26,6 +26,9 @@ PG_DOCUMENT = "to_tsvector('english', coalesce(quote, '') || ' ' || coalesce(sen
 
 
 def upgrade() -> None:
+    # "Take next": status, then the queue order to its end, so no sort is needed.
+    op.drop_index("ix_claims_queue", "claims")
+    op.create_index("ix_claims_queue", "claims", ["status", "check_worthiness", "id"])
     op.create_index("ix_claims_worthiness", "claims", ["check_worthiness", "id"])
     op.create_index("ix_claims_status_assignee", "claims", ["status", "assignee_id"])
     op.create_index("ix_claims_kind", "claims", ["kind"])
@@ -66,5 +69,6 @@ def downgrade() -> None:
         for name in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER claims_fts_{name}")
         op.execute("DROP TABLE claims_fts")
-    for name in ("location", "kind", "status_assignee", "worthiness"):
+    for name in ("location", "kind", "status_assignee", "worthiness", "queue"):
         op.drop_index(f"ix_claims_{name}", "claims")
+    op.create_index("ix_claims_queue", "claims", ["status", "check_worthiness"])

@@ -32,8 +32,13 @@ CASES = [
     ("correct two fields", lambda s, d: review.edit_fields(
         s, 1, version=1, changes={"value": "3", "location": "X"}, actor=d["amina"]), [],
      ["claim.edited", "claim.edited"]),
-    ("assign", lambda s, d: review.assign(s, [1, 2], assignee=None, actor=d["ed"]),
-     [lambda s, d: review.take_next(s, actor=d["amina"])], ["claim.assigned"]),
+    ("assign", lambda s, d: review.assign(
+        s, [1, 2], assignee=accounts.require_user(s, "amina"), actor=d["ed"]), [],
+     ["claim.assigned", "claim.assigned"]),
+    ("unassign", lambda s, d: review.assign(s, [1], assignee=None, actor=d["ed"]),
+     [lambda s, d: review.assign(s, [1], assignee=accounts.require_user(s, "amina"),
+                                 actor=d["ed"])],
+     ["claim.assigned"]),
     ("add source", lambda s, d: review.add_source(s, 1, version=1, source=SRC, actor=d["amina"]),
      [], ["source.added"]),
     ("remove source", lambda s, d: review.remove_source(s, 1, version=2, reason="dead link",

@@ -57,7 +57,7 @@ def test_pages_of_fifty_follow_the_sort_without_gaps_or_repeats(full_desk, engin
     rest = full_desk.get(more, headers={"HX-Request": "true"}).get_data(as_text=True)
     assert "<html" not in rest
     seen = ids(first) + ids(rest)
-    expected = sorted(claims, key=lambda c: (-c.check_worthiness, c.id))
+    expected = sorted(claims, key=lambda c: (-c.check_worthiness, -c.id))
     assert seen == [c.id for c in expected][: len(seen)]
     assert len(seen) == len(set(seen)) == min(len(claims), 2 * PAGE_SIZE)
 
@@ -96,7 +96,7 @@ def test_a_broken_filter_says_what_is_wrong(full_desk):
 
 
 def test_take_next_opens_the_most_check_worthy_new_claim(full_desk, engine):
-    best = max(all_claims(engine), key=lambda c: (c.check_worthiness, -c.id))
+    best = max(all_claims(engine), key=lambda c: (c.check_worthiness, c.id))
     r = post(full_desk, "/claims/take-next")
     assert r.headers["Location"] == f"/claims/{best.id}"
     mine = full_desk.get("/claims?assignee=me").get_data(as_text=True)
