@@ -150,6 +150,7 @@ class Claim(SQLModel, table=True):
         # its own, outside the models: FTS5 on SQLite, a GIN tsvector on PostgreSQL.
         Index("ix_claims_worthiness", "check_worthiness", "id"),
         Index("ix_claims_status_assignee", "status", "assignee_id"),
+        Index("ix_claims_status_id", "status", "id"),
         Index("ix_claims_kind", "kind"),
         Index("ix_claims_location", "location"),
     )

@@ -31,6 +31,8 @@ def upgrade() -> None:
     op.create_index("ix_claims_queue", "claims", ["status", "check_worthiness", "id"])
     op.create_index("ix_claims_worthiness", "claims", ["check_worthiness", "id"])
     op.create_index("ix_claims_status_assignee", "claims", ["status", "assignee_id"])
+    # Reports and exports page through one status by id: no sort per page.
+    op.create_index("ix_claims_status_id", "claims", ["status", "id"])
     op.create_index("ix_claims_kind", "claims", ["kind"])
     op.create_index("ix_claims_location", "claims", ["location"])
     if op.get_bind().dialect.name == "postgresql":
@@ -69,6 +71,6 @@ def downgrade() -> None:
         for name in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER claims_fts_{name}")
         op.execute("DROP TABLE claims_fts")
-    for name in ("location", "kind", "status_assignee", "worthiness", "queue"):
+    for name in ("location", "kind", "status_assignee", "status_id", "worthiness", "queue"):
         op.drop_index(f"ix_claims_{name}", "claims")
     op.create_index("ix_claims_queue", "claims", ["status", "check_worthiness"])
