@@ -374,6 +374,15 @@ LIMITS = {"title": 500, "publisher": 256, "excerpt": 5000, "rationale": 10_000,
           "reason": 2000}  # fmt: skip
 
 
+def _reason(reason: str | None, what: str) -> str:
+    """The reason an action requires, stripped and within its limit."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReviewError(f"say why {what}")
+    _within_limit(reason, "reason")
+    return reason
+
+
 def _within_limit(text: str | None, name: str) -> None:
     if text and len(text) > LIMITS[name]:
         raise ReviewError(f"{name} is longer than {LIMITS[name]:,} characters")
@@ -414,10 +423,7 @@ def remove_source(
 ) -> Source:
     """Sources are never deleted: they are marked removed, with who, when and why."""
     _require_role(actor, REVIEWERS, "remove sources")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReviewError("say why the source is removed")
-    _within_limit(reason, "reason")
+    reason = _reason(reason, "the source is removed")
     row = session.get(Source, source_id)
     if row is None or row.removed_at is not None:
         raise NotFound(f"no source {source_id} on this claim")
@@ -535,10 +541,7 @@ def approve(session: Session, claim_id: int, *, version: int, actor: Actor) -> V
 
 def dismiss(session: Session, claim_id: int, *, version: int, reason: str, actor: Actor) -> Claim:
     _require_role(actor, REVIEWERS, "dismiss claims")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReviewError("say why the claim is dismissed")
-    _within_limit(reason, "reason")
+    reason = _reason(reason, "the claim is dismissed")
     claim = _locked(session, claim_id, version)
     if claim.status == ClaimStatus.DISMISSED.value:
         raise ReviewError("this claim is already dismissed")
@@ -555,10 +558,7 @@ def dismiss(session: Session, claim_id: int, *, version: int, reason: str, actor
 
 def reopen(session: Session, claim_id: int, *, version: int, reason: str, actor: Actor) -> Claim:
     _require_role(actor, REVIEWERS, "reopen claims")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReviewError("say why the claim is reopened")
-    _within_limit(reason, "reason")
+    reason = _reason(reason, "the claim is reopened")
     claim = _locked(session, claim_id, version)
     if claim.status not in (ClaimStatus.DISMISSED.value, ClaimStatus.APPROVED.value):
         raise ReviewError("only a dismissed or approved claim can be reopened")
@@ -592,22 +592,21 @@ def add_comment(session: Session, claim_id: int, *, body: str, actor: Actor) -> 
 
 def bulk_dismiss(session: Session, claim_ids: Iterable[int], *, reason: str, actor: Actor) -> int:
     """Editors: dismiss several claims at their current versions, all or none."""
-    _require_role(actor, EDITORS, "dismiss claims in bulk")
-    count = 0
-    for claim_id in claim_ids:
-        claim = get_claim(session, claim_id)
-        dismiss(session, claim_id, version=claim.version, reason=reason, actor=actor)
-        count += 1
-    return count
+    return _in_bulk(session, claim_ids, dismiss, "dismiss claims in bulk", reason, actor)
 
 
 def bulk_reopen(session: Session, claim_ids: Iterable[int], *, reason: str, actor: Actor) -> int:
     """Editors: send several dismissed or approved claims back to review, all or none."""
-    _require_role(actor, EDITORS, "reopen claims in bulk")
+    return _in_bulk(session, claim_ids, reopen, "reopen claims in bulk", reason, actor)
+
+
+def _in_bulk(session, claim_ids, action, what: str, reason: str, actor: Actor) -> int:
+    # One transaction (the caller's): the first refusal undoes the whole batch.
+    _require_role(actor, EDITORS, what)
     count = 0
     for claim_id in claim_ids:
         claim = get_claim(session, claim_id)
-        reopen(session, claim_id, version=claim.version, reason=reason, actor=actor)
+        action(session, claim_id, version=claim.version, reason=reason, actor=actor)
         count += 1
     return count
 
