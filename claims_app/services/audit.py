@@ -194,8 +194,10 @@ def record_event(
         prev_hash=head,
     )
     event.hash = event_hash(event)
+    # Not flushed here: the session inserts in the order events were added (so ids
+    # follow the chain), flushes before any query (autoflush) and at commit, and
+    # a batch of events then goes to the database as one batched INSERT.
     session.add(event)
-    session.flush()
     # Within one transaction (which holds the chain), the next event follows this one.
     session.info["audit_head"] = (_innermost(session), event.hash)
     return event

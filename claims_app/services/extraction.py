@@ -97,9 +97,20 @@ def _add(session: Session, article: Article, found: ExtractedClaim, actor: Actor
 
 
 def store_claims(session: Session, article: Article, *, actor: Actor) -> list[Claim]:
-    """Extract and store the claims of a freshly stored article."""
+    """Extract and store the claims of a freshly stored article.
+
+    All of an article's claims are inserted in one flush (one batched INSERT),
+    then each gets its event, in claim order.
+    """
     found = extract_claims(article.body, article.published_on)
-    claims = [_add(session, article, item, actor) for item in found]
+    claims = [_new_claim(article, item) for item in found]
+    session.add_all(claims)
+    session.flush()
+    for claim in claims:
+        record_claim_event(
+            session, EventKind.CLAIM_EXTRACTED, claim, actor=actor,
+            document_id=article.document_id, after=_summary(claim),
+        )  # fmt: skip
     _link_parts(session, claims, found)
     session.flush()
     return claims
