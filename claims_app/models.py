@@ -39,6 +39,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# Ids are 32-bit integers on both databases: a larger number in a URL or form can
+# name no row, and PostgreSQL refuses to even compare it (so it is checked first).
+MAX_ID = 2**31 - 1
+
+
 def _tz_column(*, nullable: bool = True, index: bool = False) -> Any:
     return Field(
         default=None,

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
-from claims_app.models import AuditEvent
+from claims_app.models import MAX_ID, AuditEvent
 from claims_app.services.audit import EventKind, iso_utc, jsonable
 
 PAGE_SIZE = 100
@@ -53,7 +53,7 @@ class LogFilter:
         if self.kind and self.kind not in {k.value for k in EventKind}:
             raise AuditLogError(f"unknown event kind {self.kind!r}")
         for label, value in (("claim", self.claim), ("document", self.document)):
-            if value and not value.isdigit():
+            if value and not (value.isdigit() and int(value) <= MAX_ID):
                 raise AuditLogError(f"{label} must be a number")
         for label, value in (("from", self.date_from), ("to", self.date_to)):
             if value:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, false, or_, text
 from sqlmodel import Session, select
 
-from claims_app.models import Article, Claim, ClaimKind, ClaimStatus, User
+from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, User
 
 PAGE_SIZE = 50
 SORTS = {
@@ -62,7 +62,7 @@ class QueueFilter:
             raise QueueError("assignee must be me, nobody or anyone")
         if self.sort not in SORTS:
             raise QueueError(f"unknown sort {self.sort!r}")
-        if self.document and not self.document.isdigit():
+        if self.document and not (self.document.isdigit() and int(self.document) <= MAX_ID):
             raise QueueError("document must be a document number")
         for label, value in (("from", self.date_from), ("to", self.date_to)):
             if value:
@@ -196,9 +196,13 @@ def _cursor(sort: str, last: Claim) -> str:
 def _after(sort: str, cursor: str) -> Any:
     try:
         if sort == "newest":
+            if not 0 <= int(cursor) <= MAX_ID:
+                raise ValueError(cursor)
             return Claim.id < int(cursor)
         key, _, raw_id = cursor.partition("~")
         last_id = int(raw_id)
+        if not 0 <= last_id <= MAX_ID:
+            raise ValueError(raw_id)
         if sort == "worthiness":
             score = round(float(key), 4)
             return or_(

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
 from claims_app.models import (
+    MAX_ID,
     Article,
     AuditEvent,
     Claim,
@@ -80,7 +81,7 @@ class ReportFilter:
             raise ReportError("date field must be article or event")
         if self.verdict and self.verdict not in VERDICT_LABELS:
             raise ReportError(f"unknown verdict {self.verdict!r}")
-        if self.document and not self.document.isdigit():
+        if self.document and not (self.document.isdigit() and int(self.document) <= MAX_ID):
             raise ReportError("document must be a document number")
         if self.group not in GROUPINGS:
             raise ReportError("group by document or category")

@@ -1,6 +1,9 @@
 """One blueprint per screen. Views read input, call one service, render."""
 
-from flask import Flask, redirect, render_template, url_for
+from flask import Flask, abort, redirect, render_template, request, url_for
+from werkzeug.routing import IntegerConverter
+
+from claims_app.models import MAX_ID
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -8,14 +11,31 @@ CSP = (
 )
 
 
+class _IdConverter(IntegerConverter):
+    """`<int:...>` in every route: a number past any id gives 404, not a database error."""
+
+    def __init__(self, url_map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def register(app: Flask) -> None:
     from claims_app.web import admin, audit, auth, claims, documents, queue, report
     from claims_app.web.extensions import csrf
 
+    app.url_map.converters["int"] = _IdConverter  # before any route is added
     csrf.init_app(app)
     auth.init_app(app)
     for module in (auth, queue, claims, documents, admin, audit, report):
         app.register_blueprint(module.bp)
+
+    @app.before_request
+    def _refuse_nul():
+        # A NUL character is never text a person typed, and PostgreSQL cannot store
+        # it: refuse the request whole, before anything is read into a change.
+        for values in (request.args, request.form):
+            if any("\x00" in value for value in values.values()):
+                abort(400, description="The request holds a NUL character; nothing was saved.")
 
     @app.after_request
     def _security_headers(response):

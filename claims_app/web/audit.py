@@ -17,7 +17,7 @@ from flask import (
 from sqlmodel import select
 
 from claims_app.db import request_session
-from claims_app.models import Article, Claim, Document, User
+from claims_app.models import MAX_ID, Article, Claim, Document, User
 from claims_app.services import auditlog, history
 from claims_app.services.audit import EVENT_MEANINGS
 from claims_app.web.auth import roles_required
@@ -35,7 +35,9 @@ def index() -> Any:
         wanted = auditlog.LogFilter.from_args(request.args)
         before = request.args.get("before", "")
         page = auditlog.log_page(
-            session, wanted, before_id=int(before) if before.isdigit() else None
+            session,
+            wanted,
+            before_id=int(before) if before.isdigit() and int(before) <= MAX_ID else None,
         )
     except auditlog.AuditLogError as exc:
         return render_template("audit/index.html", error=str(exc), page=None,

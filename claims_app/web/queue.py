@@ -19,7 +19,7 @@ from flask_login import current_user
 from sqlmodel import select
 
 from claims_app.db import request_session
-from claims_app.models import ClaimKind, ClaimStatus, Document, Role, User
+from claims_app.models import MAX_ID, ClaimKind, ClaimStatus, Document, Role, User
 from claims_app.services import queue, review
 from claims_app.services.review import ReviewError
 from claims_app.web.auth import current_actor, roles_required
@@ -76,7 +76,7 @@ def take_next() -> Any:
 @roles_required("editor")
 def bulk() -> Any:
     session = request_session()
-    ids = [int(i) for i in request.form.getlist("claim_ids") if i.isdigit()]
+    ids = [int(i) for i in request.form.getlist("claim_ids") if i.isdigit() and int(i) <= MAX_ID]
     action = request.form.get("action", "")
     back = url_for("queue.index", **_kept_args())
     if not ids:

@@ -106,3 +106,34 @@ def test_logout_ends_the_session(client, engine):
     assert client.get("/claims").status_code == 200
     post(client, "/logout")
     assert client.get("/claims").status_code == 302
+
+
+def test_a_nul_character_is_refused_before_anything_changes(client, engine):
+    from tests.helpers import ingest_fixture, post, table_counts
+
+    ingest_fixture(engine)
+    make_user(engine, "amina", "reviewer")
+    login(client, "amina")
+    before = table_counts(engine)
+    response = post(client, "/claims/1/comments", {"body": "nul \x00 here"})
+    assert response.status_code == 400 and "NUL character" in response.get_data(as_text=True)
+    assert client.get("/claims?q=a%00b").status_code == 400
+    assert table_counts(engine) == before
+
+
+def test_numbers_past_any_id_are_not_found_rather_than_a_database_error(client, engine):
+    from tests.helpers import ingest_fixture, post
+
+    ingest_fixture(engine)
+    make_user(engine, "ed", "editor")
+    login(client, "ed")
+    huge = "9" * 12
+    for url in (f"/claims/{huge}", f"/claims/{huge}/history", f"/documents/{huge}",
+                f"/articles/{huge}"):  # fmt: skip
+        assert client.get(url).status_code == 404, url
+    for url in (f"/claims?document={huge}", f"/audit?claim={huge}", f"/report?document={huge}",
+                f"/claims?after=0.9~{huge}", f"/claims?sort=newest&after={huge}"):  # fmt: skip
+        assert client.get(url).status_code == 400, url
+    assert client.get(f"/audit?before={huge}").status_code == 200
+    r = post(client, "/claims/bulk", {"claim_ids": [huge], "action": "dismiss", "reason": "x"})
+    assert r.status_code == 302  # "select at least one claim": the number names none
