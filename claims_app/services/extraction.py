@@ -48,12 +48,20 @@ class ReextractTally:
 def _fields(found: ExtractedClaim) -> dict:
     return {
         "kind": found.kind, "quote": found.quote, "sentence": found.sentence,
-        "value": found.value, "value_max": found.value_max, "unit": found.unit,
-        "qualifier": found.qualifier, "category": found.category, "subject": found.subject,
-        "location": found.location, "event_date": found.event_date,
+        "value": found.value, "value_max": found.value_max, "unit": _fit(found.unit, 64),
+        "qualifier": found.qualifier, "category": found.category,
+        "subject": _fit(found.subject, 256), "location": _fit(found.location, 256),
+        "event_date": found.event_date,
         "event_date_start": found.event_date_first, "event_date_end": found.event_date_last,
-        "attributed_to": found.attributed_to, "check_worthiness": found.check_worthiness,
+        "attributed_to": _fit(found.attributed_to, 256),
+        "check_worthiness": found.check_worthiness,
     }  # fmt: skip
+
+
+def _fit(text: str | None, limit: int) -> str | None:
+    """Within its column (PostgreSQL enforces VARCHAR lengths; any page may hold a
+    100-letter "word"): cut, marked with an ellipsis."""
+    return text if text is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 # What a claim.extracted / claim.removed event records about the claim.

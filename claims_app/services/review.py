@@ -47,6 +47,7 @@ EDITABLE_FIELDS = (
     "value", "value_max", "qualifier", "category", "unit", "subject", "location",
     "event_date", "attributed_to",
 )  # fmt: skip
+FIELD_LIMITS = {"unit": 64, "event_date": 32}  # their columns' lengths; the rest hold 256
 _QUALIFIERS = ("exact", "at_least", "more_than", "approx", "at_most", "range", "vague")
 _CATEGORIES = (
     "killed", "injured", "casualties", "displaced", "detained", "refugees", "at_risk",
@@ -293,8 +294,9 @@ def _clean_field(name: str, value: Any) -> Any:
         event_range(value)  # refuses what is not a date, a month, a year or a period
     if name == "category" and value not in _CATEGORIES:
         raise ReviewError(f"category must be one of {', '.join(_CATEGORIES)}")
-    if isinstance(value, str) and len(value) > 256:
-        raise ReviewError(f"{name.replace('_', ' ')} is longer than 256 characters")
+    limit = FIELD_LIMITS.get(name, 256)
+    if isinstance(value, str) and len(value) > limit:
+        raise ReviewError(f"{name.replace('_', ' ')} is longer than {limit} characters")
     return value
 
 

@@ -98,3 +98,15 @@ def test_newer_extractor_keeps_reviewed_work(engine, monkeypatch):
         assert kinds[-4:].count(EventKind.CLAIM_REMOVED) == 1
         assert EventKind.CLAIM_REEXTRACTED in kinds
         assert verify_chain(s).ok
+
+
+def test_extracted_fields_longer_than_their_columns_are_cut_not_refused(engine):
+    word = "Z" + "a" * 300
+    page = f"Bulletin\n\n12 March 2021\n\nOfficials said 40 {word.lower()} were killed in {word}.\n"
+    with session_scope(engine, write=True) as s:
+        ingest_document(s, data=page.encode(), origin="long.txt", actor=ACTOR, max_bytes=2**20)
+    (claim,) = _claims(engine)
+    assert claim.value == 40 and len(claim.unit) <= 64 and claim.unit.endswith("…")
+    assert claim.location is None or len(claim.location) <= 256
+    tally = _reextract(engine)
+    assert (tally.updated, tally.added, tally.removed) == (0, 0, 0)  # cut the same way each time

@@ -246,3 +246,10 @@ def test_editors_reopen_in_bulk_all_or_none(engine, desk):
     assert claim(engine, 3).status == "dismissed"  # claim 5 was never dismissed: none reopened
     assert act(engine, review.bulk_reopen, [3, 4], reason="not duplicates", actor=desk["ed"]) == 2
     assert claim(engine, 4).status == "in_review"
+
+
+def test_corrections_fit_their_columns(engine, desk):
+    with pytest.raises(ReviewError, match="unit is longer than 64"):
+        act(engine, review.edit_fields, 1, version=1, changes={"unit": "x" * 65},
+            actor=desk["amina"])  # fmt: skip
+    act(engine, review.edit_fields, 1, version=1, changes={"unit": "x" * 64}, actor=desk["amina"])
