@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from claims_app.db import make_engine, session_scope
 from claims_app.migrate import upgrade
@@ -57,6 +57,12 @@ def build(url: str, n: int, *, approved: int | None = None) -> None:
                 {"id": i, "claim_id": i, "url": f"https://example.org/{i}", "title": "List",
                  "relation": "supports", "independent": True, "added_by_id": 1, "added_at": now}
                 for i in done])  # fmt: skip
+    if engine.dialect.name == "postgresql":  # ids were given: move the sequences past them
+        with engine.begin() as conn:
+            for table in ("users", "documents", "articles", "claims", "verdicts", "sources"):
+                conn.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"))  # fmt: skip
     engine.dispose()
 
 

@@ -52,7 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         REMEMBER_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_SECURE=settings.secure_cookies,
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
-        LOGIN_RATE_LIMIT="10 per minute",
+        LOGIN_RATE_LIMIT=settings.login_rate_limit,
         RATELIMIT_HEADERS_ENABLED=True,
     )
     app.config.update(config or {})

@@ -35,6 +35,9 @@ class Settings:
     base_url: str = "http://127.0.0.1:5000"
     # Session cookies only over HTTPS: set when the app is served behind TLS.
     secure_cookies: bool = False
+    # Login attempts per client address (Flask-Limiter syntax); a load test from one
+    # machine raises it.
+    login_rate_limit: str = "10 per minute"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -51,6 +54,7 @@ class Settings:
             org_url=env.get("CLAIMS_ORG_URL", ""),
             base_url=env.get("CLAIMS_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
             secure_cookies=env.get("CLAIMS_SECURE_COOKIES", "").lower() in ("1", "yes", "true"),
+            login_rate_limit=env.get("CLAIMS_LOGIN_RATE_LIMIT", "10 per minute"),
         )
 
 
