@@ -21,7 +21,7 @@ MAX_PASSWORD = 1024  # hashing a megabyte of password is a denial of service
 
 
 class AccountError(ValueError):
-    pass
+    """An account change refused; the message says why, in the user's words."""
 
 
 # argon2id with the library's defaults (RFC 9106's second recommended profile).

@@ -19,8 +19,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
-from claims_app.models import MAX_ID, AuditEvent
+from claims_app.models import AuditEvent
 from claims_app.services.audit import EventKind, iso_utc, jsonable
+from claims_app.services.filters import check_dates, is_id
 
 PAGE_SIZE = 100
 EXPORT_BATCH = 1000
@@ -31,7 +32,7 @@ EXPORT_COLUMNS = (
 
 
 class AuditLogError(ValueError):
-    pass
+    """An audit log filter that cannot be read; the message names the field."""
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,9 @@ class LogFilter:
         if self.kind and self.kind not in {k.value for k in EventKind}:
             raise AuditLogError(f"unknown event kind {self.kind!r}")
         for label, value in (("claim", self.claim), ("document", self.document)):
-            if value and not (value.isdigit() and int(value) <= MAX_ID):
+            if value and not is_id(value):
                 raise AuditLogError(f"{label} must be a number")
-        for label, value in (("from", self.date_from), ("to", self.date_to)):
-            if value:
-                try:
-                    date.fromisoformat(value)
-                except ValueError:
-                    raise AuditLogError(f"date {label} must be a date (YYYY-MM-DD)") from None
+        check_dates(AuditLogError, "date", self.date_from, self.date_to)
 
     def as_args(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}

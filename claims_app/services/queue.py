@@ -16,6 +16,7 @@ from sqlalchemy import and_, false, or_, text
 from sqlmodel import Session, select
 
 from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, User
+from claims_app.services.filters import check_dates, is_id
 
 PAGE_SIZE = 50
 SORTS = {
@@ -26,7 +27,7 @@ SORTS = {
 
 
 class QueueError(ValueError):
-    pass
+    """A queue filter or page link that cannot be read; the message names it."""
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,9 @@ class QueueFilter:
             raise QueueError("assignee must be me, nobody or anyone")
         if self.sort not in SORTS:
             raise QueueError(f"unknown sort {self.sort!r}")
-        if self.document and not (self.document.isdigit() and int(self.document) <= MAX_ID):
+        if self.document and not is_id(self.document):
             raise QueueError("document must be a document number")
-        for label, value in (("from", self.date_from), ("to", self.date_to)):
-            if value:
-                try:
-                    date.fromisoformat(value)
-                except ValueError:
-                    raise QueueError(f"event date {label} must be a date (YYYY-MM-DD)") from None
+        check_dates(QueueError, "event date", self.date_from, self.date_to)
 
     def as_args(self) -> dict[str, str]:
         """The non-default fields, for links that keep the view."""

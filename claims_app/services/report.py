@@ -20,7 +20,6 @@ from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
 from claims_app.models import (
-    MAX_ID,
     Article,
     AuditEvent,
     Claim,
@@ -31,6 +30,7 @@ from claims_app.models import (
     User,
     Verdict,
 )
+from claims_app.services.filters import check_dates, is_id
 
 BATCH = 500
 GROUPINGS = {"document": "document and article", "category": "category"}
@@ -42,7 +42,7 @@ VERDICT_LABELS = {
 
 
 class ReportError(ValueError):
-    pass
+    """A report filter that cannot be read; the message names the field."""
 
 
 @dataclass(frozen=True)
@@ -71,17 +71,12 @@ class ReportFilter:
         return found
 
     def check(self) -> None:
-        for label, value in (("from", self.date_from), ("to", self.date_to)):
-            if value:
-                try:
-                    date.fromisoformat(value)
-                except ValueError:
-                    raise ReportError(f"date {label} must be a date (YYYY-MM-DD)") from None
+        check_dates(ReportError, "date", self.date_from, self.date_to)
         if self.date_field not in ("article", "event"):
             raise ReportError("date field must be article or event")
         if self.verdict and self.verdict not in VERDICT_LABELS:
             raise ReportError(f"unknown verdict {self.verdict!r}")
-        if self.document and not (self.document.isdigit() and int(self.document) <= MAX_ID):
+        if self.document and not is_id(self.document):
             raise ReportError("document must be a document number")
         if self.group not in GROUPINGS:
             raise ReportError("group by document or category")

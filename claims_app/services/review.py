@@ -64,7 +64,7 @@ class Forbidden(ReviewError):
 
 
 class NotFound(ReviewError):
-    pass
+    """The claim or source named does not exist (the web answers 404)."""
 
 
 class StaleVersion(ReviewError):
