@@ -21,8 +21,8 @@ def test_wheel_ships_templates_migrations_and_static(tmp_path):
     assert "claims_app/static/htmx.min.js" in names
 
 
-# Search indexes live outside the models (see migration 0003).
-SEARCH_OBJECTS = ("claims_fts", "ix_claims_search")
+# Search indexes live outside the models (see migrations 0003 and 0004).
+SEARCH_OBJECTS = ("claims_fts", "ix_claims_search", "search_vector", "ix_claims_location_trgm")
 
 
 def _not_search(name, type_, parent_names) -> bool:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlmodel import Session, col, select
 
 from claims_app.models import AuditEvent, Claim, utcnow
@@ -119,22 +120,22 @@ def iso_utc(moment: datetime) -> str:
     return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+# What an event's hash covers: every column but its id and the hash itself.
+HASHED_FIELDS = (
+    "kind", "actor", "actor_id", "at", "target_type", "target_id", "claim_id",
+    "document_id", "before", "after", "request_id", "client_addr", "prev_hash",
+)  # fmt: skip
+
+
 def event_hash(event: AuditEvent) -> str:
-    content = {
-        "kind": event.kind,
-        "actor": event.actor,
-        "actor_id": event.actor_id,
-        "at": iso_utc(event.at) if event.at else None,
-        "target_type": event.target_type,
-        "target_id": event.target_id,
-        "claim_id": event.claim_id,
-        "document_id": event.document_id,
-        "before": jsonable(event.before),
-        "after": jsonable(event.after),
-        "request_id": event.request_id,
-        "client_addr": event.client_addr,
-        "prev_hash": event.prev_hash,
-    }
+    return content_hash({name: getattr(event, name) for name in HASHED_FIELDS})
+
+
+def content_hash(fields: dict[str, Any]) -> str:
+    """The hash of an event given as a mapping of HASHED_FIELDS."""
+    content = {name: fields[name] for name in HASHED_FIELDS}
+    content["at"] = iso_utc(content["at"]) if content["at"] else None
+    content["before"], content["after"] = jsonable(content["before"]), jsonable(content["after"])
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -218,6 +219,36 @@ def record_claim_event(
         session, kind, actor=actor, target_type="claim", target_id=claim.id,
         claim_id=claim.id, document_id=document_id, before=before, after=after,
     )  # fmt: skip
+
+
+def record_claim_events(
+    session: Session,
+    kind: EventKind,
+    changes: Sequence[tuple[int, dict[str, Any] | None]],
+    *,
+    actor: Actor,
+    document_id: int | None = None,
+) -> None:
+    """One event per (claim id, after) pair, appended as one INSERT: the bulk path
+    (ingest), the same chain as `record_claim_event` in a loop without building an
+    ORM object per event, which cost a third of ingest time."""
+    session.flush()  # events added before go first: ids must follow the chain
+    head = _lock_chain(session) or chain_head(session)
+    at = utcnow()
+    rows = []
+    for claim_id, after in changes:
+        row = {
+            "kind": kind.value, "actor": actor.name, "actor_id": actor.user_id, "at": at,
+            "target_type": "claim", "target_id": claim_id, "claim_id": claim_id,
+            "document_id": document_id, "before": None, "after": jsonable(after),
+            "request_id": actor.request_id, "client_addr": actor.client_addr,
+            "prev_hash": head,
+        }  # fmt: skip
+        head = row["hash"] = content_hash(row)
+        rows.append(row)
+    if rows:
+        session.execute(insert(AuditEvent.__table__), rows)  # type: ignore[attr-defined]
+        session.info["audit_head"] = (_innermost(session), head)
 
 
 @dataclass(frozen=True)

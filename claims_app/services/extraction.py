@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, or_
+from sqlalchemy import bindparam, exists, insert, or_, update
 from sqlmodel import Session, col, select
 
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
 from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
 from claims_app.services.actors import Actor
-from claims_app.services.audit import EventKind, record_claim_event
+from claims_app.services.audit import EventKind, record_claim_event, record_claim_events
 
 # Fields the extractor owns; reviewers' corrections live in the same columns
 # but only on claims that have been reviewed, which re-extraction never edits.
@@ -76,13 +76,17 @@ def _summary(claim: Claim) -> dict:
     return {name: getattr(claim, name) for name in SUMMARY_FIELDS}
 
 
-def _new_claim(article: Article, found: ExtractedClaim) -> Claim:
+def _claim_row(article: Article, found: ExtractedClaim) -> dict:
     now = utcnow()
-    return Claim(
-        article_id=article.id, start_offset=found.start, end_offset=found.end,
-        extractor_version=EXTRACTOR_VERSION, status=ClaimStatus.NEW.value,
-        created_at=now, updated_at=now, **_fields(found),
-    )  # fmt: skip
+    return {
+        "article_id": article.id, "start_offset": found.start, "end_offset": found.end,
+        "extractor_version": EXTRACTOR_VERSION, "status": ClaimStatus.NEW.value,
+        "version": 1, "created_at": now, "updated_at": now, **_fields(found),
+    }  # fmt: skip
+
+
+def _new_claim(article: Article, found: ExtractedClaim) -> Claim:
+    return Claim(**_claim_row(article, found))
 
 
 def _link_parts(session: Session, claims: list[Claim], found: list[ExtractedClaim]) -> None:
@@ -104,24 +108,42 @@ def _add(session: Session, article: Article, found: ExtractedClaim, actor: Actor
     return claim
 
 
-def store_claims(session: Session, article: Article, *, actor: Actor) -> list[Claim]:
-    """Extract and store the claims of a freshly stored article.
+def store_claims(session: Session, article: Article, *, actor: Actor) -> int:
+    """Extract and store the claims of a freshly stored article; returns how many.
 
-    All of an article's claims are inserted in one flush (one batched INSERT),
-    then each gets its event, in claim order.
+    The bulk path, as ingest is where a team loads years of bulletins: the
+    claims go in as one INSERT .. RETURNING and their events as one more, in
+    claim order, as rows rather than ORM objects (building those took half of
+    ingest time). Nothing here is in the session's identity map afterwards.
     """
     found = extract_claims(article.body, article.published_on)
-    claims = [_new_claim(article, item) for item in found]
-    session.add_all(claims)
-    session.flush()
-    for claim in claims:
-        record_claim_event(
-            session, EventKind.CLAIM_EXTRACTED, claim, actor=actor,
-            document_id=article.document_id, after=_summary(claim),
-        )  # fmt: skip
-    _link_parts(session, claims, found)
-    session.flush()
-    return claims
+    if not found:
+        return 0
+    rows = [_claim_row(article, item) for item in found]
+    table = Claim.__table__  # type: ignore[attr-defined]
+    ids = (
+        session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        .scalars()
+        .all()
+    )
+    parts = [
+        {"claim": ids[i], "whole": ids[item.part_of]}
+        for i, item in enumerate(found)
+        if item.part_of is not None
+    ]
+    if parts:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("claim"))
+            .values(part_of_id=bindparam("whole")),
+            parts,
+        )
+    summaries = [{name: row[name] for name in SUMMARY_FIELDS} for row in rows]
+    record_claim_events(
+        session, EventKind.CLAIM_EXTRACTED, list(zip(ids, summaries, strict=True)),
+        actor=actor, document_id=article.document_id,
+    )  # fmt: skip
+    return len(ids)
 
 
 def is_reviewed(session: Session, claim: Claim) -> bool:

@@ -8,11 +8,13 @@ and rows arriving meanwhile do not shift the pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, false, or_, text
+from sqlalchemy import and_, false, or_, text, tuple_
 from sqlmodel import Session, select
 
 from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, User
@@ -102,18 +104,75 @@ def queue_page(
         .join(User, User.id == Claim.assignee_id, isouter=True)
     )
     dialect = session.get_bind().dialect.name
-    for condition in _conditions(wanted, user_id, dialect):
-        query = query.where(condition)
-    if after:
-        query = query.where(_after(wanted.sort, after))
+    cursor = [_after(wanted.sort, after)] if after else []
+    texts = _text_conditions(wanted, dialect)
+    query = query.where(*_conditions(wanted, user_id), *cursor, *texts)
     query = query.order_by(*_order(wanted.sort)).limit(PAGE_SIZE + 1)
-    found = session.exec(query).all()
+    if dialect == "postgresql" and texts:
+        found = _text_filtered(session, query, wanted, cursor)
+    else:
+        found = session.exec(query).all()
     rows = [QueueRow(c, a, name) for c, a, name in found[:PAGE_SIZE]]
     more = len(found) > PAGE_SIZE
     return QueuePage(rows, _cursor(wanted.sort, rows[-1].claim) if more else None)
 
 
-def _conditions(wanted: QueueFilter, user_id: int | None, dialect: str) -> list[Any]:
+# PostgreSQL guesses how many rows a text filter (search, "place contains")
+# keeps, and a wrong guess costs seconds, not milliseconds: told that a word no
+# claim has is merely rare, it walks the whole sort index looking for a page.
+# So text filters never steer the plan. The queue finds the WALK_LIMIT-th row
+# in sort order, walks the sort index only that far testing every filter, and
+# is done if that fills a page;
+# otherwise matches are rare (fewer than one in a hundred), and fetching them
+# all through the text indexes and sorting them is cheap. Each step is bounded.
+WALK_LIMIT = 5000
+_WALK_SORT_INDEX = {"enable_bitmapscan": "off", "enable_seqscan": "off", "enable_sort": "off"}
+_FETCH_AND_SORT = {"enable_indexscan": "off", "enable_indexonlyscan": "off"}
+
+
+def _text_filtered(session: Session, query: Any, wanted: QueueFilter, after: Any) -> list:
+    # The bound ignores the other filters: a plain walk of the sort index, never a sort.
+    keys = (Claim.check_worthiness, Claim.event_date_start, Claim.id)
+    bound = select(*keys).where(*after).order_by(*_order(wanted.sort))
+    last = session.exec(bound.offset(WALK_LIMIT).limit(1)).first()
+    with _planner(session, _WALK_SORT_INDEX):
+        found = session.exec(
+            query if last is None else query.where(*_up_to(wanted.sort, last))
+        ).all()
+    if last is None or len(found) > PAGE_SIZE:
+        return found  # the walk saw every candidate, or filled a page
+    with _planner(session, _FETCH_AND_SORT):
+        return session.exec(query).all()
+
+
+def _up_to(sort: str, last: Any) -> list[Any]:
+    """Rows sorting no later than `last`, as a range the sort index can stop at
+    (the leading column's bound too, so no index but the sort's own fits better)."""
+    if sort == "newest":
+        return [Claim.id >= last.id]  # type: ignore[operator]
+    if sort == "worthiness":
+        key = (Claim.check_worthiness, last.check_worthiness)
+    elif last.event_date_start is None:  # undated come last: every dated row, then these
+        return [or_(Claim.event_date_start.is_not(None), Claim.id >= last.id)]  # type: ignore[union-attr, operator]
+    else:
+        key = (Claim.event_date_start, last.event_date_start)
+    return [key[0] >= key[1], tuple_(key[0], Claim.id) >= (key[1], last.id)]
+
+
+@contextmanager
+def _planner(session: Session, settings: dict[str, str]) -> Iterator[None]:
+    """Planner settings for one statement (SET LOCAL, then back to the default)."""
+    for name, value in settings.items():
+        session.execute(text("SELECT set_config(:n, :v, true)"), {"n": name, "v": value})
+    try:
+        yield
+    finally:
+        for name in settings:
+            session.execute(text(f"SET LOCAL {name} TO DEFAULT"))
+
+
+def _conditions(wanted: QueueFilter, user_id: int | None) -> list[Any]:
+    """The filters an ordinary index serves, and whose selectivity the database knows."""
     out: list[Any] = []
     if wanted.status:
         out.append(Claim.status == wanted.status)
@@ -121,8 +180,6 @@ def _conditions(wanted: QueueFilter, user_id: int | None, dialect: str) -> list[
         out.append(Claim.kind == wanted.kind)
     if wanted.category:
         out.append(Claim.category == wanted.category)
-    if wanted.location:
-        out.append(Claim.location.ilike(f"%{_like(wanted.location)}%", escape="\\"))  # type: ignore[union-attr]
     if wanted.document:
         out.append(Article.document_id == int(wanted.document))
     if wanted.assignee == "me":
@@ -134,15 +191,22 @@ def _conditions(wanted: QueueFilter, user_id: int | None, dialect: str) -> list[
         out.append(or_(Claim.event_date_end >= start, Claim.event_date_start >= start))  # type: ignore[operator]
     if wanted.date_to:
         out.append(Claim.event_date_start <= date.fromisoformat(wanted.date_to))  # type: ignore[operator]
+    return out
+
+
+def _text_conditions(wanted: QueueFilter, dialect: str) -> list[Any]:
+    """Search and "place contains": text indexes serve them, but only guesses say how
+    many rows they keep (see _text_filtered)."""
+    out: list[Any] = []
+    if wanted.location:
+        out.append(Claim.location.ilike(f"%{_like(wanted.location)}%", escape="\\"))  # type: ignore[union-attr]
     if wanted.q:
         out.append(_matches(wanted.q, dialect))
     return out
 
 
-# The same expression as the GIN index of migration 0003, so PostgreSQL uses it.
-PG_DOCUMENT = (
-    "to_tsvector('english', coalesce(claims.quote, '') || ' ' || coalesce(claims.sentence, ''))"
-)
+# The stored tsvector of quote and sentence (migration 0004), GIN-indexed.
+PG_DOCUMENT = "claims.search_vector"
 
 
 def _matches(query: str, dialect: str) -> Any:

@@ -1,6 +1,8 @@
 """One blueprint per screen. Views read input, call one service, render."""
 
-from flask import Flask, abort, redirect, render_template, request, url_for
+import time
+
+from flask import Flask, abort, g, redirect, render_template, request, url_for
 from werkzeug.routing import IntegerConverter
 
 from claims_app.models import MAX_ID
@@ -24,6 +26,11 @@ def register(app: Flask) -> None:
     from claims_app.web.extensions import csrf
 
     app.url_map.converters["int"] = _IdConverter  # before any route is added
+
+    @app.before_request
+    def _start_clock():
+        g.started = time.perf_counter()  # first hook, so the time covers the others
+
     csrf.init_app(app)
     auth.init_app(app)
     for module in (auth, queue, claims, documents, admin, audit, report):
@@ -45,6 +52,11 @@ def register(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        # The server's own time to the response headers, which browsers' developer
+        # tools and the load test (bench/load_test.py) read apart from the network.
+        if "started" in g:
+            took = (time.perf_counter() - g.started) * 1000
+            response.headers["Server-Timing"] = f"app;dur={took:.1f}"
         return response
 
     @app.get("/")

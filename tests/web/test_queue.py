@@ -142,3 +142,48 @@ def test_search_takes_any_text_and_needs_every_word(full_desk, engine):
     want = {c.id for c in claims if "ebrimsa" in (c.quote + c.sentence).lower()
             and re.search(r"\bkill", (c.quote + c.sentence).lower())}  # fmt: skip
     assert got == want != set()
+
+
+def _every_page(engine, wanted) -> list[int]:
+    from claims_app.services.queue import queue_page
+
+    seen, after = [], None
+    with session_scope(engine) as s:
+        while True:
+            page = queue_page(s, wanted, user_id=None, after=after)
+            seen += [row.claim.id for row in page.rows]
+            if not (after := page.next_cursor):
+                return seen
+
+
+_SORT_KEYS = {
+    "worthiness": lambda c: (-c.check_worthiness, -c.id),
+    "newest": lambda c: -c.id,
+    "event_date": lambda c: (
+        c.event_date_start is None, -(c.event_date_start or date.min).toordinal(), -c.id),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("sort", sorted(_SORT_KEYS))
+def test_text_filters_give_the_same_pages_however_the_database_reads_them(
+    full_desk, engine, monkeypatch, sort
+):
+    # On PostgreSQL text filters are read by a walk of the sort index bounded at
+    # WALK_LIMIT rows, then, if that fills no page, by fetching every match
+    # (services/queue.py). Small bounds send these pages down each way.
+    from claims_app.services import queue
+    from claims_app.services.queue import QueueFilter
+
+    monkeypatch.setattr(queue, "PAGE_SIZE", 5)  # several pages from a few dozen matches
+    claims = all_claims(engine)
+    place = QueueFilter(location="a", sort=sort)
+    words = QueueFilter(q="people", sort=sort)
+    everything = _every_page(engine, words)
+    assert len(everything) > 3 * 5
+    for walk in (2, 30, 120):
+        monkeypatch.setattr(queue, "WALK_LIMIT", walk)
+        want = [
+            c.id for c in sorted(claims, key=_SORT_KEYS[sort]) if "a" in (c.location or "").lower()
+        ]
+        assert _every_page(engine, place) == want
+        assert _every_page(engine, words) == everything

@@ -41,6 +41,8 @@ def test_headers_and_cookies(client, engine):
     assert "script-src 'self'" in csp and "unsafe" not in csp and "frame-ancestors 'none'" in csp
     assert page.headers["X-Content-Type-Options"] == "nosniff"
     assert page.headers["Referrer-Policy"] == "same-origin"
+    timing = page.headers["Server-Timing"]  # the server's own time, read by the load test
+    assert timing.startswith("app;dur=") and float(timing.split("=")[1]) >= 0
     html = page.get_data(as_text=True)
     assert "<script>" not in html and "js:" not in html  # no inline script, no eval
 
