@@ -40,18 +40,21 @@ lint: install
 	$(BIN)/ruff format --check claims_app tests migrations bench scripts
 	$(BIN)/python scripts/audit_deps.py
 
-# Scale: SQLite at 100,000 claims; set BENCH_DATABASE_URL to a PostgreSQL database
-# that may be emptied to run the same there (e.g. with BENCH_CLAIMS=1000000).
+# Scale: SQLite at 100,000 claims, always; with BENCH_DATABASE_URL set to a
+# PostgreSQL database that may be emptied, also 1,000,000 claims there and the
+# 20-reviewer load test (e.g. BENCH_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/bench).
 BENCH_CLAIMS ?= 100000
+BENCH_PG_CLAIMS ?= 1000000
 bench: install bench-extract
 	cd bench && ../$(BIN)/python web_latency.py --claims $(BENCH_CLAIMS)
 	cd bench && ../$(BIN)/python export_stream.py --claims 100000
-	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
-	  cd bench && ../$(BIN)/python web_latency.py --claims $(BENCH_CLAIMS) --database-url "$(BENCH_DATABASE_URL)"; \
-	fi
 	tmp=$$(mktemp -d) && export DATABASE_URL=sqlite:///$$tmp/ingest.db && \
 	  $(BIN)/claims db upgrade >/dev/null && $(BIN)/claims demo-data --articles 2000; \
 	  rm -rf $$tmp
+	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
+	  cd bench && ../$(BIN)/python web_latency.py --claims $(BENCH_PG_CLAIMS) --database-url "$(BENCH_DATABASE_URL)" && \
+	  ../$(BIN)/python load_test.py --database-url "$(BENCH_DATABASE_URL)" --seconds 120 --think 1; \
+	else echo "BENCH_DATABASE_URL not set: PostgreSQL at 1,000,000 claims and the load test skipped"; fi
 
 bench-extract: install
 	$(BIN)/python bench/extract_quality.py

@@ -1,21 +1,27 @@
 """Twenty reviewers at once against the served app, and the invariants afterwards.
 
     python bench/load_test.py --database-url postgresql+psycopg://... [--reviewers 20]
-                              [--seconds 120] [--claims 20000] [--workers 4]
+                              [--seconds 120] [--claims 20000] [--workers 4] [--think 1]
 
 The database is emptied and filled (never point it at real data). The app is
 served by `claims serve --workers N` (gunicorn) on a free loopback port; each
 simulated reviewer logs in, then loops: take the next claim, open it, add an
-independent source, save a verdict. Prints p50/p95 of "take next" and "save
-verdict" as the reviewers saw them, and checks: no request failed, no claim
-was taken by two reviewers, every verdict a reviewer saw saved is in the
-database, and the audit chain verifies.
+independent source, save a verdict, pausing about --think seconds (0.5 to 1.5
+times it, at random) before each step: a person takes minutes per claim, so
+even 1 s makes these twenty far busier than twenty people; --think 0 is a
+stress test of throughput instead. Prints p50/p95 of "take next" and "save
+verdict" twice: the server's own time (its Server-Timing header) and the time
+the reviewers saw (with queueing, network and the client's own CPU on the same
+machine). Checks: no request failed, no claim was taken by two reviewers,
+every verdict a reviewer saw saved is in the database, and the audit chain
+verifies.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import socket
 import statistics
@@ -43,20 +49,29 @@ _VERSION = re.compile(r'id="claim-status"[^>]*data-version="(\d+)"')
 
 
 class Reviewer(threading.Thread):
-    def __init__(self, base: str, name: str, until: float) -> None:
+    def __init__(self, base: str, name: str, until: float, think: float) -> None:
         super().__init__(daemon=True)
-        self.base, self.name, self.until = base, name, until
+        self.base, self.name, self.until, self.think = base, name, until, think
+        self.rng = random.Random(name)
         self.http = requests.Session()
         self.taken: list[int] = []
         self.saved: list[tuple[int, str]] = []
         self.timings: dict[str, list[float]] = {"take next": [], "save verdict": []}
+        self.server: dict[str, list[float]] = {"take next": [], "save verdict": []}
         self.errors: list[str] = []
+
+    def _pause(self) -> None:
+        if self.think:
+            time.sleep(self.think * self.rng.uniform(0.5, 1.5))
 
     def _post(self, path: str, data: dict, kind: str | None = None, **kw) -> requests.Response:
         start = time.perf_counter()
         response = self.http.post(self.base + path, data=data, allow_redirects=False, **kw)
         if kind:
             self.timings[kind].append((time.perf_counter() - start) * 1000)
+            timing = response.headers.get("Server-Timing", "")
+            if timing.startswith("app;dur="):
+                self.server[kind].append(float(timing.removeprefix("app;dur=")))
         if response.status_code >= 400:
             self.errors.append(f"{self.name} POST {path}: {response.status_code}")
         return response
@@ -67,13 +82,16 @@ class Reviewer(threading.Thread):
         self._post("/login", {"username": self.name, "password": PASSWORD, "csrf_token": token})
         token = _TOKEN.search(self.http.get(self.base + "/claims").text).group(1)
         while time.time() < self.until:
+            self._pause()
             taken = self._post("/claims/take-next", {"csrf_token": token}, "take next")
             claim_id = int(taken.headers.get("Location", "/0").rsplit("/", 1)[-1] or 0)
             if not claim_id:
                 break
             self.taken.append(claim_id)
+            self._pause()
             version = int(_VERSION.search(self.http.get(f"{self.base}/claims/{claim_id}").text)[1])
             hx = {"HX-Request": "true"}
+            self._pause()
             self._post(
                 f"/claims/{claim_id}/sources",
                 {
@@ -87,6 +105,7 @@ class Reviewer(threading.Thread):
                 headers=hx,
             )
             rationale = f"{self.name} checked {claim_id}"
+            self._pause()
             saved = self._post(
                 f"/claims/{claim_id}/verdict",
                 {
@@ -116,6 +135,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--claims", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--think", type=float, default=1.0, help="seconds between steps")
     args = parser.parse_args()
     url = args.database_url
     engine = make_engine(url)
@@ -144,7 +164,7 @@ def main() -> int:
             except requests.ConnectionError:
                 time.sleep(0.2)
         until = time.time() + args.seconds
-        reviewers = [Reviewer(base, name, until) for name in names]
+        reviewers = [Reviewer(base, name, until, args.think) for name in names]
         for r in reviewers:
             r.start()
         for r in reviewers:
@@ -164,7 +184,8 @@ def report(engine, reviewers: list[Reviewer], args) -> int:
         return f"p50 {statistics.median(ordered):6.1f} ms  p95 {p95:6.1f} ms  (n={len(ordered)})"
 
     for kind in ("take next", "save verdict"):
-        print(f"{kind:13s} {pct([t for r in reviewers for t in r.timings[kind]])}")
+        print(f"{kind:13s} server  {pct([t for r in reviewers for t in r.server[kind]])}")
+        print(f"{kind:13s} client  {pct([t for r in reviewers for t in r.timings[kind]])}")
     errors = [e for r in reviewers for e in r.errors]
     taken = Counter(c for r in reviewers for c in r.taken)
     saved = {pair for r in reviewers for pair in r.saved}
@@ -180,7 +201,8 @@ def report(engine, reviewers: list[Reviewer], args) -> int:
         "no saved verdict lost": saved <= stored,
         "audit chain verifies": chain.ok,
     }
-    print(f"{args.reviewers} reviewers, {args.seconds:.0f} s, {args.workers} workers: "
+    print(f"{args.reviewers} reviewers, {args.seconds:.0f} s, {args.workers} workers, "
+          f"think {args.think:g} s: "
           f"{len(taken)} claims taken, {len(saved)} verdicts saved, "
           f"{chain.count} events")  # fmt: skip
     for name, ok in checks.items():

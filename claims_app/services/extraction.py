@@ -11,6 +11,7 @@ Re-extraction must never destroy reviewers' work:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, exists, insert, or_, update
@@ -108,29 +109,32 @@ def _add(session: Session, article: Article, found: ExtractedClaim, actor: Actor
     return claim
 
 
-def store_claims(session: Session, article: Article, *, actor: Actor) -> int:
-    """Extract and store the claims of a freshly stored article; returns how many.
+def store_claims(session: Session, articles: Sequence[Article], *, actor: Actor) -> int:
+    """Extract and store the claims of freshly stored articles; returns how many.
 
-    The bulk path, as ingest is where a team loads years of bulletins: the
+    The bulk path, as ingest is where a team loads years of bulletins: a page's
     claims go in as one INSERT .. RETURNING and their events as one more, in
-    claim order, as rows rather than ORM objects (building those took half of
-    ingest time). Nothing here is in the session's identity map afterwards.
+    article and claim order, as rows rather than ORM objects (building those
+    took half of ingest time, and a statement per article a fifth of the rest).
+    Nothing here is in the session's identity map afterwards.
     """
-    found = extract_claims(article.body, article.published_on)
-    if not found:
+    rows, wholes, summaries = [], [], []
+    for article in articles:
+        found = extract_claims(article.body, article.published_on)
+        first = len(rows)  # part_of counts within the article; rows span the page
+        for item in found:
+            rows.append(_claim_row(article, item))
+            wholes.append(None if item.part_of is None else first + item.part_of)
+            summaries.append((article.document_id, {n: rows[-1][n] for n in SUMMARY_FIELDS}))
+    if not rows:
         return 0
-    rows = [_claim_row(article, item) for item in found]
     table = Claim.__table__  # type: ignore[attr-defined]
     ids = (
         session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
         .scalars()
         .all()
     )
-    parts = [
-        {"claim": ids[i], "whole": ids[item.part_of]}
-        for i, item in enumerate(found)
-        if item.part_of is not None
-    ]
+    parts = [{"claim": ids[i], "whole": ids[w]} for i, w in enumerate(wholes) if w is not None]
     if parts:
         session.execute(
             update(table)
@@ -138,10 +142,9 @@ def store_claims(session: Session, article: Article, *, actor: Actor) -> int:
             .values(part_of_id=bindparam("whole")),
             parts,
         )
-    summaries = [{name: row[name] for name in SUMMARY_FIELDS} for row in rows]
     record_claim_events(
-        session, EventKind.CLAIM_EXTRACTED, list(zip(ids, summaries, strict=True)),
-        actor=actor, document_id=article.document_id,
+        session, EventKind.CLAIM_EXTRACTED,
+        [(i, doc, after) for i, (doc, after) in zip(ids, summaries, strict=True)], actor=actor,
     )  # fmt: skip
     return len(ids)
 

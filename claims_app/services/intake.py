@@ -91,7 +91,7 @@ def ingest_document(
             "articles": len(parts),
         },
     )
-    claims = sum(store_claims(session, a, actor=actor) for a in articles)
+    claims = store_claims(session, articles, actor=actor)
     return IngestResult(document, created=True, articles=len(parts), claims=claims)
 
 
