@@ -122,18 +122,18 @@ def queue_page(
 # claim has is merely rare, it walks the whole sort index looking for a page.
 # So text filters never steer the plan. The queue finds the WALK_LIMIT-th row
 # in sort order, walks the sort index only that far testing every filter, and
-# is done if that fills a page;
-# otherwise matches are rare (fewer than one in a hundred), and fetching them
-# all through the text indexes and sorting them is cheap. Each step is bounded.
+# is done if that fills a page; otherwise matches are rare (fewer than one in a
+# hundred), and fetching them all through the text indexes and sorting them is
+# cheap. Each step is bounded.
 WALK_LIMIT = 5000
 _WALK_SORT_INDEX = {"enable_bitmapscan": "off", "enable_seqscan": "off", "enable_sort": "off"}
 _FETCH_AND_SORT = {"enable_indexscan": "off", "enable_indexonlyscan": "off"}
 
 
-def _text_filtered(session: Session, query: Any, wanted: QueueFilter, after: Any) -> list:
+def _text_filtered(session: Session, query: Any, wanted: QueueFilter, cursor: list[Any]) -> list:
     # The bound ignores the other filters: a plain walk of the sort index, never a sort.
     keys = (Claim.check_worthiness, Claim.event_date_start, Claim.id)
-    bound = select(*keys).where(*after).order_by(*_order(wanted.sort))
+    bound = select(*keys).where(*cursor).order_by(*_order(wanted.sort))
     last = session.exec(bound.offset(WALK_LIMIT).limit(1)).first()
     with _planner(session, _WALK_SORT_INDEX):
         found = session.exec(
