@@ -88,6 +88,8 @@ def measure(url: str, repeat: int) -> list[tuple[str, float, float]]:
     rows = [
         ("bare Flask hello (reference)", _time(lambda: hello_client.get("/"), repeat)),
         ("queue, default", _time(lambda: client.get("/claims"), repeat)),
+        ("queue, latest event first", _time(
+            lambda: client.get("/claims?sort=event_date"), repeat)),
         ("queue, category + location", _time(
             lambda: client.get("/claims?category=killed&location=Idlib"), repeat)),
         ("queue, full-text search", _time(lambda: client.get("/claims?q=children"), repeat)),
@@ -119,7 +121,9 @@ def main() -> None:
                 found = conn.execute(text("SELECT count(*) FROM claims")).scalar_one()
             print(f"reusing {found:,} claims ({url.split(':')[0]})")
         else:
-            if args.database_url:
+            if url.startswith("sqlite:///"):  # a file an earlier run left: start afresh
+                Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+            elif args.database_url:
                 with make_engine(url).begin() as conn:
                     conn.execute(text("DROP SCHEMA public CASCADE"))
                     conn.execute(text("CREATE SCHEMA public"))

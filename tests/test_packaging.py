@@ -21,8 +21,15 @@ def test_wheel_ships_templates_migrations_and_static(tmp_path):
     assert "claims_app/static/htmx.min.js" in names
 
 
-# Search indexes live outside the models (see migrations 0003 and 0004).
-SEARCH_OBJECTS = ("claims_fts", "ix_claims_search", "search_vector", "ix_claims_location_trgm")
+# Search indexes live outside the models (see migrations 0003 to 0005).
+SEARCH_OBJECTS = (
+    "claims_fts",
+    "claims_places",
+    "ix_claims_search",
+    "search_vector",
+    "ix_claims_location_trgm",
+    "ix_claims_event_order",
+)
 
 
 def _not_search(name, type_, parent_names) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, false, or_, text, tuple_
+from sqlalchemy import and_, false, func, or_, text, tuple_
 from sqlmodel import Session, select
 
 from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, User
@@ -105,44 +105,65 @@ def queue_page(
     )
     dialect = session.get_bind().dialect.name
     cursor = [_after(wanted.sort, after)] if after else []
-    texts = _text_conditions(wanted, dialect)
-    query = query.where(*_conditions(wanted, user_id), *cursor, *texts)
-    query = query.order_by(*_order(wanted.sort)).limit(PAGE_SIZE + 1)
-    if dialect == "postgresql" and texts:
-        found = _text_filtered(session, query, wanted, cursor)
+    plain = _conditions(wanted, user_id)
+    query = query.where(*cursor).order_by(*_order(wanted.sort)).limit(PAGE_SIZE + 1)
+    # SQLite keeps no statistics by default, so it takes any equality filter's
+    # index as the narrow one (kind = numeric: every row, then a sort). PostgreSQL
+    # knows those columns' values and plans plain filters well on its own.
+    if wanted.q or wanted.location or (dialect == "sqlite" and plain):
+        found = _walk_first(session, query, plain, wanted, cursor, dialect)
     else:
-        found = session.exec(query).all()
+        found = session.exec(query.where(*plain)).all()
     rows = [QueueRow(c, a, name) for c, a, name in found[:PAGE_SIZE]]
     more = len(found) > PAGE_SIZE
     return QueuePage(rows, _cursor(wanted.sort, rows[-1].claim) if more else None)
 
 
-# PostgreSQL guesses how many rows a text filter (search, "place contains")
-# keeps, and a wrong guess costs seconds, not milliseconds: told that a word no
-# claim has is merely rare, it walks the whole sort index looking for a page.
-# So text filters never steer the plan. The queue finds the WALK_LIMIT-th row
+# A database guesses how many rows a filter keeps, and a wrong guess costs
+# seconds, not milliseconds: told that a word no claim has is merely rare,
+# PostgreSQL walks the whole sort index looking for a page; SQLite, told
+# nothing, reads every numeric claim through the kind index and sorts them.
+# So such filters never steer the plan. The queue finds the WALK_LIMIT-th row
 # in sort order, walks the sort index only that far testing every filter, and
 # is done if that fills a page; otherwise matches are rare (fewer than one in a
-# hundred), and fetching them all through the text indexes and sorting them is
-# cheap. Each step is bounded.
+# hundred), and fetching them all through the filters' indexes and sorting
+# them is cheap. Each step is bounded.
 WALK_LIMIT = 5000
 _WALK_SORT_INDEX = {"enable_bitmapscan": "off", "enable_seqscan": "off", "enable_sort": "off"}
 _FETCH_AND_SORT = {"enable_indexscan": "off", "enable_indexonlyscan": "off"}
+_SORT_KEYS = {
+    "worthiness": (Claim.check_worthiness, Claim.id),
+    "event_date": (Claim.event_date_start, Claim.id),
+    "newest": (Claim.id,),
+}
 
 
-def _text_filtered(session: Session, query: Any, wanted: QueueFilter, cursor: list[Any]) -> list:
-    # The bound ignores the other filters: a plain walk of the sort index, never a sort.
-    keys = (Claim.check_worthiness, Claim.event_date_start, Claim.id)
-    bound = select(*keys).where(*cursor).order_by(*_order(wanted.sort))
-    last = session.exec(bound.offset(WALK_LIMIT).limit(1)).first()
-    with _planner(session, _WALK_SORT_INDEX):
-        found = session.exec(
-            query if last is None else query.where(*_up_to(wanted.sort, last))
-        ).all()
+def _walk_first(
+    session: Session,
+    query: Any,
+    plain: list[Any],
+    wanted: QueueFilter,
+    cursor: list[Any],
+    dialect: str,
+) -> list:
+    # The bound ignores the filters: a plain walk of the sort index, never a sort.
+    bound = select(*_SORT_KEYS[wanted.sort]).where(*cursor).order_by(*_order(wanted.sort))
+    last = session.execute(bound.offset(WALK_LIMIT).limit(1)).first()  # a row, even of one key
+    walk = query if last is None else query.where(*_up_to(wanted.sort, last))
+    if dialect == "postgresql":
+        filters = [*plain, *_text_conditions(wanted, dialect)]
+        with _planner(session, _WALK_SORT_INDEX):
+            found = session.exec(walk.where(*filters)).all()
+    else:  # SQLite's hint: each filter keeps most rows, so no filter's index pays
+        filters = [*plain, *_text_conditions(wanted, dialect, walking=True)]
+        found = session.exec(walk.where(*(func.likely(f) for f in filters))).all()
     if last is None or len(found) > PAGE_SIZE:
         return found  # the walk saw every candidate, or filled a page
+    fetch = query.where(*plain, *_text_conditions(wanted, dialect))
+    if dialect != "postgresql":
+        return session.exec(fetch).all()
     with _planner(session, _FETCH_AND_SORT):
-        return session.exec(query).all()
+        return session.exec(fetch).all()
 
 
 def _up_to(sort: str, last: Any) -> list[Any]:
@@ -194,22 +215,37 @@ def _conditions(wanted: QueueFilter, user_id: int | None) -> list[Any]:
     return out
 
 
-def _text_conditions(wanted: QueueFilter, dialect: str) -> list[Any]:
+def _text_conditions(wanted: QueueFilter, dialect: str, *, walking: bool = False) -> list[Any]:
     """Search and "place contains": text indexes serve them, but only guesses say how
-    many rows they keep (see _text_filtered)."""
+    many rows they keep (see _walk_first). On SQLite each is a list of candidate
+    ids from an FTS5 table, which a walk of the sort index tests row by row
+    (`walking`) and a fetch reads first."""
     out: list[Any] = []
     if wanted.location:
         out.append(Claim.location.ilike(f"%{_like(wanted.location)}%", escape="\\"))  # type: ignore[union-attr]
+        if dialect == "sqlite" and not walking:
+            out.extend(_place_candidates(wanted.location))
     if wanted.q:
-        out.append(_matches(wanted.q, dialect))
+        out.append(_matches(wanted.q, dialect, walking=walking))
     return out
+
+
+def _place_candidates(place: str) -> list[Any]:
+    """SQLite: the claims whose place holds `place`, through the trigram index
+    (migration 0005); the LIKE stays the exact test. A trigram index knows
+    nothing of a string shorter than three characters."""
+    if len(place) < 3:
+        return []
+    phrase = '"' + place.replace('"', '""') + '"'  # a literal string, not FTS5 syntax
+    found = text("SELECT rowid FROM claims_places WHERE claims_places MATCH :p")
+    return [Claim.id.in_(found.bindparams(p=phrase))]  # type: ignore[union-attr]
 
 
 # The stored tsvector of quote and sentence (migration 0004), GIN-indexed.
 PG_DOCUMENT = "claims.search_vector"
 
 
-def _matches(query: str, dialect: str) -> Any:
+def _matches(query: str, dialect: str, *, walking: bool = False) -> Any:
     """Full-text search over quote and sentence, every word required, stemmed
     ("civilians" finds "civilian"), through the database's own index."""
     words = re.findall(r"\w+", query)
@@ -221,7 +257,9 @@ def _matches(query: str, dialect: str) -> Any:
         )
     phrase = " ".join(f'"{w}"' for w in words)  # quoted: FTS5 operators are just words
     fts = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q").bindparams(q=phrase)
-    return Claim.id.in_(fts)  # type: ignore[union-attr]
+    # `id + 0` is no column: SQLite then cannot start from the list of matches,
+    # and tests each row the walk reads against it instead.
+    return ((Claim.id + 0) if walking else Claim.id).in_(fts)  # type: ignore[operator, union-attr]
 
 
 def _like(text: str) -> str:
@@ -235,10 +273,10 @@ def _order(sort: str) -> list[Any]:
         # columns descending, so the index is read backwards and nothing is sorted.
         return [Claim.check_worthiness.desc(), Claim.id.desc()]  # type: ignore[attr-defined, union-attr]
     if sort == "event_date":
-        # Undated claims last on both databases (PostgreSQL puts NULLs first in DESC).
+        # Undated claims last: SQLite's default for DESC, PostgreSQL's with NULLS
+        # LAST; an index gives this order on each (migration 0005).
         return [
-            Claim.event_date_start.is_(None),  # type: ignore[union-attr]
-            Claim.event_date_start.desc(),  # type: ignore[union-attr]
+            Claim.event_date_start.desc().nulls_last(),  # type: ignore[union-attr]
             Claim.id.desc(),  # type: ignore[union-attr]
         ]
     return [Claim.id.desc()]  # type: ignore[union-attr]

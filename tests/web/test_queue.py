@@ -2,13 +2,14 @@
 
 import io
 import re
+from collections import Counter
 from datetime import date
 
 import pytest
 from sqlmodel import select
 
 from claims_app.db import session_scope
-from claims_app.models import Claim
+from claims_app.models import Claim, User
 from claims_app.services.audit import verify_chain
 from claims_app.services.queue import PAGE_SIZE
 from tests.conftest import REPO
@@ -165,25 +166,61 @@ _SORT_KEYS = {
 
 
 @pytest.mark.parametrize("sort", sorted(_SORT_KEYS))
-def test_text_filters_give_the_same_pages_however_the_database_reads_them(
+def test_filters_give_the_same_pages_however_the_database_reads_them(
     full_desk, engine, monkeypatch, sort
 ):
-    # On PostgreSQL text filters are read by a walk of the sort index bounded at
-    # WALK_LIMIT rows, then, if that fills no page, by fetching every match
-    # (services/queue.py). Small bounds send these pages down each way.
+    # Filtered pages are read by a walk of the sort index bounded at WALK_LIMIT
+    # rows, then, if that fills no page, by fetching every match through the
+    # filters' indexes (services/queue.py). Small bounds send them down each way.
     from claims_app.services import queue
     from claims_app.services.queue import QueueFilter
 
     monkeypatch.setattr(queue, "PAGE_SIZE", 5)  # several pages from a few dozen matches
     claims = all_claims(engine)
-    place = QueueFilter(location="a", sort=sort)
+    places = Counter(c.location for c in claims if len(c.location or "") >= 4)
+    part = places.most_common(1)[0][0][1:4].lower()  # three letters: a trigram search
+    category = Counter(c.category for c in claims if c.category).most_common(1)[0][0]
+    wanted = {
+        QueueFilter(location="a", sort=sort): lambda c: "a" in (c.location or "").lower(),
+        QueueFilter(location=part.upper(), sort=sort): lambda c: part in (c.location or "").lower(),
+        QueueFilter(category=category, sort=sort): lambda c: c.category == category,
+    }
     words = QueueFilter(q="people", sort=sort)
     everything = _every_page(engine, words)
     assert len(everything) > 3 * 5
     for walk in (2, 30, 120):
         monkeypatch.setattr(queue, "WALK_LIMIT", walk)
-        want = [
-            c.id for c in sorted(claims, key=_SORT_KEYS[sort]) if "a" in (c.location or "").lower()
-        ]
-        assert _every_page(engine, place) == want
+        for asked, keeps in wanted.items():
+            want = [c.id for c in sorted(claims, key=_SORT_KEYS[sort]) if keeps(c)]
+            assert len(want) > 5
+            assert _every_page(engine, asked) == want, asked
         assert _every_page(engine, words) == everything
+
+
+@pytest.mark.parametrize("walk", [2, 5000])
+def test_a_corrected_place_is_found_under_its_new_name_only(full_desk, engine, monkeypatch, walk):
+    # WALK_LIMIT 2: matches are fetched through the place index (a trigram
+    # table on SQLite, kept in step by triggers); 5000: every row is tested.
+    from claims_app.services import queue, review
+    from claims_app.services.actors import Actor
+    from claims_app.services.queue import QueueFilter
+
+    monkeypatch.setattr(queue, "WALK_LIMIT", walk)
+    with session_scope(engine) as s:
+        target = s.exec(select(Claim).where(Claim.location.is_not(None))).first()
+        amina = s.exec(select(User).where(User.username == "amina")).one()
+    old = target.location
+    with session_scope(engine, write=True) as s:
+        as_amina = Actor(name="amina", user_id=amina.id, role="reviewer")
+        review.edit_fields(
+            s, target.id, version=target.version, changes={"location": "Quxbridge"}, actor=as_amina
+        )
+
+    def found(place):
+        return _every_page(engine, QueueFilter(location=place))
+
+    assert found("XBRID") == [target.id]
+    assert target.id not in found(old)
+    assert set(found(old)) == {
+        c.id for c in all_claims(engine) if old.lower() in (c.location or "").lower()
+    }
