@@ -19,4 +19,5 @@ def check_dates(error: type[ValueError], what: str, date_from: str, date_to: str
 
 def is_id(value: str) -> bool:
     """Digits naming a row that can exist (ids are 32-bit on both databases)."""
-    return value.isdigit() and int(value) <= MAX_ID
+    # isascii: "²" is a digit to str.isdigit(), and no number to int()
+    return value.isascii() and value.isdigit() and int(value) <= MAX_ID

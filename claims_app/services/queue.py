@@ -231,14 +231,15 @@ def _text_conditions(wanted: QueueFilter, dialect: str, *, walking: bool = False
 
 
 def _place_candidates(place: str) -> list[Any]:
-    """SQLite: the claims whose place holds `place`, through the trigram index
-    (migration 0005); the LIKE stays the exact test. A trigram index knows
+    """SQLite: claims whose place is one of the names holding `place`, found
+    through the trigram index of place names (migration 0005) and read through
+    the location index; the LIKE stays the exact test. A trigram index knows
     nothing of a string shorter than three characters."""
     if len(place) < 3:
         return []
     phrase = '"' + place.replace('"', '""') + '"'  # a literal string, not FTS5 syntax
-    found = text("SELECT rowid FROM claims_places WHERE claims_places MATCH :p")
-    return [Claim.id.in_(found.bindparams(p=phrase))]  # type: ignore[union-attr]
+    names = text("SELECT name FROM place_names_fts WHERE place_names_fts MATCH :p")
+    return [Claim.location.in_(names.bindparams(p=phrase))]  # type: ignore[union-attr]
 
 
 # The stored tsvector of quote and sentence (migration 0004), GIN-indexed.

@@ -317,7 +317,7 @@ def event_range(text: str | None) -> tuple[date | None, date | None]:
 
 
 def _bounds(part: str) -> tuple[date, date]:
-    if len(part) == 4 and part.isdigit():
+    if len(part) == 4 and part.isascii() and part.isdigit():
         return date(int(part), 1, 1), date(int(part), 12, 31)
     if len(part) == 7 and part[4] == "-":
         year, month = int(part[:4]), int(part[5:])

@@ -17,9 +17,10 @@ from flask import (
 from sqlmodel import select
 
 from claims_app.db import request_session
-from claims_app.models import MAX_ID, Article, Claim, Document, User
+from claims_app.models import Article, Claim, Document, User
 from claims_app.services import auditlog, history
 from claims_app.services.audit import EVENT_MEANINGS
+from claims_app.services.filters import is_id
 from claims_app.web.auth import roles_required
 from claims_app.web.extensions import htmx
 
@@ -37,7 +38,7 @@ def index() -> Any:
         page = auditlog.log_page(
             session,
             wanted,
-            before_id=int(before) if before.isdigit() and int(before) <= MAX_ID else None,
+            before_id=int(before) if is_id(before) else None,
         )
     except auditlog.AuditLogError as exc:
         return render_template("audit/index.html", error=str(exc), page=None,

@@ -35,6 +35,7 @@ from claims_app.db import request_session
 from claims_app.models import User
 from claims_app.services.accounts import LockedOut, log_in
 from claims_app.services.actors import Actor
+from claims_app.services.filters import is_id
 from claims_app.web.extensions import login_manager
 
 bp = Blueprint("auth", __name__)
@@ -55,7 +56,7 @@ class SessionUser(UserMixin):
 
 @login_manager.user_loader
 def _load(user_id: str) -> SessionUser | None:
-    user = request_session().get(User, int(user_id)) if user_id.isdigit() else None
+    user = request_session().get(User, int(user_id)) if is_id(user_id) else None
     return SessionUser(user) if user is not None and user.active else None
 
 

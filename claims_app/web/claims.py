@@ -26,6 +26,7 @@ from claims_app.models import (
     User,
 )
 from claims_app.services import review
+from claims_app.services.filters import is_id
 from claims_app.services.review import Forbidden, NotFound, ReviewError, StaleVersion
 from claims_app.web.auth import current_actor, roles_required
 from claims_app.web.extensions import htmx
@@ -85,7 +86,7 @@ def _context(claim_id: int, *, panel: str | None = None, **extra: Any) -> dict[s
 
 def _version() -> int:
     raw = request.form.get("version", "")
-    if not raw.isdigit():
+    if not is_id(raw):
         abort(400, description="The form has no claim version: reload the page.")
     return int(raw)
 

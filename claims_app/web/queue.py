@@ -19,8 +19,9 @@ from flask_login import current_user
 from sqlmodel import select
 
 from claims_app.db import request_session
-from claims_app.models import MAX_ID, ClaimKind, ClaimStatus, Document, Role, User
+from claims_app.models import ClaimKind, ClaimStatus, Document, Role, User
 from claims_app.services import queue, review
+from claims_app.services.filters import is_id
 from claims_app.services.review import ReviewError
 from claims_app.web.auth import current_actor, roles_required
 from claims_app.web.extensions import htmx
@@ -76,7 +77,7 @@ def take_next() -> Any:
 @roles_required("editor")
 def bulk() -> Any:
     session = request_session()
-    ids = [int(i) for i in request.form.getlist("claim_ids") if i.isdigit() and int(i) <= MAX_ID]
+    ids = [int(i) for i in request.form.getlist("claim_ids") if is_id(i)]
     action = request.form.get("action", "")
     back = url_for("queue.index", **_kept_args())
     if not ids:

@@ -94,6 +94,9 @@ def test_a_broken_filter_says_what_is_wrong(full_desk):
     assert r.status_code == 400 and "unknown status" in r.get_data(as_text=True)
     r = full_desk.get("/claims?date_from=yesterday")
     assert "event date from must be a date" in r.get_data(as_text=True)
+    r = full_desk.get("/claims?document=²")  # a digit to str.isdigit(), no number to int()
+    assert r.status_code == 400 and "document must be a document number" in r.get_data(as_text=True)
+    assert full_desk.get("/audit?before=²").status_code == 200  # an unread page link: page one
 
 
 def test_take_next_opens_the_most_check_worthy_new_claim(full_desk, engine):
