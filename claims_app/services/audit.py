@@ -97,10 +97,13 @@ EVENT_MEANINGS: dict[EventKind, str] = {
 }
 
 
+_PLAIN = (str, int, bool, type(None))  # already JSON as they are
+
+
 def jsonable(value: Any) -> Any:
     """Plain JSON values, the same after a round trip through either database."""
     if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
+        return {str(k): v if type(v) in _PLAIN else jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     if isinstance(value, datetime):
@@ -137,6 +140,11 @@ def content_hash(fields: dict[str, Any]) -> str:
     content = {name: fields[name] for name in HASHED_FIELDS}
     content["at"] = iso_utc(content["at"]) if content["at"] else None
     content["before"], content["after"] = jsonable(content["before"]), jsonable(content["after"])
+    return _digest(content)
+
+
+def _digest(content: dict[str, Any]) -> str:
+    """HASHED_FIELDS as plain JSON values ("at" as text) -> the event's hash."""
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -235,16 +243,18 @@ def record_claim_events(
     session.flush()  # events added before go first: ids must follow the chain
     head = _lock_chain(session) or chain_head(session)
     at = utcnow()
+    at_text = iso_utc(at)  # one time for the batch, written once
     rows = []
     for claim_id, document_id, after in changes:
         row = {
-            "kind": kind.value, "actor": actor.name, "actor_id": actor.user_id, "at": at,
+            "kind": kind.value, "actor": actor.name, "actor_id": actor.user_id, "at": at_text,
             "target_type": "claim", "target_id": claim_id, "claim_id": claim_id,
             "document_id": document_id, "before": None, "after": jsonable(after),
             "request_id": actor.request_id, "client_addr": actor.client_addr,
             "prev_hash": head,
         }  # fmt: skip
-        head = row["hash"] = content_hash(row)
+        head = row["hash"] = _digest(row)  # the values are plain already: no second pass
+        row["at"] = at
         rows.append(row)
     if rows:
         session.execute(insert(AuditEvent.__table__), rows)  # type: ignore[attr-defined]
