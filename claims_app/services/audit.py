@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from claims_app.models import AuditEvent, Claim, utcnow
@@ -118,10 +118,10 @@ def jsonable(value: Any) -> Any:
 
 
 def iso_utc(moment: datetime) -> str:
-    # SQLite gives naive datetimes back; everything we store is UTC.
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     # What strftime("%Y-%m-%dT%H:%M:%S.%fZ") gives, at a third of its cost.
-    return aware.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
+    if moment.tzinfo is None:  # SQLite gives naive datetimes back; all we store is UTC
+        return moment.isoformat(timespec="microseconds") + "Z"
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 # What an event's hash covers: every column but its id and the hash itself.
@@ -149,15 +149,30 @@ def _digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _lock_chain(session: Session) -> str | None:
-    """Take the chain for this transaction; return the head if we already hold it."""
+def _lock_chain(session: Session) -> str:
+    """Take the chain for this transaction and return its head."""
     transaction = _innermost(session)
     held = session.info.get("audit_head")
     if held is not None and held[0] is transaction:
         return held[1]  # our own lock, and the head we wrote last
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK_KEY})
-    return None
+    if session.get_bind().dialect.name != "postgresql":
+        return chain_head(session)  # SQLite: BEGIN IMMEDIATE already serialises writers
+    session.flush()  # this transaction's earlier events first: the head may be one
+    # The lock, then the head, in one round trip (others wait while we hold it):
+    # two statements of one query, and under READ COMMITTED the second reads with
+    # a snapshot taken after the first got the lock, so it sees the last writer's
+    # commit. (Statements with no parameters: psycopg sends them as one query.)
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(f"SELECT pg_advisory_xact_lock({_CHAIN_LOCK_KEY}); {_HEAD_SQL}")
+        cursor.nextset()
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    return row[0] if row else GENESIS_HASH
+
+
+_HEAD_SQL = "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1"
 
 
 def _innermost(session: Session):
@@ -187,7 +202,7 @@ def record_event(
     document_id: int | None = None,
 ) -> AuditEvent:
     """Append one event to the chain, in the caller's transaction."""
-    head = _lock_chain(session) or chain_head(session)
+    head = _lock_chain(session)
     event = AuditEvent(
         kind=kind.value,
         actor=actor.name,
@@ -241,7 +256,7 @@ def record_claim_events(
     (ingest), the same chain as `record_claim_event` in a loop without building an
     ORM object per event, which cost a third of ingest time."""
     session.flush()  # events added before go first: ids must follow the chain
-    head = _lock_chain(session) or chain_head(session)
+    head = _lock_chain(session)
     at = utcnow()
     at_text = iso_utc(at)  # one time for the batch, written once
     rows = []

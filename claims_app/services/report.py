@@ -194,10 +194,14 @@ def iter_items(engine: Engine, wanted: ReportFilter, *, batch: int = BATCH) -> I
 def _complete(session: Session, rows) -> list[ReportItem]:
     ids = [claim.id for claim, *_ in rows]
     sources: dict[int, list[Any]] = {}
-    for source in session.connection().execute(  # rows: named, read-only records
-        select(Source.__table__)  # type: ignore[attr-defined]
-        .where(col(Source.claim_id).in_(ids), col(Source.removed_at).is_(None))
-        .order_by(col(Source.id))
+    for source in (
+        session.connection()
+        .execute(  # rows: named, read-only records
+            select(Source.__table__)  # type: ignore[attr-defined]
+            .where(col(Source.claim_id).in_(ids), col(Source.removed_at).is_(None))
+            .order_by(col(Source.id))
+        )
+        .all()
     ):
         sources.setdefault(source.claim_id, []).append(source)
     people = {v.given_by_id for *_, v in rows} | {v.approved_by_id for *_, v in rows}
