@@ -191,6 +191,14 @@ class Claim(SQLModel, table=True):
     updated_at: datetime | None = _tz_column(nullable=False)
 
 
+class PlaceName(SQLModel, table=True):
+    """Every place a claim has named, once, kept by triggers on claims (migration
+    0005): the place filter searches these few rows, not every claim."""
+
+    __tablename__ = "place_names"
+    name: str = Field(sa_column=Column(Text, primary_key=True))
+
+
 class Source(SQLModel, table=True):
     __tablename__ = "sources"
     __table_args__ = (_check_in("relation", Relation, "ck_sources_relation"),)

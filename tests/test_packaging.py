@@ -24,7 +24,6 @@ def test_wheel_ships_templates_migrations_and_static(tmp_path):
 # Search indexes live outside the models (see migrations 0003 to 0005).
 SEARCH_OBJECTS = (
     "claims_fts",
-    "place_names",
     "ix_claims_search",
     "search_vector",
     "ix_claims_location_trgm",

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import and_, false, func, or_, text, tuple_
 from sqlmodel import Session, select
 
-from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, User
+from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, PlaceName, User
 from claims_app.services.filters import check_dates, is_id
 
 PAGE_SIZE = 50
@@ -106,6 +106,13 @@ def queue_page(
     dialect = session.get_bind().dialect.name
     cursor = [_after(wanted.sort, after)] if after else []
     plain = _conditions(wanted, user_id)
+    if wanted.location:
+        names = _place_names(session, wanted.location)
+        if not names:
+            return QueuePage([], None)  # no claim names such a place
+        if len(names) <= PLACE_NAMES_MAX:  # then a filter like any other
+            plain.append(Claim.location.in_(names))  # type: ignore[union-attr]
+            wanted = replace(wanted, location="")
     query = query.where(*cursor).order_by(*_order(wanted.sort)).limit(PAGE_SIZE + 1)
     # SQLite keeps no statistics by default, so it takes any equality filter's
     # index as the narrow one (kind = numeric: every row, then a sort). PostgreSQL
@@ -216,30 +223,34 @@ def _conditions(wanted: QueueFilter, user_id: int | None) -> list[Any]:
 
 
 def _text_conditions(wanted: QueueFilter, dialect: str, *, walking: bool = False) -> list[Any]:
-    """Search and "place contains": text indexes serve them, but only guesses say how
-    many rows they keep (see _walk_first). On SQLite each is a list of candidate
-    ids from an FTS5 table, which a walk of the sort index tests row by row
-    (`walking`) and a fetch reads first."""
+    """Search, and "place contains" when too many places hold the text to name
+    them: text indexes serve these, but only guesses say how many rows they keep
+    (see _walk_first). On SQLite search is a list of candidate ids from FTS5,
+    which a walk of the sort index tests row by row (`walking`), and a fetch
+    reads first."""
     out: list[Any] = []
     if wanted.location:
-        out.append(Claim.location.ilike(f"%{_like(wanted.location)}%", escape="\\"))  # type: ignore[union-attr]
-        if dialect == "sqlite" and not walking:
-            out.extend(_place_candidates(wanted.location))
+        out.append(_contains(Claim.location, wanted.location))
     if wanted.q:
         out.append(_matches(wanted.q, dialect, walking=walking))
     return out
 
 
-def _place_candidates(place: str) -> list[Any]:
-    """SQLite: claims whose place is one of the names holding `place`, found
-    through the trigram index of place names (migration 0005) and read through
-    the location index; the LIKE stays the exact test. A trigram index knows
-    nothing of a string shorter than three characters."""
-    if len(place) < 3:
-        return []
-    phrase = '"' + place.replace('"', '""') + '"'  # a literal string, not FTS5 syntax
-    names = text("SELECT name FROM place_names_fts WHERE place_names_fts MATCH :p")
-    return [Claim.location.in_(names.bindparams(p=phrase))]  # type: ignore[union-attr]
+# More names than this, and "place contains" stays a text filter: the text is
+# then in so many places that a walk of the sort order soon fills a page.
+PLACE_NAMES_MAX = 1000
+
+
+def _place_names(session: Session, place: str) -> list[str]:
+    """The places claims name that hold `place` (a few thousand rows to read, kept
+    by triggers, migration 0005), up to one more than PLACE_NAMES_MAX."""
+    found = select(PlaceName.name).where(_contains(PlaceName.name, place))
+    return list(session.exec(found.limit(PLACE_NAMES_MAX + 1)))
+
+
+def _contains(column: Any, part: str) -> Any:
+    """Case-insensitive "holds `part`", the same test for claims and place names."""
+    return column.ilike(f"%{_like(part)}%", escape="\\")
 
 
 # The stored tsvector of quote and sentence (migration 0004), GIN-indexed.

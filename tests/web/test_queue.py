@@ -174,14 +174,15 @@ def test_filters_give_the_same_pages_however_the_database_reads_them(
 ):
     # Filtered pages are read by a walk of the sort index bounded at WALK_LIMIT
     # rows, then, if that fills no page, by fetching every match through the
-    # filters' indexes (services/queue.py). Small bounds send them down each way.
+    # filters' indexes (services/queue.py). Small bounds send them down each way;
+    # PLACE_NAMES_MAX 0 sends "place contains" down the text-filter way too.
     from claims_app.services import queue
     from claims_app.services.queue import QueueFilter
 
     monkeypatch.setattr(queue, "PAGE_SIZE", 5)  # several pages from a few dozen matches
     claims = all_claims(engine)
     places = Counter(c.location for c in claims if len(c.location or "") >= 4)
-    part = places.most_common(1)[0][0][1:4].lower()  # three letters: a trigram search
+    part = places.most_common(1)[0][0][1:4].lower()  # inside a word, in several places
     category = Counter(c.category for c in claims if c.category).most_common(1)[0][0]
     wanted = {
         QueueFilter(location="a", sort=sort): lambda c: "a" in (c.location or "").lower(),
@@ -191,8 +192,9 @@ def test_filters_give_the_same_pages_however_the_database_reads_them(
     words = QueueFilter(q="people", sort=sort)
     everything = _every_page(engine, words)
     assert len(everything) > 3 * 5
-    for walk in (2, 30, 120):
+    for walk, names in ((2, 0), (2, 1000), (30, 0), (30, 1000), (120, 0)):
         monkeypatch.setattr(queue, "WALK_LIMIT", walk)
+        monkeypatch.setattr(queue, "PLACE_NAMES_MAX", names)
         for asked, keeps in wanted.items():
             want = [c.id for c in sorted(claims, key=_SORT_KEYS[sort]) if keeps(c)]
             assert len(want) > 5
@@ -202,8 +204,8 @@ def test_filters_give_the_same_pages_however_the_database_reads_them(
 
 @pytest.mark.parametrize("walk", [2, 5000])
 def test_a_corrected_place_is_found_under_its_new_name_only(full_desk, engine, monkeypatch, walk):
-    # WALK_LIMIT 2: matches are fetched through the place index (a trigram
-    # table on SQLite, kept in step by triggers); 5000: every row is tested.
+    # Places are found among the place names triggers keep (migration 0005);
+    # WALK_LIMIT 2: their claims are fetched by name; 5000: every row is tested.
     from claims_app.services import queue, review
     from claims_app.services.actors import Actor
     from claims_app.services.queue import QueueFilter
@@ -223,6 +225,7 @@ def test_a_corrected_place_is_found_under_its_new_name_only(full_desk, engine, m
         return _every_page(engine, QueueFilter(location=place))
 
     assert found("XBRID") == [target.id]
+    assert found("Nowhere-on-any-page") == []
     assert target.id not in found(old)
     assert set(found(old)) == {
         c.id for c in all_claims(engine) if old.lower() in (c.location or "").lower()
