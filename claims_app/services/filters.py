@@ -1,8 +1,9 @@
-"""Checks shared by the queue, audit log and report filters (values from a URL)."""
+"""Checks and tests shared by the queue, audit log and report filters (values from a URL)."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from claims_app.models import MAX_ID
 
@@ -21,3 +22,10 @@ def is_id(value: str) -> bool:
     """Digits naming a row that can exist (ids are 32-bit on both databases)."""
     # isascii: "²" is a digit to str.isdigit(), and no number to int()
     return value.isascii() and value.isdigit() and int(value) <= MAX_ID
+
+
+def contains(column: Any, part: str) -> Any:
+    """Case-insensitive "the column holds `part`", typed text taken literally:
+    a % or _ a reviewer types is not a wildcard."""
+    literal = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{literal}%", escape="\\")

@@ -18,7 +18,7 @@ from sqlalchemy import and_, false, func, or_, text, tuple_
 from sqlmodel import Session, select
 
 from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, PlaceName, User
-from claims_app.services.filters import check_dates, is_id
+from claims_app.services.filters import check_dates, contains, is_id
 
 PAGE_SIZE = 50
 SORTS = {
@@ -112,7 +112,7 @@ def queue_page(
             return QueuePage([], None)  # no claim names such a place
         if len(names) <= PLACE_NAMES_MAX:  # then a filter like any other
             plain.append(Claim.location.in_(names))  # type: ignore[union-attr]
-            wanted = replace(wanted, location="")
+            wanted = replace(wanted, location="")  # no longer a text filter
     query = query.where(*cursor).order_by(*_order(wanted.sort)).limit(PAGE_SIZE + 1)
     # SQLite keeps no statistics by default, so it takes any equality filter's
     # index as the narrow one (kind = numeric: every row, then a sort). PostgreSQL
@@ -230,7 +230,7 @@ def _text_conditions(wanted: QueueFilter, dialect: str, *, walking: bool = False
     reads first."""
     out: list[Any] = []
     if wanted.location:
-        out.append(_contains(Claim.location, wanted.location))
+        out.append(contains(Claim.location, wanted.location))
     if wanted.q:
         out.append(_matches(wanted.q, dialect, walking=walking))
     return out
@@ -244,13 +244,8 @@ PLACE_NAMES_MAX = 1000
 def _place_names(session: Session, place: str) -> list[str]:
     """The places claims name that hold `place` (a few thousand rows to read, kept
     by triggers, migration 0005), up to one more than PLACE_NAMES_MAX."""
-    found = select(PlaceName.name).where(_contains(PlaceName.name, place))
+    found = select(PlaceName.name).where(contains(PlaceName.name, place))
     return list(session.exec(found.limit(PLACE_NAMES_MAX + 1)))
-
-
-def _contains(column: Any, part: str) -> Any:
-    """Case-insensitive "holds `part`", the same test for claims and place names."""
-    return column.ilike(f"%{_like(part)}%", escape="\\")
 
 
 # The stored tsvector of quote and sentence (migration 0004), GIN-indexed.
@@ -272,11 +267,6 @@ def _matches(query: str, dialect: str, *, walking: bool = False) -> Any:
     # `id + 0` is no column: SQLite then cannot start from the list of matches,
     # and tests each row the walk reads against it instead.
     return ((Claim.id + 0) if walking else Claim.id).in_(fts)  # type: ignore[operator, union-attr]
-
-
-def _like(text: str) -> str:
-    """The text matched literally: % and _ typed by a reviewer are not wildcards."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _order(sort: str) -> list[Any]:

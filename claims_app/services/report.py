@@ -29,7 +29,7 @@ from claims_app.models import (
     User,
     Verdict,
 )
-from claims_app.services.filters import check_dates, is_id
+from claims_app.services.filters import check_dates, contains, is_id
 
 BATCH = 500
 GROUPINGS = {"document": "document and article", "category": "category"}
@@ -158,7 +158,7 @@ def _query(wanted: ReportFilter):
     if wanted.document:
         query = query.where(Article.document_id == int(wanted.document))
     if wanted.location:
-        query = query.where(col(Claim.location).ilike(f"%{wanted.location}%"))
+        query = query.where(contains(col(Claim.location), wanted.location))
     first = Article.published_on if wanted.date_field == "article" else Claim.event_date_start
     last = Article.published_on if wanted.date_field == "article" else Claim.event_date_end
     if wanted.date_from:

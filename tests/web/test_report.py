@@ -69,6 +69,14 @@ def test_filters_and_grouping_live_in_the_url(desk):
     page = desk.get("/report?verdict=false&group=category").get_data(as_text=True)
     assert page.count('class="report-claim"') == 1 and "Rationale 2." in page
     assert re.search(r"/report\.csv\?[^\"]*verdict=false", page)
+    places = _places_of(desk, [1, 2])  # the approved claims
+    part = places[0][1:-1].upper()
+    by_place = desk.get("/report", query_string={"location": part})
+    held = sum(part.lower() in p.lower() for p in places)
+    assert by_place.get_data(as_text=True).count('class="report-claim"') == held >= 1
+    for typed in ("%", "_"):  # a reviewer's % or _ is a character, not a wildcard
+        literal = desk.get("/report", query_string={"location": typed})
+        assert literal.get_data(as_text=True).count('class="report-claim"') == 0
     bad = desk.get("/report?date_from=soon")
     assert bad.status_code == 400 and "date from must be a date" in bad.get_data(as_text=True)
 
@@ -88,3 +96,11 @@ def test_downloads_follow_the_filter_and_are_audited(desk, engine):
         ("amina", "json", 2),
         ("amina", "claimreview", 2),
     ]
+
+
+def _places_of(client, claim_ids: list[int]) -> list[str]:
+    engine = client.application.extensions["claims_engine"]
+    with session_scope(engine) as s:
+        places = [s.get(Claim, i).location or "" for i in claim_ids]
+    assert len(places[0]) > 2
+    return places
