@@ -28,6 +28,7 @@ from claims_app import create_app
 from claims_app.db import make_engine, session_scope
 from claims_app.services.accounts import create_user
 from claims_app.services.actors import Actor
+from claims_app.services.queue import QueueFilter, queue_page
 
 _TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
 
@@ -58,6 +59,16 @@ def _login(app: Flask, name: str):
     return client, _TOKEN.search(client.get("/claims").get_data(as_text=True)).group(1)
 
 
+def _deep_cursor(app: Flask, wanted: dict[str, str], pages: int) -> str | None:
+    """The page link a reviewer holds after scrolling `pages` pages of a filtered queue."""
+    engine = app.extensions["claims_engine"]
+    after = None
+    with session_scope(engine) as s:
+        for _ in range(pages):
+            after = queue_page(s, QueueFilter(**wanted), user_id=None, after=after).next_cursor
+    return after
+
+
 def measure(url: str, repeat: int) -> list[tuple[str, float, float]]:
     engine = make_engine(url)
     with engine.connect() as conn:  # an earlier run (--reuse) may have made them
@@ -73,6 +84,7 @@ def measure(url: str, repeat: int) -> list[tuple[str, float, float]]:
     hello.add_url_rule("/", "hello", lambda: "hello")
     hello_client = hello.test_client()
     taken: list[int] = []
+    deep = _deep_cursor(app, {"category": "killed"}, 20)
 
     def take_next():
         response = client.post("/claims/take-next", data={"csrf_token": token})
@@ -92,6 +104,9 @@ def measure(url: str, repeat: int) -> list[tuple[str, float, float]]:
             lambda: client.get("/claims?sort=event_date"), repeat)),
         ("queue, category + location", _time(
             lambda: client.get("/claims?category=killed&location=Idlib"), repeat)),
+        ("queue, category, 20th page", _time(lambda: client.get(
+            "/claims", query_string={"category": "killed", "after": deep},
+            headers={"HX-Request": "true"}), repeat)),
         ("queue, full-text search", _time(lambda: client.get("/claims?q=children"), repeat)),
         # The worst cases for an ordered walk: nothing matches, so no early stop.
         ("search, word no claim has", _time(lambda: client.get("/claims?q=zebra"), repeat)),

@@ -104,7 +104,7 @@ def queue_page(
         .join(User, User.id == Claim.assignee_id, isouter=True)
     )
     dialect = session.get_bind().dialect.name
-    cursor = [_after(wanted.sort, after)] if after else []
+    ranges = [[r] for r in _after(wanted.sort, after)] if after else [[]]
     plain = _conditions(wanted, user_id)
     if wanted.location:
         names = _place_names(session, wanted.location)
@@ -113,17 +113,27 @@ def queue_page(
         if len(names) <= PLACE_NAMES_MAX:  # then a filter like any other
             plain.append(Claim.location.in_(names))  # type: ignore[union-attr]
             wanted = replace(wanted, location="")  # no longer a text filter
-    query = query.where(*cursor).order_by(*_order(wanted.sort)).limit(PAGE_SIZE + 1)
+    query = query.order_by(*_order(wanted.sort)).limit(PAGE_SIZE + 1)
+    found: list[Any] = []
+    for cursor in ranges:  # in sort order, each an index range: read on until a page is full
+        found += _read(session, query.where(*cursor), plain, wanted, cursor, dialect)
+        if len(found) > PAGE_SIZE:
+            break
+    rows = [QueueRow(c, a, name) for c, a, name in found[:PAGE_SIZE]]
+    more = len(found) > PAGE_SIZE
+    return QueuePage(rows, _cursor(wanted.sort, rows[-1].claim) if more else None)
+
+
+def _read(
+    session: Session, query: Any, plain: list[Any], wanted: QueueFilter, cursor: list[Any],
+    dialect: str,
+) -> list[Any]:  # fmt: skip
     # SQLite keeps no statistics by default, so it takes any equality filter's
     # index as the narrow one (kind = numeric: every row, then a sort). PostgreSQL
     # knows those columns' values and plans plain filters well on its own.
     if wanted.q or wanted.location or (dialect == "sqlite" and plain):
-        found = _walk_first(session, query, plain, wanted, cursor, dialect)
-    else:
-        found = session.exec(query.where(*plain)).all()
-    rows = [QueueRow(c, a, name) for c, a, name in found[:PAGE_SIZE]]
-    more = len(found) > PAGE_SIZE
-    return QueuePage(rows, _cursor(wanted.sort, rows[-1].claim) if more else None)
+        return _walk_first(session, query, plain, wanted, cursor, dialect)
+    return session.exec(query.where(*plain)).all()
 
 
 # A database guesses how many rows a filter keeps, and a wrong guess costs
@@ -293,29 +303,31 @@ def _cursor(sort: str, last: Claim) -> str:
     return str(last.id)
 
 
-def _after(sort: str, cursor: str) -> Any:
+def _after(sort: str, cursor: str) -> list[Any]:
+    """The rows after a page link's cursor, as index ranges in sort order."""
     try:
         if sort == "newest":
             if not 0 <= int(cursor) <= MAX_ID:
                 raise ValueError(cursor)
-            return Claim.id < int(cursor)
+            return [Claim.id < int(cursor)]
         key, _, raw_id = cursor.partition("~")
         last_id = int(raw_id)
         if not 0 <= last_id <= MAX_ID:
             raise ValueError(raw_id)
+        # Row values, (a, b) < (x, y), which both databases read as one index
+        # range starting at the cursor; an OR of the same tests made them read
+        # from the top of the index, or through another index and sort.
         if sort == "worthiness":
             score = round(float(key), 4)
-            return or_(
-                Claim.check_worthiness < score,
-                and_(Claim.check_worthiness == score, Claim.id < last_id),
-            )
+            return [and_(
+                Claim.check_worthiness <= score,  # the leading column's bound, spelt out
+                tuple_(Claim.check_worthiness, Claim.id) < (score, last_id),
+            )]  # fmt: skip
         if key == "none":
-            return and_(Claim.event_date_start.is_(None), Claim.id < last_id)  # type: ignore[union-attr]
+            return [and_(Claim.event_date_start.is_(None), Claim.id < last_id)]  # type: ignore[union-attr]
         day = date.fromisoformat(key)
-        return or_(
-            Claim.event_date_start < day,  # type: ignore[operator]
-            and_(Claim.event_date_start == day, Claim.id < last_id),
-            Claim.event_date_start.is_(None),  # type: ignore[union-attr]
-        )
+        # The rest of the dated claims, then every undated one (they sort last).
+        undated = Claim.event_date_start.is_(None)  # type: ignore[union-attr]
+        return [tuple_(Claim.event_date_start, Claim.id) < (day, last_id), undated]
     except ValueError:
         raise QueueError("that page link is broken: start from the first page") from None
