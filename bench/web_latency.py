@@ -6,8 +6,9 @@ Builds a throwaway database (a temporary SQLite file unless --database-url is
 given; that database is emptied and filled, so never point it at real data)
 with N claims (10% approved), then times requests through the WSGI app in
 this process (no network: the time is the server's): the default queue page,
-the queue filtered by category and location, full-text search, a claim's
-workspace, "take next", and saving a verdict; and, as the reference on the
+the queue filtered by category and location, a filtered queue's 20th page,
+full-text search, a claim's workspace, "take next", and saving a verdict
+(and the worst cases of the filters); and, as the reference on the
 same machine, a bare Flask route returning "hello". Prints p50 and p95 in ms.
 """
 
