@@ -14,6 +14,7 @@ flat as N grows when the export streams.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import resource
 import tempfile
@@ -32,14 +33,11 @@ def _peak_mb() -> float:
     """This process's peak resident memory. Linux's VmHWM starts afresh when
     the process is made; ru_maxrss (elsewhere) carries over what the parent
     had when it forked, which here is the builder's."""
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with contextlib.suppress(OSError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
 
 
 def _measure(url: str, fmt: str, out) -> None:
