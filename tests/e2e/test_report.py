@@ -8,9 +8,8 @@ from sqlmodel import select
 
 from claims_app.db import session_scope
 from claims_app.models import Claim, Verdict
-from claims_app.services import review
 from claims_app.services.review import SourceInput, VerdictInput
-from tests.helpers import browser_login, ingest_fixture, make_user
+from tests.helpers import browser_login, ingest_fixture, judge, make_user
 
 pytestmark = pytest.mark.e2e
 
@@ -25,31 +24,12 @@ def approved(live_app, engine):
     with session_scope(engine) as s:
         ids = [c.id for c in s.exec(select(Claim).order_by(Claim.id)).all()][::4][: len(ratings)]
     for claim_id, rating in zip(ids, ratings, strict=True):
-        with session_scope(engine, write=True) as s:
-            v = s.get(Claim, claim_id).version
-            if rating != "unverifiable":
-                review.add_source(
-                    s,
-                    claim_id,
-                    version=v,
-                    actor=amina,
-                    source=SourceInput(
-                        url=f"https://example.org/{claim_id}",
-                        title=f"Record {claim_id}",
-                        independent=claim_id % 2 == 1,
-                    ),
-                )
-                v += 1
-            if rating == "accurate" and claim_id % 2 == 0:
-                rating = "mostly_accurate"  # accurate needs an independent source
-            review.give_verdict(
-                s,
-                claim_id,
-                version=v,
-                actor=amina,
-                verdict=VerdictInput(rating, f"Why {claim_id}."),
-            )
-            review.approve(s, claim_id, version=v + 1, actor=ed)
+        record = SourceInput(url=f"https://example.org/{claim_id}", title=f"Record {claim_id}",
+                             independent=claim_id % 2 == 1)  # fmt: skip
+        if rating == "accurate" and claim_id % 2 == 0:
+            rating = "mostly_accurate"  # accurate needs an independent source
+        judge(engine, claim_id, reviewer=amina, verdict=VerdictInput(rating, f"Why {claim_id}."),
+              sources=[] if rating == "unverifiable" else [record], approver=ed)  # fmt: skip
     return engine
 
 

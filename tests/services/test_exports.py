@@ -22,7 +22,7 @@ from claims_app.services.exports import (
 )
 from claims_app.services.report import VERDICT_LABELS, ReportFilter, iter_items
 from claims_app.services.review import SourceInput, VerdictInput
-from tests.helpers import ingest_fixture, make_user
+from tests.helpers import ingest_fixture, judge, make_user
 
 CTX = ExportContext(base_url="https://desk.example.org", org_name="Example Monitor")
 VERDICTS = {1: "accurate", 2: "inaccurate", 3: "unverifiable", 4: "false"}
@@ -35,43 +35,16 @@ def approved(engine):
     ingest_fixture(engine)
     amina = make_user(engine, "amina", "reviewer")[1]
     ed = make_user(engine, "ed", "editor")[1]
+    cited = [
+        SourceInput(url="https://example.org/a", title='=HYPERLINK("x")', independent=True),
+        SourceInput(url="https://example.org/b", title="Ministry list", relation="contradicts"),
+    ]
     for claim_id, rating in [*VERDICTS.items(), (5, "unverifiable")]:
-        with session_scope(engine, write=True) as s:
-            v = s.get(Claim, claim_id).version
-            if rating != "unverifiable":
-                review.add_source(
-                    s,
-                    claim_id,
-                    version=v,
-                    actor=amina,
-                    source=SourceInput(
-                        url="https://example.org/a", title='=HYPERLINK("x")', independent=True
-                    ),
-                )
-                review.add_source(
-                    s,
-                    claim_id,
-                    version=v + 1,
-                    actor=amina,
-                    source=SourceInput(
-                        url="https://example.org/b", title="Ministry list", relation="contradicts"
-                    ),
-                )
-                v += 2
-            review.give_verdict(
-                s,
-                claim_id,
-                version=v,
-                actor=amina,
-                verdict=VerdictInput(
-                    rating,
-                    RATIONALE.get(claim_id, "Checked against the lists."),
-                    "high",
-                    verified_value="12",
-                ),
-            )
-            if claim_id != 5:
-                review.approve(s, claim_id, version=v + 1, actor=ed)
+        why = RATIONALE.get(claim_id, "Checked against the lists.")
+        judge(engine, claim_id, reviewer=amina,
+              verdict=VerdictInput(rating, why, "high", verified_value="12"),
+              sources=[] if rating == "unverifiable" else cited,
+              approver=ed if claim_id != 5 else None)  # fmt: skip
     return engine
 
 

@@ -10,9 +10,8 @@ from sqlmodel import select
 
 from claims_app.db import session_scope
 from claims_app.models import AuditEvent, Claim
-from claims_app.services import review
 from claims_app.services.review import SourceInput, VerdictInput
-from tests.helpers import ingest_fixture, login, make_user
+from tests.helpers import ingest_fixture, judge, login, make_user
 
 
 @pytest.fixture
@@ -20,30 +19,13 @@ def desk(client, engine):
     ingest_fixture(engine)
     amina = make_user(engine, "amina", "reviewer")[1]
     ed = make_user(engine, "ed", "editor")[1]
+    listed = SourceInput(url="https://example.org/list", title="Hospital list", independent=True)
     for claim_id, rating, approve in ((1, "accurate", True), (2, "false", True),
                                       (3, "unverifiable", False)):  # fmt: skip
-        with session_scope(engine, write=True) as s:
-            v = s.get(Claim, claim_id).version
-            if rating != "unverifiable":
-                review.add_source(
-                    s,
-                    claim_id,
-                    version=v,
-                    actor=amina,
-                    source=SourceInput(
-                        url="https://example.org/list", title="Hospital list", independent=True
-                    ),
-                )
-                v += 1
-            review.give_verdict(
-                s,
-                claim_id,
-                version=v,
-                actor=amina,
-                verdict=VerdictInput(rating, f"Rationale {claim_id}."),
-            )
-            if approve:
-                review.approve(s, claim_id, version=v + 1, actor=ed)
+        judge(engine, claim_id, reviewer=amina,
+              verdict=VerdictInput(rating, f"Rationale {claim_id}."),
+              sources=[] if rating == "unverifiable" else [listed],
+              approver=ed if approve else None)  # fmt: skip
     login(client, "amina")
     return client
 
