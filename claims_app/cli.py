@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from claims_app.config import Settings, write_secret
 from claims_app.db import make_engine, session_scope
 from claims_app.extraction.decode import SUPPORTED_SUFFIXES, PageError, read_page
-from claims_app.extraction.page_claims import extract_page
+from claims_app.extraction.page_claims import extract_page_guarded
 from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
 from claims_app.services import accounts, extraction, intake
 from claims_app.services.actors import Actor
@@ -163,6 +163,9 @@ def _ingest_one(
     tally.documents += 1
     tally.articles += result.articles
     tally.claims += result.claims
+    if note := result.failure_note():
+        tally.failed += 1  # stored, but not whole: the exit status says so
+        return f"error: {label}: {note}"
     return None
 
 
@@ -213,12 +216,21 @@ def extract(ctx: Context, file: str, fmt: str) -> None:
         page = read_page(data, label)
     except (intake.IngestError, PageError, OSError) as exc:
         raise click.ClickException(f"{label}: {_reason(exc)}") from None
-    for claim in extract_page(page.text):
+    claims, failures = extract_page_guarded(page.text)
+    for claim in claims:
         record = claim.as_record()
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
             click.echo(_table_row(record))
+    for failure in failures:
+        click.echo(
+            f"error: {label}: claims could not be extracted from article "
+            f"{failure.article_index} ({failure.error}); the other articles' claims are above",
+            err=True,
+        )
+    if failures:
+        sys.exit(1)
 
 
 def _table_row(r: dict) -> str:
@@ -247,7 +259,15 @@ def reextract(ctx: Context, document_ids: tuple[int, ...]) -> None:
     for document_id in ids:  # one transaction per document, like ingest
         with session_scope(engine, write=True) as session:
             extraction.reextract_document(session, document_id, actor=Actor.cli(), tally=tally)
+    for failure in tally.failed:
+        click.echo(
+            f"error: document {failure.document_id} article {failure.position}: claims could "
+            f"not be extracted ({failure.error}); its stored claims are unchanged",
+            err=True,
+        )
     click.echo(f"documents: {len(ids)}, {tally.summary()}")
+    if tally.failed:
+        sys.exit(1)
 
 
 # --- documents ----------------------------------------------------------------
@@ -271,6 +291,8 @@ def documents(ctx: Context, fmt: str) -> None:
             click.echo(
                 f"  {a.position:3d}  {date}  {a.section or '-':<18.18}  {a.chars:6d}  {title}"
             )
+            if a.extraction_error:
+                click.echo(f"       claims could not be extracted: {a.extraction_error}")
 
 
 # --- demo data ----------------------------------------------------------------

@@ -142,6 +142,9 @@ class Article(SQLModel, table=True):
     start_offset: int  # where body starts in Document.text
     body: str = Field(sa_column=Column(Text, nullable=False))
     body_sha256: str = Field(max_length=64)
+    # Set when the extractor raised on this article (its claims are missing), with
+    # the error; cleared by a re-extraction that succeeds.
+    extraction_error: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Claim(SQLModel, table=True):

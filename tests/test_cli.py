@@ -177,3 +177,60 @@ def test_demo_data_ingests_and_reports_its_rate(run):
     assert result.output.startswith("pages added: 3, articles: 30, claims: ")
     again = run("demo-data", "--articles", "30", "--per-page", "10")
     assert again.output.startswith("pages added: 0, articles: 0")
+
+
+def _break_on(monkeypatch, word: str) -> None:
+    """The extractor raises on articles holding `word` (its real crash is fixed)."""
+    import claims_app.extraction.page_claims as page_claims
+    import claims_app.services.extraction as extraction
+
+    real = extraction.extract_claims
+
+    def extract(body, article_date):
+        if word in body:
+            raise KeyError("b1")
+        return real(body, article_date)
+
+    monkeypatch.setattr(extraction, "extract_claims", extract)
+    monkeypatch.setattr(page_claims, "extract_claims", extract)
+
+
+def test_ingest_keeps_the_page_when_one_article_fails_and_says_so(run, monkeypatch):
+    _break_on(monkeypatch, "Riverlands")
+    result = run("ingest", str(FIXTURE_PAGES / "press-releases-2020.txt"))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    (line,) = [x for x in result.output.splitlines() if x.startswith("error:")]
+    assert "claims could not be extracted from article 1 (KeyError: 'b1')" in line
+    assert "documents: 1 added, articles: 4" in result.output
+    listing = run("documents", "--format", "jsonl")
+    (doc,) = [json.loads(x) for x in listing.output.splitlines()]
+    assert [a["extraction_error"] for a in doc["articles"]] == [None, "KeyError: 'b1'", None, None]
+
+
+def test_extract_prints_the_other_articles_claims_and_one_error_line(run, monkeypatch):
+    _break_on(monkeypatch, "Riverlands")
+    result = run("extract", str(FIXTURE_PAGES / "press-releases-2020.txt"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    records = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
+    assert records and {r["article_index"] for r in records} == {0, 2, 3}
+    errors = [x for x in result.output.splitlines() if x.startswith("error:")]
+    assert errors == [
+        f"error: {FIXTURE_PAGES / 'press-releases-2020.txt'}: claims could not be extracted "
+        "from article 1 (KeyError: 'b1'); the other articles' claims are above"
+    ]
+
+
+def test_pages_with_iso_dates_and_phone_numbers_extract_whole(run, tmp_path):
+    page = tmp_path / "stamps.txt"
+    page.write_text(
+        "Update 2023-10-09\n\nAt least 12 people were killed in the town of Sarev on "
+        "2022-03-04, officials said. Call the hotline on 0912-345-678 for help.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", str(page))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(x) for x in result.output.splitlines()]
+    assert [(r["quote"], r["value"]) for r in records if r["kind"] == "numeric"] == [
+        ("At least 12 people", 12)
+    ]

@@ -79,32 +79,40 @@ _WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
 _RUNS_ON = frozenset("0123456789-")
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?"
-# RE2 (rx.py): a range must not run on into more digits or a hyphen ("12-15-20");
-# scan_mentions checks that and then reads the first number alone, as `re` would.
+# RE2 (rx.py) has no lookahead: scan_mentions checks that a range does not run on.
 _MENTION = rx.compile(
     rf"\b(?:between\s+(?P<b1>{_NUM}|{_WORDNUM})\s+and\s+(?P<b2>{_NUM}|{_WORDNUM})"
     rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})"
     rf"|(?P<num>{_NUM}){_SCALE}"
     rf"|(?P<words>{_WORDNUM})){_PERCENT}"
 )
-_SINGLE = rx.compile(rf"(?:(?P<num>{_NUM}){_SCALE}|(?P<words>{_WORDNUM})){_PERCENT}")
 
 
-def scan_mentions(text: str, start: int, end: int) -> Iterator[rx.Match]:
-    # One finditer per stretch (each RE2 call encodes the text once); only when a
-    # range turns out to run on do we read its first number alone and start again.
+def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Numerals, number words and ranges in text[start:end], as mentions.
+
+    A range that runs on into another hyphen ("2022-03-04", "0912-345-678",
+    "12-15-year-old") is a date, a phone number or a compound word, never a
+    count: the whole hyphenated token is passed over. One finditer per stretch
+    (each RE2 call encodes the text once); a run-on token starts a new one after it.
+    """
     pos = start
     while pos < end:
         for m in _MENTION.finditer(text, pos, end):
             if m["r2"] is not None and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
-                single = _SINGLE.match(text, m.start(), end)
-                assert single is not None  # r1 is a number
-                yield single
-                pos = single.end()
+                pos = _token_end(text, m.end("r2"), end)
                 break
-            yield m
+            if mention := _mention_from(m):
+                yield mention
         else:
             return
+
+
+def _token_end(text: str, pos: int, end: int) -> int:
+    """Where a hyphenated token of digits and letters ends."""
+    while pos < end and (text[pos] in _RUNS_ON or text[pos].isalpha()):
+        pos += 1
+    return pos
 
 
 class Mention(NamedTuple):
@@ -123,6 +131,7 @@ def _value_of(token: str) -> float | None:
 
 
 def _mention_from(m: rx.Match) -> Mention | None:
+    """A mention from a match of _MENTION (a range, a numeral or words)."""
     percent = bool(m["pct"])
     if m["b1"]:
         low, high = _value_of(m["b1"]), _value_of(m["b2"])
@@ -174,7 +183,7 @@ def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Number mentions in text[start:end], with qualifiers, without overlaps."""
-    raw = [mm for m in scan_mentions(text, start, end) if (mm := _mention_from(m))]
+    raw = list(scan_mentions(text, start, end))
     raw += _vague_mentions(text, start, end)
     raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []

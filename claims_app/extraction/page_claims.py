@@ -66,7 +66,33 @@ def claims_of_article(article: PageArticle, offset: int) -> list[PageClaim]:
 
 
 def extract_page(text: str) -> list[PageClaim]:
+    """Every claim of the page; an article on which the extractor raises raises here."""
     claims: list[PageClaim] = []
     for article in split_page(text):
         claims.extend(claims_of_article(article, len(claims)))
     return claims
+
+
+@dataclass(frozen=True)
+class ArticleFailure:
+    article_index: int
+    error: str  # "KeyError: 'b1'": what a person reads and the audit event keeps
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line naming an extractor error, short enough for a message or an event."""
+    text = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def extract_page_guarded(text: str) -> tuple[list[PageClaim], list[ArticleFailure]]:
+    """Like extract_page, but an article that makes the extractor raise is reported
+    and skipped: one unforeseen token must not cost the page's other articles."""
+    claims: list[PageClaim] = []
+    failures: list[ArticleFailure] = []
+    for article in split_page(text):
+        try:
+            claims.extend(claims_of_article(article, len(claims)))
+        except Exception as exc:  # any extractor bug: reported, never hidden
+            failures.append(ArticleFailure(article.position, describe_error(exc)))
+    return claims, failures

@@ -37,6 +37,7 @@ class EventKind(enum.StrEnum):
     CLAIM_EXTRACTED = "claim.extracted"
     CLAIM_REEXTRACTED = "claim.reextracted"
     CLAIM_REMOVED = "claim.removed"
+    ARTICLE_EXTRACTION_FAILED = "article.extraction_failed"
     USER_CREATED = "user.created"
     PASSWORD_SET = "user.password_set"
     USER_ROLE_SET = "user.role_set"
@@ -66,6 +67,10 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     ),
     EventKind.CLAIM_REMOVED: (
         "A newer extractor no longer finds an unreviewed claim, so it was removed."
+    ),
+    EventKind.ARTICLE_EXTRACTION_FAILED: (
+        "The extractor raised on one article; the error is recorded and the article is "
+        "kept without claims until a re-extraction succeeds."
     ),
     EventKind.USER_CREATED: "An account was created, with its role.",
     EventKind.PASSWORD_SET: "An account was given a new password (the hash is not recorded).",

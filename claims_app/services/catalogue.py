@@ -25,6 +25,7 @@ class ArticleSummary:
     chars: int
     claims: int
     preview: str
+    extraction_error: str | None = None  # the extractor raised: no claims from this one
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def _summarise(article: Article, claims: int) -> ArticleSummary:
         chars=len(article.body),
         claims=claims,
         preview=preview(article.body),
+        extraction_error=article.extraction_error,
     )
 
 

@@ -12,15 +12,21 @@ Re-extraction must never destroy reviewers' work:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, exists, func, insert, or_, text, update
 from sqlmodel import Session, col, select
 
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
+from claims_app.extraction.page_claims import describe_error
 from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
 from claims_app.services.actors import Actor
-from claims_app.services.audit import EventKind, record_claim_event, record_claim_events
+from claims_app.services.audit import (
+    EventKind,
+    record_claim_event,
+    record_claim_events,
+    record_event,
+)
 
 # Fields the extractor owns; reviewers' corrections live in the same columns
 # but only on claims that have been reviewed, which re-extraction never edits.
@@ -38,11 +44,13 @@ class ReextractTally:
     added: int = 0
     removed: int = 0
     protected: int = 0  # vanished from the new run but reviewed, so kept
+    failed: list[FailedArticle] = field(default_factory=list)  # the extractor raised
 
     def summary(self) -> str:
         return (
             f"claims: {self.kept} unchanged, {self.updated} updated, {self.added} added, "
             f"{self.removed} removed, {self.protected} kept because reviewed"
+            + (f", {len(self.failed)} articles failed" if self.failed else "")
         )
 
 
@@ -109,25 +117,74 @@ def _add(session: Session, article: Article, found: ExtractedClaim, actor: Actor
     return claim
 
 
-def store_claims(session: Session, articles: Sequence[Article], *, actor: Actor) -> int:
-    """Extract and store the claims of freshly stored articles; returns how many.
+@dataclass(frozen=True)
+class FailedArticle:
+    document_id: int
+    position: int
+    error: str
+
+
+@dataclass(frozen=True)
+class StoredClaims:
+    claims: int
+    failed: list[FailedArticle]
+
+
+def extract_or_record(
+    session: Session, article: Article, *, actor: Actor
+) -> list[ExtractedClaim] | None:
+    """The article's claims, or None when the extractor raised on it.
+
+    Then the article keeps its text but no claims: the error is kept on the
+    article (the documents screen shows it) and recorded as an audit event, in
+    the caller's transaction, so the rest of the page is still stored.
+    """
+    try:
+        found = extract_claims(article.body, article.published_on)
+    except Exception as exc:  # any extractor bug: recorded, never hidden
+        error = describe_error(exc)
+        article.extraction_error = error
+        session.add(article)
+        record_event(
+            session, EventKind.ARTICLE_EXTRACTION_FAILED, actor=actor, target_type="article",
+            target_id=article.id, document_id=article.document_id,
+            after={"position": article.position, "error": error,
+                   "extractor_version": EXTRACTOR_VERSION},
+        )  # fmt: skip
+        return None
+    if article.extraction_error is not None:
+        article.extraction_error = None  # a newer extractor read it
+        session.add(article)
+    return found
+
+
+def _failure(article: Article) -> FailedArticle:
+    return FailedArticle(article.document_id, article.position, article.extraction_error or "")
+
+
+def store_claims(session: Session, articles: Sequence[Article], *, actor: Actor) -> StoredClaims:
+    """Extract and store the claims of freshly stored articles.
 
     The bulk path, as ingest is where a team loads years of bulletins: a page's
     claims go in as one INSERT .. RETURNING and their events as one more, in
     article and claim order, as rows rather than ORM objects (building those
     took half of ingest time, and a statement per article a fifth of the rest).
-    Nothing here is in the session's identity map afterwards.
+    Nothing here is in the session's identity map afterwards. An article the
+    extractor fails on is recorded and left without claims (extract_or_record).
     """
-    rows, wholes, summaries = [], [], []
+    rows, wholes, summaries, failed = [], [], [], []
     for article in articles:
-        found = extract_claims(article.body, article.published_on)
+        found = extract_or_record(session, article, actor=actor)
+        if found is None:
+            failed.append(_failure(article))
+            continue
         first = len(rows)  # part_of counts within the article; rows span the page
         for item in found:
             rows.append(_claim_row(article, item))
             wholes.append(None if item.part_of is None else first + item.part_of)
             summaries.append((article.document_id, {n: rows[-1][n] for n in SUMMARY_FIELDS}))
     if not rows:
-        return 0
+        return StoredClaims(0, failed)
     table = Claim.__table__  # type: ignore[attr-defined]
     ids = _new_ids(session, len(rows))
     for claim_id, row in zip(ids, rows, strict=True):
@@ -145,7 +202,7 @@ def store_claims(session: Session, articles: Sequence[Article], *, actor: Actor)
         session, EventKind.CLAIM_EXTRACTED,
         [(i, doc, after) for i, (doc, after) in zip(ids, summaries, strict=True)], actor=actor,
     )  # fmt: skip
-    return len(ids)
+    return StoredClaims(len(ids), failed)
 
 
 def _new_ids(session: Session, n: int) -> list[int]:
@@ -192,7 +249,10 @@ def _changes(claim: Claim, found: ExtractedClaim) -> tuple[dict, dict]:
 def reextract_article(
     session: Session, article: Article, *, actor: Actor, tally: ReextractTally
 ) -> None:
-    found = extract_claims(article.body, article.published_on)
+    found = extract_or_record(session, article, actor=actor)
+    if found is None:
+        tally.failed.append(_failure(article))
+        return  # its stored claims stay as they are
     stored = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
     by_key = {(c.start_offset, c.end_offset, c.value): c for c in stored}
     matched: list[Claim] = []

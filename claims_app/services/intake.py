@@ -12,7 +12,7 @@ from claims_app.extraction.pages import split_page
 from claims_app.models import Article, Document, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_event
-from claims_app.services.extraction import store_claims
+from claims_app.services.extraction import FailedArticle, store_claims
 
 
 class IngestError(ValueError):
@@ -25,6 +25,20 @@ class IngestResult:
     created: bool  # False: the same bytes were ingested before
     articles: int
     claims: int
+    # Articles the extractor raised on: stored without claims, each with its error.
+    failed: tuple[FailedArticle, ...] = ()
+
+    def failure_note(self) -> str | None:
+        """One line on articles stored without claims, or None when there are none."""
+        if not self.failed:
+            return None
+        which = ", ".join(f"article {f.position} ({f.error})" for f in self.failed[:3])
+        more = f" and {len(self.failed) - 3} more" if len(self.failed) > 3 else ""
+        return (
+            f"claims could not be extracted from {which}{more}; the document and its other "
+            f"articles are stored, and `claims reextract --document {self.document.id}` "
+            "tries again"
+        )
 
 
 def sha256_hex(data: bytes) -> str:
@@ -91,8 +105,11 @@ def ingest_document(
             "articles": len(parts),
         },
     )
-    claims = store_claims(session, articles, actor=actor)
-    return IngestResult(document, created=True, articles=len(parts), claims=claims)
+    stored = store_claims(session, articles, actor=actor)
+    return IngestResult(
+        document, created=True, articles=len(parts), claims=stored.claims,
+        failed=tuple(stored.failed),
+    )  # fmt: skip
 
 
 def _article_from(document: Document, part) -> Article:

@@ -64,6 +64,8 @@ def upload() -> Any:
             continue
         if result.created:
             flash(f"{name}: added, {result.articles} articles, {result.claims} claims.", "info")
+            if note := result.failure_note():
+                flash(f"{name}: {note}.", "error")
         else:
             flash(f"{name}: already here as document {doc_id}; nothing added.", "info")
     session.commit()

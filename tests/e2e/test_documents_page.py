@@ -30,3 +30,36 @@ def test_reader_finds_a_document_and_reads_an_article(page: Page, live_app, engi
     expect(page.get_by_text("2,481 civilian deaths", exact=False)).to_be_visible()
     page.get_by_role("link", name="← press-releases-2020.txt").click()
     expect(page.get_by_role("heading", name="press-releases-2020.txt")).to_be_visible()
+
+
+def test_upload_where_one_article_breaks_the_extractor(page: Page, live_app, engine, monkeypatch):
+    """The uploader is told which article lost its claims; the page and the rest land."""
+    import claims_app.services.extraction as extraction
+
+    real = extraction.extract_claims
+
+    def extract(body, article_date):
+        if "Riverlands" in body:
+            raise KeyError("b1")
+        return real(body, article_date)
+
+    monkeypatch.setattr(extraction, "extract_claims", extract)
+    make_user(engine, "amina", "reviewer")
+    browser_login(page, "amina")
+    page.get_by_role("link", name="Documents").click()
+    page.get_by_label("Pages to add (.txt or .html)").set_input_files(
+        [str(FIXTURE_PAGES / "press-releases-2020.txt")]
+    )
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "press-releases-2020.txt: added, 4 articles"
+    )
+    expect(page.get_by_role("alert")).to_contain_text(
+        "claims could not be extracted from article 1 (KeyError: 'b1')"
+    )
+    page.get_by_role("link", name="press-releases-2020.txt").click()
+    articles = page.get_by_role("list", name="Articles of press-releases-2020.txt")
+    expect(articles.get_by_role("listitem").nth(1)).to_contain_text(
+        "Claims could not be extracted from this article (KeyError: 'b1')"
+    )
+    expect(articles.get_by_role("listitem").nth(0)).not_to_contain_text("could not be extracted")
