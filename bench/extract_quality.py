@@ -91,9 +91,10 @@ def _matches(pred: dict, label: dict, span: tuple[int, int]) -> bool:
 
 def score_page(spec: dict, tally: Tally) -> None:
     path = page_path(spec["page"])
-    text = read_page(path.read_bytes(), path.name).text
-    articles = split_page(text)
-    preds = [c.as_record() for c in extract_page(text)]
+    page = read_page(path.read_bytes(), path.name)
+    text = page.text
+    articles = split_page(text, page.published_on)
+    preds = [c.as_record() for c in extract_page(text, page.published_on)]
     used: set[int] = set()
     for label in spec["claims"]:
         span = label_span(label, text, articles)

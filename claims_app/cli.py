@@ -216,7 +216,7 @@ def extract(ctx: Context, file: str, fmt: str) -> None:
         page = read_page(data, label)
     except (intake.IngestError, PageError, OSError) as exc:
         raise click.ClickException(f"{label}: {_reason(exc)}") from None
-    claims, failures = extract_page_guarded(page.text)
+    claims, failures = extract_page_guarded(page.text, page.published_on)
     for claim in claims:
         record = claim.as_record()
         if fmt == "jsonl":

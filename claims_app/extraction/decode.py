@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import trafilatura
 
@@ -26,6 +27,9 @@ class PageError(ValueError):
 class PageText:
     text: str
     media_type: str  # text/plain or text/html
+    # An HTML page's own date (its metadata or <time>), for items the text leaves
+    # undated; the splitter prefers any date the text itself prints.
+    published_on: date | None = None
 
 
 def media_type_for(name: str, data: bytes) -> str:
@@ -73,15 +77,27 @@ def html_main_text(html: str) -> str:
     return "\n\n".join(line.strip() for line in extracted.splitlines() if line.strip())
 
 
+def html_date(html: str) -> date | None:
+    """The publication date an HTML page declares in its markup (meta tags, <time>,
+    structured data), never one guessed from its text: `extensive=False`."""
+    found = trafilatura.extract_metadata(html, extensive=False).date
+    try:
+        return date.fromisoformat(found) if found else None
+    except ValueError:
+        return None
+
+
 def read_page(data: bytes, name: str) -> PageText:
     if not data:
         raise PageError("is empty")
     media_type = media_type_for(name, data)
     text = decode_utf8(data)
+    published_on = None
     if media_type == "text/html":
-        text = html_main_text(text)
+        html, text = text, html_main_text(text)
         if not text.strip():
             raise PageError("has no main text that could be taken out of the HTML")
+        published_on = html_date(html)
     elif not text.strip():
         raise PageError("is empty (only white space)")
-    return PageText(text=text, media_type=media_type)
+    return PageText(text=text, media_type=media_type, published_on=published_on)

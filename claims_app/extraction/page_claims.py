@@ -65,10 +65,11 @@ def claims_of_article(article: PageArticle, offset: int) -> list[PageClaim]:
     return out
 
 
-def extract_page(text: str) -> list[PageClaim]:
-    """Every claim of the page; an article on which the extractor raises raises here."""
+def extract_page(text: str, fallback_date: date | None = None) -> list[PageClaim]:
+    """Every claim of the page; an article on which the extractor raises raises here.
+    (`fallback_date`: the page's metadata date, for items its text leaves undated.)"""
     claims: list[PageClaim] = []
-    for article in split_page(text):
+    for article in split_page(text, fallback_date):
         claims.extend(claims_of_article(article, len(claims)))
     return claims
 
@@ -85,12 +86,14 @@ def describe_error(exc: BaseException) -> str:
     return text if len(text) <= 300 else text[:299] + "…"
 
 
-def extract_page_guarded(text: str) -> tuple[list[PageClaim], list[ArticleFailure]]:
+def extract_page_guarded(
+    text: str, fallback_date: date | None = None
+) -> tuple[list[PageClaim], list[ArticleFailure]]:
     """Like extract_page, but an article that makes the extractor raise is reported
     and skipped: one unforeseen token must not cost the page's other articles."""
     claims: list[PageClaim] = []
     failures: list[ArticleFailure] = []
-    for article in split_page(text):
+    for article in split_page(text, fallback_date):
         try:
             claims.extend(claims_of_article(article, len(claims)))
         except Exception as exc:  # any extractor bug: reported, never hidden

@@ -1,14 +1,26 @@
-"""The few date shapes that page furniture uses: header lines, trailers, datelines.
+"""The date shapes that page furniture uses: date lines, stamps, trailers, datelines.
 
-Kept to strict, anchored regexes on purpose: these decide where an article
-starts and which day it belongs to, so a false match costs more than a miss.
-Free-text dates inside sentences are the claim extractor's business.
+Kept to anchored regexes on purpose: these decide where an article starts and
+which day it belongs to, so a false match costs more than a miss. Free-text
+dates inside sentences are the claim extractor's business (dates.py).
+
+What the genre prints, and what each shape means:
+- a date line opening an item, with or without its weekday, time or section:
+  "31 May 2019 In Coalition News", "Wednesday, 13 March 2024",
+  "19/12/2023", "9 Feb 2025 – 18:40 GMT", "News Stories, 16 December 2008";
+- a stamp that dates the page or item it sits in: "Published: 26 February
+  2025", "Updated April 20, 2024 11:42 AM GMT", "As of 18:00, 12 March 2024",
+  "Date of publication: 3 May 2025", "Update 2023-10-09";
+- a dateline opening a story: "GENEVA, 11 February 2020 —", "ZAPORIZHZHIA,
+  Ukraine, April 20 (Reuters) -", "(Bangkok, 21 November 2023) -", and
+  "BEIRUT (Reuters) -", which marks a story but gives no date.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from typing import NamedTuple
 
 MONTHS = {
     name: i
@@ -34,15 +46,28 @@ MONTHS = {
 # Scoped (?i:): month names match in any case wherever MONTH_RE is embedded.
 MONTH_RE = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
-# "31 May 2019", "May 31, 2019", "2019-05-31"
+# "31 May 2019", "May 31, 2019", "2019-05-31", "31/05/2019", "31.05.2019"
 DATE_RE = (
-    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_RE})\s+(?P<y1>\d{{4}})"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_RE}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
+    rf"|(?P<d4>\d{{1,2}})[./](?P<m4>\d{{1,2}})[./](?P<y4>\d{{4}}))(?!\d)"
+)
+# A day and month with no year: "April 20", "14 Jan" (datelines, "as of 30 April").
+YEARLESS_RE = (
+    rf"(?:(?P<m5>{MONTH_RE})\s+(?P<d5>\d{{1,2}})|(?P<d6>\d{{1,2}})\s+(?P<m6>{MONTH_RE}))(?!\d)"
 )
 _DATE = re.compile(DATE_RE, re.IGNORECASE)
 # "30.07.2018", "30/07/2018": day first, as in the bulletins we read.
 _NUMERIC_DMY = re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})")
+WEEKDAY_RE = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?,?\s+"
+)
+TIME_RE = (
+    r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\.?)(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:gmt|utc|eat|cat|wat|cet|est|edt|hrs|h|local time)\b)?"
+)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -52,35 +77,168 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
 def date_from_match(m: re.Match[str]) -> date | None:
-    """Turn a DATE_RE match (any of its three shapes) into a date."""
+    """Turn a DATE_RE match (any of its shapes) into a date."""
     g = m.groupdict()
     if g.get("y1"):
-        return _safe_date(int(g["y1"]), MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
+        return _safe_date(int(g["y1"]), _month(g["m1"]), int(g["d1"]))
     if g.get("y2"):
-        return _safe_date(int(g["y2"]), MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
+        return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"]))
     if g.get("y3"):
         return _safe_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g.get("y4"):
+        return _numeric(int(g["d4"]), int(g["m4"]), int(g["y4"]))
     return None
+
+
+def _numeric(first: int, second: int, year: int) -> date | None:
+    """Day first, as international bulletins write it, unless only month first can be."""
+    return _safe_date(year, second, first) or _safe_date(year, first, second)
+
+
+def yearless_from_match(m: re.Match[str], near: date | None) -> date | None:
+    """A day and month with no year, in the year that puts it closest before `near`."""
+    g = m.groupdict()
+    if g.get("m5"):
+        month, day = _month(g["m5"]), int(g["d5"])
+    elif g.get("m6"):
+        month, day = _month(g["m6"]), int(g["d6"])
+    else:
+        return None
+    return infer_year(month, day, near)
+
+
+def infer_year(month: int, day: int, near: date | None) -> date | None:
+    """The latest such day not more than a week after `near` (a page or item date)."""
+    if near is None:
+        return None
+    found = _safe_date(near.year, month, day)
+    if found is not None and found > near + timedelta(days=7):
+        found = _safe_date(near.year - 1, month, day)
+    return found
 
 
 def parse_date(text: str) -> date | None:
     """A date written in words or ISO, or day-first with dots or slashes."""
     m = _DATE.fullmatch(text.strip())
-    if m:
-        return date_from_match(m)
-    m = _NUMERIC_DMY.fullmatch(text.strip())
-    if m:
-        return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-    return None
+    return date_from_match(m) if m else None
 
 
 def find_date(text: str) -> date | None:
-    """The first date of either shape anywhere in text."""
-    m = _DATE.search(text)
-    if m and (found := date_from_match(m)):
-        return found
-    m = _NUMERIC_DMY.search(text)
-    if m:
-        return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    """The first full date anywhere in text."""
+    for m in _DATE.finditer(text):
+        if found := date_from_match(m):
+            return found
     return None
+
+
+# --- the line shapes ---------------------------------------------------------------
+
+HEADER = re.compile(
+    rf"^(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})"
+    rf"(?:\s*(?:[,|\-–—]|at)?\s*{TIME_RE})?"
+    rf"\s*(?:(?:\bIn\b|[|:\-–—])\s*(?P<section>[^\s].{{0,80}}?))?\s*$",
+    re.IGNORECASE,
+)
+# "News Stories, 16 December 2008": a section label, then the date of its items.
+LABELLED_HEADER = re.compile(
+    rf"^(?P<section>[A-Z][A-Za-z&'’ ]{{1,40}}[a-z][A-Za-z&'’ ]*),\s+(?:{WEEKDAY_RE})?"
+    rf"(?P<date>{DATE_RE})\s*$"
+)
+_STAMP_WORDS = (
+    r"published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|dated|"
+    r"issued(?:\s+on)?|released(?:\s+on)?|date\s+of\s+(?:publication|issue)|publication\s+date|"
+    r"as\s+(?:of|at)|(?:situation|status|data|figures)\s+as\s+(?:of|at)|report(?:ing)?\s+date|"
+    r"update|flash\s+update(?:\s+no\.?\s*\d+)?|situation\s+report(?:\s+no\.?\s*\d+)?"
+)
+# A stamp: at the start of a line, or after a "|" that separates it from other furniture.
+STAMP = re.compile(
+    rf"(?:^|[|•·]\s*)(?P<label>{_STAMP_WORDS})\s*(?:[:#-]\s*)?(?:{TIME_RE}\s*,?\s*)?"
+    rf"(?:{WEEKDAY_RE})?(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})\b)",
+    re.IGNORECASE,
+)
+# "ZAPORIZHZHIA, Ukraine, April 20 (Reuters) - ", "(Bangkok, 21 November 2023) - ",
+# "GENEVA, 11 February 2020 — ", "BEIRUT (Reuters) - ", "Juba/Nairobi, 19 March 2025".
+_PLACE = r"[A-Z][\w.'’/-]*(?:[ -][A-Z][\w.'’/-]*){0,3}"
+DATELINE = re.compile(
+    rf"^\(?(?P<city>{_PLACE})(?:,\s*(?P<country>{_PLACE}))?"
+    rf"(?:,?\s+(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})))?"
+    r"\s*(?:\((?P<agency>[A-Z][\w &.'’-]{0,30})\))?\s*\)?"
+    r"(?P<dash>\s*[-–—:]+\s+|\s*$)"
+)
+
+
+class LineDate(NamedTuple):
+    kind: str  # header | stamp | dateline
+    day: date | None  # None: a dateline with no date, or a day whose year is unknown
+    section: str | None = None
+    label: str | None = None  # the stamp's word: "published", "as of", "updated"
+    end: int = 0  # where the date ends in the line
+
+
+def header_date(text: str) -> LineDate | None:
+    """A line that is only a date (with weekday, time or section): it opens an item."""
+    if len(text) > 120 or not text[:1].isalnum():
+        return None
+    m = HEADER.match(text) or LABELLED_HEADER.match(text)
+    if m is None or (day := date_from_match(m)) is None:
+        return None
+    section = (m["section"] or "").strip() or None
+    return LineDate("header", day, section)
+
+
+def stamp_date(text: str, near: date | None) -> LineDate | None:
+    """ "Published: 26 February 2025", "As of 18:00, 12 March 2024", "Update 2023-10-09"."""
+    m = STAMP.search(text[:200])
+    if m is None:
+        return None
+    day = date_from_match(m) if m["date"] else yearless_from_match(m, near)
+    label = " ".join(m["label"].lower().split())
+    return LineDate("stamp", day, label=label, end=m.end())
+
+
+def dateline_date(text: str, near: date | None) -> LineDate | None:
+    """A dateline opening a story's first paragraph (or standing alone on its line)."""
+    m = DATELINE.match(text[:160])
+    if m is None or not (m["date"] or m["yearless"] or m["agency"]):
+        return None
+    if not m["dash"].strip() and not (m["date"] and m.end() == len(text)):
+        return None  # no dash after it: a sentence, unless the line is only "City, date"
+    if not (m["date"] or m["yearless"]) and not m["city"].isupper():
+        return None  # "Sudan (OCHA) -" is a heading, "BEIRUT (Reuters) -" a dateline
+    day = date_from_match(m) if m["date"] else yearless_from_match(m, near)
+    return LineDate("dateline", day)
+
+
+def dateline_end(text: str) -> int:
+    """Where a story's dateline ends (0: the text opens with none)."""
+    m = DATELINE.match(text[:160])
+    if m is None or not (m["date"] or m["yearless"] or m["agency"]) or not m["dash"].strip():
+        return 0
+    if not (m["date"] or m["yearless"]) and not m["city"].isupper():
+        return 0
+    return m.end()
+
+
+# "Period covered: 18-24 February 2025", "It covers the period from 9 to 18 October
+# 2023", "Reporting period: 1–7 March": the period's last day dates the report.
+_PERIOD = re.compile(
+    rf"\b(?:period\s+covered|reporting\s+period|covers\s+the\s+period|covering\s+the\s+period)"
+    rf"\s*:?\s*(?:from\s+)?(?:{MONTH_RE}\s+)?\d{{1,2}}(?:\s+{MONTH_RE})?(?:,?\s+\d{{4}})?"
+    rf"\s*(?:-|–|—|to|until|and)\s*(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE}))",
+    re.IGNORECASE,
+)
+
+
+def period_end(text: str, near: date | None) -> date | None:
+    """The last day of a reporting period the text states, if it states one."""
+    if "period" not in text.lower():
+        return None
+    m = _PERIOD.search(text)
+    if m is None:
+        return None
+    return date_from_match(m) if m["date"] else yearless_from_match(m, near)

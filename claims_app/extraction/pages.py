@@ -6,8 +6,16 @@ articles. An article's body is always one contiguous slice of the page text,
 `text[start:end]`, so that claim offsets found in the body map back to the
 page by adding `start`, and nothing is rewritten.
 
-The shapes we know (see fixtures/ for examples of each):
-- a date line that opens an item: "31 May 2019 In Coalition News";
+The shapes we know (see fixtures/ for examples of each; pagedates.py for the
+date shapes):
+- a date line that opens an item: "31 May 2019 In Coalition News",
+  "Wednesday, 13 March 2024", "19/12/2023";
+- stamps that date the page or the item they sit in: "Published: 26 February
+  2025", "As of 18 October 2023", a reporting period "covers the period from
+  9 to 18 October 2023"; an item with no date of its own takes the page's
+  (date_source="page"), and an HTML page's own metadata date is the last resort;
+- wire stories opened by a dateline ("KHARKIV, Ukraine, April 18 (Reuters) -"):
+  a second dateline on the page starts a second story, with the headline above it;
 - a title line, paragraphs, and a trailer that dates the text above it:
   "(Source: ... Media Department / 30.07.2018)";
 - press releases ending in "# # #", dated by a header or a dateline
@@ -16,6 +24,13 @@ The shapes we know (see fixtures/ for examples of each):
   of the group it sits in (marked date_source="inherited");
 - page chrome that is not article text: pagination, breadcrumbs, a running
   header repeating the section name, a photo caption printed twice.
+
+A page is either a listing (several dated items: date lines, trailers or
+datelines) or one document (a report, a release, a story). In a listing a
+headline starts a new item; in a document it is a section heading, and the
+document stays one article so that what a section says is read in its context.
+An item's headline is part of its body: headlines hold figures that are
+claims too ("Strike Kills 12 at Market").
 """
 
 from __future__ import annotations
@@ -26,12 +41,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from claims_app.extraction.pagedates import DATE_RE, date_from_match, parse_date
+from claims_app.extraction.pagedates import (
+    LineDate,
+    dateline_date,
+    header_date,
+    parse_date,
+    period_end,
+    stamp_date,
+)
 
 
 class Role(enum.Enum):
     BLANK = "blank"
     HEADER = "header"  # a date line that opens an item
+    STAMP = "stamp"  # "Published: 3 May 2025", "As of 18 October 2023": dates what it is in
     TRAILER = "trailer"  # "(Source: ... / 30.07.2018)" closes and dates an item
     END = "end"  # "# # #" closes a press release
     CHROME = "chrome"  # page furniture, never article text
@@ -57,20 +80,22 @@ class PageArticle:
     title: str | None
     section: str | None
     published_on: date | None
-    date_source: str | None  # header | trailer | dateline | inherited
+    date_source: str | None  # header | stamp | trailer | dateline | inherited | page
     start: int
     end: int
     body: str  # == page_text[start:end]
 
 
-_HEADER = re.compile(
-    rf"^(?P<date>{DATE_RE})\s*(?:(?:\bIn\b|[|:\-–—])\s*(?P<section>[^\s].{{0,80}}?))?\s*$",
-    re.IGNORECASE,
-)
 _TRAILER = re.compile(r"^\(\s*(?:Source\s*:\s*)?(?P<inner>[^()]{0,200})\)\s*$", re.IGNORECASE)
 _END = re.compile(r"^(?:#\s*){3}$|^-+\s*(?:30|ends?)\s*-+$", re.IGNORECASE)
 _CHROME = [
     re.compile(r"^Page\s+\d+\s+(?:of|/)\s+\d+$", re.IGNORECASE),
+    # "Showing items 21-30 of 412 | Page 3 of 42", "Showing 5 of 212 updates"
+    re.compile(
+        r"^.{0,60}\bShowing\s+(?:items\s+|results\s+)?\d+(?:\s*[-–]\s*\d+)?\s+of\s+\d+",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:Share|Print|Email|Tweet|Load more|Newer|Older|«|<)[\w\s|»«<>]*$", re.I),
     re.compile(r"^(?:Home|You are here)\b.*(?:»|›|>|Items filtered by)", re.IGNORECASE),
     re.compile(r"^Home\b(?:\s+[A-Z][\w&-]*)+.*\bfiltered by\b", re.IGNORECASE),
     re.compile(r"^(?:Share|Print|Email|Tweet|Back to top|Read more|Next|Previous)\W*$", re.I),
@@ -78,36 +103,17 @@ _CHROME = [
 ]
 # One alternation, one call per line (every line of every page is tested).
 _CHROME_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _CHROME), re.IGNORECASE)
-_DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*|\s*\(\s*)(?P<date>{DATE_RE})\)?\s*(?:[-–—:]|$)"
-)
 _TERMINAL = ".!?:;\"”’'…)"
 _SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "with",
-        "by",
-        "from",
-        "as",
-        "vs",
-        "via",
-        "into",
-        "over",
-        "after",
-        "amid",
-    ]
+    "a an the of in on at to for and or with by from as vs via into over after amid".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# What may follow a stamp's date on its line: a time, a zone, more furniture after "|".
+_STAMP_REST = re.compile(
+    r"^(?:[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+    r"\s*(?:[|•·(].*)?[.)]?$",
+    re.IGNORECASE,
+)
 
 
 # "...(Source: X Media Department)Next Headline Here": an item run on after another,
@@ -151,6 +157,8 @@ def looks_like_title(text: str) -> bool:
     if not text or len(text) > 200 or text[-1] in _TERMINAL:
         return False
     words = text.split()
+    if words[0] in ("By", "BY") and len(words) <= 12:
+        return False  # a byline: "By Daria Melnyk and Kevin O'Hara"
     return 1 <= len(words) <= 30 and (text[0].isupper() or text[0].isdigit())
 
 
@@ -164,30 +172,40 @@ def _trailer_date(text: str) -> date | None:
     return parse_date(tail)
 
 
-def _header_match(text: str) -> re.Match[str] | None:
-    if len(text) > 120:
+def _stamp(line: Line, near: date | None) -> LineDate | None:
+    """A stamp line, or a line that is only "City, date": furniture that dates."""
+    if len(line.text) > 160:
         return None
-    return _HEADER.match(text)
+    found = stamp_date(line.text, near)
+    if found is not None:
+        return found if _stamp_is_whole(line.text, found) else None
+    only = dateline_date(line.text, near)
+    return only if only is not None and only.day and line.text[-1:].isalnum() else None
 
 
-def classify(lines: list[Line]) -> list[Role]:
+def _stamp_is_whole(text: str, stamp: LineDate) -> bool:
+    """ "As of 18 October 2023" is furniture; "As of 31 March, 1.98 million people were
+    displaced" is a sentence that begins with a date."""
+    return bool(_STAMP_REST.match(text[stamp.end :]))
+
+
+def classify(lines: list[Line], near: date | None = None) -> list[Role]:
     """Give each line a role; titles need their neighbours, so this looks around."""
-    sections = {
-        (m["section"] or "").strip().lower()
-        for line in lines
-        if (m := _header_match(line.text)) and m["section"]
-    }
-    roles = [_own_role(line, sections) for line in lines]
+    headers = [header_date(line.text) if line.text else None for line in lines]
+    sections = {h.section.lower() for h in headers if h and h.section}
+    roles = [
+        _own_role(line, header, sections, near) for line, header in zip(lines, headers, strict=True)
+    ]
     _mark_repeated_lines(lines, roles)
     _mark_titles(lines, roles)
     return roles
 
 
-def _own_role(line: Line, sections: set[str]) -> Role:
+def _own_role(line: Line, header: LineDate | None, sections: set[str], near) -> Role:
     text = line.text
     if not text:
         return Role.BLANK
-    if (header := _header_match(text)) and date_from_match(header) is not None:
+    if header is not None:
         return Role.HEADER
     if _trailer_date(text):
         return Role.TRAILER
@@ -195,6 +213,8 @@ def _own_role(line: Line, sections: set[str]) -> Role:
         return Role.END
     if _CHROME_ANY.match(text) or text.lower() in sections:
         return Role.CHROME
+    if _stamp(line, near) is not None:
+        return Role.STAMP
     return Role.PARAGRAPH
 
 
@@ -221,6 +241,9 @@ def _neighbours(lines: list[Line], roles: list[Role], i: int) -> tuple[int | Non
     return before, after
 
 
+_BOUNDARY_ROLES = (Role.HEADER, Role.TRAILER, Role.END, Role.CHROME, Role.STAMP)
+
+
 def _mark_titles(lines: list[Line], roles: list[Role]) -> None:
     for i, line in enumerate(lines):
         if roles[i] is not Role.PARAGRAPH or not looks_like_title(line.text):
@@ -229,31 +252,93 @@ def _mark_titles(lines: list[Line], roles: list[Role]) -> None:
         if after is not None and _is_bare_date_line(lines[after], roles[after]):
             roles[i] = Role.HEADLINE
             continue
+        opens = before is None or lines[i - 1].blank or roles[before] in _BOUNDARY_ROLES
+        if opens and after is not None and _dates_an_item(lines[after], roles[after]):
+            # An item's headline above its "Published: ..." stamp, or a wire story's
+            # above its dateline.
+            roles[i] = Role.TITLE
+            continue
         if after is None or roles[after] is not Role.PARAGRAPH:
             continue
+        set_off = i > 0 and lines[i - 1].blank and i + 1 < len(lines) and lines[i + 1].blank
         if looks_like_title(lines[after].text):
             continue  # two short lines in a row: a list or a byline, not a headline
-        at_boundary = (
-            line.glued
-            or before is None
-            or roles[before]
-            in (
-                Role.HEADER,
-                Role.TRAILER,
-                Role.END,
-                Role.CHROME,
-            )
-        )
+        at_boundary = line.glued or before is None or roles[before] in _BOUNDARY_ROLES
         # Mid-item, only a line in headline case and set off by blank lines
         # starts a new item; otherwise short lines would cut articles apart.
-        set_off = i > 0 and lines[i - 1].blank and i + 1 < len(lines) and lines[i + 1].blank
-        if at_boundary or (set_off and is_title_case(line.text)):
+        if at_boundary or (set_off and _heading_case(line.text, lines, before)):
             roles[i] = Role.TITLE
 
 
+def _dates_an_item(line: Line, role: Role) -> bool:
+    if role is Role.STAMP:
+        return True
+    return role is Role.PARAGRAPH and dateline_date(line.text, None) is not None
+
+
+def _heading_case(text: str, lines: list[Line], before: int | None) -> bool:
+    """Title Case, or one capitalised word ("Sudan") after a finished paragraph."""
+    if is_title_case(text):
+        return True
+    one_word = len(text.split()) == 1 and text[0].isupper()
+    return one_word and before is not None and lines[before].text[-1:] in '.!?”")'
+
+
 def _is_bare_date_line(line: Line, role: Role) -> bool:
-    m = _header_match(line.text) if role is Role.HEADER else None
-    return m is not None and not m["section"]
+    if role is not Role.HEADER:
+        return False
+    found = header_date(line.text)
+    return found is not None and found.section is None
+
+
+# --- the page's own date ---------------------------------------------------------
+
+# Which stamp says best when the page was published (lower is better).
+_STAMP_RANK = {"published": 0, "published on": 0, "date of publication": 0,
+               "publication date": 0, "date": 1, "dated": 1, "issued": 1, "issued on": 1,
+               "released": 1, "released on": 1, "posted": 1, "posted on": 1,
+               "as of": 2, "as at": 2, "situation as of": 2, "status as of": 2,
+               "data as of": 2, "figures as of": 2, "report date": 2, "reporting date": 2,
+               "update": 3, "updated": 4, "updated on": 4, "last updated": 4}  # fmt: skip
+_HEAD_LINES = 25  # a page states its date near its top
+
+
+def page_date(lines: list[Line], roles: list[Role], fallback: date | None = None) -> date | None:
+    """The date the page gives itself near its top: a stamp, a reporting period, a
+    dateline; else `fallback` (an HTML page's metadata date)."""
+    found: list[tuple[int, date]] = []
+    seen = 0
+    for line, role in zip(lines, roles, strict=True):
+        if role is Role.BLANK:
+            continue
+        seen += 1
+        if role is Role.HEADER or seen > _HEAD_LINES:
+            break  # a listing's items are dated by their own lines
+        stamp = _stamp(line, fallback) if role is Role.STAMP else None
+        if stamp is not None and stamp.day is not None:
+            found.append((_STAMP_RANK.get(stamp.label or "", 5), stamp.day))
+        elif (end := period_end(line.text, fallback)) is not None:
+            found.append((6, end))
+        elif (story := dateline_date(line.text, fallback)) is not None and story.day:
+            found.append((7, story.day))
+    if found:
+        return min(found, key=lambda f: f[0])[1]
+    return fallback
+
+
+def _is_listing(lines: list[Line], roles: list[Role], near: date | None) -> bool:
+    """Several dated items (date lines, trailers, stories' datelines): a listing.
+    A source trailer closes an item, so a page with one lists items too."""
+    marks = 0
+    for line, role in zip(lines, roles, strict=True):
+        if role is Role.TRAILER or line.glued:
+            return True
+        story = role is Role.PARAGRAPH and dateline_date(line.text, near) is not None
+        if role is Role.HEADER or story:
+            marks += 1
+        if marks >= 2:
+            return True
+    return False
 
 
 @dataclass
@@ -263,17 +348,24 @@ class _Item:
     published_on: date | None = None
     date_source: str | None = None
     body: list[Line] = field(default_factory=list)
+    has_story_date: bool = False  # dated by its own header or dateline
+    paragraphs: int = 0  # body lines of text, not headings
 
 
 class _Splitter:
     """Groups classified lines into items; see the module doc for the shapes."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, listing: bool, near: date | None) -> None:
         self.items: list[_Item] = []
         self.current: _Item | None = None
         self.group_start = 0  # first item not yet dated by a trailer
         self.after_end = False  # past "# # #": notes to editors, not a new item
         self.headline: str | None = None  # seen above a date line, not yet used
+        self.listing = listing
+        self.near = near  # the page's date: the year of a dateline that gives none
+        # The last date line's day: the items under it share it, even when the date
+        # line's own item holds no text ("Today's top news: Sudan, Chad").
+        self.group_day: date | None = None
 
     def close(self) -> None:
         if self.current is not None and _is_article(self.current):
@@ -297,18 +389,25 @@ class _Splitter:
         pass
 
     def on_header(self, line: Line) -> None:
-        m = _header_match(line.text)
-        assert m is not None  # classify() only gives HEADER to lines that match
-        section = (m["section"] or "").strip() or None
+        found = header_date(line.text)
+        assert found is not None  # classify() only gives HEADER to lines that match
         title, self.headline = self.headline, None
-        self.open(
-            title=title, section=section, published_on=date_from_match(m), date_source="header"
-        )
+        self.open(title=title, section=found.section, published_on=found.day,
+                  date_source="header", has_story_date=True)  # fmt: skip
         self.group_start = len(self.items)
+        self.group_day = found.day
+
+    def on_stamp(self, line: Line) -> None:
+        found = _stamp(line, self.near)
+        cur = self.current
+        if cur is None or found is None or found.day is None:
+            return  # the page's own stamp, above any item: page_date() reads it
+        if cur.date_source in (None, "inherited", "page"):
+            cur.published_on, cur.date_source = found.day, "stamp"
 
     def on_trailer(self, line: Line) -> None:
         day = _trailer_date(line.text)
-        if self.current is not None and self.current.date_source != "header":
+        if self.current is not None and self.current.date_source not in ("header", "dateline"):
             self.current.published_on, self.current.date_source = day, "trailer"
         self.close()
         # The trailer dates the text above it: items run on before it, in the
@@ -317,10 +416,12 @@ class _Splitter:
             if item.published_on is None:
                 item.published_on, item.date_source = day, "inherited"
         self.group_start = len(self.items)
+        self.group_day = None
 
     def on_end(self, line: Line) -> None:
         self.close()
         self.after_end = True
+        self.group_day = None
 
     def on_headline(self, line: Line) -> None:
         self.close()
@@ -334,9 +435,16 @@ class _Splitter:
             # Bulletin" then the first item's date): this line replaces it, and
             # the item keeps its date.
             cur.title = line.text
+            cur.body.append(line)
+            return
+        if not self.listing and cur is not None:
+            cur.body.append(line)  # one document: a section heading inside it
             return
         inherited = cur.section if cur else None
-        self.open(title=line.text, section=inherited)
+        item = self.open(title=line.text, section=inherited)
+        if self.group_day is not None:
+            item.published_on, item.date_source = self.group_day, "inherited"
+        item.body.append(line)
 
     def on_paragraph(self, line: Line) -> None:
         if self.current is None:
@@ -344,11 +452,25 @@ class _Splitter:
                 return  # contacts and notes after a release's end mark
             self.open()
         assert self.current is not None
-        starts_item = not self.current.body and self.current.published_on is None
-        if starts_item and (m := _DATELINE.match(line.text)):
-            self.current.published_on = date_from_match(m)
-            self.current.date_source = "dateline" if self.current.published_on else None
+        story = dateline_date(line.text, self.near)
+        if story is not None:
+            self._story(line, story)
         self.current.body.append(line)
+        self.current.paragraphs += 1
+
+    def _story(self, line: Line, story: LineDate) -> None:
+        """A paragraph opened by a dateline: this item's, or a second story's."""
+        cur = self.current
+        assert cur is not None
+        if cur.has_story_date and cur.paragraphs:
+            headline = cur.body.pop() if _headline_above(cur, line) else None
+            cur = self.open(title=headline.text if headline else None, section=cur.section)
+            if headline is not None:
+                cur.body.append(headline)
+        cur.has_story_date = True
+        # A header or a "Published:" stamp above the story dates it already.
+        if story.day is not None and cur.date_source in (None, "inherited", "page"):
+            cur.published_on, cur.date_source = story.day, "dateline"
 
     def finish(self) -> list[_Item]:
         self.close()
@@ -364,6 +486,12 @@ class _Splitter:
                 item.published_on, item.date_source = prev.published_on, "inherited"
 
 
+def _headline_above(item: _Item, line: Line) -> bool:
+    """The last line of the item so far is a headline standing alone right above `line`."""
+    last = item.body[-1]
+    return looks_like_title(last.text) and len(item.body) > 1 and last.end < line.start
+
+
 def _is_article(item: _Item) -> bool:
     """Body text, not a stray label: some sentence, or enough words to read."""
     if not item.body:
@@ -372,15 +500,23 @@ def _is_article(item: _Item) -> bool:
     return chars >= 200 or any(line.text[-1] in _TERMINAL for line in item.body)
 
 
-def split_page(text: str) -> list[PageArticle]:
-    """The news items of a page, in page order."""
+def split_page(text: str, fallback_date: date | None = None) -> list[PageArticle]:
+    """The news items of a page, in page order.
+
+    `fallback_date` dates items that neither they nor the page's text date
+    (an HTML page's metadata gives it)."""
     lines = split_lines(text)
     roles = classify(lines)
-    splitter = _Splitter()
+    near = page_date(lines, roles, fallback_date)
+    if near is not None:
+        roles = classify(lines, near)  # year-less stamps now have their year
+    splitter = _Splitter(listing=_is_listing(lines, roles, near), near=near)
     for line, role in zip(lines, roles, strict=True):
         splitter.feed(line, role)
     articles = []
     for position, item in enumerate(splitter.finish()):
+        if item.published_on is None and near is not None:
+            item.published_on, item.date_source = near, "page"
         start, end = item.body[0].start, item.body[-1].end
         articles.append(
             PageArticle(

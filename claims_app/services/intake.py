@@ -74,7 +74,7 @@ def ingest_document(
         page = read_page(data, origin)
     except PageError as exc:
         raise IngestError(str(exc)) from None
-    parts = split_page(page.text)
+    parts = split_page(page.text, page.published_on)
     if not parts:
         raise IngestError("has no news items that could be told apart (no article text found)")
     document = Document(
