@@ -130,3 +130,89 @@ def test_a_page_title_above_the_first_date_line_is_not_the_first_headline():
         ("Arrests Reported in Lita", "2024-12-31"),
         ("Other Headline Here", "2024-12-29"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Published: 26 February 2025", "2025-02-26"),
+        ("Updated April 20, 2024 11:42 AM GMT | Updated 5 hours ago", "2024-04-20"),
+        ("As of 18 October 2023", "2023-10-18"),
+        ("as of 18:00, 12 March 2024", "2024-03-12"),
+        ("Date of publication: 3 May 2025", "2025-05-03"),
+        ("Update 2023-10-09", "2023-10-09"),
+        ("Period covered: 18-24 February 2025", "2025-02-24"),
+        ("It covers the period from 9 to 18 October 2023.", "2023-10-18"),
+    ],
+)
+def test_a_report_dated_by_its_stamp_or_period(head, expected):
+    text = (
+        f"Valley Flood Response\nSituation Report No. 4\n{head}\n\n"
+        "Floods displaced 3,000 people in the valley, the district office said.\n\n"
+        "KEY NEEDS\n\nShelter and clean water remain the main needs in 12 sites.\n"
+    )
+    (article,) = split_page(text)  # one document: its section heading does not cut it
+    assert article.published_on.isoformat() == expected
+    assert article.date_source in ("stamp", "page")  # "page": read from the page's head
+
+
+def test_a_sentence_that_opens_with_as_of_is_text_not_a_stamp():
+    text = "Valley Update\n\nAs of 31 March, 1,980 people were displaced in the valley.\n"
+    (article,) = split_page(text)
+    assert article.published_on is None
+    assert "1,980 people" in article.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Wednesday, 13 March 2024", "19/12/2023", "9 Feb 2025 – 18:40 GMT",
+     "News Stories, 16 December 2008", "2024-03-13"],
+)  # fmt: skip
+def test_date_lines_in_the_genre_s_shapes_open_items(line):
+    text = (
+        f"{line}\n\nNorth Valley\n\nShelling killed four people in Arvo on Monday.\n\n"
+        f"{line}\n\nSouth Valley\n\nFloods cut the road to Temi, officials said.\n"
+    )
+    first, second = split_page(text)
+    assert first.published_on == second.published_on is not None
+    assert (first.title, second.title) == ("North Valley", "South Valley")
+    assert first.body.startswith("North Valley")  # the headline is part of the body
+
+
+def test_a_second_wire_story_starts_at_its_dateline_with_its_headline():
+    text = (
+        "Strike on depot kills nine, governor says\n\n"
+        "Published May 3, 2024 10:02 AM GMT\n\n"
+        "TARVIN, Norland, May 3 (Newswire) - A strike on a fuel depot killed nine people, "
+        "the governor said.\n\nRescuers searched the site through the night.\n\n"
+        "EARLIER ON THIS PAGE\n\nDrone attack on Ostra wounds five\n\n"
+        "OSTRA, Norland, May 1 (Newswire) - Drones wounded five people in Ostra overnight, "
+        "officials said.\n"
+    )
+    first, second = split_page(text)
+    assert (first.published_on.isoformat(), first.date_source) == ("2024-05-03", "stamp")
+    assert first.body.startswith("Strike on depot kills nine")
+    assert (second.published_on.isoformat(), second.date_source) == ("2024-05-01", "dateline")
+    assert second.title == "Drone attack on Ostra wounds five"
+    assert second.body.startswith("Drone attack on Ostra")  # a year taken from the page
+
+
+def test_an_agency_dateline_without_a_date_marks_a_story_dated_by_its_stamp():
+    text = (
+        "Published: 14 January 2025 09:12 GMT\n\n"
+        "BEIRUT (Newswire) - Two people were killed in a strike on a car, officials said.\n"
+    )
+    (article,) = split_page(text)
+    assert article.published_on.isoformat() == "2025-01-14"
+
+
+def test_an_html_page_without_a_printed_date_takes_its_metadata_date():
+    html = (
+        b'<html><head><meta property="article:published_time" content="2025-03-19">'
+        b"</head><body><article><h1>Clinic looted in Arvo</h1><p>Gunmen looted the clinic "
+        b"in Arvo on Sunday night, forcing 40 patients to leave, staff said.</p>"
+        b"</article></body></html>"
+    )
+    page = read_page(html, "clinic.html")
+    (article,) = split_page(page.text, page.published_on)
+    assert (article.published_on.isoformat(), article.date_source) == ("2025-03-19", "page")
