@@ -14,27 +14,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
 
 from claims_app.extraction import lexicon as lx
-from claims_app.extraction import rx
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
-from claims_app.extraction.numbers import (
-    DOZEN,
-    FRACTION,
-    FRACTIONS,
-    NUMBER_WORDS,
-    VAGUE,
-    as_number,
-    dozen_value,
-    numeral_value,
-    qualifier_before,
-    words_to_int,
-)
+from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
+from claims_app.extraction.numbers import as_number
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import Sentence, split_sentences
 from claims_app.extraction.speakers import DATELINE_PREFIX, ArticleSpeakers
@@ -71,137 +59,9 @@ class ExtractedClaim:
         object.__setattr__(self, "reasons", reasons)
 
 
-# --- number mentions ------------------------------------------------------------
-
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = "|".join(sorted(NUMBER_WORDS - {"zero"}, key=len, reverse=True))
-_WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
-_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
-_RUNS_ON = frozenset("0123456789-")
-_PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?"
-# RE2 (rx.py) has no lookahead: scan_mentions checks that a range does not run on.
-_MENTION = rx.compile(
-    rf"\b(?:between\s+(?P<b1>{_NUM}|{_WORDNUM})\s+and\s+(?P<b2>{_NUM}|{_WORDNUM})"
-    rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})"
-    rf"|(?P<num>{_NUM}){_SCALE}"
-    rf"|(?P<words>{_WORDNUM})){_PERCENT}"
-)
-
-
-def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
-    """Numerals, number words and ranges in text[start:end], as mentions.
-
-    A range that runs on into another hyphen ("2022-03-04", "0912-345-678",
-    "12-15-year-old") is a date, a phone number or a compound word, never a
-    count: the whole hyphenated token is passed over. One finditer per stretch
-    (each RE2 call encodes the text once); a run-on token starts a new one after it.
-    """
-    pos = start
-    while pos < end:
-        for m in _MENTION.finditer(text, pos, end):
-            if m["r2"] is not None and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
-                pos = _token_end(text, m.end("r2"), end)
-                break
-            if mention := _mention_from(m):
-                yield mention
-        else:
-            return
-
-
-def _token_end(text: str, pos: int, end: int) -> int:
-    """Where a hyphenated token of digits and letters ends."""
-    while pos < end and (text[pos] in _RUNS_ON or text[pos].isalpha()):
-        pos += 1
-    return pos
-
-
-class Mention(NamedTuple):
-    start: int
-    end: int
-    value: float | None
-    value_max: float | None
-    qualifier: str
-    percent: bool
-    worded: bool  # written in words ("two"), which small counts often are
-
-
-def _value_of(token: str) -> float | None:
-    token = token.strip()
-    return numeral_value(token) if token[:1].isdigit() else words_to_int(token)
-
-
-def _mention_from(m: rx.Match) -> Mention | None:
-    """A mention from a match of _MENTION (a range, a numeral or words)."""
-    percent = bool(m["pct"])
-    if m["b1"]:
-        low, high = _value_of(m["b1"]), _value_of(m["b2"])
-        if low is None or high is None or low >= high:
-            return None
-        return Mention(m.start(), m.end(), low, high, "range", percent, not m["b1"][0].isdigit())
-    if m["r1"]:
-        low, high = _value_of(m["r1"]), _value_of(m["r2"])
-        if low is None or high is None or low >= high:
-            return None
-        return Mention(m.start(), m.end(), low, high, "range", percent, False)
-    if m["num"]:
-        value = numeral_value(m["num"])
-        if value is None:
-            return None
-        if m["scale"]:
-            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m["scale"].lower()]
-        return Mention(m.start(), m.end(), value, None, "exact", percent, False)
-    value = words_to_int(m["words"])
-    if value is None:
-        return None
-    return Mention(m.start(), m.end(), value, None, "exact", percent, True)
-
-
-_VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few")
-
-
-def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
-    window = text[start:end]  # substring tests first: most articles need none of these scans
-    out = []
-    if any(map(window.__contains__, _VAGUE_WORDS)):  # C loop, no generator frames
-        out += [
-            Mention(m.start(), m.end(), None, None, "vague", False, True)
-            for m in VAGUE.finditer(text, start, end)
-        ]
-    if "dozen" in window:
-        out += [
-            Mention(m.start(), m.end(), dozen_value(m.group()), None, "exact", False, True)
-            for m in DOZEN.finditer(text, start, end)
-        ]
-    if "half" in window or "third" in window or "quarter" in window:
-        out += [
-            Mention(m.start(1), m.end(1), FRACTIONS[m.group(1)], None, "exact", True, True)
-            for m in FRACTION.finditer(text, start, end)
-            if text[m.start(1) - 1 : m.start(1)] != "-"
-        ]
-    return out
-
-
-def find_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Number mentions in text[start:end], with qualifiers, without overlaps."""
-    raw = list(scan_mentions(text, start, end))
-    raw += _vague_mentions(text, start, end)
-    raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
-    out: list[Mention] = []
-    for mention in raw:
-        if out and mention.start < out[-1].end:
-            continue
-        q = qualifier_before(text, mention.start) if mention.qualifier == "exact" else None
-        if q is not None:
-            mention = Mention(q.start, mention.end, mention.value, mention.value_max, q.kind,
-                              mention.percent, mention.worded)  # fmt: skip
-        out.append(mention)
-    return out
-
-
 # --- is this number a claim? ------------------------------------------------------
 
 
-_QUALIFIER_WORDS = re.compile(r"(?:[A-Za-z]+\s+){0,3}?(?=[\d(]|" + _WORDNUM + ")", re.I)
 _LETTER_AFTER = re.compile(r"[A-Za-z]|[:/.]\d")
 _YEAR_TOKEN = re.compile(r"(?:19[5-9]\d|20\d\d)")
 _PLACE_AFTER_NOUN = re.compile(r"\s+(in|from)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
@@ -212,22 +72,39 @@ _JOINERS = re.compile(r"[\s,]|\band\b")
 
 def _number_span(text: str, m: Mention) -> tuple[int, int]:
     """The digits or number words themselves, without the qualifier."""
-    q = _QUALIFIER_WORDS.match(text[m.start : m.end])
+    q = NUMBER_START.match(text[m.start : m.end])
     offset = q.end() if q and m.qualifier not in ("exact", "range", "vague") else 0
     return m.start + offset, m.end
 
 
-_GLUED_BEFORE = re.compile(r"[A-Za-z]$|[A-Za-z]-$|[#/@+$€£:.]$")
+# \Z, not $: "$" also matches before a final line break, and a figure may open a line.
+_GLUED_BEFORE = re.compile(r"[A-Za-z]\Z|[A-Za-z]-\Z|[#/@+$€£:.]\Z")
 
 
-def is_trap(text: str, m: Mention, sentence: Sentence, dates: list[DateMention]) -> bool:
-    """Resolution and page numbers, calibres, times, ages, date parts, codes."""
+def is_trap(
+    text: str,
+    m: Mention,
+    sentence: Sentence,
+    dates: list[DateMention],
+    masked: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    original: str | None = None,
+) -> bool:
+    """Resolution and page numbers, calibres, times, ages, date parts, codes, phone
+    numbers (`masked`), distances, item marks."""
     s, e = _number_span(text, m)
     before, after = text[max(0, s - 30) : s], text[e : e + 25]
-    if any(d.start <= s < d.end for d in dates):
-        return True  # a day, month or year inside a date phrase
+    if any(d.start <= s < d.end for d in dates) or any(a <= s < b for a, b in masked):
+        return True  # a day, month or year inside a date phrase; a phone number
     if lx.TRAP_BEFORE.search(before) or lx.TRAP_AFTER.match(after):
         return True
+    if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
+        return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
+    if (
+        original is not None
+        and _AGE_AFTER_NAME.search(original, max(0, s - 40), s)
+        and (after.startswith(",") and m.value is not None and m.value < 120)
+    ):
+        return True  # "Hussein Dirani, 61, standing outside his shop": an age
     if lx.METHOD_BEFORE.search(text, max(sentence.start, s - 80), s):
         return True  # "interviews with 85 witnesses": a count of the research itself
     if _GLUED_BEFORE.search(before) and not before.endswith(" "):
@@ -237,11 +114,31 @@ def is_trap(text: str, m: Mention, sentence: Sentence, dates: list[DateMention])
     return _looks_like_year(text, m, after)
 
 
+_AGE_AFTER_NAME = re.compile(r"[A-Z][a-z’'\-]+,\s*\Z")
+_APOSTROPHE = frozenset("’'′″”")
+
+
+def _item_mark(before: str, after: str, m: Mention) -> bool:
+    """A bare number in brackets or after "#": an item, update or footnote mark."""
+    if m.percent or m.qualifier != "exact":
+        return False
+    enclosed = (before.endswith("(") and after.startswith(")")) or (
+        before.endswith("[") and after.startswith("]")
+    )
+    return enclosed or after[:1] in _APOSTROPHE or before[-1:] in _APOSTROPHE
+
+
 def _looks_like_year(text: str, m: Mention, after: str) -> bool:
+    """ "in 2019" is a year, "2019 people" a count; "20230914" is a date."""
     token = text[m.start : m.end]
+    if _COMPACT_DATE.fullmatch(token):
+        return True
     if not _YEAR_TOKEN.fullmatch(token):
         return False
     return not lx.COUNT_NOUN_AFTER.match(after)
+
+
+_COMPACT_DATE = re.compile(r"(?:19[5-9]\d|20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
 # --- what is counted -----------------------------------------------------------
@@ -409,6 +306,7 @@ class _Context:
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
+        self.phones = lx.phone_spans(self.low)
 
 
 class _Lazy:
@@ -480,7 +378,7 @@ def _numeric_claims(
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for m in mentions:
-        if m.start < ctx.dateline_end or is_trap(ctx.low, m, sentence, dates):
+        if m.start < ctx.dateline_end or is_trap(ctx.low, m, sentence, dates, ctx.phones, ctx.text):
             continue
         claim = _describe(ctx, index, sentence, m, dates, speaker, out)
         if claim is not None:
@@ -490,7 +388,7 @@ def _numeric_claims(
 
 def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     noun, noun_end = counted_noun(ctx.text, m, sentence.end)
-    unit = unit_for(noun, m)
+    unit = m.unit or unit_for(noun, m)
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
     if antecedent is None and _COMPARED.search(ctx.low, max(sentence.start, m.start - 30), m.start):
         antecedent = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
@@ -503,6 +401,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     category = category_for(low_sentence, rel, rel_end, noun, unit, ctx.cues(index))
     if antecedent is not None and category in ("other", "attacks"):
         category = antecedent.category or category
+    if m.unit is not None:
+        category = "other"  # money: an appeal, a fund, a price, never a harm count
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if unit == "years":
@@ -593,6 +493,8 @@ def _subject(noun: str | None, m: Mention) -> str | None:
 
 def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | None) -> bool:
     """Drop counts nobody would check: "two separate meetings", "the two sides"."""
+    if m.unit is not None:
+        return True  # money, with its currency: always a figure someone can check
     head = (noun or "").split()[-1].lower() if noun else ""
     if head in lx.UNCHECKABLE_NOUNS:
         return False

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.fold import ascii_lower
+from claims_app.extraction.lexicon import COUNT_NOUN_AFTER
 from claims_app.extraction.numbers import words_to_int
 from claims_app.extraction.pagedates import MONTH_RE, MONTHS
 
@@ -317,6 +318,8 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
 
 def _years(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _YEAR_ONLY.finditer(text):
+        if COUNT_NOUN_AFTER.match(text, m.end()):
+            continue  # "a total of 1950 people": a count that looks like a year
         year = int(m["y"])
         if m["prep"] == "since" and anchor and year <= anchor.year:
             yield _mention(m, date(year, 1, 1), anchor, "period", False)

@@ -26,8 +26,32 @@ TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
     r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|"
     r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
-    r"\s+(?:times|fold)\b)",
+    r"\s+(?:times|fold)\b|-(?:hour|day|week|month|year)\b)",
 )
+# Distances and lengths: "35 km", "about 60 km north", "22 miles", "500 metres".
+DISTANCE_AFTER = re.compile(
+    r"\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b|\s+pages?\b"
+)
+# Phone, fax and hotline numbers, found once per article: never counts.
+PHONE = re.compile(
+    r"(?:\+|\b00)\d{1,3}(?:[ .\-/]{0,2}\(?\d{1,5}\)?){1,6}"
+    r"|\(0\d{1,4}\) ?\d{2,4}(?:[ .\-]?\d{2,4}){1,2}"
+    r"|\b0\d{2,4}[ .\-]\d{3}[ .\-]\d{3,4}\b"
+    r"|\b(?:hotlines?|helplines?|toll[ \-]free(?: (?:line|number))?|tel|telephone|phone|fax|"
+    r"whatsapp|sms|short code|tip line)\b(?:[^.\d\n]{0,50}?(?:[:,(]|\bon\b|\bnumber\b)|\.)?"
+    r" ?\(?\d[\d ()\-]{0,16}"
+)
+PHONE_HINTS = ("+", "(0", "hotline", "helpline", "toll", "tel", "phone", "fax", "whatsapp",
+               "sms", "short code", "tip line", "00")  # fmt: skip
+
+
+def phone_spans(low: str) -> list[tuple[int, int]]:
+    """Where the article's phone and hotline numbers are (lowered text)."""
+    if not any(map(low.__contains__, PHONE_HINTS)):
+        return []
+    return [m.span() for m in PHONE.finditer(low)]
+
+
 COUNT_NOUN_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:people|civilians|children|women|men|persons|residents|families|"
     r"households|refugees|detainees|prisoners|deaths|casualties|attacks|strikes|homes|"
@@ -103,7 +127,8 @@ NOUN_CATEGORY = {
     "refugees": "refugees", "refugee": "refugees", "casualties": "casualties",
     "dead": "killed", "bodies": "killed", "deaths": "killed", "idps": "displaced",
     "displaced": "displaced", "evacuees": "displaced", "wounded": "injured",
-    "injured": "injured", "cases": "other", "patients": "other",
+    "injured": "injured", "cases": "other", "patients": "other", "killings": "killed",
+    "fatalities": "killed", "abductions": "detained", "arrests": "detained",
 }  # fmt: skip
 _CUES = {
     "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"

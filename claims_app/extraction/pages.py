@@ -219,7 +219,8 @@ def _own_role(line: Line, header: LineDate | None, sections: set[str], near) -> 
 
 
 def _mark_repeated_lines(lines: list[Line], roles: list[Role]) -> None:
-    """A short line printed twice in a row is a caption or a running header."""
+    """A short line printed twice in a row is a caption or a running header (a line
+    with a sentence in it is kept: dropping it could drop a figure)."""
     prev = None
     for i, line in enumerate(lines):
         if roles[i] is Role.BLANK:
@@ -229,6 +230,7 @@ def _mark_repeated_lines(lines: list[Line], roles: list[Role]) -> None:
             and roles[prev] in (Role.PARAGRAPH, Role.CHROME)
             and line.text == lines[prev].text
             and len(line.text) <= 200
+            and not _SENTENCE_END.search(line.text)  # a sentence said twice is still said
         ):
             roles[prev] = roles[i] = Role.CHROME
         prev = i
@@ -497,7 +499,10 @@ def _is_article(item: _Item) -> bool:
     if not item.body:
         return False
     chars = sum(len(line.text) for line in item.body)
-    return chars >= 200 or any(line.text[-1] in _TERMINAL for line in item.body)
+    return chars >= 200 or any(_SENTENCE_END.search(line.text) for line in item.body)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]?(?:\s|$)|[:;\"”’')…]$")
 
 
 def split_page(text: str, fallback_date: date | None = None) -> list[PageArticle]:

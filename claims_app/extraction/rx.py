@@ -8,9 +8,10 @@ of `(?<!\\w)` and leave lookaheads to a check in Python after the match.
 
 We hand RE2 bytes, not str: for str its Python wrapper converts between byte
 and character offsets on every match, which costs more than the matching.
-The bytes are an ASCII copy of the same length (typographic dashes and quotes
-mapped to ASCII, anything else non-ASCII replaced by "?"; no pattern here needs
-those characters), so a byte offset is the character offset in the original.
+The bytes are an ASCII copy of the same length (typographic dashes, quotes and
+thin spaces mapped to ASCII, the euro and pound signs to two control bytes,
+anything else non-ASCII replaced by "?"; no pattern here needs those
+characters), so a byte offset is the character offset in the original.
 
 `compile()` returns an object with the parts of `re.Pattern` the extractor
 uses: str in, character offsets and str groups out, group names accepted in
@@ -23,7 +24,13 @@ from collections.abc import Iterator
 
 import re2
 
-_TO_ASCII = (("–", "-"), ("—", "-"), ("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
+# Stand-ins for the currency signs a figure may carry (one byte each, as the copy needs).
+EURO, POUND = "\x10", "\x11"
+_TO_ASCII = (
+    ("–", "-"), ("—", "-"), ("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'),
+    ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "),  # no-break and thin spaces
+    ("€", EURO), ("£", POUND),
+)  # fmt: skip
 # One entry: the eight date finders and the other scans read the same article
 # one after another, so they share its ASCII copy. (A tuple is replaced whole.)
 _last: tuple[str, bytes] = ("", b"")

@@ -4,6 +4,12 @@ A regex splitter rather than pysbd or spaCy: it runs on every page at ingest
 (the extractor must read megabytes a second) and bulletins are well-edited
 prose. It knows common abbreviations ("Mr.", "U.N.", "No.") and closing
 quotes, and never joins across a paragraph break.
+
+Reports also set text in lines that are not prose: bullet lists, key-figure
+boxes ("46,000      People displaced in Galmudug"), table rows. Each such line
+is a sentence of its own, or the figures of one line would be read with the
+words of the next. Prose wrapped at a fixed width still reads as one sentence:
+a wrapped line is long and ends mid-sentence.
 """
 
 from __future__ import annotations
@@ -40,7 +46,45 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token.lower() in ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
+_BULLET = re.compile(r"[ \t]*(?:[•·▪►*–—-]|\d{1,2}[.)])\s")
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+_WRAP_WIDTH = 60  # a prose line shorter than this that ends without punctuation is a line
+
+
+def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraph cut at line breaks that end a list item, a key figure or a row."""
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    blocks, block_start, pos = [], start, start
+    while (newline := text.find("\n", pos, end)) != -1:
+        line = text[pos:newline].rstrip()
+        if _ends_line_block(line, text, newline + 1, end):
+            blocks.append((block_start, newline))
+            block_start = newline + 1
+        pos = newline + 1
+    blocks.append((block_start, end))
+    return blocks
+
+
+def _ends_line_block(line: str, text: str, next_start: int, end: int) -> bool:
+    next_end = text.find("\n", next_start, end)
+    nxt = text[next_start : end if next_end == -1 else next_end]
+    if _BULLET.match(nxt) or _COLUMNS.search(line) or _COLUMNS.search(nxt):
+        return True
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?;:,”\"')":
+        return False  # a sentence end is found below; a comma runs on
+    return len(stripped) < _WRAP_WIDTH and nxt.lstrip()[:1].isupper() | nxt.lstrip()[:1].isdigit()
+
+
 def _split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    for block_start, block_end in _line_blocks(text, start, end):
+        out.extend(_split_block(text, block_start, block_end, paragraph))
+    return out
+
+
+def _split_block(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     sentences, cursor = [], start
     for m in _END.finditer(text, start, end):
         if (

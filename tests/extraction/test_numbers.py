@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims_app.extraction.fold import ascii_lower
+from claims_app.extraction.mentions import find_mentions
 from claims_app.extraction.numbers import (
     as_number,
     numeral_value,
@@ -88,3 +89,44 @@ def test_no_qualifier_when_words_do_not_touch_the_number():
     text = "at least, they said, 26 people"
     assert qualifier_before(text, text.index("26")) is None
     assert qualifier_before("killed 26 people", 7) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier"),
+    [
+        ("The plan requires US$2.6 billion this year.", "US$2.6 billion", 2_600_000_000, "exact"),
+        ("a further $3.5m is under review", "$3.5m", 3_500_000, "exact"),
+        ("US$ 41M     Required", "US$ 41M", 41_000_000, "exact"),
+        ("3.8M        People internally displaced", "3.8M", 3_800_000, "exact"),
+        ("it released €4 million for shelter", "€4 million", 4_000_000, "exact"),
+        ("Croix-des-Bouquets     1 301     5 704", "1 301", 1301, "exact"),
+        ("some 12\u2009500 people fled", "some 12\u2009500", 12_500, "approx"),
+        ("close to half a million refugees", "close to half a million", 500_000, "approx"),
+        ("two and a half million children", "two and a half million", 2_500_000, "exact"),
+        ("1 in 5 children", "1 in 5", 20, "exact"),
+        ("about one in four households", "about one in four", 25, "approx"),
+        ("Ye-U   Taung Pyin camp   6   20+", "20+", 20, "at_least"),
+        ("5,230 killings, a fifth more than in 2023", "a fifth", 20, "exact"),
+        ("food rations will be cut by half", "half", 50, "exact"),
+    ],
+)
+def test_figures_as_reports_write_them(text, quote, value, qualifier):
+    low = ascii_lower(text)
+    found = [m for m in find_mentions(low, 0, len(low)) if text[m.start : m.end] == quote]
+    assert found, [text[m.start : m.end] for m in find_mentions(low, 0, len(low))]
+    assert (as_number(found[0].value), found[0].qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Update 2022-03-04", "Call 0912-345-678 now", "the 12-15-year-old boys"],
+)
+def test_hyphenated_runs_are_no_figures(text):
+    low = ascii_lower(text)
+    values = [m.value for m in find_mentions(low, 0, len(low))]
+    assert not {2022, 3, 4, 912, 345, 678, 12, 15} & set(values)
+
+
+def test_a_bare_letter_after_a_whole_number_is_no_scale():
+    low = ascii_lower("Block 12B was hit")
+    assert [m.value for m in find_mentions(low, 0, len(low))] == [12]  # not twelve billion

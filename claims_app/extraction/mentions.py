@@ -1,0 +1,211 @@
+"""Number mentions as reports write them: where each figure is, and its value.
+
+"1,400", "1 301" (a space or thin space between thousands), "2.3 million",
+"3.8M", "US$2.6bn", "$3.5m", "forty-two", "half a million", "two and a half
+million", "a dozen", "12-15", "between 30 and 45", "20+" (at least 20), "1 in 5"
+(20 percent), "a fifth more", "cut by half", vague amounts ("dozens", "tens of
+thousands"). Each mention says exactly which characters it read, the
+currency sign included: a figure is quoted whole or not at all.
+
+A hyphenated run of digits ("2022-03-04", "0912-345-678", "12-15-year-old")
+is a date, a phone number or a compound word, never a count, and is passed
+over whole.
+
+The scan runs on RE2 (rx.py) over the article's lowered ASCII copy, where the
+euro and pound signs stand as control characters (rx.EURO, rx.POUND).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from claims_app.extraction import rx
+from claims_app.extraction.numbers import (
+    DOZEN,
+    FRACTION,
+    FRACTIONS,
+    NUMBER_WORDS,
+    VAGUE,
+    dozen_value,
+    numeral_value,
+    qualifier_before,
+    words_to_int,
+)
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    qualifier: str
+    percent: bool
+    worded: bool  # written in words ("two"), which small counts often are
+    unit: str | None = None  # what the mention itself says it counts: "other:dollars"
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted(NUMBER_WORDS - {"zero"}, key=len, reverse=True))
+WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
+# "million" after a space; "m", "bn", "b", "k" glued to the figure ("3.8M", "$4.2bn").
+_SCALE = r"(?:\s+(?P<scale>million|billion|thousand|trillion)\b|(?P<short>bn|mn|m|b|k)\b)?"
+_MONEY_SCALE = r"(?:\s+(?P<mscale>million|billion|thousand|trillion)\b|(?P<mshort>bn|mn|m|b|k)\b)?"
+_CURRENCY = rf"(?P<cur>us\s?\$|usd|eur|gbp|chf|\$|{rx.EURO}|{rx.POUND})\s?"
+_PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s*cent\b)?"
+_MENTION = rx.compile(
+    rf"(?:{_CURRENCY}(?P<money>{_NUM}){_MONEY_SCALE}"
+    rf"|\b(?:between\s+(?P<b1>{_NUM}|{WORDNUM})\s+and\s+(?P<b2>{_NUM}|{WORDNUM})"
+    rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})"
+    rf"|(?P<in1>\d{{1,2}}|one|two|three)\s+(?:in|out\s+of)\s+"
+    rf"(?P<in2>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten)\b"
+    rf"|(?:(?P<hw>{WORDNUM}|\d+)\s+and\s+)?(?:a\s+|one\s+)?half\s+(?:a\s+)?(?P<hs>million|billion)\b"
+    rf"|(?P<num>{_NUM}){_SCALE}(?P<plus>\+)?"
+    rf"|(?P<words>{WORDNUM})){_PERCENT})"
+)
+_RUNS_ON = frozenset("0123456789-")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}  # fmt: skip
+_MONEY_UNITS = {"$": "dollars", "us$": "dollars", "us $": "dollars", "usd": "dollars",
+                rx.EURO: "euros", "eur": "euros", rx.POUND: "pounds", "gbp": "pounds",
+                "chf": "francs"}  # fmt: skip
+
+
+def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Numerals, number words, money and ranges in text[start:end], as mentions.
+
+    One finditer per stretch (each RE2 call encodes the text once); a run-on
+    hyphenated token starts a new one after it.
+    """
+    pos = start
+    while pos < end:
+        for m in _MENTION.finditer(text, pos, end):
+            if m["r2"] is not None and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
+                pos = _token_end(text, m.end("r2"), end)
+                break
+            if mention := _mention_from(m):
+                yield mention
+        else:
+            return
+
+
+def _token_end(text: str, pos: int, end: int) -> int:
+    """Where a hyphenated token of digits and letters ends."""
+    while pos < end and (text[pos] in _RUNS_ON or text[pos].isalpha()):
+        pos += 1
+    return pos
+
+
+def _value_of(token: str) -> float | None:
+    token = token.strip()
+    return numeral_value(token) if token[:1].isdigit() else words_to_int(token)
+
+
+def _mention_from(m: rx.Match) -> Mention | None:
+    """A mention from a match of _MENTION, or None when its digits make no number."""
+    percent = bool(m["pct"])
+    if m["money"]:
+        return _money(m)
+    if m["b1"]:
+        return _range(m, m["b1"], m["b2"], percent, worded=not m["b1"][0].isdigit())
+    if m["r1"]:
+        return _range(m, m["r1"], m["r2"], percent, worded=False)
+    if m["in1"]:
+        share = _value_of(m["in1"]), _value_of(m["in2"])
+        if None in share or not 0 < share[0] < share[1]:  # type: ignore[operator]
+            return None
+        value = round(100 * share[0] / share[1], 2)  # type: ignore[operator]
+        return Mention(m.start(), m.end(), value, None, "exact", True, not m["in1"].isdigit())
+    if m["hs"]:
+        whole = _value_of(m["hw"]) if m["hw"] else 0
+        if whole is None:
+            return None
+        value = (whole + 0.5) * _SCALES[m["hs"]]
+        return Mention(m.start(), m.end(), value, None, "exact", False, True)
+    if m["num"]:
+        return _numeral(m, percent)
+    value = words_to_int(m["words"])
+    if value is None:
+        return None
+    return Mention(m.start(), m.end(), value, None, "exact", percent, True)
+
+
+def _range(m: rx.Match, low_text: str, high_text: str, percent: bool, *, worded: bool):
+    low, high = _value_of(low_text), _value_of(high_text)
+    if low is None or high is None or low >= high:
+        return None
+    return Mention(m.start(), m.end(), low, high, "range", percent, worded)
+
+
+def _numeral(m: rx.Match, percent: bool) -> Mention | None:
+    value = numeral_value(m["num"])
+    if value is None:
+        return None
+    end = m.end()
+    if m["short"]:
+        if "." not in m["num"] and m["short"] not in ("bn", "mn"):
+            # "12M" or "12b" alone could be a building, a model, metres: read 12 and stop
+            return Mention(m.start(), m.end("num"), value, None, "exact", False, False)
+        value *= _SCALES[m["short"]]
+    elif m["scale"]:
+        value *= _SCALES[m["scale"]]
+    qualifier = "at_least" if m["plus"] else "exact"  # "20+" in a table: at least 20
+    return Mention(m.start(), end, value, None, qualifier, percent, False)
+
+
+def _money(m: rx.Match) -> Mention:
+    value = numeral_value(m["money"]) or 0.0
+    scale = m["mscale"] or m["mshort"]
+    if scale:
+        value *= _SCALES[scale]
+    unit = "other:" + _MONEY_UNITS.get(" ".join(m["cur"].split()), "money")
+    return Mention(m.start(), m.end(), value, None, "exact", False, False, unit)
+
+
+# --- vague amounts, dozens, shares ------------------------------------------------
+
+_VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few")
+_SHARE_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+
+
+def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
+    window = text[start:end]  # substring tests first: most articles need none of these scans
+    out = []
+    if any(map(window.__contains__, _VAGUE_WORDS)):  # C loop, no generator frames
+        out += [
+            Mention(m.start(), m.end(), None, None, "vague", False, True)
+            for m in VAGUE.finditer(text, start, end)
+        ]
+    if "dozen" in window:
+        out += [
+            Mention(m.start(), m.end(), dozen_value(m.group()), None, "exact", False, True)
+            for m in DOZEN.finditer(text, start, end)
+        ]
+    if any(map(window.__contains__, _SHARE_WORDS)):
+        out += [
+            Mention(m.start("f"), m.end("f"), FRACTIONS[m["f"]], None, "exact", True, True)
+            for m in FRACTION.finditer(text, start, end)
+            if text[m.start("f") - 1 : m.start("f")] != "-" and m.end() - m.start() > len(m["f"])
+        ]
+    return out
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Number mentions in text[start:end], with qualifiers, without overlaps."""
+    raw = list(scan_mentions(text, start, end))
+    raw += _vague_mentions(text, start, end)
+    raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Mention] = []
+    for mention in raw:
+        if out and mention.start < out[-1].end:
+            continue
+        q = qualifier_before(text, mention.start) if mention.qualifier == "exact" else None
+        if q is not None:
+            mention = mention._replace(start=q.start, qualifier=q.kind)
+        out.append(mention)
+    return out
+
+
+# The digits or number words of a mention, after any qualifier words.
+NUMBER_START = re.compile(r"(?:[A-Za-z]+\s+){0,3}?(?=[\d($€£]|" + WORDNUM + "|half)", re.I)
