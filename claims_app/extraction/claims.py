@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from claims_app.extraction import lexicon as lx
+from claims_app.extraction.categories import category_for, sentence_cues
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
@@ -26,6 +27,7 @@ from claims_app.extraction.numbers import as_number
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import Sentence, split_sentences
 from claims_app.extraction.speakers import DATELINE_PREFIX, ArticleSpeakers
+from claims_app.extraction.tables import TableRow, find_tables
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -67,7 +69,8 @@ _YEAR_TOKEN = re.compile(r"(?:19[5-9]\d|20\d\d)")
 _PLACE_AFTER_NOUN = re.compile(r"\s+(in|from)\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
 _PLAIN_WORD = re.compile(r"[a-z][a-z\-]+")
 _KILLED_OR_INJURED = re.compile(r"\bkilled (?:or|and) (?:injured|wounded)\b")
-_JOINERS = re.compile(r"[\s,]|\band\b")
+# What may stand between sub-counts of one total: "97 were women and 41 were minors".
+_JOINERS = re.compile(r"[\s,]|\band\b|\b(?:were|are|was|is)\s+[a-z]+\b")
 
 
 def _number_span(text: str, m: Mention) -> tuple[int, int]:
@@ -160,6 +163,9 @@ def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
         word = w.group(1)
         if word.lower() in lx.NP_STOP:
             break
+        nxt = _NP_WORD.match(text, w.end(), limit)
+        if _verb_not_modifier(word, nxt):
+            break  # "nine died", "12 killed in the raid": the verb is no part of the noun
         words.append(word)
         pos = w.end()
         head_end = pos
@@ -174,6 +180,14 @@ def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
         phrase += f" {place.group(1)} {place.group(2)}"
         head_end = place.end()
     return phrase, head_end
+
+
+def _verb_not_modifier(word: str, nxt: re.Match[str] | None) -> bool:
+    """A harm word after the figure that no noun follows: a verb, not "31 injured people"."""
+    lower = word.lower()
+    if not lower.endswith("ed") or lower in lx.HEAD_NOUNS or not lx.CATEGORY_CUES.fullmatch(lower):
+        return False  # nouns ("strikes", "the injured") stay
+    return not (nxt and (_is_head(nxt.group(1)) or _plural(nxt.group(1))))
 
 
 def _plural(word: str) -> bool:
@@ -197,74 +211,6 @@ def unit_for(noun: str | None, m: Mention) -> str | None:
     if _PLAIN_WORD.fullmatch(head):
         return f"other:{head}"
     return None
-
-
-def category_for(
-    sentence: str,
-    rel: int,
-    rel_end: int,
-    noun: str | None,
-    unit: str | None,
-    cues: list[tuple[int, int, str]] | None = None,
-) -> str:
-    """The harm the number counts, from the cue words nearest to it.
-
-    `cues` are the sentence's (start, end, category) cue words when the caller
-    has them already (one sentence often holds several figures).
-    """
-    head = (noun or "").split()[-1].lower() if noun else ""
-    if _CASUALTIES_AFTER.match(sentence, rel):
-        return "casualties"  # "hundreds of civilians dead and injured"
-    if _TOLL_BEFORE.search(sentence, max(0, rel - 120), rel):
-        return "killed"  # "the death toll ... rose to 31"
-    if unit in ("photos", "years"):
-        return "other"
-    lead = _CUE_OF.search(sentence[max(0, rel - 40) : rel])
-    if lead:
-        return lx.cue_category(lead.group(1))  # "the death of thousands of detainees"
-    if head in lx.NOUN_CATEGORY:
-        return lx.NOUN_CATEGORY[head]
-    inner = lx.CATEGORY_CUES.search(ascii_lower(noun or ""))
-    if inner and lx.cue_category(inner.group(0)) in lx.PEOPLE_CATEGORIES:
-        return lx.cue_category(inner.group(0))  # "31 injured people", "the newly displaced"
-    best, best_distance = None, 10**9
-    for cue_start, cue_end, cue in sentence_cues(sentence) if cues is None else cues:
-        # Cues before the number count double: "killed 71 civilians" is common, but a
-        # cue in an earlier clause usually belongs to an earlier figure.
-        distance = cue_start - rel_end if cue_start >= rel_end else (rel - cue_end) * 3
-        if unit in ("people", "households") and cue in ("attacks", "facilities_hit"):
-            continue
-        if 0 <= distance < best_distance and distance < 120:
-            best, best_distance = cue, distance
-    if unit == "attacks":
-        return "attacks"
-    if unit == "facilities" and best in ("attacks", "killed", "facilities_hit"):
-        return "facilities_hit"
-    if best == "facilities_hit":
-        return "other"  # "destroyed 18,000 hectares": damage, but not to facilities
-    if best == "killed" and _injured_next_to(sentence, rel_end):
-        return "casualties"
-    return best or "other"
-
-
-def sentence_cues(low_sentence: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), lx.cue_category(m.group(0)))
-            for m in lx.CATEGORY_CUES.finditer(low_sentence)]  # fmt: skip
-
-
-_CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
-
-
-_TOLL_BEFORE = re.compile(
-    r"\b(?:death toll|toll|number of (?:dead|deaths|victims))\b[^.;]{0,90}?"
-    r"\b(?:rose|climbed|increased|jumped|reached|stood|stands|hit|is|was)(?: to| at)?\s+$"
-)
-_CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:injured|wounded)\b")
-
-
-def _injured_next_to(sentence: str, rel_end: int) -> bool:
-    window = sentence[rel_end : rel_end + 60].lower()
-    return bool(_KILLED_OR_INJURED.search(window))
 
 
 # --- the extractor -----------------------------------------------------------------
@@ -307,6 +253,7 @@ class _Context:
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
         self.phones = lx.phone_spans(self.low)
+        self.tables = find_tables(self.text)  # table rows by the offset their line starts
 
 
 class _Lazy:
@@ -387,6 +334,8 @@ def _numeric_claims(
 
 
 def _describe(ctx, index, sentence, m, dates, speaker, siblings):
+    if (row := ctx.tables.get(sentence.start)) is not None:
+        return _describe_cell(ctx, sentence, m, row, speaker)
     noun, noun_end = counted_noun(ctx.text, m, sentence.end)
     unit = m.unit or unit_for(noun, m)
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
@@ -398,7 +347,11 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         unit = None
     rel, rel_end = m.start - sentence.start, noun_end - sentence.start
     low_sentence = ctx.low[sentence.start : sentence.end]
-    category = category_for(low_sentence, rel, rel_end, noun, unit, ctx.cues(index))
+    category = category_for(
+        low_sentence, rel, rel_end, noun, unit, ctx.cues(index), percent=m.percent,
+        bare_default=_bare_default(ctx, m, noun, siblings, sentence),
+        figure_end=m.end - sentence.start,
+    )  # fmt: skip
     if antecedent is not None and category in ("other", "attacks"):
         category = antecedent.category or category
     if m.unit is not None:
@@ -444,6 +397,21 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     return claim
 
 
+def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim | None:
+    """A figure in a table row: its column says what it counts, its row where and when."""
+    category = row.category_at(m.start)
+    if category is None or m.value is None:
+        return None  # a number in a column that counts nothing ("Round", "Code")
+    return ExtractedClaim(
+        kind="numeric", start=m.start, end=m.end, quote=ctx.text[m.start : m.end],
+        sentence=sentence.text, value=_num(m.value), value_max=_num(m.value_max),
+        unit="people" if category in lx.PEOPLE_CATEGORIES else None,
+        qualifier=m.qualifier, category=category, location=row.place,
+        event_date=row.day.isoformat() if row.day else None,
+        event_date_first=row.day, event_date_last=row.day, attributed_to=speaker(),
+    )  # fmt: skip
+
+
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:more than\s+|nearly\s+|over\s+|almost\s+)?$")
 _DURATION = frozenset("hours days weeks months years".split())
 
@@ -467,6 +435,26 @@ _AGENT = re.compile(r"^other:(?:more|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees|me
 def _agent_noun(unit: str) -> bool:
     """ "drivers", "suspects", "guards" killed or detained: people, whatever their trade."""
     return bool(_AGENT.match(unit))
+
+
+_OF_THE_TOTAL = re.compile(r"\s*of (?:the|this|that) total\b")
+
+
+def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:
+    """ "1,140 of the deaths to air strikes and 610 to ground fighting", "killed 97, or
+    53% of the total": a figure with no noun of its own goes on counting what the figure
+    before it in the sentence counts."""
+    if (
+        not siblings
+        or siblings[-1].sentence != sentence.text
+        or _OF_THEM_AFTER.match(ctx.low, m.end)
+    ):
+        return None  # ("41 of them fatal": the words after decide)
+    if m.percent:
+        return siblings[-1].category if _OF_THE_TOTAL.match(ctx.low, m.end) else None
+    if noun or lx.CATEGORY_CUES.search(ctx.low, m.end, m.end + 20):
+        return None  # its own words say what it counts ("nine died")
+    return siblings[-1].category
 
 
 def _anaphoric(noun: str | None) -> bool:
@@ -560,12 +548,19 @@ def _date_for(dates: list[DateMention], m: Mention) -> DateMention | None:
     return min(dates, key=lambda d: abs(d.start - m.start))
 
 
+_OTHERS = re.compile(r"\s*(?:others?|more)\b")
+_OF_THEM_AFTER = re.compile(r"\s*(?:of them|of whom|of those|among them)\b")
+
+
 def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int | None:
-    """For "including 20 children and nine women": the index of the total they belong to."""
+    """For "including 20 children and nine women", "seven civilians, three of them
+    children": the index of the total they belong to. ("and 63 others" is a new count.)"""
     totals = [i for i, c in enumerate(siblings) if c.part_of is None]
-    if not totals:
-        return None
+    if not totals or m.percent or _OTHERS.match(ctx.low, m.end):
+        return None  # a share ("over half of them") says who, it is not a sub-count
     total = siblings[totals[-1]]
+    if _OF_THEM_AFTER.match(ctx.low, m.end) and _near_enough(ctx.low[total.end : m.start]):
+        return len(ctx.claims) + totals[-1]  # "2,318 cholera cases since October, 41 of them"
     between = ctx.low[total.end : m.start]
     cues = list(lx.SUBCOUNT.finditer(between))
     if not cues:
@@ -579,6 +574,11 @@ def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int |
     if len(_JOINERS.sub("", after_cue)) > 3:
         return None  # "including two children, and injured dozens more": a new count
     return len(ctx.claims) + totals[-1]
+
+
+def _near_enough(between: str) -> bool:
+    """Only a comma, or a short phrase with no clause break, between total and part."""
+    return len(between) <= 40 and not any(ch in between for ch in ";:.")
 
 
 def _claim_at(ctx: _Context, siblings: list[ExtractedClaim], index: int) -> ExtractedClaim:

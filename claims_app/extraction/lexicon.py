@@ -80,13 +80,15 @@ UNITS: dict[str, frozenset[str]] = {
         protester protesters demonstrator demonstrators minor minors youth youths
         evacuee evacuees returnee returnees syrians iraqis afghans yemenis sudanese
         rohingya palestinians ukrainians citizens citizen dissidents dissident surgeon
-        surgeons deaths fatalities""".split()
+        surgeons deaths fatalities arrivals""".split()
     ),
     "households": frozenset(["household", "households", "family", "families"]),
     "facilities": frozenset(
         """hospital hospitals clinic clinics school schools facility facilities centre centres
         center centers bakery bakeries market markets mosque mosques church churches
-        station stations warehouse warehouses silo silos""".split()
+        station stations warehouse warehouses silo silos home homes house houses shelter
+        shelters shop shops structure structures building buildings dwelling dwellings
+        tent tents site sites granary granaries""".split()
     ),
     "towns": frozenset(
         """town towns village villages city cities community communities locality
@@ -95,7 +97,8 @@ UNITS: dict[str, frozenset[str]] = {
     "attacks": frozenset(
         """attack attacks airstrike airstrikes strike strikes raid raids bombing bombings shell
         shells missile missiles rocket rockets explosion explosions violation violations
-        massacre massacres""".split()
+        massacre massacres assault assaults drone drones bomb bombs mortar mortars
+        ambush ambushes""".split()
     ),
     "bodies": frozenset(["body", "bodies", "corpse", "corpses"]),
     "photos": frozenset(["photo", "photos", "photograph", "photographs", "image", "images"]),
@@ -127,29 +130,39 @@ NOUN_CATEGORY = {
     "refugees": "refugees", "refugee": "refugees", "casualties": "casualties",
     "dead": "killed", "bodies": "killed", "deaths": "killed", "idps": "displaced",
     "displaced": "displaced", "evacuees": "displaced", "wounded": "injured",
-    "injured": "injured", "cases": "other", "patients": "other", "killings": "killed",
+    "injured": "injured", "cases": "other", "killings": "killed",
     "fatalities": "killed", "abductions": "detained", "arrests": "detained",
+    "arrivals": "displaced", "returnees": "other", "deportees": "other",
 }  # fmt: skip
 _CUES = {
     "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"
     r"deaths and injuries",
-    "killed": r"killed|killing|dead|deaths?|died|death toll|lost their lives|drowned|"
-    r"perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain",
-    "injured": r"injured|injuring|wounded|wounding|injuries|hurt",
-    "displaced": r"displaced|displacement|fled|flee|fleeing|forced to leave|evacuated|"
-    r"uprooted|homeless|forcibly transferred|moved to|relocated|sheltering|"
-    r"returned (?:home|to their homes?|to (?:the|their) (?:[\w'-]+ )?(?:villages?|towns?|"
-    r"city|cities|areas?|neighbou?rhoods?|districts?|camps?))|"
-    r"took refuge|taking refuge|left (?:the area|their homes?|the town|the village|the city)",
+    "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
+    r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
+    r"killings",
+    "injured": r"injured|injuring|injures|wounded|wounding|wounds|injuries|hurt",
+    "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
+    r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"
+    r"moved to|relocated|sheltering|sheltered|took refuge|taking refuge|arrived|arrivals?|"
+    r"arriving|left for|hosted|hosting|hosts|host|"
+    r"left (?:the area|their homes?|the town|the village|the city)",
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
-    r"held|disappeared|detainees|custody",
-    "refugees": r"refugees|asylum",
+    r"held (?:in|by|captive|hostage|incommunicado)|(?:those|people|men|women|being|were|are|"
+    r"remain|still) held|disappeared|detainees|custody",
+    "refugees": r"refugees|asylum|crossed (?:from [a-z' -]{1,40} )?into|crossed the border|"
+    r"crossing into|sought refuge|seeking refuge",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"
-    r"facing",
+    r"facing|hunger|food insecure|food insecurity|famine|"
+    r"need (?:humanitarian )?(?:assistance|aid|help|support)|cut off|depends? on|"
+    r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no )?access",
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
     r"attacked|struck|raided|stormed",
-    "facilities_hit": r"damaged|destroyed|looted|knocked out|out of service|burned|burnt|"
-    r"set fire|set on fire|set alight|torched|razed|demolished|closed|closure|hit|targeted",
+    "facilities_hit": r"damaged|damaging|damages|destroyed|destroying|looted|knocked out|"
+    r"out of service|burned|burnt|set fire|set on fire|set alight|torched|razed|demolished|"
+    r"closed|closure|hit|targeted|blown up|blew up|flattened|bulldozed",
+    # Words that say what befell the people counted is none of the harms above.
+    "other": r"missing|unaccounted for|returned|returnees|returning|malnourished|"
+    r"malnutrition|rescued|survivors",
 }
 CUE_ALTERNATION = "|".join(f"(?:{p})" for p in _CUES.values())
 CATEGORY_CUES = rx.compile(rf"\b(?:{CUE_ALTERNATION})\b")

@@ -109,6 +109,11 @@ class Pattern:
         m = self._p.match(data, pos, len(data) if endpos is None else endpos)
         return None if m is None else Match(m, self._index, text, data)
 
+    def fullmatch(self, text: str) -> Match | None:
+        data = ascii_bytes(text)
+        m = self._p.fullmatch(data)
+        return None if m is None else Match(m, self._index, text, data)
+
 
 def compile(pattern: str) -> Pattern:  # the name mirrors re.compile on purpose
     return Pattern(pattern)

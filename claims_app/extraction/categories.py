@@ -1,0 +1,226 @@
+"""What a figure counts: killed, injured, displaced, detained, at risk, attacks ...
+
+Read from the figure's own words first, then from the sentence around it, in
+this order (the first that answers wins):
+
+1. fixed phrases: "the death toll rose to N", "N dead and injured";
+2. aid given to the people counted: "reached 21,500 newly displaced people",
+   "food for some 42,000 children" count beneficiaries, not harm;
+3. the verb that governs the figure: "killing two patients", "displacing 612
+   people", "repelled 12 assaults", "shot down 31 drones";
+4. the counted noun itself: "refugees", "deaths", "new arrivals", "31 injured
+   people", "people with gunshot wounds";
+5. the nearest harm word in the sentence, a word before the figure counting
+   three times its distance (it usually belongs to an earlier figure).
+
+Then things that can only be hit, not hurt (homes, schools, shops) become
+"facilities_hit" with a word of damage or attack, and attacks on them too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims_app.extraction import lexicon as lx
+from claims_app.extraction.fold import ascii_lower
+
+_CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death toll|toll|number of (?:dead|deaths|victims|people (?:reported )?killed))\b"
+    r"[^.;]{0,90}?\b(?:rose|climbed|increased|jumped|reached|stood|stands|hit|is|was|"
+    r"revised (?:up|down)(?:ward)?|raised)(?: to| at| from)?\s+$"
+    r"|\b(?:toll|death toll) (?:of|at)\s+$|\bput the (?:death )?toll at\s+$"
+)
+_CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:injured|wounded)\b")
+_KILLED_OR_INJURED = re.compile(r"\bkilled (?:or|and) (?:injured|wounded)\b")
+# Aid given to the people counted: "reached", "distributed food to", "food for".
+_ASSIST_BEFORE = re.compile(
+    r"\b(?:reached|reaching|assisted|assisting|assist|supported|supporting|served|serving|"
+    r"screened|vaccinated|registered for|provided|providing|distributed|distributing|"
+    r"delivered|delivering|benefit(?:ed|ing)?|targeting|target|to help|to reach|"
+    r"(?:assistance|aid|food|rations|supplies|flour|water|shelter|kits|cash) (?:to|for))"
+    r"\b[^.;:]{0,40}?\s+$"
+)
+_WOUNDS = re.compile(r"^[^.;]{0,30}?\bwith\b[^.;]{0,30}?\b(?:wounds|injuries|burns|trauma)\b")
+# The verb right before the figure, and what it makes the figure count.
+_GOVERNING = re.compile(
+    r"\b(killed|killing|kills|kill|executed|executing|massacred|claimed|wounded|wounding|"
+    r"wounds|injured|injuring|injures|displaced|displacing|displaces|uprooted|uprooting|"
+    r"uproots|evacuated|evacuating|detained|detaining|detains|arrested|arresting|arrests|"
+    r"abducted|abducting|abducts|kidnapped|kidnapping|launched|launching|fired|firing|"
+    r"repelled|repelling|carried out|conducted|dropped|shot down|intercepted|downed|"
+    r"destroyed|destroying|destroys|damaged|damaging|damages|demolished|demolishing|"
+    r"burned|burning|burnt|looted|looting|razed|sinking|sank|sunk|rescued|pulled|carrying|"
+    r"shelters|sheltering|hosts|hosting|hosted|houses|accommodates|forced)\s+\Z"
+)
+_VERB_CATEGORY = [
+    (re.compile(r"kill|execut|massacr|claimed"), "killed"),
+    (re.compile(r"wound|injur"), "injured"),
+    (re.compile(r"displac|uproot|evacuat|shelter|host|houses|accommodat"), "displaced"),
+    (re.compile(r"detain|arrest|abduct|kidnap"), "detained"),
+    (re.compile(r"launch|fir|repell|carried out|conducted|dropped"), "attacks"),
+    (re.compile(r"destroy|damag|demolish|burn|loot|razed"), "facilities_hit"),
+    (re.compile(r"shot down|intercept|downed|sink|sank|sunk|rescued|pulled|carrying"), "other"),
+]
+_FORCED_TO_FLEE = re.compile(
+    r"[^.;]{0,40}?\b(?:to (?:flee|leave|relocate|move|abandon)|from their homes|out of their)"
+)
+# Things, not people: a people category said near them is about someone else.
+_THINGS = frozenset(
+    """trucks vehicles cars buses boats vessels ships tonnes tons litres liters kits rations
+    doses beds bags flights convoys consultations interventions incidents points units
+    drones missiles rockets shells bombs calls visits assessments""".split()
+)
+_SHARE_OF_GROUP = re.compile(
+    r"\s*of (?:them|whom|those)\s+(?:were |are )?(?:children|women|girls|boys|men|minors|"
+    r"female|male|elderly)\b"
+)
+_ATTACK_ON_FACILITY = re.compile(
+    r"^[^.;]{0,20}?\bon (?:the |a )?(?:[\w-]+ ){0,2}(?:health (?:centres?|centers?|facilities)|"
+    r"hospitals?|clinics?|schools?|markets?|homes|houses|camps?|shelters?|facilities)\b"
+)
+_HURT_WORD = re.compile(r"wound|injur")
+_ATTACK_NOUNS = frozenset("attacks attack strikes airstrikes assaults raids".split())
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|which|that)\b")  # .match(text, pos): no "^"
+_CLAUSE_END = re.compile(r"[,;.:]")
+
+
+def sentence_cues(low_sentence: str) -> list[tuple[int, int, str]]:
+    """The sentence's harm words: (start, end, category), lowered text."""
+    return [(m.start(), m.end(), lx.cue_category(m.group(0)))
+            for m in lx.CATEGORY_CUES.finditer(low_sentence)]  # fmt: skip
+
+
+def category_for(
+    sentence: str,
+    rel: int,
+    rel_end: int,
+    noun: str | None,
+    unit: str | None,
+    cues: list[tuple[int, int, str]] | None = None,
+    *,
+    percent: bool = False,
+    bare_default: str | None = None,
+    figure_end: int | None = None,
+) -> str:
+    """What the figure at sentence[rel:rel_end] counts (the sentence lowered).
+
+    `cues` are the sentence's cue words when the caller has them already (one
+    sentence often holds several figures).
+    """
+    own_end = rel_end if figure_end is None else figure_end
+    found = _own_words(sentence, rel, rel_end, noun, unit, percent, own_end)
+    if found is None and bare_default is not None:
+        found = bare_default  # a bare figure goes on counting what the one before counted
+    if found is None:
+        cues = sentence_cues(sentence) if cues is None else cues
+        found = _nearest_cue(sentence, rel, rel_end, unit, cues)
+    if found == "other" and unit == "attacks" and governed_by_verb(sentence, rel):
+        return "other"  # "shot down 31 drones"
+    head = ascii_lower(noun or "").split()[-1] if noun else ""
+    if unit == "percent" and head in lx.UNITS["facilities"]:
+        unit = "facilities"  # "about 70% of the town's homes were destroyed"
+    return _as_damage(found, sentence, rel_end, unit, head)
+
+
+def _own_words(
+    sentence: str,
+    rel: int,
+    rel_end: int,
+    noun: str | None,
+    unit: str | None,
+    percent: bool,
+    figure_end: int,
+) -> str | None:
+    """Steps 1-4 of the module doc: the figure's own words, or None."""
+    low_noun = ascii_lower(noun or "")
+    head = low_noun.split()[-1] if low_noun else ""
+    if _CASUALTIES_AFTER.match(sentence, rel):
+        return "casualties"  # "hundreds of civilians dead and injured"
+    if _TOLL_BEFORE.search(sentence, max(0, rel - 120), rel):
+        return "killed"  # "the death toll ... rose to 31"
+    if unit in ("photos", "years") or (percent and _SHARE_OF_GROUP.match(sentence, figure_end)):
+        return "other"  # "over half of them children": who they are, not what befell them
+    wounds = bool(_WOUNDS.match(sentence[rel_end:]) or _HURT_WORD.search(low_noun))
+    if _ASSIST_BEFORE.search(sentence, max(0, rel - 60), rel) and not wounds:
+        return "other"  # "reached 21,500 newly displaced people with food"
+    if lead := _CUE_OF.search(sentence[max(0, rel - 40) : rel]):
+        return lx.cue_category(lead.group(1))  # "the death of thousands of detainees"
+    inner = lx.CATEGORY_CUES.search(low_noun)
+    inner_category = lx.cue_category(inner.group(0)) if inner else None
+    verb = _GOVERNING.search(sentence, max(0, rel - 25), rel)
+    category = _verb_category(verb.group(1), sentence, rel_end) if verb else None
+    if category and (category != "other" or inner_category not in lx.PEOPLE_CATEGORIES):
+        return category  # "pulled three people alive"; but "pulled 31 injured people"
+    if low_noun.startswith("of "):
+        return None  # "seven of the wounded died": the verb after decides
+    if wounds:
+        return "injured"  # "167 people with gunshot and blast wounds"
+    if head in lx.NOUN_CATEGORY:
+        return lx.NOUN_CATEGORY[head]
+    if inner_category in lx.PEOPLE_CATEGORIES and unit not in ("facilities", "towns"):
+        return inner_category  # "31 injured people", "the newly displaced" (not "displacement
+    return None  # sites": places)
+
+
+def governed_by_verb(sentence: str, rel: int) -> bool:
+    """A harm or action verb right before the figure ("killing two", "repelled 12")."""
+    return _GOVERNING.search(sentence, max(0, rel - 25), rel) is not None
+
+
+def _verb_category(verb: str, sentence: str, rel_end: int) -> str | None:
+    if verb == "forced":  # "forced 9,482 people (2,157 households) to flee"
+        return "displaced" if _FORCED_TO_FLEE.match(sentence, rel_end) else None
+    for pattern, category in _VERB_CATEGORY:
+        if pattern.match(verb):
+            if verb.startswith("claimed") and "li" not in sentence[rel_end : rel_end + 8]:
+                return "other"  # "claimed 3 attacks" is not "claimed 3 lives"
+            return category
+    return "other"
+
+
+def _nearest_cue(
+    sentence: str, rel: int, rel_end: int, unit: str | None, cues: list[tuple[int, int, str]]
+) -> str:
+    """Step 5: the harm word nearest the figure."""
+    relative_until = _relative_clause_end(sentence, rel_end)
+    best, best_distance = None, 10**9
+    for cue_start, cue_end, cue in cues:
+        # Cues before the number count triple: "killed 71 civilians" is common, but a
+        # cue in an earlier clause usually belongs to an earlier figure.
+        # After the figure, or a cue the noun runs into ("29% left for"): its distance.
+        distance = max(0, cue_start - rel_end) if cue_start >= rel else (rel - cue_end) * 3
+        if relative_until and rel_end <= cue_start < relative_until:
+            distance = relative_until - cue_start  # "people who fled X have returned": last
+        if unit in ("people", "households") and cue in ("attacks", "facilities_hit"):
+            continue
+        if 0 <= distance < best_distance and distance < 120:
+            best, best_distance = cue, distance
+    if best == "killed" and _KILLED_OR_INJURED.search(sentence, rel_end, rel_end + 60):
+        return "casualties"
+    return best or "other"
+
+
+def _relative_clause_end(sentence: str, rel_end: int) -> int:
+    """Where a relative clause right after the noun ends (0: none)."""
+    if not _RELATIVE.match(sentence, rel_end):
+        return 0
+    end = _CLAUSE_END.search(sentence, rel_end + 2)
+    return end.start() if end else len(sentence)
+
+
+def _as_damage(category: str, sentence: str, rel_end: int, unit: str | None, head: str) -> str:
+    """Things are hit, not hurt: the last step of the module doc."""
+    if head in _THINGS and category in lx.PEOPLE_CATEGORIES:
+        return "other"  # "11 trucks crossed into Sudan"
+    if unit == "attacks":
+        if head in _ATTACK_NOUNS and _ATTACK_ON_FACILITY.match(sentence[rel_end:]):
+            return "facilities_hit"  # "7 attacks on health centres and schools"
+        return "attacks"  # "two bombs", "172 attacks on health care, which have killed"
+    if unit in ("facilities", "towns") and category in ("attacks", "killed", "facilities_hit"):
+        return "facilities_hit"
+    if category == "facilities_hit" and unit not in ("facilities", "towns"):
+        return "other"  # "destroyed 18,000 hectares": damage, but not to facilities
+    if unit in ("facilities", "towns") and category in lx.PEOPLE_CATEGORIES:
+        return "other"  # a shelter for the displaced is not a displaced person
+    return category

@@ -1,0 +1,159 @@
+"""Tables set in plain text: a header row of words, rows of cells under it.
+
+Sitreps and monitors' reports print figures in columns:
+
+    Date         Township    Village or site       Killed   Injured
+    09/09/2023   Kani        Hnan Kar Taw              11        17
+
+A cell's figure counts what its column header names ("Killed", "Households"),
+in the place its row names (the most specific place column) and on the day
+its date column gives. Cells are told apart by runs of two or more spaces (or
+a tab); a cell belongs to the header cell above it that it overlaps most,
+since numbers sit right-aligned under their headers and names left-aligned.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from claims_app.extraction.pagedates import find_date
+
+_CELL = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces
+_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_NUMERIC_CELL = re.compile(r"^[~<>≈]?\d[\d,. ]*\+?$|^\d+\s*[-–]\s*\d+$|^[-–—]$")
+
+# What a column counts, from the words of its header.
+_HEADER_CATEGORY = [
+    (re.compile(r"\b(?:killed|dead|deaths?|fatalities|killings)\b", re.I), "killed"),
+    (re.compile(r"\b(?:injured|wounded|injuries)\b", re.I), "injured"),
+    (re.compile(r"\bcasualties\b", re.I), "casualties"),
+    (re.compile(r"\b(?:displaced|idps?|arrivals|evacuated)\b", re.I), "displaced"),
+    (re.compile(r"\brefugees?\b", re.I), "refugees"),
+    (
+        re.compile(r"\b(?:detained|detainees|arrests|arrested|abducted|disappeared)\b", re.I),
+        "detained",
+    ),
+    (re.compile(r"\b(?:attacks|strikes|incidents|airstrikes)\b", re.I), "attacks"),
+]
+_PLACE_HEADER = re.compile(
+    r"\b(?:commune|province|locality|district|township|village|site|region|state|county|"
+    r"governorate|city|town|camp|location|area|place|country|territory|zone|municipality|"
+    r"department|prefecture|woreda|kebele)s?\b",
+    re.I,
+)
+_DATE_HEADER = re.compile(r"^(?:date|day|when)\b", re.I)
+# Row labels that are no place: "Total", "Sub-total", "Other".
+_NOT_A_PLACE = re.compile(r"^(?:total|sub-?total|grand total|other|others|unknown|all)\b", re.I)
+
+
+class Cell(NamedTuple):
+    start: int  # offsets into the text
+    end: int
+    text: str
+
+
+class TableRow(NamedTuple):
+    start: int
+    end: int
+    cells: tuple[tuple[int, int, str | None], ...]  # (start, end, what its column counts)
+    place: str | None
+    day: date | None
+
+    def category_at(self, offset: int) -> str | None:
+        """What the column of the cell holding `offset` counts (None: not a count)."""
+        return next((c for s, e, c in self.cells if s <= offset < e), None)
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell]:
+    return [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(
+        text[start:end])]  # fmt: skip
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        out.append((pos, pos + len(piece.rstrip("\r"))))
+        pos += len(piece) + 1
+    return out
+
+
+def find_tables(text: str, context_category: str | None = None) -> dict[int, TableRow]:
+    """Every table row of the text, by the offset where its line starts."""
+    if "  " not in text and "\t" not in text:
+        return {}
+    lines = _lines(text)
+    rows: dict[int, TableRow] = {}
+    i = 0
+    while i < len(lines):
+        header = _header_cells(text, *lines[i])
+        if header is None:
+            i += 1
+            continue
+        title_category = _title_category(text, lines, i) or context_category
+        j = i + 1
+        while j < len(lines) and (row := _row(text, lines[j], header, title_category)):
+            rows[row.start] = row
+            j += 1
+        i = j if j > i + 1 else i + 1
+    return rows
+
+
+def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:
+    line = text[start:end]
+    if not _GAP.search(line):
+        return None
+    cells = _cells(text, start, end)
+    if len(cells) < 2 or any(any(ch.isdigit() for ch in c.text) for c in cells):
+        return None
+    return cells
+
+
+def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
+    """What the table's title line ("Table 1. Displaced population ...") says it counts."""
+    for k in range(header_index - 1, max(-1, header_index - 3), -1):
+        line = text[lines[k][0] : lines[k][1]].strip()
+        if line:
+            return _category_of(line)
+    return None
+
+
+def _category_of(words: str) -> str | None:
+    for pattern, category in _HEADER_CATEGORY:
+        if pattern.search(words):
+            return category
+    return None
+
+
+def _row(
+    text: str, line: tuple[int, int], header: list[Cell], title_category: str | None
+) -> TableRow | None:
+    cells = _cells(text, *line)
+    if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
+        return None
+    counted: list[tuple[int, int, str | None]] = []
+    place, day = None, None
+    for cell in cells:
+        head = _column_of(cell, header, line[0], text)
+        if _DATE_HEADER.match(head.text):
+            day = find_date(cell.text)
+        elif _PLACE_HEADER.search(head.text) and not _NUMERIC_CELL.match(cell.text):
+            place = None if _NOT_A_PLACE.match(cell.text) else cell.text  # the last: finest
+        elif _NUMERIC_CELL.match(cell.text):
+            counted.append((cell.start, cell.end, _category_of(head.text) or title_category))
+    return TableRow(line[0], line[1], tuple(counted), place, day)
+
+
+def _column_of(cell: Cell, header: list[Cell], line_start: int, text: str) -> Cell:
+    """The header cell above this one: the one it overlaps most, else the nearest."""
+    header_line_start = text.rfind("\n", 0, header[0].start) + 1
+    col0, col1 = cell.start - line_start, cell.end - line_start
+
+    def score(h: Cell) -> tuple[int, int]:
+        h0, h1 = h.start - header_line_start, h.end - header_line_start
+        overlap = min(col1, h1) - max(col0, h0)
+        centre = abs((col0 + col1) - (h0 + h1))
+        return (overlap if overlap > 0 else 0, -centre)
+
+    return max(header, key=score)

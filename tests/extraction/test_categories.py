@@ -1,0 +1,72 @@
+"""What a figure counts, read from its own words first (categories.py)."""
+
+from datetime import date
+
+import pytest
+
+from claims_app.extraction.claims import extract_claims
+
+
+def _category(sentence: str, quote_start: str) -> str:
+    claims = [c for c in extract_claims(sentence, date(2025, 3, 12)) if c.kind == "numeric"]
+    found = [c for c in claims if c.quote.startswith(quote_start)]
+    assert found, [c.quote for c in claims]
+    return found[0].category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "category"),
+    [
+        # the verb that governs the figure
+        ("The shelling hit the bus, killing two drivers and one passenger.", "two drivers",
+         "killed"),
+        ("Demolitions in the valley went on, displacing 480 people.", "480", "displaced"),
+        ("Border guards repelled 14 assaults near Vesna overnight.", "14", "attacks"),
+        ("Air defences shot down 22 drones over the capital.", "22", "other"),
+        ("Floods forced 3,100 people (640 households) to flee their homes.", "3,100",
+         "displaced"),
+        ("The camp now shelters more than 9,000 people in tents.", "more than 9,000",
+         "displaced"),
+        # aid given to the people counted is not harm done to them
+        ("Partners reached 8,200 newly displaced people with food and water.", "8,200",
+         "other"),
+        ("A convoy carried flour for some 15,000 people to the town.", "some 15,000", "other"),
+        # the counted noun and its own words
+        ("Medics treated 64 people with gunshot and shrapnel wounds in Arvo.", "64",
+         "injured"),
+        ("Rescuers pulled 12 injured people from the rubble.", "12 injured", "injured"),
+        ("Rescuers pulled four people alive from the rubble.", "four people", "other"),
+        ("Officials registered 2,300 new arrivals at the transit site.", "2,300", "displaced"),
+        ("The monitor documented 412 killings in the district.", "412", "killed"),
+        # the words after the figure
+        ("Of the 40 wounded, nine died in hospital on Sunday.", "nine", "killed"),
+        ("More than 6,000 people who had sheltered in schools in Ostra have returned home.",
+         "More than 6,000", "other"),
+        ("Nearly 2,000 people have crossed from Loma district into Norland since May.",
+         "Nearly 2,000", "refugees"),
+        ("Up to 40,000 people in the valley now have no access to clean water.", "Up to 40,000",
+         "at_risk"),
+        ("Some 120 people remain missing after the boat capsized.", "Some 120", "other"),
+        ("Twelve people were killed and 63 others were injured in the attack.", "63 others",
+         "injured"),
+        # tolls, shares, bare figures and things
+        ("The death toll from the blast rose to 31 on Tuesday.", "31", "killed"),
+        ("The governor raised an earlier toll of nine after rescuers found more bodies.",
+         "nine", "killed"),
+        ("The monitor recorded 97 deaths caused by JNIM, or 53% of the total.", "53%",
+         "killed"),
+        ("The report attributes 1,140 of the deaths to air strikes and 610 to ground fighting.",
+         "610", "killed"),
+        ("Some 7,800 people fled the town, over half of them children.", "over half", "other"),
+        ("Then 11 trucks carrying tents crossed into Norland on Sunday.", "11 trucks", "other"),
+        ("Gunmen looted dozens of shops and set fire to 30 homes in Arvo.", "30 homes",
+         "facilities_hit"),
+        ("The group carried out 7 attacks on health centres and schools in May.", "7 attacks",
+         "facilities_hit"),
+        ("A drone dropped two bombs on the school, killing 11 people.", "two bombs", "attacks"),
+        ("The region has recorded 1,270 suspected cases and 14 deaths since May.", "1,270",
+         "other"),
+    ],
+)  # fmt: skip
+def test_category_from_the_figure_s_own_words(sentence, quote, category):
+    assert _category(sentence, quote) == category

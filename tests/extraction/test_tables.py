@@ -1,0 +1,57 @@
+"""Figures in plain-text tables take what they count from their column, the place and
+day from their row."""
+
+from datetime import date
+
+from claims_app.extraction.claims import extract_claims
+from claims_app.extraction.tables import find_tables
+
+TABLE = """Annex: incidents recorded in the valley
+
+Date         District    Village            Killed   Injured
+04/02/2025   Arvo        Lesna                  9         3
+11/02/2025   Arvo        Temi camp          12-15         -
+19/02/2025   Orna        Vask                  14       20+
+Total                                          35        23
+"""
+
+
+def test_rows_know_their_place_day_and_columns():
+    rows = sorted(find_tables(TABLE).values())
+    assert [(r.place, r.day) for r in rows] == [
+        ("Lesna", date(2025, 2, 4)), ("Temi camp", date(2025, 2, 11)),
+        ("Vask", date(2025, 2, 19)), (None, None),
+    ]  # fmt: skip
+    assert [c for _, _, c in rows[0].cells] == ["killed", "injured"]
+
+
+def test_cells_become_claims_with_their_column_s_category():
+    claims = [c for c in extract_claims(TABLE, date(2025, 3, 1)) if c.kind == "numeric"]
+    got = [(c.quote, c.value, c.value_max, c.qualifier, c.category, c.location, c.event_date)
+           for c in claims]  # fmt: skip
+    assert got == [
+        ("9", 9, None, "exact", "killed", "Lesna", "2025-02-04"),
+        ("3", 3, None, "exact", "injured", "Lesna", "2025-02-04"),
+        ("12-15", 12, 15, "range", "killed", "Temi camp", "2025-02-11"),
+        ("14", 14, None, "exact", "killed", "Vask", "2025-02-19"),
+        ("20+", 20, None, "at_least", "injured", "Vask", "2025-02-19"),
+        ("35", 35, None, "exact", "killed", None, None),
+        ("23", 23, None, "exact", "injured", None, None),
+    ]
+
+
+def test_a_title_names_what_generic_columns_count():
+    text = (
+        "Table 2. Displaced population by district of origin\n\n"
+        "District of origin     Households    Individuals\n"
+        "Arvo                        1 301          5 704\n"
+    )
+    claims = extract_claims(text, date(2025, 3, 1))
+    assert [(c.value, c.category, c.location) for c in claims] == [
+        (1301, "displaced", "Arvo"), (5704, "displaced", "Arvo"),
+    ]  # fmt: skip
+
+
+def test_key_figure_lines_are_no_table():
+    text = "KEY FIGURES\n\n46,000      People displaced in Arvo\n3.8M        People in need\n"
+    assert find_tables(text) == {}
