@@ -114,6 +114,19 @@ _RANGE = rx.compile(
     rf"\b(?:between|from)\s+{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?\s+(?:and|to|until|till|-|–)\s+"
     rf"{_dm('b')}(?:,?\s+(?P<by>{_YEAR}))?",
 )
+# "between 18 and 24 February 2025", "on 6 and 7 August", "6-7 Aug", "the night of 27 to
+# 28 April", "February 2-9": two days of one month (+ not followed by a digit).
+_SHARED_MONTH = rx.compile(
+    rf"\b(?:(?:between|from|on)\s+)?(?:the (?:night|nights|afternoons|mornings|evenings) of\s+)?"
+    rf"(?:(?P<a1>\d{{1,2}})\s*(?:-|–|to|and|until)\s*(?P<b1>\d{{1,2}})\s+(?P<m1>{MONTH_RE})"
+    rf"|(?P<m2>{MONTH_RE})\s+(?P<a2>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<b2>\d{{1,2}}))"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+)
+# "the first half of December", "the first ten days of March", "the second week" is _MONTH_YEAR's
+_PART_OF_MONTH = rx.compile(
+    rf"\b(?:in\s+)?the (?P<which>first|second|last) (?:(?P<half>half)|(?P<n>\d+|ten|two|three|"
+    rf"four|five|six|seven|eight|nine|fifteen) days) of (?P<m>{MONTH_RE})(?:\s+(?P<y>{_YEAR}))?\b"
+)
 _FULL = rx.compile(rf"\b{_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?")  # + not followed by a digit
 _MONTH_YEAR = rx.compile(
     rf"\b(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of|"
@@ -131,6 +144,7 @@ _WEEKDAY = rx.compile(
     rf"(?P<wd>{_WEEKDAY_RE})\b"
 )  # + not followed by a day number ("Monday, 3 May" is a full date)
 _WEEKDAY_DAY_AFTER = re.compile(r",?\s+\d")
+_NIGHT_AFTER = re.compile(r"\s+night\b")
 _YEAR_ONLY = rx.compile(
     rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
 )
@@ -142,6 +156,7 @@ _PAST_SPAN = rx.compile(
 _OF_AFTER = re.compile(r"\s+of\b")
 _FIXED = rx.compile(
     r"\b(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
+    r"(?:over|at|during) the weekend|last weekend|overnight|last night|"
     r"last month|this month|earlier this month|last year|this year|earlier this year|"
     r"the start of the month|the beginning of the month|the start of the year|"
     r"the beginning of the year)\b",
@@ -152,6 +167,7 @@ _AGO = rx.compile(rf"\b{_COUNT}\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b")
 _HINT = rx.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today|tonight|"
     r"this|last|past|previous|earlier|ago|since|monday|tuesday|wednesday|thursday|friday|"
+    r"weekend|overnight|"
     r"saturday|sunday|the (?:start|beginning))"
 )
 
@@ -200,9 +216,10 @@ def speaks_of_future(low_sentence: str) -> bool:
 
 
 def _mention(m: re.Match[str], first: date, last: date, precision: str, rel: bool,
-             start: int | None = None) -> DateMention:  # fmt: skip
+             start: int | None = None, end: int | None = None) -> DateMention:  # fmt: skip
     s = m.start() if start is None else start
-    return DateMention(s, m.end(), m.string[s : m.end()], first, last, precision, rel)
+    e = m.end() if end is None else end
+    return DateMention(s, e, m.string[s:e], first, last, precision, rel)
 
 
 def _day_of(m: re.Match[str], p: str, year: int | None, anchor: date | None) -> date | None:
@@ -225,6 +242,40 @@ def _ranges(text: str, anchor: date | None, _f: bool, _original: str):
             first = _safe(first.year - 1, first.month, first.day)
         if first and last and first <= last:
             yield _mention(m, first, last, "period", m["ay"] is None and m["by"] is None)
+
+
+def _shared_months(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _SHARED_MONTH.finditer(text):
+        if text[m.end() : m.end() + 1].isdigit():
+            continue
+        month = _month(m["m1"] or m["m2"])
+        first_day, last_day = int(m["a1"] or m["a2"]), int(m["b1"] or m["b2"])
+        if first_day >= last_day:
+            continue  # "12-5 March": not a span of days
+        year = int(m["y"]) if m["y"] else None
+        last = _safe(year, month, last_day) if year else _infer_year(month, last_day, anchor)
+        first = _safe(last.year, month, first_day) if last else None
+        if first and last:
+            yield _mention(m, first, last, "period", m["y"] is None)
+
+
+_ORDINAL_WORDS = {"ten": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "fifteen": 15}  # fmt: skip
+
+
+def _parts_of_month(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _PART_OF_MONTH.finditer(text):
+        month = _month(m["m"])
+        year = int(m["y"]) if m["y"] else (_infer_year(month, 1, anchor) or date.min).year
+        if year == date.min.year:
+            continue
+        end = _month_end(year, month)
+        days = 15 if m["half"] else int(_ORDINAL_WORDS.get(m["n"], m["n"]))
+        if m["which"] == "first":
+            first, last = date(year, month, 1), date(year, month, min(days, end.day))
+        else:
+            first, last = end - timedelta(days=end.day - days - 1 if m["half"] else days - 1), end
+        yield _mention(m, first, last, "period", m["y"] is None)
 
 
 def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
@@ -312,6 +363,8 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
         )
         if (m["last"] or "").lower() == "since":
             yield _mention(m, day, anchor, "period", True)
+        elif night := _NIGHT_AFTER.match(text, m.end()):  # "Sunday night": into Monday
+            yield _mention(m, day, day + timedelta(days=1), "period", True, end=night.end())
         else:
             yield _mention(m, day, day, "day", True)
 
@@ -362,6 +415,11 @@ def _fixed(text: str, anchor: date | None, _f: bool, _original: str):
 def _fixed_span(word: str, anchor: date) -> tuple[date, date, str]:
     monday = anchor - timedelta(days=anchor.weekday())
     month_start = anchor.replace(day=1)
+    if word.endswith("weekend"):  # the last Saturday and Sunday before the anchor
+        sunday = anchor - timedelta(days=(anchor.weekday() + 1) % 7 or 7)
+        return sunday - timedelta(days=1), sunday, "period"
+    if word in ("overnight", "last night"):  # the night before the day it is told
+        return anchor - timedelta(days=1), anchor, "period"
     if word == "yesterday":
         return anchor - timedelta(days=1), anchor - timedelta(days=1), "day"
     if word in ("today", "tonight", "this morning"):
@@ -394,15 +452,19 @@ def _agos(text: str, anchor: date | None, _f: bool, _original: str):
             yield _mention(m, day, day, "day" if unit == "day" else "period", True)
 
 
-_FINDERS = [_ranges, _full_dates, _past_spans, _months, _fixed, _agos, _weekdays, _years]
+_FINDERS = [_ranges, _shared_months, _parts_of_month, _full_dates, _past_spans, _months, _fixed,
+            _agos, _weekdays, _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Words without which a finder cannot match: a substring test (C speed) skips it.
 _GATES: dict = {
     _ranges: _MONTH_STEMS,
+    _shared_months: _MONTH_STEMS,
+    _parts_of_month: (" days of", " half of"),
     _full_dates: _MONTH_STEMS,
     _months: _MONTH_STEMS,
     _past_spans: ("the past", "the last", "the previous"),
-    _fixed: ("yesterday", "today", "tonight", "this ", "last ", "the start of", "the beginning of"),
+    _fixed: ("yesterday", "today", "tonight", "this ", "last ", "the start of", "the beginning of",
+             "weekend", "overnight"),
     _agos: (" ago",),
     _weekdays: ("day",),
     _years: ("19", "20"),

@@ -44,7 +44,14 @@ MONTHS = {
     for name in names
 }
 # Scoped (?i:): month names match in any case wherever MONTH_RE is embedded.
-MONTH_RE = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Abbreviations may take a dot ("Jan."); a full name's dot ends a sentence.
+_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+MONTH_RE = (
+    r"(?i:"
+    + "|".join(rf"{n}\.?" if n in _ABBREVIATIONS else n for n in sorted(MONTHS, key=len,
+                                                                         reverse=True))
+    + r")"
+)
 
 # "31 May 2019", "May 31, 2019", "2019-05-31", "31/05/2019", "31.05.2019"
 DATE_RE = (
