@@ -24,10 +24,12 @@ from claims_app.extraction.dates import DateMention, find_dates, speaks_of_futur
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
 from claims_app.extraction.numbers import as_number
+from claims_app.extraction.pagedates import dateline_end, reporting_period
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import Sentence, split_sentences
-from claims_app.extraction.speakers import DATELINE_PREFIX, ArticleSpeakers
+from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
+from claims_app.extraction.when import figure_date, source_day, statement_day
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -223,7 +225,6 @@ class _Context:
     anchor: date | None
     sentences: list[Sentence]
     claims: list[ExtractedClaim] = field(default_factory=list)
-    dateline_end: int = 0  # numbers before this are the release's own date
     _places: dict[int, list[Place]] = field(default_factory=dict)
     _future: dict[int, bool] = field(default_factory=dict)
     _cues: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
@@ -250,8 +251,29 @@ class _Context:
             self._future[index] = speaks_of_future(self.low[s.start : s.end])
         return self._future[index]
 
+    def stated(self, index: int) -> date | None:
+        """The day the statement of sentence `index` was made, if the text says."""
+        if index not in self._stated:
+            s = self.sentences[index]
+            here = [d for d in self.dates.get(index, [])]
+            self._stated[index] = statement_day(self.low, here) or self._source_day(s.paragraph)
+        return self._stated[index]
+
+    def _source_day(self, paragraph: int) -> date | None:
+        if paragraph not in self._sources:
+            last = max((s for s in self.sentences if s.paragraph == paragraph),
+                       key=lambda s: s.end)  # fmt: skip
+            first = min((s for s in self.sentences if s.paragraph == paragraph),
+                        key=lambda s: s.start)  # fmt: skip
+            self._sources[paragraph] = source_day(self.text[first.start : last.end])
+        return self._sources[paragraph]
+
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
+        self._stated: dict[int, date | None] = {}
+        self._sources: dict[int, date | None] = {}
+        self.dates: dict[int, list[DateMention]] = {}
+        self.dateline = _dateline(self.text)
         self.phones = lx.phone_spans(self.low)
         self.tables = find_tables(self.text)  # table rows by the offset their line starts
 
@@ -290,11 +312,11 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
         return []
     mentions = _bucket(ctx, find_mentions(ctx.low, 0, len(text)))
     found_dates = find_dates(text, article_date, low=ctx.low, future_at=ctx.future_at)
-    if dateline := DATELINE_PREFIX.match(text):
+    if ctx.dateline[1]:
         # "JUBA, 28 January 2020 — ": the release's own date, not that of what it reports.
-        found_dates = [d for d in found_dates if d.start >= dateline.end()]
-        ctx.dateline_end = dateline.end()
-    dates = _bucket(ctx, found_dates)
+        found_dates = [d for d in found_dates if not _inside(d.start, ctx.dateline)]
+    found_dates = _with_reporting_period(ctx, found_dates)
+    dates = ctx.dates = _bucket(ctx, found_dates)
     events = _bucket(ctx, list(lx.EVENT_ASSERTION.finditer(ctx.low)))
     speakers = ArticleSpeakers(ctx.sentences)
     for i, sentence in enumerate(ctx.sentences):
@@ -315,6 +337,46 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
     return ctx.claims
 
 
+_REPORTING = re.compile(
+    r"\b(?:during|in|over|throughout) the (?:reporting (?:week|period|month)|week|period under "
+    r"review)\b|\bthe reporting (?:week|period)\b"
+)
+
+
+def _with_reporting_period(ctx: _Context, dates: list[DateMention]) -> list[DateMention]:
+    """ "during the reporting week": the period the report says it covers."""
+    period = reporting_period(ctx.text[:3000], ctx.anchor)
+    if period is None or ("week" not in ctx.low and "period" not in ctx.low):
+        return dates
+    found = [
+        DateMention(m.start(), m.end(), ctx.text[m.start() : m.end()], *period, "period", True)
+        for m in _REPORTING.finditer(ctx.low)
+        if not any(d.start <= m.start() < d.end for d in dates)
+    ]
+    return sorted(dates + found, key=lambda d: d.start) if found else dates
+
+
+def _inside(offset: int, span: tuple[int, int]) -> bool:
+    return span[0] <= offset < span[1]
+
+
+def _dateline(text: str) -> tuple[int, int]:
+    """Where a story's dateline is, if one opens one of the article's first lines (the
+    headline and a stamp may come before it); (0, 0) when there is none."""
+    pos = 0
+    for _ in range(4):
+        end = dateline_end(text[pos : pos + 200])
+        if end:
+            return pos, pos + end
+        newline = text.find("\n", pos)
+        if newline == -1:
+            return 0, 0
+        pos = newline + 1
+        while text[pos : pos + 1] in ("\n", "\r"):
+            pos += 1
+    return 0, 0
+
+
 def _numeric_claims(
     ctx: _Context,
     index: int,
@@ -325,7 +387,7 @@ def _numeric_claims(
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for m in mentions:
-        if m.start < ctx.dateline_end or is_trap(ctx.low, m, sentence, dates, ctx.phones, ctx.text):
+        if _inside(m.start, ctx.dateline) or is_trap(ctx.low, m, sentence, dates, ctx.phones, ctx.text):
             continue
         claim = _describe(ctx, index, sentence, m, dates, speaker, out)
         if claim is not None:
@@ -368,7 +430,11 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     clause = _clause_around(ctx, sentence, m)
     places = ctx.places(index)  # only now: most numbers are dropped before this
     location = _location_for(ctx, index, _within(places, clause) or places, m)
-    when = _date_for(_within(dates, clause), m)  # another clause's date is another event's
+    quote_end = noun_end if noun else m.end
+    when = figure_date(
+        ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
+        anchor=ctx.anchor, future=ctx.future_at(m.start), stated=ctx.stated(index),
+    )  # fmt: skip
     part_of = _part_of(ctx, m, siblings)
     if part_of is not None:
         total = _claim_at(ctx, siblings, part_of).category

@@ -452,11 +452,26 @@ def _agos(text: str, anchor: date | None, _f: bool, _original: str):
             yield _mention(m, day, day, "day" if unit == "day" else "period", True)
 
 
-_FINDERS = [_ranges, _shared_months, _parts_of_month, _full_dates, _past_spans, _months, _fixed,
-            _agos, _weekdays, _years]  # fmt: skip
+# "The 2023 Humanitarian Response Plan", "the 2025 HNRP": the year a plan's figures are for.
+_PLAN_YEAR = rx.compile(
+    rf"\bthe (?P<y>{_YEAR})(?:[-/](?:{_YEAR}|\d\d))? (?:[a-z'-]+ ){{0,5}}?"
+    r"(?:plan|appeal|hrp|hnrp|hnro|budget|requirements)\b"
+)
+
+
+def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
+    for m in _PLAN_YEAR.finditer(text):
+        year = int(m["y"])
+        yield _mention(m, date(year, 1, 1), date(year, 12, 31), "year", False,
+                       start=m.start("y"), end=m.end("y"))  # fmt: skip
+
+
+_FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _full_dates, _past_spans,
+            _months, _fixed, _agos, _weekdays, _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Words without which a finder cannot match: a substring test (C speed) skips it.
 _GATES: dict = {
+    _plan_years: ("plan", "appeal", "hrp", "hnrp", "budget", "requirements"),
     _ranges: _MONTH_STEMS,
     _shared_months: _MONTH_STEMS,
     _parts_of_month: (" days of", " half of"),

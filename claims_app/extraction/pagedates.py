@@ -232,20 +232,46 @@ def dateline_end(text: str) -> int:
 
 
 # "Period covered: 18-24 February 2025", "It covers the period from 9 to 18 October
-# 2023", "Reporting period: 1–7 March": the period's last day dates the report.
+# 2023", "It covers developments between 5 and 11 August 2025", "Reporting period: 1–7
+# March": the report's period; its last day dates the report.
 _PERIOD = re.compile(
-    rf"\b(?:period\s+covered|reporting\s+period|covers\s+the\s+period|covering\s+the\s+period)"
-    rf"\s*:?\s*(?:from\s+)?(?:{MONTH_RE}\s+)?\d{{1,2}}(?:\s+{MONTH_RE})?(?:,?\s+\d{{4}})?"
+    rf"\b(?:period\s+covered|reporting\s+period|(?:covers|covering)\s+(?:the\s+period|"
+    rf"developments|events))"
+    rf"\s*:?\s*(?:from\s+|between\s+)?(?P<first>(?:{MONTH_RE}\s+)?\d{{1,2}}(?:\s+{MONTH_RE})?"
+    rf"(?:,?\s+\d{{4}})?)"
     rf"\s*(?:-|–|—|to|until|and)\s*(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE}))",
     re.IGNORECASE,
 )
+_MONTH_IN = re.compile(MONTH_RE)
+_DAY_IN = re.compile(r"\d{1,2}\b(?!\d)")
+_YEAR_IN = re.compile(r"\b\d{4}\b")
 
 
-def period_end(text: str, near: date | None) -> date | None:
-    """The last day of a reporting period the text states, if it states one."""
-    if "period" not in text.lower():
+def reporting_period(text: str, near: date | None) -> tuple[date, date] | None:
+    """The reporting period the text states (its first and last day), if it states one."""
+    lower = text.lower()
+    if "period" not in lower and "covers" not in lower and "covering" not in lower:
         return None
     m = _PERIOD.search(text)
     if m is None:
         return None
-    return date_from_match(m) if m["date"] else yearless_from_match(m, near)
+    last = date_from_match(m) if m["date"] else yearless_from_match(m, near)
+    if last is None:
+        return None
+    first = m["first"]
+    month = _MONTH_IN.search(first)
+    year = _YEAR_IN.search(first)
+    day = _DAY_IN.search(_YEAR_IN.sub("", first))
+    if day is None:
+        return None
+    start = _safe_date(int(year.group()) if year else last.year,
+                       _month(month.group()) if month else last.month, int(day.group()))
+    if start is not None and start > last:  # "28 December to 3 January"
+        start = _safe_date(start.year - 1, start.month, start.day)
+    return (start, last) if start is not None else None
+
+
+def period_end(text: str, near: date | None) -> date | None:
+    """The last day of a reporting period the text states, if it states one."""
+    found = reporting_period(text, near)
+    return found[1] if found else None

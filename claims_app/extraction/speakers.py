@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from claims_app.extraction import lexicon as lx
-from claims_app.extraction.pagedates import DATE_RE
+from claims_app.extraction.pagedates import dateline_end
 from claims_app.extraction.sentences import Sentence
 
 _ATTRIBUTIONS = (
@@ -27,10 +27,10 @@ _ATTRIBUTIONS = (
 )  # fmt: skip
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we"))
 
-# "GENEVA, 11 February 2020 — " opens a release; the speaker comes after it.
-DATELINE_PREFIX = re.compile(
-    rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*|\s*\(\s*){DATE_RE}\)?\s*[-–—:]\s*"
-)
+def without_dateline(sentence: str) -> str:
+    """ "GENEVA, 11 February 2020 — " or "BEIRUT (Reuters) - " opens a story; the speaker
+    comes after it."""
+    return sentence[dateline_end(sentence) :]
 _TRAILING_TIME = re.compile(
     r"(?:,?\s+(?:on|earlier|also|late|last|this|yesterday|today)\b.*)$", re.IGNORECASE
 )
@@ -38,7 +38,7 @@ _TRAILING_TIME = re.compile(
 
 def named_speaker(sentence: str) -> str | None:
     """The speaker a sentence names itself, before pronouns are resolved."""
-    sentence = DATELINE_PREFIX.sub("", sentence, count=1)
+    sentence = without_dateline(sentence)
     if not lx.REPORTING_HINT.search(sentence):
         return None
     for pattern in _ATTRIBUTIONS:
@@ -110,7 +110,7 @@ class ArticleSpeakers:
 
     def _read(self, sentence: Sentence) -> str | object | None:
         who = named_speaker(sentence.text)
-        if who is None and inside_quote(DATELINE_PREFIX.sub("", sentence.text, count=1)):
+        if who is None and inside_quote(without_dateline(sentence.text)):
             who = self._quoted_in(sentence.paragraph)
             if who is None:
                 return _LAST

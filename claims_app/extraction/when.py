@@ -1,0 +1,133 @@
+"""When a figure happened: the date phrase of its own clause, chosen with care.
+
+A sentence often holds dates that are not its figure's:
+- another clause's ("reopened on Saturday, and 11 trucks crossed on Sunday");
+- a relative clause's, or the main clause's for a figure inside a relative
+  clause ("The plant, which served about 60,000 people, has been out of service
+  since 11 March": the 60,000 has no date);
+- a reference point ("before late January"), a compared figure's ("up from
+  142 in December"), a plan's future ("will be cut by half from June");
+- the statement's own date ("WHO said on Thursday"), which dates a figure only
+  when nothing else does, and which ends an open period: "1,486 cases since 1
+  January, WHO said on Thursday" runs to that Thursday. A paragraph closed by
+  one dated source in brackets ("(OCHA 14/12/2023)") gives the same.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import pairwise
+
+from claims_app.extraction.dates import DateMention
+from claims_app.extraction.pagedates import find_date
+
+# Where one clause ends and the next begins (lowered text).
+_BREAK = re.compile(
+    r"[;:]|,\s+(?:and|but|while|whereas|as|adding|saying|noting|pointing out|stressing)\b"
+    r"|,\s+(?:\w+\s+){0,4}?(?:said|says|added|noted|told|reported)\b"
+)
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;:]*(?:,|$)")
+_REFERENCE_BEFORE = re.compile(r"\b(?:before|prior to|until|till|ahead of)\s+(?:the\s+)?\Z")
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|compared|against)\s+(?:from|with|to)\s+[\d,.]+\s+\Z"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
+    r"\s*(?:late |early )?\Z"
+)
+_SOURCES = re.compile(r"\(([^()]*?\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*\Z")
+_DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+
+
+def clause_spans(low: str, start: int, end: int) -> tuple[list[tuple[int, int]], list]:
+    """The sentence low[start:end] cut into clauses, and its relative clauses."""
+    relatives = [(m.start(), m.end()) for m in _RELATIVE.finditer(low, start, end)]
+    cuts = [start]
+    for b in _BREAK.finditer(low, start, end):
+        if not any(r0 < b.start() < r1 for r0, r1 in relatives):
+            cuts.append(b.start())
+    cuts.append(end)
+    return [(a, b) for a, b in pairwise(cuts) if b > a], relatives
+
+
+def figure_region(low: str, start: int, end: int, at: int) -> list[tuple[int, int]]:
+    """Where the dates of the figure at `at` may be: its clause, without the relative
+    clauses it is not in; inside a relative clause, that clause and what leads to it."""
+    clauses, relatives = clause_spans(low, start, end)
+    clause = next(((a, b) for a, b in clauses if a <= at < b), (start, end))
+    inside = next(((r0, r1) for r0, r1 in relatives if r0 <= at < r1), None)
+    if inside is not None:
+        return [(clause[0], inside[0]), inside]  # the subject's date ("The 2023 plan, which")
+    parts, cursor = [], clause[0]
+    for r0, r1 in relatives:
+        if clause[0] <= r0 < clause[1]:
+            parts.append((cursor, r0))
+            cursor = r1
+    parts.append((cursor, clause[1]))
+    return parts
+
+
+def statement_day(low: str, dates: list[DateMention]) -> date | None:
+    """The day a sentence's statement was made: "..., WHO said on Thursday"."""
+    for d in dates:
+        if d.precision == "day" and _SAID_BEFORE.search(low, max(0, d.start - 40), d.start):
+            return d.first
+    return None
+
+
+def source_day(paragraph: str) -> date | None:
+    """A paragraph closed by its sources in brackets, if they all carry one date."""
+    m = _SOURCES.search(paragraph[-200:])
+    if m is None:
+        return None
+    days = {find_date(d) for d in _DMY.findall(m.group(1))} - {None}
+    return days.pop() if len(days) == 1 else None
+
+
+def figure_date(
+    low: str,
+    sentence: tuple[int, int],
+    figure: tuple[int, int],
+    dates: list[DateMention],
+    *,
+    anchor: date | None,
+    future: bool,
+    stated: date | None,
+) -> DateMention | None:
+    """The date phrase that dates the figure at low[figure[0]:figure[1]], if any."""
+    region = figure_region(low, *sentence, figure[0])
+    candidates = [
+        d for d in dates
+        if any(a <= d.start < b for a, b in region) and _may_date(low, d, anchor, future)
+    ]  # fmt: skip
+    said = [d for d in candidates if _SAID_BEFORE.search(low, max(0, d.start - 40), d.start)]
+    chosen = _nearest([d for d in candidates if d not in said], figure) or _nearest(said, figure)
+    if chosen is not None and stated is not None and _open_until(chosen, anchor, stated):
+        return chosen._replace(last=stated)  # "since 1 January, WHO said on Thursday"
+    return chosen
+
+
+def _may_date(low: str, d: DateMention, anchor: date | None, future: bool) -> bool:
+    before = low[max(0, d.start - 40) : d.start]
+    if _REFERENCE_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
+        return False  # "before late January", "up from 142 in December"
+    return not (future and anchor is not None and d.first > anchor)  # a plan's date
+
+
+def _nearest(dates: list[DateMention], figure: tuple[int, int]) -> DateMention | None:
+    """The date closest to the figure; one right after it wins a tie."""
+
+    def distance(d: DateMention) -> tuple[int, int]:
+        gap = d.start - figure[1] if d.start >= figure[1] else figure[0] - d.end
+        return (max(0, gap), 0 if d.start >= figure[1] else 1)
+
+    return min(dates, key=distance) if dates else None
+
+
+def _open_until(d: DateMention, anchor: date | None, stated: date) -> bool:
+    """An open period ("since 1 January") that the statement's day ends sooner."""
+    return (
+        d.precision == "period" and anchor is not None and d.last == anchor
+        and d.first <= stated < anchor
+    )  # fmt: skip
