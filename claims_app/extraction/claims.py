@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claims_app.extraction import lexicon as lx
@@ -334,7 +334,38 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
                 if found := _event_claims(ctx, i, sentence, match, here, speaker, numeric):
                     ctx.claims.extend(found)
                     taken_until = found[0].end  # one assertion per clause
-    return ctx.claims
+    return _with_repeats_resolved(ctx.claims)
+
+
+_BULLET_LINE = re.compile(r"\s*(?:[•·▪►*–—-]|\d{1,2}[.)])\s")
+_SUMMARY_FIELDS = ("event_date", "event_date_first", "event_date_last", "attributed_to",
+                   "location")  # fmt: skip
+
+
+def _is_summary(sentence: str) -> bool:
+    """A headline, a key-figure line or a highlight bullet: it repeats the body in brief."""
+    return sentence[-1:] not in ".!?”\"'" or bool(_BULLET_LINE.match(sentence))
+
+
+def _with_repeats_resolved(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A headline or highlight figure takes the date, source and place the body gives
+    the same figure ("Strike kills at least 14" above "..., the governor said")."""
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        if claim.kind != "numeric" or claim.value is None or not _is_summary(claim.sentence):
+            continue
+        body = next((c for c in claims[i + 1 :] if _repeats(claim, c)), None)
+        if body is not None:
+            missing = {f: getattr(body, f) for f in _SUMMARY_FIELDS if getattr(claim, f) is None}
+            out[i] = replace(claim, **missing) if missing else claim
+    return out
+
+
+def _repeats(summary: ExtractedClaim, other: ExtractedClaim) -> bool:
+    return (
+        other.kind == "numeric" and other.value == summary.value
+        and other.category == summary.category and not _is_summary(other.sentence)
+    )  # fmt: skip
 
 
 _REPORTING = re.compile(
@@ -387,7 +418,9 @@ def _numeric_claims(
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for m in mentions:
-        if _inside(m.start, ctx.dateline) or is_trap(ctx.low, m, sentence, dates, ctx.phones, ctx.text):
+        if _inside(m.start, ctx.dateline) or is_trap(
+            ctx.low, m, sentence, dates, ctx.phones, ctx.text
+        ):
             continue
         claim = _describe(ctx, index, sentence, m, dates, speaker, out)
         if claim is not None:
@@ -567,7 +600,7 @@ def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | Non
 # Where one clause ends and a reported or relative one begins: "..., President Mustafa
 # said, pointing out that the latest of these attacks ..." holds two claims' places.
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:\w+\s+){0,4}?(?:said|says|added|adding|saying|noting|noted|pointing out|"
+    r";|:(?=\s)|,\s+(?:\w+\s+){0,4}?(?:said|says|added|adding|saying|noting|noted|pointing out|"
     r"stressing|while|whereas|but|and that|which|who)\b"
 )
 

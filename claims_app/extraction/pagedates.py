@@ -48,8 +48,9 @@ MONTHS = {
 _ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 MONTH_RE = (
     r"(?i:"
-    + "|".join(rf"{n}\.?" if n in _ABBREVIATIONS else n for n in sorted(MONTHS, key=len,
-                                                                         reverse=True))
+    + "|".join(
+        rf"{n}\.?" if n in _ABBREVIATIONS else n for n in sorted(MONTHS, key=len, reverse=True)
+    )
     + r")"
 )
 
@@ -264,8 +265,11 @@ def reporting_period(text: str, near: date | None) -> tuple[date, date] | None:
     day = _DAY_IN.search(_YEAR_IN.sub("", first))
     if day is None:
         return None
-    start = _safe_date(int(year.group()) if year else last.year,
-                       _month(month.group()) if month else last.month, int(day.group()))
+    start = _safe_date(
+        int(year.group()) if year else last.year,
+        _month(month.group()) if month else last.month,
+        int(day.group()),
+    )
     if start is not None and start > last:  # "28 December to 3 January"
         start = _safe_date(start.year - 1, start.month, start.day)
     return (start, last) if start is not None else None

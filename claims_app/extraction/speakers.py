@@ -27,10 +27,13 @@ _ATTRIBUTIONS = (
 )  # fmt: skip
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we"))
 
+
 def without_dateline(sentence: str) -> str:
     """ "GENEVA, 11 February 2020 — " or "BEIRUT (Reuters) - " opens a story; the speaker
     comes after it."""
     return sentence[dateline_end(sentence) :]
+
+
 _TRAILING_TIME = re.compile(
     r"(?:,?\s+(?:on|earlier|also|late|last|this|yesterday|today)\b.*)$", re.IGNORECASE
 )

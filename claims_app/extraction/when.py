@@ -24,7 +24,7 @@ from claims_app.extraction.pagedates import find_date
 
 # Where one clause ends and the next begins (lowered text).
 _BREAK = re.compile(
-    r"[;:]|,\s+(?:and|but|while|whereas|as|adding|saying|noting|pointing out|stressing)\b"
+    r";|:(?=\s)|,\s+(?:and|but|while|whereas|as|adding|saying|noting|pointing out|stressing)\b"
     r"|,\s+(?:\w+\s+){0,4}?(?:said|says|added|noted|told|reported)\b"
 )
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;:]*(?:,|$)")
