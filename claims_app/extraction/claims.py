@@ -30,6 +30,7 @@ from claims_app.extraction.sentences import Sentence, split_sentences
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import figure_date, source_day, statement_day
+from claims_app.extraction.where import document_country, figure_place
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -232,7 +233,9 @@ class _Context:
     def places(self, index: int) -> list[Place]:
         if index not in self._places:
             s = self.sentences[index]
-            self._places[index] = find_places(self.text, s.start, s.end)
+            found = find_places(self.text, s.start, s.end)
+            # "DAKAR, 6 February 2025 -": where the release was issued, not what it reports
+            self._places[index] = [p for p in found if not _inside(p.start, self.dateline)]
         return self._places[index]
 
     def cues(self, index: int) -> list[tuple[int, int, str]]:
@@ -250,6 +253,12 @@ class _Context:
             s = self.sentences[index]
             self._future[index] = speaks_of_future(self.low[s.start : s.end])
         return self._future[index]
+
+    def country(self) -> Place | None:
+        """The country the article names most (worked out once, when first needed)."""
+        if not hasattr(self, "_country"):
+            self._country = document_country(self.text)
+        return self._country
 
     def stated(self, index: int) -> date | None:
         """The day the statement of sentence `index` was made, if the text says."""
@@ -395,7 +404,7 @@ def _dateline(text: str) -> tuple[int, int]:
     """Where a story's dateline is, if one opens one of the article's first lines (the
     headline and a stamp may come before it); (0, 0) when there is none."""
     pos = 0
-    for _ in range(4):
+    for _ in range(12):  # a release's header lines may come first
         end = dateline_end(text[pos : pos + 200])
         if end:
             return pos, pos + end
@@ -460,10 +469,12 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         dates = []  # the span is the claim; no day of its own
     elif not _worth_checking(m, unit, category, noun):
         return None
-    clause = _clause_around(ctx, sentence, m)
-    places = ctx.places(index)  # only now: most numbers are dropped before this
-    location = _location_for(ctx, index, _within(places, clause) or places, m)
     quote_end = noun_end if noun else m.end
+    # Places are found only now: most numbers are dropped before this.
+    location = figure_place(
+        ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
+        money=m.unit is not None, country=ctx.country,
+    )  # fmt: skip
     when = figure_date(
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
         anchor=ctx.anchor, future=ctx.future_at(m.start), stated=ctx.stated(index),
@@ -473,7 +484,6 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         total = _claim_at(ctx, siblings, part_of).category
         if category == "other" or total in lx.PEOPLE_CATEGORIES:
             category = total or category  # "killed 71, including 20 children": killed too
-    quote_end = noun_end if noun else m.end
     claim = ExtractedClaim(
         kind="numeric",
         start=m.start,

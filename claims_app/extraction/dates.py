@@ -145,6 +145,7 @@ _WEEKDAY = rx.compile(
 )  # + not followed by a day number ("Monday, 3 May" is a full date)
 _WEEKDAY_DAY_AFTER = re.compile(r",?\s+\d")
 _NIGHT_AFTER = re.compile(r"\s+night\b")
+_ON_AFTER = re.compile(r"\s+on\s+")
 _YEAR_ONLY = rx.compile(
     rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
 )
@@ -408,6 +409,8 @@ def _fixed(text: str, anchor: date | None, _f: bool, _original: str):
     if anchor is None:
         return
     for m in _FIXED.finditer(text):
+        if m["w"] in ("overnight", "last night") and _ON_AFTER.match(text, m.end()):
+            continue  # "overnight on Sunday": the weekday says which night
         first, last, precision = _fixed_span(m["w"].lower(), anchor)
         yield _mention(m, first, last, precision, True)
 

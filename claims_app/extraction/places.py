@@ -1,10 +1,13 @@
-"""Places, found from how a sentence names them, not from a list of known names.
+"""Places, found from how a sentence names them, checked against a gazetteer.
 
-"in the town of X", "X province", "near X", "southern rural X",
-"X countryside", "the X camp", "in X" (a capitalised name that is not an
-organisation, a month or a person's title). The extractor meets regions it
-has never seen, so the name itself is never looked up; only the words around
-it decide. Each place gets a rank: the more specific, the higher.
+The patterns: "in the town of X", "X province", "Nasir and Ulang counties",
+"the Taung Pyin displacement camp", "Bara Teaching Hospital", "near X", "In X"
+at a sentence's start, "fled X", "southern rural X", "X countryside". The
+extractor meets regions it has never seen, so a name found by its pattern is a
+place whether or not any list knows it. The gazetteer (gazetteer.py) then adds
+names no pattern can vouch for ("at Torkham", "Gaza's population"), turns away
+words that only look like names ("Yemeni", "IOM", "Houthi-held"), and tells a
+country from a town. Each place gets a rank: the more specific, the higher.
 """
 
 from __future__ import annotations
@@ -12,20 +15,25 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, place_rank
+
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
 # "Umm Tarsa". Lower-case particles (al-, el-, ad-, bin, de) may join its words.
 _WORD = r"[A-Z][\w’'\-]*(?:-[A-Za-z][\w’']*)*"
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|an|bin|ibn|de|del|la|le|di|da|van|von)"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|an|bin|ibn|de|del|des|la|le|di|da|van|von|du)"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,3}}"
+_NAMES = rf"{NAME}(?:,\s+{NAME}){{0,3}}\s+and\s+{NAME}"  # "Nasir, Ulang and Akobo"
 _DIRECTION = (
     r"(?:north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|northeastern|"
     r"northwestern|southeastern|southwestern|upper|lower)"
 )
 SETTLEMENT_WORDS = {
-    "neighbourhood": 5, "neighborhood": 5, "camp": 5, "district of": 4, "village": 5,
-    "town": 5, "city": 4, "area": 3, "suburb": 5, "region": 2, "province": 2,
+    "neighbourhood": 5, "neighborhood": 5, "camp": 5, "site": 5, "district of": 4,
+    "village": 5, "town": 5, "city": 4, "area": 3, "suburb": 5, "region": 2, "province": 2,
     "governorate": 2, "state": 2, "county": 3, "municipality": 4, "countryside": 2,
+    "locality": 4, "township": 4, "territory": 3, "commune": 4, "woreda": 4, "kebale": 5,
+    "kebele": 5, "zone": 3, "department": 2, "prefecture": 2, "settlement": 5,
 }  # fmt: skip
 NOT_PLACES = frozenset(
     """coalition council committee army ministry department network group office service
@@ -37,7 +45,7 @@ NOT_PLACES = frozenset(
         january february march april may june july august september october november
         december president minister secretary spokesman spokesperson head chief director
         envoy ambassador general commander mr mrs dr the a an this that these those his
-        her their its our islamic arab""".split()
+        her their its our islamic arab reuters afp ap report update""".split()
 )
 
 
@@ -45,87 +53,132 @@ class Place(NamedTuple):
     start: int
     end: int
     text: str
-    rank: int  # 5 settlement ... 1 country or broad region
+    rank: int  # 6 facility, 5 settlement ... 1 country or broad region
 
 
-_PLACE_WORDS = (
+_PLACE_WORD = (
+    r"(?:valley|plains?|coast|island|islands|bay|hills|mountains|delta|basin|desert|"
+    r"highlands|lowlands|peninsula|plateau|province|provinces|governorate|governorates|"
+    r"district|districts|region|regions|camp|camps|neighbou?rhoods?|countryside|city|county|"
+    r"counties|municipality|municipalities|state|states|area|areas|locality|localities|"
+    r"township|townships|territory|territories|commune|communes|department|departments|"
+    r"woreda|woredas|kebele|kebeles|zone|zones|prefecture|settlement|site|sites|"
+    r"front ?lines?|frontlines?|border area|river|lake|sea|gulf|strait)"
+)
+_QUALIFIER = (
+    r"(?:border|coastal|rural|tribal|frontier|mountain|desert|river|delta|valley|lake|"
+    r"highland|lowland|displacement|idp|refugee|transit|metropolitan|informal|collective)"
+)
+_FACILITY = (
+    r"(?:hospital|clinic|health (?:centre|center|post)|school|market|camp|site|checkpoint|"
+    r"crossing(?: point)?|prison|airport|port|bridge|base|barracks|stadium|mosque|church)"
+)
+_PLACE_WORDS_PLAIN = (
     "valley", "plain", "coast", "island", "bay", "hills", "mountains", "delta", "basin",
     "desert", "highlands", "lowlands", "peninsula", "plateau", "province", "governorate",
     "district", "region", "camp", "neighbourhood", "neighborhood", "countryside", "city",
-    "county", "municipality", "state", "area",
+    "county", "counties", "municipalit", "state", "area", "localit", "township", "territor",
+    "commune", "department", "woreda", "kebele", "zone", "prefecture", "settlement", "site",
+    "front line", "frontline", "river", "lake", "sea", "gulf", "strait",
 )  # fmt: skip
 _PATTERNS: list[tuple[re.Pattern[str], int]] = [
-    # the town of X, the village of X, the X neighbourhood of Y
-    (re.compile(rf"\bthe (?:[a-z]+ )?(?:ports?|islands?|towns?|villages?|city|cities|"
-                rf"neighbou?rhoods?|"
-                rf"districts?|suburbs?|municipality|camps?|areas?|region|province|governorate) of "
+    # the town of X, the Yemeni city of X, the X neighbourhood of Y
+    (re.compile(rf"\b[Tt]he (?:[A-Za-z-]+ ){{0,3}}(?:ports?|islands?|towns?|villages?|city|cities|"
+                rf"neighbou?rhoods?|districts?|suburbs?|municipality|camps?|areas?|region|"
+                rf"province|governorate|localit(?:y|ies)|township|territory|commune) of "
                 rf"(?P<p>{NAME})"), 0),
-    # X province, X camp, X district, the X neighbourhood (rank from the word)
-    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+"
-                rf"(?:(?:border|coastal|rural|tribal|frontier|mountain|desert|river|delta|"
-                rf"valley|lake|highland|lowland)\s+)?(?:valley|plains?|coast|island|islands|bay|"
-                rf"hills|mountains|delta|basin|desert|highlands|lowlands|peninsula|plateau|"
-                rf"province|governorate|district|"
-                rf"region|camp|neighbou?rhood|countryside|city|county|municipality|"
-                rf"state|area))\b"), 0),
+    # X province, X camp, the Taung Pyin displacement camp, Nasir and Ulang counties
+    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?(?:{_NAMES}|{NAME})\s+(?:{_QUALIFIER}\s+)?"
+                rf"{_PLACE_WORD})\b"), 0),
     # southern rural Idlib, northern rural Hama
-    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+(?:and\s+{_DIRECTION}\s+)?)?rural\s+{NAME})"), 2),
+    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+(?:and\s+{_DIRECTION}\s+)?)?rural\s+{NAME})"), 3),
     # northwestern Syria, southern Karun
     (re.compile(rf"\b(?P<p>{_DIRECTION}\s+{NAME})"), 1),
     # One pattern for the names after a word that points at a place (one scan per
-    # sentence instead of three; the three never overlap, as the words before a
-    # name are lower case and a name is capitalised):
-    # - after a verb of attack or a word for one: "rocked Swaida", "attack on Idlib";
+    # sentence; the words before a name are lower case, or open the sentence):
+    # - after a verb of attack or flight: "rocked Swaida", "fled Sake", "attack on Idlib";
     # - after "the": "in the Southern Plain", "across the Nile Delta";
-    # - after a preposition: "in X", "near X", "outside X" ("to X" and "at X" name
-    #   people and meetings as often as places: left out, but see the last pattern).
+    # - after a preposition: "in X", "near X", "outside X" ("to X", "at X" and "from X"
+    #   name people and meetings as often as places: only known places there, below).
     (re.compile(rf"\b(?:rocked|hit|struck|shelled|bombed|targeted|stormed|besieged|attacked|"
-                rf"entered|captured|recaptured|seized|(?:attacks?|assault|offensive|onslaught|"
-                rf"strikes?|airstrikes?|raids?|bombardment|shelling) on(?: the)?|"
-                rf"(?:in|across|near|throughout) the|"
-                rf"in|near|outside|around|across|from|into|toward|towards|inside) "
-                rf"(?P<p>{NAME})"), 3),
-    # "the Mirova health centre", "Dar al-Hikma hospital": the place a facility is named after
-    (re.compile(rf"\bthe (?P<p>{NAME}) (?:(?:health|medical|general|field|main|central|"
-                rf"district|regional) )?(?:hospital|clinic|centre|center|market|school)\b"), 2),
+                rf"entered|captured|recaptured|seized|fled|fleeing|flee|reached|left|"
+                rf"(?:attacks?|assault|offensive|onslaught|strikes?|airstrikes?|raids?|"
+                rf"bombardment|shelling) on(?: the)?|"
+                rf"(?:[Ii]n|[Aa]cross|[Nn]ear|[Tt]hroughout|[Aa]long) the|"
+                rf"[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto|[Tt]owards?|[Ii]nside|"
+                rf"[Tt]hroughout) (?P<p>{NAME})"), 3),
+    # "Bara Teaching Hospital", "the Plaine Savo displacement site", "Wadi Gaza checkpoint"
+    (re.compile(rf"(?P<p>{NAME}(?:\s+[a-z]+){{0,2}}\s+(?i:{_FACILITY}))\b"), 6),
     # "at X" after a word for a place: "the crossing point at Tarev", "a camp at Dolo"
     (re.compile(rf"\b(?:crossing|crossing point|checkpoint|border post|camp|port|station|"
                 rf"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "
                 rf"(?P<p>{NAME})"), 4),
 ]  # fmt: skip
-
-
-# (" village", "the village", 5): a name ending in the word, or "the village of X"
-_RANK_TESTS = [
-    (" " + word.split()[0], f"the {word}", rank) for word, rank in SETTLEMENT_WORDS.items()
-]
+# Names a known place may follow: "at Torkham", "to Goma", "from El Fasher", "Gaza's
+# population", a sentence or a heading that opens with one ("Zaporizhzhia, which lies").
+_KNOWN_ONLY = re.compile(
+    rf"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Ff]or|[Ww]ithin|and) (?P<a>{NAME})"
+    rf"|(?P<b>{NAME})(?:’s|'s)\b|^(?P<c>{NAME})(?=,|:|\s*$))"
+)
+_NEEDS = [
+    (" of ",),
+    _PLACE_WORDS_PLAIN,
+    ("rural",),
+    ("north", "south", "east", "west", "central", "upper", "lower", "North", "South", "East",
+     "West", "Central", "Upper", "Lower"),
+    None,
+    ("ospital", "linic", "chool", "arket", "amp", "ite", "heckpoint", "rossing", "rison",
+     "irport", "ort", "ridge", "ase", "arracks", "tadium", "osque", "hurch", "entre", "enter",
+     "ost"),
+    (" at ",),
+]  # fmt: skip
 
 
 def _rank_for(text: str, default: int) -> int:
+    """From the place word: "X village" or "the Yemeni city of X" -> its rank."""
     lower = text.lower()
-    for ending, opening, rank in _RANK_TESTS:
-        if lower.endswith(ending) or lower.startswith(opening):
+    kind = lower.split(" of ", 1)[0] if lower.startswith("the ") else lower
+    for word, rank in SETTLEMENT_WORDS.items():
+        head = word.split()[0]
+        if kind.endswith(head) or kind.endswith(head + "s"):
             return rank
     return default or 3
+
+
+_NAME_SPLIT = re.compile(r"[\s\-]+")
+_LEADING_NAME = re.compile(NAME)
+_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+_LEADING_DIRECTION = re.compile(rf"^(?:(?:{_DIRECTION}|and)\s+)+", re.IGNORECASE)
+_RURAL = re.compile(r"^rural\s+")
+_DEMONYM = re.compile(r"^[A-Z][a-z’'\-]+(?:ese|ian|ean|ish)$")
+_ADJECTIVE_HYPHEN = re.compile(r"-(?:held|controlled|led|backed|run|based|owned|affected)$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+_NATIONALITY = re.compile(r"^[A-Z][a-z’'\-]+(?:i|ese|ian|ean|ish|an)$")
 
 
 def _plausible(name: str) -> bool:
     words = _NAME_SPLIT.split(name.lower())
     if not words or words[0] in NOT_PLACES:
         return False
-    return not any(w in NOT_PLACES for w in words[1:] if w not in ("al", "el"))
+    if any(w in NOT_PLACES for w in words[1:] if w not in ("al", "el")):
+        return False
+    if any(_ADJECTIVE_HYPHEN.search(w) for w in name.split()):
+        return False  # "Houthi-held areas", "government-controlled"
+    return " " in name or _plausible_single(name)  # "Yemeni", "IOM" (but "Mali", "DRC")
 
 
 _FOLLOWING_ORG = re.compile(
     r"\s+(?:regime|forces|government|militias?|army|troops|authorities|officials|police|"
-    r"coalition|council|network|group|organi[sz]ation|committee|ministry)\b",
+    r"coalition|council|network|group|organi[sz]ation|committee|ministry|air force|navy|"
+    r"military|defen[cs]e|president|prime minister|leader|envoy|ambassador|health ministry|"
+    r"interior|foreign|embassy|mission|delegation|media|state media|news agency)\b",
     re.IGNORECASE,
 )
-
-
 _GEOGRAPHIC_AFTER = re.compile(
     r"\s+(?:north|south|east|west|northern|southern|eastern|western|capital|border|"
-    r"countryside|outskirts|coast|interior|provinces?|regions?|cities|towns|villages)\b",
+    r"countryside|outskirts|coast|interior|provinces?|regions?|cities|towns|villages|"
+    r"population|residents|people|capital|camps?|districts?|territory|border|"
+    r"(?:[a-z]+ )?(?:province|region|state|district|governorate))\b",
     re.IGNORECASE,
 )
 
@@ -135,31 +188,9 @@ def _names_an_organisation(text: str, end: int) -> bool:
     return bool(_FOLLOWING_ORG.match(text, end))
 
 
-_NAME_SPLIT = re.compile(r"[\s\-]+")
-_POSSESSIVE = re.compile(r"(?:’s|'s)$")
-_LEADING_DIRECTION = re.compile(rf"^(?:{_DIRECTION}\s+)+", re.IGNORECASE)
-_RURAL = re.compile(r"^rural\s+")
-
-
 def _strip_tail(name: str) -> str:
     # "Idlib and" / "Hama," never reach here; trailing possessives do: "Syria’s"
     return _POSSESSIVE.sub("", name)
-
-
-# A word each pattern cannot match without (None: no cheap test). Checking it with
-# `in` first skips most patterns on most sentences, at C speed.
-# A word each pattern cannot match without (the patterns' lower-case words are
-# case-sensitive, so a substring test is exact): most patterns are skipped for
-# most sentences at the cost of a C-speed `in`.
-_NEEDS = [
-    (" of ",),
-    _PLACE_WORDS,
-    ("rural",),
-    ("north", "south", "east", "west", "central", "upper", "lower"),
-    None,
-    ("hospital", "clinic", "centre", "center", "market", "school"),
-    (" at ",),
-]
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
@@ -171,18 +202,139 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         if needs is not None and not any(map(window.__contains__, needs)):
             continue
         for m in pattern.finditer(text, start, end):
-            name = _strip_tail(m["p"])
-            s = m.start("p")
-            if name != m["p"] and not _GEOGRAPHIC_AFTER.match(text, m.end("p")):
-                continue  # "Assad’s prisons": a possessor, not a place
-            core = _RURAL.sub("", _LEADING_DIRECTION.sub("", name))
-            if not _plausible(core) or _names_an_organisation(text, s + len(name)):
-                continue
-            rank = _rank_for(m.group(0), default)
-            key = (s, s + len(name))
-            if not _overlaps_better(found, key, rank):
-                found[key] = Place(s, s + len(name), name, rank)
+            _consider(found, text, m, default)
+    for m in _KNOWN_ONLY.finditer(window):
+        _consider_known(found, text, start, m)
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
+    raw = m["p"]
+    lead = _FUNCTION_WORD.match(raw)  # "In Fizi territory": the preposition opens the sentence
+    name = _strip_tail(raw[lead.end() :] if lead else raw)
+    s = m.end("p") - len(raw) + (lead.end() if lead else 0)
+    if name != raw[lead.end() if lead else 0 :] and not _GEOGRAPHIC_AFTER.match(text, m.end("p")):
+        return  # "Assad’s prisons": a possessor, not a place
+    if not _core(name)[:1].isupper() or not _acceptable(name, default):
+        return  # "The governorate": only a general word was left after "The"
+    if _names_an_organisation(text, s + len(name)) or _AFFILIATION.search(text, 0, s):
+        return
+    if (
+        default == 3
+        and " " not in name
+        and place_rank(name) is None
+        and (_ADJECTIVE_OF_NOUN.match(text, s + len(name)) or _KIND_OF.match(text, s + len(name)))
+    ):
+        return  # "in Israeli attacks", "in the Yemeni city of Taiz": a word before a noun
+    if default == 0 and _OF_AFTER.match(text, m.end("p")) and _adjectival(name):
+        return  # "the Yemeni city of Taiz": the place is the one after "of"
+    rank = 6 if default == 6 else _rank_for(m.group(0), default)
+    if default == 3 and _headline(text, s) and place_rank(name) is None:
+        return  # "Partners Meet Donors in Second Pledging Round": capitals of a headline
+    if default == 3 and (known := place_rank(_LEADING_DIRECTION.sub("", name))) is not None:
+        rank = {COUNTRY: 1, REGION: 2, TOWN: 4}.get(known, rank)
+    key = (s, s + len(name))
+    if not _overlaps_better(found, key, rank):
+        found[key] = Place(s, s + len(name), name, rank)
+
+
+# A noun of actors or arms right after a one-word name makes the name its adjective:
+# "in Israeli attacks", "in Yemeni waters", "in Syrian government custody".
+_ADJECTIVE_OF_NOUN = re.compile(
+    r" (?:attacks?|strikes?|airstrikes?|shelling|forces|troops|army|military|government|"
+    r"officials|authorities|soldiers|police|militias?|fighters|rebels|drones?|missiles?|"
+    r"waters|custody|prisons?|detention|side|media|ministry|people|civilians|refugees|"
+    r"nationals|citizens|migrants|workers|communities|community|operations?|occupation)\b"
+)
+_OF_AFTER = re.compile(r" of\b")
+# "a doctor at Al-Thawra hospital said": where the speaker works, not where it happened
+_AFFILIATION = re.compile(
+    r"\b(?:doctors?|nurses?|surgeons?|officials?|spokes(?:man|woman|person)|director|head|staff|"
+    r"workers?|medics?|sources?|administrators?|managers?|coordinator|representative) "
+    r"(?:at|of|from|in) (?:the )?\Z"
+    r"|\b(?:journalists|reporters|the press|a briefing|a press conference|speaking) in \Z"
+)
+_KIND_OF = re.compile(rf" (?:[a-z]+ )?{_PLACE_WORD} of\b")
+_FUNCTION_WORD = re.compile(
+    r"(?:In|At|On|From|The|A|An|Since|During|Near|Across|Along|Of|Into|Inside|Outside|To)\s+"
+)
+_ORG_WORDS = frozenset(
+    """union nations council ministry committee agency programme program organisation
+    organization commission office coalition army forces police mission""".split()
+)
+_FACILITY_TAIL = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?i:{_FACILITY})$")
+_PLACE_TAIL = re.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}$", re.IGNORECASE)
+
+
+def _acceptable(name: str, default: int) -> bool:
+    """Is this a place? A known one always is; otherwise its words decide."""
+    if place_rank(name) is not None:
+        return True  # "West Bank", "Gaza Strip"
+    if default == 6:  # a facility: its name part must not be an organisation's
+        words = _NAME_SPLIT.split(_FACILITY_TAIL.sub("", name).lower())
+        return words[0] not in NOT_PLACES and not _ORG_WORDS.intersection(words)
+    core = _RURAL.sub("", _LEADING_DIRECTION.sub("", name))
+    if not _plausible(core):
+        return False
+    named = _PLACE_TAIL.sub("", core)  # "Yemeni city": a demonym, not a name
+    return named == core or " " in named or _plausible_single(named)
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_SMALL_WORD = re.compile(r"\b(?:[a-z]+)\b")
+
+
+def _headline(text: str, at: int) -> bool:
+    """The line holding `at` is set in Title Case (a headline), not prose."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end != -1 else len(text)]
+    if line[-1:] in '.!?"”' or line[:1].isdigit() or line[:1] in "$€£":
+        return False  # prose, or a key-figure line ("9,200  New arrivals in Tawila")
+    capital = len(_TITLE_WORD.findall(line))
+    small = [w for w in _SMALL_WORD.findall(line) if w not in _HEADLINE_SMALL]
+    return capital >= 3 and capital > 2 * len(small)
+
+
+_HEADLINE_SMALL = frozenset("a an the of in on at to for and or with by from as".split())
+
+
+def _core(name: str) -> str:
+    """ "northern and western rural Idlib" -> "Idlib"."""
+    return _RURAL.sub("", _LEADING_DIRECTION.sub("", name))
+
+
+def _adjectival(name: str) -> bool:
+    """ "Yemeni city", "Lebanese coastal town": a nationality before a place word."""
+    named = _PLACE_TAIL.sub("", _LEADING_DIRECTION.sub("", name))
+    return " " not in named and bool(_NATIONALITY.match(named)) and place_rank(named) is None
+
+
+def _plausible_single(word: str) -> bool:
+    if _DEMONYM.match(word) or _ACRONYM.match(word):
+        return place_rank(word) is not None
+    return True
+
+
+def _consider_known(found: dict, text: str, offset: int, m: re.Match[str]) -> None:
+    group = "a" if m["a"] else "b" if m["b"] else "c"
+    if group == "b" and not _GEOGRAPHIC_AFTER.match(text, offset + m.end()):
+        return  # "Russia's air war": an actor; "Gaza's population": a place
+    name = _strip_tail(m[group])
+    known = place_rank(name)
+    if known is None or not _plausible(name) or _names_an_organisation(text, offset + m.end()):
+        return
+    if _AFFILIATION.search(text, 0, offset + m.start(group)):
+        return
+    if known == TOWN and _ACRONYM.match(name):
+        return  # "VDP": some town's code, but here an acronym
+    s = offset + m.start(group)
+    # A weaker context than the patterns': one rank below ("refugees from Ukraine are
+    # recorded across Europe": Europe)
+    rank = max(0, {COUNTRY: 1, REGION: 2, TOWN: 4}.get(known, 3) - 1)
+    key = (s, s + len(name))
+    if not _overlaps_better(found, key, rank):
+        found[key] = Place(s, s + len(name), name, rank)
 
 
 def _overlaps_better(found: dict[tuple[int, int], Place], key: tuple[int, int], rank: int) -> bool:

@@ -128,6 +128,9 @@ def _nearest(dates: list[DateMention], figure: tuple[int, int]) -> DateMention |
 def _open_until(d: DateMention, anchor: date | None, stated: date) -> bool:
     """An open period ("since 1 January") that the statement's day ends sooner."""
     return (
-        d.precision == "period" and anchor is not None and d.last == anchor
+        d.precision == "period"
+        and not d.relative
+        and anchor is not None
+        and d.last == anchor
         and d.first <= stated < anchor
-    )  # fmt: skip
+    )  # fmt: skip  ("over the past week" counts back from the page's day, as it is read)

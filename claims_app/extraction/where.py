@@ -1,0 +1,163 @@
+"""Where a figure is: the most specific place of its own clause, or what the text means.
+
+In order:
+1. a place named in the figure's own clause (when.figure_region), up to a
+   sub-count ("..., including about 700,000 in Sagaing" is the sub-count's
+   place); the most specific wins, then the nearest;
+2. a place the clause names by a general word: "in the region", "across the
+   state", "the town's" mean the region, state or town the text named before;
+   "nationwide" and "the country" mean the article's country, "the capital"
+   that country's capital;
+3. money and funding are the country's ("The 2023 Response Plan ... requires
+   US$2.6 billion"), when the sentence names no place;
+4. any place the sentence names, then the places of the sentences before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from claims_app.extraction.gazetteer import canonical, capital_of, is_country
+from claims_app.extraction.places import NAME, Place
+from claims_app.extraction.sentences import Sentence
+from claims_app.extraction.when import figure_region
+
+_SCOPE = re.compile(
+    r"\b(?:(?:in|across|throughout|around|of|from) )?the (?P<w>region|state|province|"
+    r"governorate|district|city|town|village|area|country|capital|county|territory|"
+    r"locality|camp|site|municipality|commune)(?:'s|’s)?\b|\b(?P<n>nationwide|countrywide|"
+    r"across the country)\b"
+)
+_DESTINATION = re.compile(
+    r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:(?:town|city|village|camp|"
+    r"district|region|province|area)\s+of\s+)?\Z"
+)
+_SUBCOUNT = re.compile(r",?\s+(?:including|among them|of whom|of which|with)\b")
+_FUNDING = re.compile(r"\b(?:funded|funding|appeal|response plan|requires|requirements|seeks)\b")
+# Which places a general word can stand for: by the word a place's name ends with.
+_KIND = {
+    "region": ("region", "state", "province", "governorate", "department", "oblast"),
+    "state": ("state", "region", "province"), "province": ("province", "region"),
+    "governorate": ("governorate",), "district": ("district", "county", "territory"),
+    "city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village",),
+    "area": ("area",), "county": ("county",), "territory": ("territory",),
+    "locality": ("locality",), "camp": ("camp", "site"), "site": ("site", "camp"),
+    "municipality": ("municipality",), "commune": ("commune",),
+}  # fmt: skip
+_SETTLEMENTS = frozenset("city town village locality camp site municipality commune area".split())
+_RANKS = {"region": (1, 2), "state": (2,), "province": (2,), "governorate": (2,),
+          "city": (4, 5), "town": (4, 5), "village": (5,)}  # fmt: skip
+
+
+def figure_place(
+    text: str,
+    low: str,
+    sentences: list[Sentence],
+    places: Callable[[int], list[Place]],
+    index: int,
+    figure: tuple[int, int],
+    *,
+    money: bool,
+    country: Callable[[], Place | None],
+) -> Place | None:
+    sentence = sentences[index]
+    after = _SCOPE.match(low, figure[1] + 1) if low[figure[1] : figure[1] + 1] == " " else None
+    if after and (found := _resolve(places, index, after, country)):
+        return found  # "the 86 hospitals in the region"
+    region = _own_region(low, sentence, figure)
+    here = places(index)
+    own = [p for p in here if any(a <= p.start < b for a, b in region)]
+    if own:
+        return max(own, key=lambda p: (p.rank, -_distance(p, figure)))
+    scopes = [scope for a, b in region for scope in _SCOPE.finditer(low, a, b)]
+    for scope in scopes:
+        if found := _resolve(places, index, scope, country):
+            return found
+    funding = money or _FUNDING.search(low, sentence.start, sentence.end)
+    if funding and (found := country()):
+        return found
+    if scopes and scopes[0]["w"]:  # "in the province", named nowhere: as specific as it gets
+        return Place(scopes[0].start("w") - 4, scopes[0].end("w"),
+                     text[scopes[0].start("w") - 4 : scopes[0].end("w")], 0)  # fmt: skip
+    # Another clause's place, unless it is where people went ("fled to the town of X")
+    elsewhere = [p for p in here if not _DESTINATION.search(low, max(0, p.start - 40), p.start)]
+    if elsewhere:
+        return max(elsewhere, key=lambda p: (p.rank, -_distance(p, figure)))
+    for prev in range(index - 1, -1, -1):
+        if found := places(prev):
+            return max(found, key=lambda p: p.rank)
+    return None
+
+
+def _own_region(low: str, sentence: Sentence, figure: tuple[int, int]) -> list[tuple[int, int]]:
+    """The figure's clause, without a sub-count that follows it ("..., including about
+    700,000 in Sagaing": the sub-count's own place)."""
+    region = figure_region(low, sentence.start, sentence.end, figure[0])
+    out = []
+    for a, b in region:
+        cut = _SUBCOUNT.search(low, max(a, figure[1]), b) if a <= figure[0] < b else None
+        if cut is None:
+            out.append((a, b))
+            continue
+        comma = low.find(",", cut.end(), b)
+        out.append((a, cut.start()))
+        if comma != -1:
+            out.append((comma, b))  # "48 people, including four officers, were killed in X"
+    return out
+
+
+def _distance(place: Place, figure: tuple[int, int]) -> int:
+    if place.start >= figure[1]:
+        return place.start - figure[1]
+    return figure[0] - place.end
+
+
+def _resolve(places, index: int, scope: re.Match[str], country) -> Place | None:
+    word = scope["w"]
+    if scope["n"] or word == "country":
+        return country()
+    if word == "capital":
+        found = country()
+        capital = capital_of(found.text) if found else None
+        return Place(scope.start(), scope.end(), capital, 4) if capital else None
+    kinds = _KIND.get(word, (word,))
+    earlier = [
+        p for k in range(index, -1, -1)
+        for p in reversed(places(k)) if k < index or p.start < scope.start()
+    ]  # fmt: skip
+    # "Amhara region ... in the region": the last place called so; else of that rank
+    for place in earlier:
+        if place.text.lower().endswith(kinds):
+            return place
+    ranked = next((p for p in earlier if p.rank in _RANKS.get(word, ())), None)
+    if ranked is None and word in _SETTLEMENTS:  # "in Nasir ... in the town": the last one
+        ranked = next((p for p in earlier if 3 <= p.rank < 6), None)
+    return ranked
+
+
+_CAPITALISED = re.compile(rf"{NAME}")
+
+
+def document_country(text: str) -> Place | None:
+    """The country the article names most (the first of equals), if it names one:
+    "SOMALIA: Conflict and Displacement", "OCHA Somalia", "across Somalia"."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for m in _CAPITALISED.finditer(text):
+        for name in _candidates(m.group()):
+            if is_country(name):
+                key = canonical(name)
+                counts[key] += 1
+                first.setdefault(key, Place(m.start(), m.end(), key, 1))
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: (counts[name], -first[name].start))
+    return first[best]
+
+
+def _candidates(name: str) -> list[str]:
+    """ "OCHA Somalia" -> the whole, and each word and its tail: countries hide in names."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
