@@ -185,20 +185,30 @@ SUBCOUNT = re.compile(
 # --- attribution ---------------------------------------------------------------------
 
 _SAY = (
-    r"(?:said|says|say|reported|reports|told|added|noted|stressed|warned|confirmed|"
-    r"published|attributes|attributed|counts|found|finds|shows|showed|went on to say|"
-    r"called on|called upon|called for|demanded|"
-    r"documented|recorded|estimated|announced|stated|claimed|counted|explained|"
-    r"pointed out|revealed|indicated|urged|wrote|cited|accused|condemned|affirmed|"
-    r"underscored|emphasized|emphasised|highlighted|registered|verified)"
+    r"(?:said|says|say|reported|reports|report|told|tells|added|adds|noted|notes|stressed|"
+    r"warned|warns|warn|confirmed|confirms|published|attributes|attributed|counts|count|"
+    r"found|finds|shows|show|showed|went on to say|called on|called upon|called for|"
+    r"demanded|documented|documents|recorded|records|estimated|estimates|estimate|"
+    r"announced|announces|stated|states|claimed|claims|counted|explained|pointed out|"
+    r"revealed|indicated|indicates|urged|wrote|cited|accused|condemned|affirmed|"
+    r"underscored|emphasized|emphasised|highlighted|registered|verified|put the "
+    r"(?:death )?toll)"
 )
 # Every attribution pattern needs one of these (or "according to"): one cheap scan
-# decides whether the five patterns are worth trying on a sentence.
-REPORTING_HINT = re.compile(rf"(?<![A-Za-z]){_SAY}\b|[Aa]ccording to")  # per sentence: re
+# decides whether the patterns are worth trying on a sentence.
+REPORTING_HINT = re.compile(
+    rf"(?<![A-Za-z]){_SAY}\b|[Aa]ccording to|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics) from|"
+    r"\b(?:published|released|issued|compiled) by\b|\([A-Z][A-Za-z]{1,12}\)\.?\s*$"
+)  # per sentence: re
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
-# "UN Spokesman Stéphane Dujarric"), or a described group ("the district relief
-# committee", "A local doctor", "Aid agencies", "Local activists").
-_NAME_WORD = r"(?:[A-Z][\w’'\-.]*|\([A-Z]+\))"
+# "UN Spokesman Stéphane Dujarric", "the 151st Mechanised Brigade"), or a described
+# group ("the district relief committee", "A 14-year-old survivor", "Aid agencies").
+# Words that open a noun phrase but never a name: "An estimated 5,200 people ...".
+_NOT_A_NAME = (
+    r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Some|Many|More|Most|Nearly|About|"
+    r"Around|Over|Up|At|In|On|Since|Of|Only|Almost|Roughly|Another|Further|Two|Three|One)\b)"
+)
+_NAME_WORD = rf"(?:{_NOT_A_NAME}[A-Z][\w’'\-.]*|\([A-Z]+\)|\d+(?:st|nd|rd|th))"
 _ROLE_WORD = (
     r"(?:[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors?|workers|"
     r"agenc(?:y|ies)|groups?|committees?|councils?|teams?|officers?|spokes(?:person|man|woman)|"
@@ -207,21 +217,32 @@ _ROLE_WORD = (
     r"charit(?:y|ies)|associations?|unions?|ngos?|coalitions?|networks?|companies|company|"
     r"hospitals?|clinics?|centres?|centers?|units?|departments?|services?|employers?|"
     r"managers?|management|engineers?|farmers?|families|mothers?|fathers?|report|study|"
-    r"survey|statement|petition|defen[cs]e|rescuers|protection)"
+    r"survey|statement|petition|defen[cs]e|rescuers|protection|prosecutors?|investigators?|"
+    r"informants|partners|force|forces|brigade|mission|utility|watchdog|media|governor|"
+    r"mayor|authority|government|administration|cluster|mechanism|matrix|operator)"
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)"
+_LOWER = r"[a-z][\w’'-]*"  # "state-run", "14-year-old", "health"
 _WHO = (
     rf"(?P<who>(?!(?:in|on|at|by|for|from|with|to|of|into|during|after|before)\b)"
-    rf"(?:{_DETERMINER}\s+)?(?:{_NAME_WORD}|(?:[a-z]+\s+){{0,3}}{_ROLE_WORD})"
+    rf"(?:{_DETERMINER}\s+)?(?:{_NAME_WORD}|(?:{_LOWER}\s+){{0,3}}{_ROLE_WORD})"
     rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|at|"
-    rf"(?:[a-z’']+\s+){{0,2}}(?:{_ROLE_WORD}|{_NAME_WORD})))"
+    rf"(?:{_LOWER}\s+){{0,3}}(?:{_ROLE_WORD}|{_NAME_WORD})))"
     r"{0,9})"
 )
+# "according to the U.N. refugee agency UNHCR": dots inside a name do not end it
 ACCORDING_TO = re.compile(
-    r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;“”\"]{3,120}?)(?=[,.;]|$| which| who)"
+    r"\b[Aa]ccording to (?P<who>(?:the )?(?:[^,.;“”\"]|\.(?=\w))"
+    r"{3,120}?)(?=[,;]|\.(?!\w)|$| which| who)"
 )
 # "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
 BY_AUTHOR = re.compile(r"\bby (?P<who>(?:the )?[A-Za-z][^,.;]{2,80})$")
+# "Figures from IOM show that ...", "the last official figure published by the authorities"
+FIGURES_FROM = re.compile(
+    rf"\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics|[Nn]umbers|[Ee]stimates) (?:from|by) {_WHO}"
+    r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)\b"
+    r"|\b(?:published|released|issued|compiled) by (?P<by>(?:the )?[A-Za-z][^,.;()]{2,60})"
+)
 SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{_SAY}\b")
 # ", the coastguard said": a described speaker of any kind, right before the verb
 SAID_BY_AFTER_SIMPLE = re.compile(
@@ -235,13 +256,20 @@ SAID_INVERTED = re.compile(
 )
 # "The consortium said", "Its director warned": a described speaker of any kind.
 SPEAKER_SIMPLE = re.compile(
-    rf"^(?P<who>(?:The|A|An|Its|Their)\s+(?:[a-z]+\s+){{0,2}}[a-z]+)\s+{_SAY}\b"
+    rf"^(?P<who>(?:The|A|An|Its|Their)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)\s+{_SAY}\b"
+)
+# "The AAPP, a monitoring group, says": the name, not the description after it
+APPOSITIVE = re.compile(
+    rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},\s+(?:a|an|the)\s+[^,]{{3,80}},\s+"
+    rf"(?:(?:also|has|have|had)\s+)?{_SAY}\b"
 )
 SPEAKER_BEFORE = re.compile(
-    rf"^(?:[A-Z][^,]{{0,40}},\s+)?{_WHO},?\s+"
-    r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later)\s+){0,2}"
+    rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},?\s+"
+    r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously)\s+){0,2}"
     rf"{_SAY}\b"
 )
+# "... to Burundi since 20 April (UNHCR)." - a source named in brackets at the end
+SOURCE_IN_BRACKETS = re.compile(r"\((?P<who>[A-Z][A-Za-z&.\- ]{1,40})\)\.?\s*$")
 
 # --- events --------------------------------------------------------------------------
 

@@ -1,11 +1,14 @@
 """Who made a claim: the speaker a sentence names, or the one it goes on quoting.
 
 A sentence's speaker is, in order:
-- the one it names ("..., the coastguard said", "According to UNHCR, ...");
-  a pronoun ("he said") stands for the last speaker named before it;
+- the one it names ("..., the coastguard said", "According to UNHCR, ...",
+  "Figures from IOM show", "(UNHCR)." at its end); a pronoun ("he said")
+  stands for the last speaker named before it;
 - inside a quotation, whoever the paragraph names around the quotation;
-- otherwise, the speaker of the sentence before it in the same paragraph
-  (the report goes on), or nobody: the page asserts it itself.
+- the one source a digest item cites in brackets at its end ("(OCHA 14/12/2023)");
+- otherwise nobody: the page asserts it itself. A speaker named in one sentence
+  is not carried to the next: "Figures from IOM show that 135,000 people have
+  fled. They join more than 600,000 ..." - the second figure is the page's.
 
 Most sentences hold no claim, so `ArticleSpeakers` works a speaker out only
 for the sentences asked about, walking back through earlier ones only as far
@@ -22,9 +25,13 @@ from claims_app.extraction.pagedates import dateline_end
 from claims_app.extraction.sentences import Sentence
 
 _ATTRIBUTIONS = (
-    lx.ACCORDING_TO, lx.SAID_INVERTED, lx.SAID_BY_AFTER, lx.SAID_BY_AFTER_SIMPLE,
-    lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE,
+    lx.ACCORDING_TO, lx.SAID_INVERTED, lx.APPOSITIVE, lx.SAID_BY_AFTER,
+    lx.SAID_BY_AFTER_SIMPLE, lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE, lx.FIGURES_FROM,
+    lx.SOURCE_IN_BRACKETS,
 )  # fmt: skip
+# "(CIMP 17/12/2023; OCHA 18/12/2023)" closing a digest item: its sources and their dates
+_SOURCES = re.compile(r"\(([^()]*?\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*$")
+_SOURCE_NAME = re.compile(r"([A-Z][\w&.\- ]*?)\s+\d{1,2}/\d{1,2}/\d{4}")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we"))
 
 
@@ -47,7 +54,7 @@ def named_speaker(sentence: str) -> str | None:
     for pattern in _ATTRIBUTIONS:
         m = pattern.search(sentence)
         if m:
-            who = m.group("who").strip(" ,")
+            who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
             if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
                 who = author.group("who")  # the report's author, not the report
             return who
@@ -84,15 +91,20 @@ class ArticleSpeakers:
 
     def at(self, index: int) -> str | None:
         """Who the text says made the claims of sentence `index`; None: the page itself."""
-        k = index
-        while True:
-            own = self._own_speaker(k)
-            who = self._last_before(k) if own is _LAST else own
-            if who is not None:
-                return who  # type: ignore[return-value]
-            if k == 0 or self.sentences[k - 1].paragraph != self.sentences[k].paragraph:
-                return None
-            k -= 1  # the report goes on in the same paragraph
+        own = self._own_speaker(index)
+        who = self._last_before(index) if own is _LAST else own
+        if who is not None:
+            return who  # type: ignore[return-value]
+        return self._cited_source(self.sentences[index].paragraph)
+
+    def _cited_source(self, paragraph: int) -> str | None:
+        """The one source a paragraph cites in brackets at its end, if just one."""
+        last = self._paragraphs[paragraph][-1].text
+        m = _SOURCES.search(last[-160:])
+        if m is None:
+            return None
+        names = {n.strip() for n in _SOURCE_NAME.findall(m.group(1))}
+        return names.pop() if len(names) == 1 else None
 
     def _last_before(self, index: int) -> str | None:
         """The last speaker named before sentence `index`.
