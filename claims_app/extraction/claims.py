@@ -366,6 +366,8 @@ def _with_repeats_resolved(claims: list[ExtractedClaim]) -> list[ExtractedClaim]
         body = next((c for c in claims[i + 1 :] if _repeats(claim, c)), None)
         if body is not None:
             missing = {f: getattr(body, f) for f in _SUMMARY_FIELDS if getattr(claim, f) is None}
+            if claim.category == "other" and body.category != "other":
+                missing["category"] = body.category  # "2,157  households": displaced, says the body
             out[i] = replace(claim, **missing) if missing else claim
     return out
 
@@ -373,7 +375,7 @@ def _with_repeats_resolved(claims: list[ExtractedClaim]) -> list[ExtractedClaim]
 def _repeats(summary: ExtractedClaim, other: ExtractedClaim) -> bool:
     return (
         other.kind == "numeric" and other.value == summary.value
-        and other.category == summary.category and not _is_summary(other.sentence)
+        and summary.category in (other.category, "other") and not _is_summary(other.sentence)
     )  # fmt: skip
 
 

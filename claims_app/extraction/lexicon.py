@@ -186,10 +186,10 @@ SUBCOUNT = re.compile(
 
 _SAY = (
     r"(?:said|says|say|reported|reports|report|told|tells|added|adds|noted|notes|stressed|"
-    r"warned|warns|warn|confirmed|confirms|published|attributes|attributed|counts|count|"
+    r"warned|warns|warn|confirmed|confirms|published|attributes|attributed|counts|"
     r"found|finds|shows|show|showed|went on to say|called on|called upon|called for|"
     r"demanded|documented|documents|recorded|records|estimated|estimates|estimate|"
-    r"announced|announces|stated|states|claimed|claims|counted|explained|pointed out|"
+    r"announced|announces|stated|claimed|claims|counted|explained|pointed out|"
     r"revealed|indicated|indicates|urged|wrote|cited|accused|condemned|affirmed|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified|put the "
     r"(?:death )?toll)"
@@ -222,17 +222,18 @@ _ROLE_WORD = (
     r"mayor|authority|government|administration|cluster|mechanism|matrix|operator)"
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)"
-_LOWER = r"[a-z][\w’'-]*"  # "state-run", "14-year-old", "health"
+_LOWER = r"[a-z0-9][\w’'-]*"  # "state-run", "14-year-old", "health"
 _WHO = (
-    rf"(?P<who>(?!(?:in|on|at|by|for|from|with|to|of|into|during|after|before)\b)"
-    rf"(?:{_DETERMINER}\s+)?(?:{_NAME_WORD}|(?:{_LOWER}\s+){{0,3}}{_ROLE_WORD})"
+    rf"(?P<who>(?!(?:in|on|at|by|for|from|with|to|of|into|during|after|before|while|but|"
+    rf"and|as|whereas|although|when|that)\b)"
+    rf"(?:{_DETERMINER}\s+)?(?:(?:{_LOWER}\s+){{0,2}}{_NAME_WORD}|(?:{_LOWER}\s+){{0,3}}{_ROLE_WORD})"
     rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|at|"
     rf"(?:{_LOWER}\s+){{0,3}}(?:{_ROLE_WORD}|{_NAME_WORD})))"
     r"{0,9})"
 )
 # "according to the U.N. refugee agency UNHCR": dots inside a name do not end it
 ACCORDING_TO = re.compile(
-    r"\b[Aa]ccording to (?P<who>(?:the )?(?:[^,.;“”\"]|\.(?=\w))"
+    r"\b[Aa]ccording to (?P<who>(?:the )?(?:[^,.;“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?= [a-z]))"
     r"{3,120}?)(?=[,;]|\.(?!\w)|$| which| who)"
 )
 # "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
@@ -264,7 +265,7 @@ APPOSITIVE = re.compile(
     rf"(?:(?:also|has|have|had)\s+)?{_SAY}\b"
 )
 SPEAKER_BEFORE = re.compile(
-    rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},?\s+"
+    rf"^(?:[A-Z][^,]{{0,60}},\s+(?:[^,]{{0,80}},\s+)?)?{_WHO},?\s+"
     r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously)\s+){0,2}"
     rf"{_SAY}\b"
 )

@@ -103,8 +103,9 @@ class ArticleSpeakers:
         m = _SOURCES.search(last[-160:])
         if m is None:
             return None
+        entries = [e.strip() for e in m.group(1).split(";") if e.strip()]
         names = {n.strip() for n in _SOURCE_NAME.findall(m.group(1))}
-        return names.pop() if len(names) == 1 else None
+        return names.pop() if len(entries) == 1 and len(names) == 1 else None
 
     def _last_before(self, index: int) -> str | None:
         """The last speaker named before sentence `index`.
