@@ -20,6 +20,7 @@ from datetime import date
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction.categories import category_for, sentence_cues
+from claims_app.extraction.dated import date_claim_spans
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
@@ -718,36 +719,20 @@ def _worthiness(claim: ExtractedClaim) -> tuple[float, tuple[str, ...]]:
 
 
 def _date_claims(ctx, index, sentence, dates, speaker, numeric):
+    """Events tied to a date (dated.py), each quoted from its event words to its date."""
     out = []
-    used = {c.event_date for c in numeric}
-    first_number = min((c.start for c in numeric), default=sentence.end)
-    for d in dates:
-        low_sentence = ctx.low[sentence.start : sentence.end]
-        open_ended = d.precision == "period" and d.last == ctx.anchor  # "since 2019"
-        # A date after the figures dates them ("killed 492 ... between February 2 and May
-        # 20"); one before them belongs to an earlier verb ("defected in 2015, leaked ...").
-        next_number = min((c.start for c in numeric if c.start > d.end), default=None)
-        new_verb = next_number is not None and lx.EVENT_WORDS.search(ctx.low, d.end, next_number)
-        carried = d.iso in used and (d.start > first_number or not new_verb)
-        if d.relative or open_ended or carried or not lx.EVENT_WORDS.search(low_sentence):
-            continue
-        if ctx.anchor is not None and d.first >= ctx.anchor:
-            continue  # the article's own day, or a plan: not a past event to check
-        start = _event_start(ctx.low, sentence, d.start)
-        places = ctx.places(index)
-        claim = ExtractedClaim(
-            kind="date",
-            start=start,
-            end=d.end,
-            quote=ctx.text[start : d.end],
-            sentence=sentence.text,
-            event_date=d.iso,
-            event_date_first=d.first,
-            event_date_last=d.last,
-            attributed_to=speaker(),
+    spans = date_claim_spans(
+        ctx.low, (sentence.start, sentence.end), dates, [(c.start, c.end) for c in numeric],
+        ctx.anchor, ctx.future_at(sentence.start),
+    )  # fmt: skip
+    places = ctx.places(index) if spans else []
+    for start, end, d in spans:
+        out.append(ExtractedClaim(
+            kind="date", start=start, end=end, quote=ctx.text[start:end],
+            sentence=sentence.text, event_date=d.iso, event_date_first=d.first,
+            event_date_last=d.last, attributed_to=speaker(),
             location=max(places, key=lambda p: p.rank).text if places else None,
-        )
-        out.append(claim)
+        ))  # fmt: skip
     return out
 
 

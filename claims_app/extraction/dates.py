@@ -147,7 +147,8 @@ _WEEKDAY_DAY_AFTER = re.compile(r",?\s+\d")
 _NIGHT_AFTER = re.compile(r"\s+night\b")
 _ON_AFTER = re.compile(r"\s+on\s+")
 _YEAR_ONLY = rx.compile(
-    rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+(?P<y>{_YEAR})\b"
+    rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+"
+    rf"(?:(?:early|mid|late)[- ])?(?P<y>{_YEAR})\b"
 )
 _COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
 _PAST_SPAN = rx.compile(

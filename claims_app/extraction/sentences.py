@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claims_app.extraction.pagedates import dateline_end
+
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st no nos gen col lt sgt capt maj prof sen rep gov pres vs etc approx jan
         feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est fig vol""".split()
@@ -71,6 +73,8 @@ def _ends_line_block(line: str, text: str, next_start: int, end: int) -> bool:
     nxt = text[next_start : end if next_end == -1 else next_end]
     if _BULLET.match(nxt) or _COLUMNS.search(line) or _COLUMNS.search(nxt):
         return True
+    if dateline_end(nxt):
+        return True  # a headline set right above its story's dateline
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?;:,”\"')":
         return False  # a sentence end is found below; a comma runs on
