@@ -430,10 +430,17 @@ def _numeric_claims(
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for m in mentions:
-        if _inside(m.start, ctx.dateline) or is_trap(
-            ctx.low, m, sentence, dates, ctx.phones, ctx.text
+        if _inside(m.start, ctx.dateline) or (
+            not m.one and is_trap(ctx.low, m, sentence, dates, ctx.phones, ctx.text)
         ):
             continue
+        if _SPEAKERS_COUNT.match(ctx.low, m.end):
+            continue  # "..., two witnesses told the monitor": who speaks, not what happened
+        if m.worded and m.value == 1 and not (m.percent or m.one):
+            if _PRONOUN_ONE.match(ctx.low, m.end):
+                continue  # "one of the largest", "One cannot talk about": no count
+        if m.one and _ONE_SPEAKS.match(ctx.low, m.end):
+            continue  # "A local doctor told reporters": who speaks
         claim = _describe(ctx, index, sentence, m, dates, speaker, out)
         if claim is not None:
             out.append(claim)
@@ -470,7 +477,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if _past_duration(ctx, m, noun):
         unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
         dates = []  # the span is the claim; no day of its own
-    elif not _worth_checking(m, unit, category, noun):
+    elif not _worth_checking(m, unit, category, noun, _definite(ctx.low, m.start)):
         return None
     quote_end = noun_end if noun else m.end
     # Places are found only now: most numbers are dropped before this.
@@ -591,23 +598,52 @@ def _subject(noun: str | None, m: Mention) -> str | None:
     return " ".join(w for w in words if w.lower() not in ("the",)) or None
 
 
-def _worth_checking(m: Mention, unit: str | None, category: str, noun: str | None) -> bool:
-    """Drop counts nobody would check: "two separate meetings", "the two sides"."""
+def _worth_checking(
+    m: Mention, unit: str | None, category: str, noun: str | None, definite: bool
+) -> bool:
+    """Drop counts nobody would check: "two separate meetings", "the two sides", "one of
+    them". Any count of people harmed, of things hit or of concrete things is kept,
+    small or not ("killing two patients and one caretaker", "three vehicles")."""
     if m.unit is not None:
         return True  # money, with its currency: always a figure someone can check
+    if m.one:
+        return category in lx.PEOPLE_CATEGORIES  # "a nurse was killed", not "a nurse said"
     head = (noun or "").split()[-1].lower() if noun else ""
     if head in lx.UNCHECKABLE_NOUNS:
         return False
-    if unit == "facilities" and category == "other":  # "staying in three schools"
-        return not m.worded and m.value is not None and m.value >= 10
     small = m.worded and m.value is not None and m.value < 10
-    if small and unit not in lx.CHECKABLE_UNITS and unit != "percent":
-        return False  # "the two provinces", "one of them"
+    if small and (definite or not head):
+        return category != "other"  # "the two provinces", "one of them"; but "killing two"
+    if head in _DURATIONS:
+        return m.qualifier == "range"  # "12-15 years imprisonment"; not "more than seven years"
     if category != "other" or unit in lx.CHECKABLE_UNITS or unit == "percent":
         return True
     if m.value is None:  # "tens of thousands of mercenaries": vague, but of something real
-        return bool(head) and head not in lx.UNCHECKABLE_NOUNS and _plural(head)
-    return (m.value >= 10 and not m.worded) or m.value >= 100
+        return bool(head) and _plural(head)
+    return _plural(head) or m.value >= 100 or (m.value >= 10 and not m.worded)
+
+
+_DURATIONS = frozenset("hours days weeks months years".split())
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+\Z")
+
+
+_PRONOUN_ONE = re.compile(
+    r"\s+(?:of\b|cannot|can|could|must|may|might|should|would|will|is|was|has|had|does|did|"
+    r"another|day|time|way|side|that|who|which)\b|\s*[,.;:)]"
+)
+_ONE_SPEAKS = re.compile(
+    r"\s*[\w-]*(?:\s+[\w’'-]+){0,6}?\s+(?:said|says|told|tells|reported|added|explained|"
+    r"recalled|described)\b"
+)
+_SPEAKERS_COUNT = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:witnesses|residents|survivors|sources|officials|doctors|medics|"
+    r"relatives|people)\s+(?:told|said|say|says|reported)\b"
+)
+
+
+def _definite(low: str, at: int) -> bool:
+    """ "the two provinces": a reference to things already counted, not a count."""
+    return bool(_DEFINITE_BEFORE.search(low, max(0, at - 12), at))
 
 
 # Where one clause ends and a reported or relative one begins: "..., President Mustafa

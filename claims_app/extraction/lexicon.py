@@ -20,7 +20,9 @@ TRAP_BEFORE = re.compile(
     r"section|item|protocol|paragraph|room|route|highway|flight|code|phase|round|session|"
     r"version|model|level|grade|category|stage|point|clause|annex|ward|gate|building|"
     r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no)\.?\s*(?:no\.?\s*)?"
-    r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+)$",
+    r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
+    r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
+    r"below|over|above)\s+)$",
 )
 TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
@@ -65,7 +67,8 @@ NP_STOP = frozenset(
         that whom whose in on at by from to for with into during since until and or but
         as than while after before when where because according said says including
         among out across over under this these those it its their his her a an its one
-        two three percent per cent of""".split()
+        two three percent per cent of overnight yesterday today tonight earlier later ago
+        now still already also alone only last""".split()
 )
 UNITS: dict[str, frozenset[str]] = {
     "people": frozenset(
@@ -112,7 +115,9 @@ PEOPLE_CATEGORIES = frozenset(
 # Counts of the reporting itself, not of the world: "interviews with 85 witnesses".
 METHOD_BEFORE = re.compile(
     r"\b(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
-    r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on)\b"
+    r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on|review of|"
+    r"conducted by|confirmed by|corroborated by|verified by|examined|collected by|"
+    r"carried out by)\b"
     r"(?:[^,;.]|(?<=\d)[,.](?=\d))*$"
 )
 UNCHECKABLE_NOUNS = frozenset(
@@ -140,7 +145,7 @@ _CUES = {
     "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
     r"killings",
-    "injured": r"injured|injuring|injures|wounded|wounding|wounds|injuries|hurt",
+    "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"
     r"moved to|relocated|sheltering|sheltered|took refuge|taking refuge|arrived|arrivals?|"

@@ -44,6 +44,7 @@ class Mention(NamedTuple):
     percent: bool
     worded: bool  # written in words ("two"), which small counts often are
     unit: str | None = None  # what the mention itself says it counts: "other:dollars"
+    one: bool = False  # "a nurse", "wounding a third": one person, no numeral
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b|\d+(?:\.\d+)?"
@@ -57,7 +58,7 @@ _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s*cent\b)?"
 _MENTION = rx.compile(
     rf"(?:{_CURRENCY}(?P<money>{_NUM}){_MONEY_SCALE}"
     rf"|\b(?:between\s+(?P<b1>{_NUM}|{WORDNUM})\s+and\s+(?P<b2>{_NUM}|{WORDNUM})"
-    rf"|(?P<r1>{_NUM})\s*(?:-|–|to)\s*(?P<r2>{_NUM})"
+    rf"|(?P<r1>{_NUM})[ \t]*(?:-|–|to)[ \t]*(?P<r2>{_NUM})"
     rf"|(?P<in1>\d{{1,2}}|one|two|three)\s+(?:in|out\s+of)\s+"
     rf"(?P<in2>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten)\b"
     rf"|(?:(?P<hw>{WORDNUM}|\d+)\s+and\s+)?(?:a\s+|one\s+)?half\s+(?:a\s+)?(?P<hs>million|billion)\b"
@@ -86,6 +87,9 @@ def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
                 break
             if mention := _mention_from(m):
                 yield mention
+            elif m["r2"] is not None and " " in text[m.end("r1") : m.start("r2")]:
+                pos = m.start("r2")  # "2024 - 126" is no range; "2022–23" is a span of years
+                break
         else:
             return
 
@@ -191,16 +195,45 @@ def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
+# One person, counted without a numeral: "a nurse was killed", "wounded a 71-year-old
+# woman", "killing two drivers and wounding a third". The extractor keeps such a
+# mention only where it counts harm to people (claims.py); the mention covers the
+# article and any age, the counted noun follows it.
+_PERSON = (
+    "civilian|person|child|woman|man|boy|girl|baby|infant|nurse|doctor|paramedic|medic|"
+    "journalist|reporter|soldier|policeman|police officer|officer|worker|aid worker|"
+    "volunteer|teacher|student|resident|farmer|driver|shepherd|fisherman|herder|"
+    "teenager|toddler|pupil|surgeon|midwife|patient|caretaker|deminer|guard|passenger|"
+    "pilgrim|refugee|migrant|detainee|prisoner|protester|demonstrator|activist|trader|"
+    "shopkeeper|vendor|imam|priest|pastor|elder|chief|civil servant|member"
+)
+_ONE = rx.compile(
+    rf"\b(?:an?|another)\s+(?:(?:(?:\d+|[a-z]+)-(?:year|month)-old|young|elderly|local|"
+    rf"female|male|pregnant|wounded|displaced|humanitarian|health|unarmed)\s+)?"
+    rf"(?:(?P<who>{_PERSON})\b|(?P<ord>third|fourth|fifth|sixth)\b)"
+)
+
+
+def _ones(text: str, start: int, end: int) -> list[Mention]:
+    return [
+        Mention(m.start(), m.start("who") if m["who"] else m.end(), 1.0, None, "exact",
+                False, True, one=True)  # fmt: skip
+        for m in _ONE.finditer(text, start, end)
+    ]
+
+
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Number mentions in text[start:end], with qualifiers, without overlaps."""
     raw = list(scan_mentions(text, start, end))
     raw += _vague_mentions(text, start, end)
+    raw += _ones(text, start, end)
     raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     for mention in raw:
         if out and mention.start < out[-1].end:
             continue
-        q = qualifier_before(text, mention.start) if mention.qualifier == "exact" else None
+        exact = mention.qualifier == "exact" and not mention.one
+        q = qualifier_before(text, mention.start) if exact else None
         if q is not None:
             mention = mention._replace(start=q.start, qualifier=q.kind)
         out.append(mention)
