@@ -436,9 +436,9 @@ def _numeric_claims(
             continue
         if _SPEAKERS_COUNT.match(ctx.low, m.end):
             continue  # "..., two witnesses told the monitor": who speaks, not what happened
-        if m.worded and m.value == 1 and not (m.percent or m.one):
-            if _PRONOUN_ONE.match(ctx.low, m.end):
-                continue  # "one of the largest", "One cannot talk about": no count
+        lone = m.worded and m.value == 1 and not (m.percent or m.one)
+        if lone and _PRONOUN_ONE.match(ctx.low, m.end):
+            continue  # "one of the largest", "One cannot talk about": no count
         if m.one and _ONE_SPEAKS.match(ctx.low, m.end):
             continue  # "A local doctor told reporters": who speaks
         claim = _describe(ctx, index, sentence, m, dates, speaker, out)

@@ -215,11 +215,11 @@ _ONE = rx.compile(
 
 
 def _ones(text: str, start: int, end: int) -> list[Mention]:
-    return [
-        Mention(m.start(), m.start("who") if m["who"] else m.end(), 1.0, None, "exact",
-                False, True, one=True)  # fmt: skip
-        for m in _ONE.finditer(text, start, end)
-    ]
+    out = []
+    for m in _ONE.finditer(text, start, end):
+        end_at = m.start("who") if m["who"] else m.end()
+        out.append(Mention(m.start(), end_at, 1.0, None, "exact", False, True, one=True))
+    return out
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
