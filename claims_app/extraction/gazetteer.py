@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import pickle
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
@@ -114,6 +114,7 @@ def gazetteer() -> Gazetteer:
     return built
 
 
+@lru_cache(maxsize=8192)  # the same few hundred names recur on every page
 def place_rank(name: str) -> int | None:
     """COUNTRY, REGION or TOWN for a known place name, else None ("SOMALIA" in a
     report's title is Somalia)."""

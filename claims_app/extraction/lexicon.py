@@ -34,8 +34,8 @@ TRAP_AFTER = re.compile(
 DISTANCE_AFTER = re.compile(
     r"\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b|\s+pages?\b"
 )
-# Phone, fax and hotline numbers, found once per article: never counts.
-PHONE = re.compile(
+# Phone, fax and hotline numbers, found once per article (RE2): never counts.
+PHONE = rx.compile(
     r"(?:\+|\b00)\d{1,3}(?:[ .\-/]{0,2}\(?\d{1,5}\)?){1,6}"
     r"|\(0\d{1,4}\) ?\d{2,4}(?:[ .\-]?\d{2,4}){1,2}"
     r"|\b0\d{2,4}[ .\-]\d{3}[ .\-]\d{3,4}\b"
@@ -43,8 +43,9 @@ PHONE = re.compile(
     r"whatsapp|sms|short code|tip line)\b(?:[^.\d\n]{0,50}?(?:[:,(]|\bon\b|\bnumber\b)|\.)?"
     r" ?\(?\d[\d ()\-]{0,16}"
 )
-PHONE_HINTS = ("+", "(0", "hotline", "helpline", "toll", "tel", "phone", "fax", "whatsapp",
-               "sms", "short code", "tip line", "00")  # fmt: skip
+PHONE_HINTS = ("+", "(0", "hotline", "helpline", "toll-free", "toll free", "tel.", "tel:",
+               "tel ", "phone", "fax", "whatsapp", " sms", "short code", "tip line",
+               "-0")  # fmt: skip
 
 
 def phone_spans(low: str) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 MONTHS = {
@@ -180,6 +181,9 @@ DATELINE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class LineDate(NamedTuple):
     kind: str  # header | stamp | dateline
     day: date | None  # None: a dateline with no date, or a day whose year is unknown
@@ -190,7 +194,7 @@ class LineDate(NamedTuple):
 
 def header_date(text: str) -> LineDate | None:
     """A line that is only a date (with weekday, time or section): it opens an item."""
-    if len(text) > 120 or not text[:1].isalnum():
+    if len(text) > 120 or not text[:1].isalnum() or not _DIGIT.search(text):
         return None
     m = HEADER.match(text) or LABELLED_HEADER.match(text)
     if m is None or (day := date_from_match(m)) is None:
@@ -209,6 +213,7 @@ def stamp_date(text: str, near: date | None) -> LineDate | None:
     return LineDate("stamp", day, label=label, end=m.end())
 
 
+@lru_cache(maxsize=4096)  # the splitter asks about each paragraph line more than once
 def dateline_date(text: str, near: date | None) -> LineDate | None:
     """A dateline opening a story's first paragraph (or standing alone on its line)."""
     m = DATELINE.match(text[:160])

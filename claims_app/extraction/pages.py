@@ -172,15 +172,25 @@ def _trailer_date(text: str) -> date | None:
     return parse_date(tail)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_STAMP_WORD = re.compile(
+    r"(?i:published|updated|posted|date|issued|released|as (?:of|at)|update|report|situation|"
+    r"status|figures|data)"
+)
+
+
 def _stamp(line: Line, near: date | None) -> LineDate | None:
     """A stamp line, or a line that is only "City, date": furniture that dates."""
-    if len(line.text) > 160:
-        return None
-    found = stamp_date(line.text, near)
+    text = line.text
+    if len(text) > 160 or not _HAS_DIGIT.search(text):
+        return None  # every stamp has a day or a year in it
+    found = stamp_date(text, near) if _STAMP_WORD.search(text) else None
     if found is not None:
-        return found if _stamp_is_whole(line.text, found) else None
-    only = dateline_date(line.text, near)
-    return only if only is not None and only.day and line.text[-1:].isalnum() else None
+        return found if _stamp_is_whole(text, found) else None
+    if len(text) > 80 or not text[-1:].isalnum():
+        return None
+    only = dateline_date(text, near)
+    return only if only is not None and only.day else None
 
 
 def _stamp_is_whole(text: str, stamp: LineDate) -> bool:
@@ -505,6 +515,14 @@ def _is_article(item: _Item) -> bool:
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]?(?:\s|$)|[:;\"”’')…]$")
 
 
+# A stamp or dateline whose date has no year ("Situation as of 30 April", "Jan 12 (Reuters)")
+_YEARLESS_STAMP = re.compile(
+    r"(?i:as (?:of|at)|update|published|updated|date|\(\w+\)|\d{1,2}|[a-z]\.?)\s*[,:]?\s*"
+    r"(?i:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})(?!,?\s*\d{4})\b"
+)
+
+
 def split_page(text: str, fallback_date: date | None = None) -> list[PageArticle]:
     """The news items of a page, in page order.
 
@@ -513,7 +531,7 @@ def split_page(text: str, fallback_date: date | None = None) -> list[PageArticle
     lines = split_lines(text)
     roles = classify(lines)
     near = page_date(lines, roles, fallback_date)
-    if near is not None:
+    if near is not None and _YEARLESS_STAMP.search(text):
         roles = classify(lines, near)  # year-less stamps now have their year
     splitter = _Splitter(listing=_is_listing(lines, roles, near), near=near)
     for line, role in zip(lines, roles, strict=True):

@@ -25,9 +25,10 @@ from claims_app.extraction.pagedates import dateline_end
 from claims_app.extraction.sentences import Sentence
 
 _ATTRIBUTIONS = (
-    lx.ACCORDING_TO, lx.SAID_INVERTED, lx.APPOSITIVE, lx.SAID_BY_AFTER,
-    lx.SAID_BY_AFTER_SIMPLE, lx.SPEAKER_BEFORE, lx.SPEAKER_SIMPLE, lx.FIGURES_FROM,
-    lx.SOURCE_IN_BRACKETS,
+    (lx.ACCORDING_TO, ("ccording to",)), (lx.SAID_INVERTED, None), (lx.APPOSITIVE, (", ",)),
+    (lx.SAID_BY_AFTER, None), (lx.SAID_BY_AFTER_SIMPLE, None), (lx.SPEAKER_BEFORE, None),
+    (lx.SPEAKER_SIMPLE, None), (lx.FIGURES_FROM, ("from ", " by ")),
+    (lx.SOURCE_IN_BRACKETS, (")",)),
 )  # fmt: skip
 # "(CIMP 17/12/2023; OCHA 18/12/2023)" closing a digest item: its sources and their dates
 _SOURCES = re.compile(r"\(([^()]*?\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*$")
@@ -51,7 +52,9 @@ def named_speaker(sentence: str) -> str | None:
     sentence = without_dateline(sentence)
     if not lx.REPORTING_HINT.search(sentence):
         return None
-    for pattern in _ATTRIBUTIONS:
+    for pattern, needs in _ATTRIBUTIONS:
+        if needs is not None and not any(map(sentence.__contains__, needs)):
+            continue  # a word the pattern cannot match without (a C-speed test)
         m = pattern.search(sentence)
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 
 from claims_app.extraction.dates import DateMention
@@ -40,6 +41,7 @@ _SOURCES = re.compile(r"\(([^()]*?\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*\Z")
 _DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 
 
+@lru_cache(maxsize=256)  # every figure and date of a sentence asks for its clauses
 def clause_spans(low: str, start: int, end: int) -> tuple[list[tuple[int, int]], list]:
     """The sentence low[start:end] cut into clauses, and its relative clauses."""
     relatives = [(m.start(), m.end()) for m in _RELATIVE.finditer(low, start, end)]
