@@ -41,6 +41,8 @@ _ASSIST_BEFORE = re.compile(
     r"(?:assistance|aid|food|rations|supplies|flour|water|shelter|kits|cash) (?:to|for))"
     r"\b[^.;:]{0,40}?\s+$"
 )
+_ASSIST_WORDS = ("reach", "assist", "support", "serv", "screen", "vaccinat", "registered",
+                 "provid", "distribut", "deliver", "benefit", "target", "help", " to ", " for ")
 _WOUNDS = re.compile(r"^[^.;]{0,30}?\bwith\b[^.;]{0,30}?\b(?:wounds|injuries|burns|trauma)\b")
 # The verb right before the figure, and what it makes the figure count.
 _GOVERNING = re.compile(
@@ -135,15 +137,20 @@ def _own_words(
     """Steps 1-4 of the module doc: the figure's own words, or None."""
     low_noun = ascii_lower(noun or "")
     head = low_noun.split()[-1] if low_noun else ""
-    if _CASUALTIES_AFTER.match(sentence, rel):
+    before = sentence[max(0, rel - 120) : rel]  # substring tests first: most need no regex
+    after = sentence[rel_end : rel_end + 70]
+    ahead = sentence[rel : rel + 90]
+    if ("dead" in ahead or "killed" in ahead) and _CASUALTIES_AFTER.match(sentence, rel):
         return "casualties"  # "hundreds of civilians dead and injured"
-    if _TOLL_BEFORE.search(sentence, max(0, rel - 120), rel):
+    if ("toll" in before or "number of" in before) and _TOLL_BEFORE.search(before):
         return "killed"  # "the death toll ... rose to 31"
     if unit in ("photos", "years") or (percent and _SHARE_OF_GROUP.match(sentence, figure_end)):
         return "other"  # "over half of them children": who they are, not what befell them
-    wounds = bool(_WOUNDS.match(sentence[rel_end:]) or _HURT_WORD.search(low_noun))
-    if _ASSIST_BEFORE.search(sentence, max(0, rel - 60), rel) and not wounds:
-        return "other"  # "reached 21,500 newly displaced people with food"
+    wounds = bool(_HURT_WORD.search(low_noun) or ("with" in after and _WOUNDS.match(after)))
+    near = before[-60:]
+    if not wounds and any(map(near.__contains__, _ASSIST_WORDS)):
+        if _ASSIST_BEFORE.search(near):
+            return "other"  # "reached 21,500 newly displaced people with food"
     if lead := _CUE_OF.search(sentence[max(0, rel - 40) : rel]):
         return lx.cue_category(lead.group(1))  # "the death of thousands of detainees"
     inner = lx.CATEGORY_CUES.search(low_noun)

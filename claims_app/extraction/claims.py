@@ -388,8 +388,10 @@ _REPORTING = re.compile(
 
 def _with_reporting_period(ctx: _Context, dates: list[DateMention]) -> list[DateMention]:
     """ "during the reporting week": the period the report says it covers."""
+    if "reporting" not in ctx.low and " the week" not in ctx.low and "under review" not in ctx.low:
+        return dates  # no phrase that needs the report's period
     period = reporting_period(ctx.text[:3000], ctx.anchor)
-    if period is None or ("week" not in ctx.low and "period" not in ctx.low):
+    if period is None:
         return dates
     found = [
         DateMention(m.start(), m.end(), ctx.text[m.start() : m.end()], *period, "period", True)

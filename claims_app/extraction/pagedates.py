@@ -216,6 +216,10 @@ def stamp_date(text: str, near: date | None) -> LineDate | None:
 @lru_cache(maxsize=4096)  # the splitter asks about each paragraph line more than once
 def dateline_date(text: str, near: date | None) -> LineDate | None:
     """A dateline opening a story's first paragraph (or standing alone on its line)."""
+    if not (text[:1].isupper() or text[:1] == "(") or not _DIGIT.search(text[:100]) and not (
+        any(map(text[:100].__contains__, _CLOSERS))
+    ):
+        return None
     m = DATELINE.match(text[:160])
     if m is None or not (m["date"] or m["yearless"] or m["agency"]):
         return None
@@ -227,8 +231,20 @@ def dateline_date(text: str, near: date | None) -> LineDate | None:
     return LineDate("dateline", day)
 
 
+def _may_open_with_dateline(text: str) -> bool:
+    """A cheap test first: a dateline opens with a capital or "(", and a dash, a colon or
+    a bracket closes it within its first hundred characters."""
+    head = text[:100]
+    return (head[:1].isupper() or head[:1] == "(") and any(map(head.__contains__, _CLOSERS))
+
+
+_CLOSERS = ("-", "–", "—", ":", ")")
+
+
 def dateline_end(text: str) -> int:
     """Where a story's dateline ends (0: the text opens with none)."""
+    if not _may_open_with_dateline(text):
+        return 0
     m = DATELINE.match(text[:160])
     if m is None or not (m["date"] or m["yearless"] or m["agency"]) or not m["dash"].strip():
         return 0

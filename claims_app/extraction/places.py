@@ -13,6 +13,7 @@ country from a town. Each place gets a rank: the more specific, the higher.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, place_rank
@@ -22,7 +23,8 @@ from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, place_rank
 _WORD = r"[A-Z][\w’'\-]*(?:-[A-Za-z][\w’']*)*"
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|an|bin|ibn|de|del|des|la|le|di|da|van|von|du)"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,3}}"
-_NAMES = rf"{NAME}(?:,\s+{NAME}){{0,3}}\s+and\s+{NAME}"  # "Nasir, Ulang and Akobo"
+# "Nasir, Ulang and" before "Akobo counties": names coordinated with a place word's name
+_COORDINATED_BEFORE = re.compile(rf"\b{NAME}(?:,\s+{NAME}){{0,3}}\s+and\s+\Z")
 _DIRECTION = (
     r"(?:north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|northeastern|"
@@ -88,7 +90,7 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"province|governorate|localit(?:y|ies)|township|territory|commune) of "
                 rf"(?P<p>{NAME})"), 0),
     # X province, X camp, the Taung Pyin displacement camp, Nasir and Ulang counties
-    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?(?:{_NAMES}|{NAME})\s+(?:{_QUALIFIER}\s+)?"
+    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+(?:{_QUALIFIER}\s+)?"
                 rf"{_PLACE_WORD})\b"), 0),
     # southern rural Idlib, northern rural Hama
     (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+(?:and\s+{_DIRECTION}\s+)?)?rural\s+{NAME})"), 3),
@@ -116,10 +118,11 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
 ]  # fmt: skip
 # Names a known place may follow: "at Torkham", "to Goma", "from El Fasher", "Gaza's
 # population", a sentence or a heading that opens with one ("Zaporizhzhia, which lies").
-_KNOWN_ONLY = re.compile(
-    rf"(?:\b(?:[Aa]t|[Tt]o|[Ff]rom|[Ff]or|[Ww]ithin|and) (?P<a>{NAME})"
-    rf"|(?P<b>{NAME})(?:’s|'s)\b|^(?P<c>{NAME})(?=,|:|\s*$))"
-)
+# Three scans, each only where it can match: after a weak preposition, before "'s", and
+# opening the sentence (a name one capital at a time would be retried at every letter).
+_KNOWN_AFTER = re.compile(rf"\b(?:[Aa]t|[Tt]o|[Ff]rom|[Ff]or|[Ww]ithin|and) (?P<a>{NAME})")
+_KNOWN_POSSESSOR = re.compile(rf"\b(?P<b>{NAME})(?:’s|'s)\b")
+_KNOWN_OPENING = re.compile(rf"(?P<c>{NAME})(?=,|:|\s*$)")
 # Words each pattern cannot match without, tested on the lowered sentence with `in`
 # (C speed): most patterns are skipped on most sentences (None: always tried).
 _NEEDS = [
@@ -142,6 +145,7 @@ _SETTLEMENT_END = re.compile(
 _SETTLEMENT_RANK = {w.split()[0]: r for w, r in SETTLEMENT_WORDS.items()}
 
 
+@lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
 def _rank_for(text: str, default: int) -> int:
     """From the place word: "X village" or "the Yemeni city of X" -> its rank."""
     lower = text.lower()
@@ -161,6 +165,7 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 _NATIONALITY = re.compile(r"^[A-Z][a-z’'\-]+(?:i|ese|ian|ean|ish|an)$")
 
 
+@lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
 def _plausible(name: str) -> bool:
     words = _NAME_SPLIT.split(name.lower())
     if not words or words[0] in NOT_PLACES:
@@ -193,6 +198,7 @@ def _names_an_organisation(text: str, end: int) -> bool:
     return bool(_FOLLOWING_ORG.match(text, end))
 
 
+@lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
 def _strip_tail(name: str) -> str:
     # "Idlib and" / "Hama," never reach here; trailing possessives do: "Syria’s"
     return _POSSESSIVE.sub("", name)
@@ -207,15 +213,43 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     for (pattern, default), needs in zip(_PATTERNS, _NEEDS, strict=True):
         if needs is not None and not any(map(lowered.__contains__, needs)):
             continue
-        for m in pattern.finditer(text, start, end):
+        matches = _named_before_word(text, start, end) if pattern is _BY_WORD else (
+            pattern.finditer(text, start, end)
+        )
+        for m in matches:
             _consider(found, text, m, default)
-    for m in _KNOWN_ONLY.finditer(window):
-        _consider_known(found, text, start, m)
+    for m in _KNOWN_AFTER.finditer(window):
+        _consider_known(found, text, start, m, "a")
+    if "’s" in window or "'s" in window:
+        for m in _KNOWN_POSSESSOR.finditer(window):
+            _consider_known(found, text, start, m, "b")
+    if window[:1].isupper() and (m := _KNOWN_OPENING.match(window)):
+        _consider_known(found, text, start, m, "c")
     return sorted(found.values(), key=lambda p: p.start)
+
+
+# "X province", "the Taung Pyin displacement camp": found from the place word backwards.
+# Scanning forwards tried a name at every capital of every sentence; place words are rare.
+_BY_WORD = _PATTERNS[1][0]
+_PLACE_WORD_AT = re.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}\b")
+_NAME_ENDING_HERE = re.compile(rf"\b(?:{_DIRECTION}\s+)?{NAME}\Z")
+
+
+def _named_before_word(text: str, start: int, end: int):
+    """Matches of _BY_WORD in text[start:end], found from each place word back."""
+    for word in _PLACE_WORD_AT.finditer(text, start, end):
+        name = _NAME_ENDING_HERE.search(text, max(start, word.start() - 90), word.start())
+        if name is not None:
+            m = _BY_WORD.match(text, name.start(), end)
+            if m is not None and m.end() == word.end():
+                yield m
 
 
 def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
     raw = m["p"]
+    if default == 0 and (more := _COORDINATED_BEFORE.search(text, max(0, m.start() - 120),
+                                                          m.start())):
+        raw = text[more.start() : m.end("p")]  # "Nasir and Ulang counties"
     lead = _FUNCTION_WORD.match(raw)  # "In Fizi territory": the preposition opens the sentence
     name = _strip_tail(raw[lead.end() :] if lead else raw)
     s = m.end("p") - len(raw) + (lead.end() if lead else 0)
@@ -272,6 +306,7 @@ _FACILITY_TAIL = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?i:{_FACILITY})$")
 _PLACE_TAIL = re.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
 def _acceptable(name: str, default: int) -> bool:
     """Is this a place? A known one always is; otherwise its words decide."""
     if place_rank(name) is not None:
@@ -305,11 +340,13 @@ def _headline(text: str, at: int) -> bool:
 _HEADLINE_SMALL = frozenset("a an the of in on at to for and or with by from as".split())
 
 
+@lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
 def _core(name: str) -> str:
     """ "northern and western rural Idlib" -> "Idlib"."""
     return _RURAL.sub("", _LEADING_DIRECTION.sub("", name))
 
 
+@lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
 def _adjectival(name: str) -> bool:
     """ "Yemeni city", "Lebanese coastal town": a nationality before a place word."""
     named = _PLACE_TAIL.sub("", _LEADING_DIRECTION.sub("", name))
@@ -322,8 +359,7 @@ def _plausible_single(word: str) -> bool:
     return True
 
 
-def _consider_known(found: dict, text: str, offset: int, m: re.Match[str]) -> None:
-    group = "a" if m["a"] else "b" if m["b"] else "c"
+def _consider_known(found: dict, text: str, offset: int, m: re.Match[str], group: str) -> None:
     if group == "b" and not _GEOGRAPHIC_AFTER.match(text, offset + m.end()):
         return  # "Russia's air war": an actor; "Gaza's population": a place
     name = _strip_tail(m[group])

@@ -24,11 +24,13 @@ from claims_app.extraction import lexicon as lx
 from claims_app.extraction.pagedates import dateline_end
 from claims_app.extraction.sentences import Sentence
 
+_SAID_WORDS = (" said ", " says ", " added ", " noted ", " warned ", " stressed ", " explained ")
 _ATTRIBUTIONS = (
-    (lx.ACCORDING_TO, ("ccording to",)), (lx.SAID_INVERTED, None), (lx.APPOSITIVE, (", ",)),
-    (lx.SAID_BY_AFTER, None), (lx.SAID_BY_AFTER_SIMPLE, None), (lx.SPEAKER_BEFORE, None),
-    (lx.SPEAKER_SIMPLE, None), (lx.FIGURES_FROM, ("from ", " by ")),
-    (lx.SOURCE_IN_BRACKETS, (")",)),
+    (lx.ACCORDING_TO, ("ccording to",)), (lx.SAID_INVERTED, _SAID_WORDS),
+    (lx.APPOSITIVE, (", a ", ", an ", ", the ")), (lx.SAID_BY_AFTER, (",", "”", '"')),
+    (lx.SAID_BY_AFTER_SIMPLE, (", the ", ", a ", ", an ", ", its ", ", their ", "” the ")),
+    (lx.SPEAKER_BEFORE, None), (lx.SPEAKER_SIMPLE, ("The ", "A ", "An ", "Its ", "Their ")),
+    (lx.FIGURES_FROM, ("from ", " by ")), (lx.SOURCE_IN_BRACKETS, (")",)),
 )  # fmt: skip
 # "(CIMP 17/12/2023; OCHA 18/12/2023)" closing a digest item: its sources and their dates
 _SOURCES = re.compile(r"\(([^()]*?\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*$")
