@@ -791,7 +791,7 @@ def _event_claims(ctx, index, sentence, m, dates, speaker, numeric):
     if any(c.start < end and start < c.end for c in numeric):
         return []  # the numeric claim already covers it
     quote = ctx.text[start:end]
-    places = [p for p in ctx.places(index) if start <= p.start < end]
+    places = find_places(ctx.text, start, end)  # the clause's own: less to read than the sentence
     named = lx.NAMED_TARGET.search(ctx.text, max(sentence.start, start - 40), end)
     if numeric and not (named or places):
         return []

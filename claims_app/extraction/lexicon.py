@@ -43,15 +43,8 @@ PHONE = rx.compile(
     r"whatsapp|sms|short code|tip line)\b(?:[^.\d\n]{0,50}?(?:[:,(]|\bon\b|\bnumber\b)|\.)?"
     r" ?\(?\d[\d ()\-]{0,16}"
 )
-PHONE_HINTS = ("+", "(0", "hotline", "helpline", "toll-free", "toll free", "tel.", "tel:",
-               "tel ", "phone", "fax", "whatsapp", " sms", "short code", "tip line",
-               "-0")  # fmt: skip
-
-
 def phone_spans(low: str) -> list[tuple[int, int]]:
-    """Where the article's phone and hotline numbers are (lowered text)."""
-    if not any(map(low.__contains__, PHONE_HINTS)):
-        return []
+    """Where the article's phone and hotline numbers are (lowered text; one RE2 pass)."""
     return [m.span() for m in PHONE.finditer(low)]
 
 

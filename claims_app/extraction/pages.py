@@ -221,8 +221,8 @@ def _own_role(line: Line, header: LineDate | None, sections: set[str], near) -> 
         return Role.TRAILER
     if _END.match(text):
         return Role.END
-    if _CHROME_ANY.match(text) or text.lower() in sections:
-        return Role.CHROME
+    if len(text) < 160 and (_CHROME_ANY.match(text) or text.lower() in sections):
+        return Role.CHROME  # page furniture is short
     if _stamp(line, near) is not None:
         return Role.STAMP
     return Role.PARAGRAPH

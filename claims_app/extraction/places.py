@@ -116,13 +116,6 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "
                 rf"(?P<p>{NAME})"), 4),
 ]  # fmt: skip
-# Names a known place may follow: "at Torkham", "to Goma", "from El Fasher", "Gaza's
-# population", a sentence or a heading that opens with one ("Zaporizhzhia, which lies").
-# Three scans, each only where it can match: after a weak preposition, before "'s", and
-# opening the sentence (a name one capital at a time would be retried at every letter).
-_KNOWN_AFTER = re.compile(rf"\b(?:[Aa]t|[Tt]o|[Ff]rom|[Ff]or|[Ww]ithin|and) (?P<a>{NAME})")
-_KNOWN_POSSESSOR = re.compile(rf"\b(?P<b>{NAME})(?:’s|'s)\b")
-_KNOWN_OPENING = re.compile(rf"(?P<c>{NAME})(?=,|:|\s*$)")
 # Words each pattern cannot match without, tested on the lowered sentence with `in`
 # (C speed): most patterns are skipped on most sentences (None: always tried).
 _NEEDS = [
@@ -210,22 +203,49 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     found: dict[tuple[int, int], Place] = {}
     window = text[start:end]
     lowered = window.lower()
+    # Every capitalised name once; the patterns that turn on the word before a name
+    # read it from here rather than scanning the sentence again each.
+    runs = [(m.start(), m.end(), m.group()) for m in _CAPITAL_RUN.finditer(text, start, end)]
     for (pattern, default), needs in zip(_PATTERNS, _NEEDS, strict=True):
         if needs is not None and not any(map(lowered.__contains__, needs)):
             continue
-        matches = _named_before_word(text, start, end) if pattern is _BY_WORD else (
-            pattern.finditer(text, start, end)
-        )
+        if pattern is _BY_WORD:
+            matches = _named_before_word(text, start, end)
+        elif pattern is _POINTED:
+            matches = _pointed_at(text, start, runs)
+        elif pattern is _OF_KIND:
+            matches = _after_kind_of(text, start, runs)
+        else:
+            matches = pattern.finditer(text, start, end)
         for m in matches:
             _consider(found, text, m, default)
-    for m in _KNOWN_AFTER.finditer(window):
-        _consider_known(found, text, start, m, "a")
-    if "’s" in window or "'s" in window:
-        for m in _KNOWN_POSSESSOR.finditer(window):
-            _consider_known(found, text, start, m, "b")
-    if window[:1].isupper() and (m := _KNOWN_OPENING.match(window)):
-        _consider_known(found, text, start, m, "c")
+    _known_names(found, text, start, end, runs)
     return sorted(found.values(), key=lambda p: p.start)
+
+
+_WEAK_POINTERS = frozenset("at to from for within and".split())
+
+
+def _known_names(found: dict, text: str, start: int, end: int, runs: list) -> None:
+    """Known places where a pattern cannot vouch: "at Torkham", "Gaza's population",
+    a sentence or heading that opens with one."""
+    for s, e, name in runs:
+        if name.endswith(("’s", "'s")) and len(name) > 2:
+            _consider_known(found, text, _Found(text, s, e - 2), "b")  # "Gaza’s"
+            continue
+        before = text[max(start, s - 12) : s]
+        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if before.endswith(" ") and last in _WEAK_POINTERS:
+            _consider_known(found, text, _Found(text, s, e), "a")
+        elif s == start:
+            first, _, rest = name.partition(" ")
+            if first.lower() in _WEAK_POINTERS and rest[:1].isupper():
+                _consider_known(found, text, _Found(text, s + len(first) + 1, e), "a")
+            elif _OPENING_NAME_ENDS.match(text, e, end):
+                _consider_known(found, text, _Found(text, s, e), "c")
+
+
+_OPENING_NAME_ENDS = re.compile(r",|:|\s*$")
 
 
 # "X province", "the Taung Pyin displacement camp": found from the place word backwards.
@@ -233,6 +253,35 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
 _BY_WORD = _PATTERNS[1][0]
 _PLACE_WORD_AT = re.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}\b")
 _NAME_ENDING_HERE = re.compile(rf"\b(?:{_DIRECTION}\s+)?{NAME}\Z")
+
+
+_FACILITY_NAMED = _PATTERNS[5][0]
+_FACILITY_AT = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?i:{_FACILITY})\b")
+_OF_KIND = _PATTERNS[0][0]
+_KIND_BEFORE = re.compile(
+    r"\b[Tt]he (?:[A-Za-z-]+ ){0,3}(?:ports?|islands?|towns?|villages?|city|cities|"
+    r"neighbou?rhoods?|districts?|suburbs?|municipality|camps?|areas?|region|province|"
+    r"governorate|localit(?:y|ies)|township|territory|commune) of \Z"
+)
+
+
+def _named_before_facility(text: str, start: int, end: int):
+    """ "Bara Teaching Hospital": from each facility word back to the name before it."""
+    for word in _FACILITY_AT.finditer(text, start, end):
+        name = _NAME_ENDING_HERE.search(text, max(start, word.start() - 90), word.start())
+        if name is not None:
+            m = _FACILITY_NAMED.match(text, name.start(), end)
+            if m is not None:
+                yield m
+
+
+def _after_kind_of(text: str, start: int, runs: list):
+    """ "the town of X", "the Yemeni city of X": names right after "... of "."""
+    for s, e, _name in runs:
+        if text[max(start, s - 3) : s] == "of " and (
+            kind := _KIND_BEFORE.search(text, max(start, s - 70), s)
+        ):
+            yield _Found(text, s, e, kind.start())
 
 
 def _named_before_word(text: str, start: int, end: int):
@@ -243,6 +292,69 @@ def _named_before_word(text: str, start: int, end: int):
             m = _BY_WORD.match(text, name.start(), end)
             if m is not None and m.end() == word.end():
                 yield m
+
+
+# "in X", "near X", "fled X", "attacks on the X": found from each capitalised name back to
+# the word before it (a set lookup), not by trying thirty words at every word of a sentence.
+_POINTED = _PATTERNS[4][0]
+_CAPITAL_RUN = re.compile(rf"(?<![\w’'\-]){NAME}")
+_POINTERS = frozenset(
+    """rocked hit struck shelled bombed targeted stormed besieged attacked entered captured
+    recaptured seized fled fleeing flee reached left in near outside around across into toward
+    towards inside throughout""".split()
+)
+_BEFORE_THE = frozenset("in across near throughout along".split())
+_ATTACKS_ON = frozenset(
+    """attack attacks assault offensive onslaught strike strikes airstrike airstrikes raid
+    raids bombardment shelling""".split()
+)
+_OPENING_POINTERS = frozenset("In Near Outside Around Across Into Towards Toward Inside".split())
+
+
+class _Found(NamedTuple):
+    """The parts of a match _consider reads, for places found without one regex."""
+
+    text: str
+    s: int
+    e: int
+    whole: int = -1  # where the whole match starts, if before the name ("the town of X")
+
+    def __getitem__(self, _group: str) -> str:
+        return self.text[self.s : self.e]
+
+    def start(self, _group: str | int = 0) -> int:
+        return self.s
+
+    def end(self, _group: str | int = 0) -> int:
+        return self.e
+
+    def group(self, _group: int = 0) -> str:
+        return self.text[self.whole if self.whole >= 0 else self.s : self.e]
+
+
+def _pointed_at(text: str, start: int, runs: list):
+    for s, e, name in runs:
+        first, _, rest = name.partition(" ")
+        if first in _OPENING_POINTERS and rest[:1].isupper():
+            yield _Found(text, s + len(first) + 1, e)  # "In Rafah, ..." opening the sentence
+            continue
+        words = text[max(start, s - 40) : s].lower().split()
+        if text[s - 1 : s] == " " and words and _points_at(words):
+            yield _Found(text, s, e)
+
+
+def _points_at(words: list[str]) -> bool:
+    last = words[-1]
+    if last in _POINTERS:
+        return True
+    before = words[-2] if len(words) > 1 else ""
+    if last == "on":
+        return before in _ATTACKS_ON
+    if last == "the":
+        return before in _BEFORE_THE or (
+            before == "on" and len(words) > 2 and words[-3] in _ATTACKS_ON
+        )
+    return False
 
 
 def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
@@ -359,18 +471,21 @@ def _plausible_single(word: str) -> bool:
     return True
 
 
-def _consider_known(found: dict, text: str, offset: int, m: re.Match[str], group: str) -> None:
-    if group == "b" and not _GEOGRAPHIC_AFTER.match(text, offset + m.end()):
+def _consider_known(found: dict, text: str, m: _Found, group: str) -> None:
+    """A name in a weak context (group "a": after "at", "to"...; "b": before "'s"; "c":
+    opening the sentence) is a place only if the gazetteer knows it."""
+    after = m.end() + (2 if group == "b" else 0)
+    if group == "b" and not _GEOGRAPHIC_AFTER.match(text, after):
         return  # "Russia's air war": an actor; "Gaza's population": a place
     name = _strip_tail(m[group])
     known = place_rank(name)
-    if known is None or not _plausible(name) or _names_an_organisation(text, offset + m.end()):
+    if known is None or not _plausible(name) or _names_an_organisation(text, after):
         return
-    if _AFFILIATION.search(text, max(0, offset + m.start(group) - 60), offset + m.start(group)):
+    if _AFFILIATION.search(text, max(0, m.start() - 60), m.start()):
         return
     if known == TOWN and _ACRONYM.match(name):
         return  # "VDP": some town's code, but here an acronym
-    s = offset + m.start(group)
+    s = m.start()
     # A weaker context than the patterns': one rank below ("refugees from Ukraine are
     # recorded across Europe": Europe)
     rank = max(0, {COUNTRY: 1, REGION: 2, TOWN: 4}.get(known, 3) - 1)
