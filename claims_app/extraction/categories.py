@@ -41,8 +41,23 @@ _ASSIST_BEFORE = re.compile(
     r"(?:assistance|aid|food|rations|supplies|flour|water|shelter|kits|cash) (?:to|for))"
     r"\b[^.;:]{0,40}?\s+$"
 )
-_ASSIST_WORDS = ("reach", "assist", "support", "serv", "screen", "vaccinat", "registered",
-                 "provid", "distribut", "deliver", "benefit", "target", "help", " to ", " for ")
+_ASSIST_WORDS = (
+    "reach",
+    "assist",
+    "support",
+    "serv",
+    "screen",
+    "vaccinat",
+    "registered",
+    "provid",
+    "distribut",
+    "deliver",
+    "benefit",
+    "target",
+    "help",
+    " to ",
+    " for ",
+)
 _WOUNDS = re.compile(r"^[^.;]{0,30}?\bwith\b[^.;]{0,30}?\b(?:wounds|injuries|burns|trauma)\b")
 # The verb right before the figure, and what it makes the figure count.
 _GOVERNING = re.compile(
@@ -148,9 +163,9 @@ def _own_words(
         return "other"  # "over half of them children": who they are, not what befell them
     wounds = bool(_HURT_WORD.search(low_noun) or ("with" in after and _WOUNDS.match(after)))
     near = before[-60:]
-    if not wounds and any(map(near.__contains__, _ASSIST_WORDS)):
-        if _ASSIST_BEFORE.search(near):
-            return "other"  # "reached 21,500 newly displaced people with food"
+    aid = not wounds and any(map(near.__contains__, _ASSIST_WORDS))
+    if aid and _ASSIST_BEFORE.search(near):
+        return "other"  # "reached 21,500 newly displaced people with food"
     if lead := _CUE_OF.search(sentence[max(0, rel - 40) : rel]):
         return lx.cue_category(lead.group(1))  # "the death of thousands of detainees"
     inner = lx.CATEGORY_CUES.search(low_noun)

@@ -43,6 +43,8 @@ PHONE = rx.compile(
     r"whatsapp|sms|short code|tip line)\b(?:[^.\d\n]{0,50}?(?:[:,(]|\bon\b|\bnumber\b)|\.)?"
     r" ?\(?\d[\d ()\-]{0,16}"
 )
+
+
 def phone_spans(low: str) -> list[tuple[int, int]]:
     """Where the article's phone and hotline numbers are (lowered text; one RE2 pass)."""
     return [m.span() for m in PHONE.finditer(low)]

@@ -216,10 +216,10 @@ def stamp_date(text: str, near: date | None) -> LineDate | None:
 @lru_cache(maxsize=4096)  # the splitter asks about each paragraph line more than once
 def dateline_date(text: str, near: date | None) -> LineDate | None:
     """A dateline opening a story's first paragraph (or standing alone on its line)."""
-    if not (text[:1].isupper() or text[:1] == "(") or not _DIGIT.search(text[:100]) and not (
-        any(map(text[:100].__contains__, _CLOSERS))
-    ):
-        return None
+    head = text[:100]
+    opens = head[:1].isupper() or head[:1] == "("
+    if not opens or not (_DIGIT.search(head) or any(map(head.__contains__, _CLOSERS))):
+        return None  # a dateline opens with a capital and holds a date or a dash
     m = DATELINE.match(text[:160])
     if m is None or not (m["date"] or m["yearless"] or m["agency"]):
         return None

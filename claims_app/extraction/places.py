@@ -132,8 +132,7 @@ _NEEDS = [
 
 
 _SETTLEMENT_END = re.compile(
-    "(" + "|".join(sorted({w.split()[0] for w in SETTLEMENT_WORDS}, key=len, reverse=True))
-    + ")s?$"
+    "(" + "|".join(sorted({w.split()[0] for w in SETTLEMENT_WORDS}, key=len, reverse=True)) + ")s?$"
 )
 _SETTLEMENT_RANK = {w.split()[0]: r for w, r in SETTLEMENT_WORDS.items()}
 
@@ -359,8 +358,9 @@ def _points_at(words: list[str]) -> bool:
 
 def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
     raw = m["p"]
-    if default == 0 and (more := _COORDINATED_BEFORE.search(text, max(0, m.start() - 120),
-                                                          m.start())):
+    if default == 0 and (
+        more := _COORDINATED_BEFORE.search(text, max(0, m.start() - 120), m.start())
+    ):
         raw = text[more.start() : m.end("p")]  # "Nasir and Ulang counties"
     lead = _FUNCTION_WORD.match(raw)  # "In Fizi territory": the preposition opens the sentence
     name = _strip_tail(raw[lead.end() :] if lead else raw)
