@@ -20,6 +20,7 @@ Then things that can only be hit, not hurt (homes, schools, shops) become
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction.fold import ascii_lower
@@ -114,7 +115,7 @@ def category_for(
     rel_end: int,
     noun: str | None,
     unit: str | None,
-    cues: list[tuple[int, int, str]] | None = None,
+    cues: list[tuple[int, int, str]] | Callable[[], list] | None = None,
     *,
     percent: bool = False,
     bare_default: str | None = None,
@@ -130,7 +131,8 @@ def category_for(
     if found is None and bare_default is not None:
         found = bare_default  # a bare figure goes on counting what the one before counted
     if found is None:
-        cues = sentence_cues(sentence) if cues is None else cues
+        # Read the sentence's cue words only now: most figures' own words settle it.
+        cues = sentence_cues(sentence) if cues is None else cues() if callable(cues) else cues
         found = _nearest_cue(sentence, rel, rel_end, unit, cues)
     if found == "other" and unit == "attacks" and governed_by_verb(sentence, rel):
         return "other"  # "shot down 31 drones"

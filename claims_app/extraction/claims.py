@@ -239,6 +239,10 @@ class _Context:
             self._places[index] = [p for p in found if not _inside(p.start, self.dateline)]
         return self._places[index]
 
+    def found_places(self, index: int) -> list[Place] | None:
+        """The places of sentence `index` if they were worked out already."""
+        return self._places.get(index)
+
     def cues(self, index: int) -> list[tuple[int, int, str]]:
         if index not in self._cues:
             s = self.sentences[index]
@@ -464,7 +468,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     rel, rel_end = m.start - sentence.start, noun_end - sentence.start
     low_sentence = ctx.low[sentence.start : sentence.end]
     category = category_for(
-        low_sentence, rel, rel_end, noun, unit, ctx.cues(index), percent=m.percent,
+        low_sentence, rel, rel_end, noun, unit, lambda: ctx.cues(index), percent=m.percent,
         bare_default=_bare_default(ctx, m, noun, siblings, sentence),
         figure_end=m.end - sentence.start,
     )  # fmt: skip
@@ -763,8 +767,9 @@ def _date_claims(ctx, index, sentence, dates, speaker, numeric):
         ctx.low, (sentence.start, sentence.end), dates, [(c.start, c.end) for c in numeric],
         ctx.anchor, ctx.future_at(sentence.start),
     )  # fmt: skip
-    places = ctx.places(index) if spans else []
     for start, end, d in spans:
+        # The sentence's places if a figure needed them already, else the claim's own
+        places = ctx.found_places(index) or find_places(ctx.text, start, end)
         out.append(ExtractedClaim(
             kind="date", start=start, end=end, quote=ctx.text[start:end],
             sentence=sentence.text, event_date=d.iso, event_date_first=d.first,

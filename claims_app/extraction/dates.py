@@ -199,12 +199,9 @@ def find_dates(
 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    gates: dict[tuple[str, ...], bool] = {}  # three finders share the month-name gate
+    present = {m.group() for m in _GATE_WORDS.finditer(low)}  # one RE2 pass for all gates
     for finder in _FINDERS:
-        words = _GATES[finder]
-        if words not in gates:  # a C loop of substring tests: no generator frames
-            gates[words] = any(map(low.__contains__, words))
-        if not gates[words]:
+        if present.isdisjoint(_GATES[finder]):
             continue
         for mention in finder(low, anchor, future_at, text):
             if all(mention.end <= s or mention.start >= e for s, e in taken):
@@ -497,3 +494,8 @@ _GATES: dict = {
     _weekdays: ("day",),
     _years: ("19", "20"),
 }
+# Every gate word in one alternation: a finder runs only if one of its words occurs.
+_GATE_WORDS = rx.compile(
+    "|".join(sorted({re.escape(w) for words in _GATES.values() for w in words}, key=len,
+                    reverse=True))
+)
