@@ -102,7 +102,7 @@ def is_trap(
     before, after = text[max(0, s - 30) : s], text[e : e + 25]
     if any(d.start <= s < d.end for d in dates) or any(a <= s < b for a, b in masked):
         return True  # a day, month or year inside a date phrase; a phone number
-    if lx.TRAP_BEFORE.search(before) or lx.TRAP_AFTER.match(after):
+    if lx.trap_before(before) or lx.TRAP_AFTER.match(after):
         return True
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
@@ -112,7 +112,7 @@ def is_trap(
         and (after.startswith(",") and m.value is not None and m.value < 120)
     ):
         return True  # "Hussein Dirani, 61, standing outside his shop": an age
-    if lx.METHOD_BEFORE.search(text, max(sentence.start, s - 80), s):
+    if lx.method_before(text, max(sentence.start, s - 80), s):
         return True  # "interviews with 85 witnesses": a count of the research itself
     if _GLUED_BEFORE.search(before) and not before.endswith(" "):
         return True  # S-5, BM-21, G20, +41, 2/3

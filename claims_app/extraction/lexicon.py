@@ -24,6 +24,26 @@ TRAP_BEFORE = re.compile(
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
 )
+# The last word each TRAP_BEFORE phrase ends with. `re` tries a `...$` pattern at
+# every position of the text before each figure; the last word settles most at once.
+_TRAP_LAST_WORDS = frozenset(
+    """resolution resolutions law laws article articles decree no nos number page pages
+    chapter section item protocol paragraph room route highway flight code phase round
+    session version model level grade category stage point clause annex ward gate building
+    block platoon battalion brigade division regiment unit of aged under below over
+    above""".split()
+)
+_LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
+
+
+def trap_before(before: str) -> bool:
+    """Whether the (lowered) text before a figure makes it a label: "page 4", "aged 12"."""
+    last = _LAST_WORD_REVERSED.match(before[::-1])
+    if last is None or last.group(1)[::-1] not in _TRAP_LAST_WORDS:
+        return False
+    return TRAP_BEFORE.search(before) is not None
+
+
 TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
     r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|"
@@ -125,6 +145,22 @@ METHOD_BEFORE = re.compile(
     r"carried out by)\b"
     r"(?:[^,;.]|(?<=\d)[,.](?=\d))*$"
 )
+# Words METHOD_BEFORE cannot match without, tested first as substrings (C speed).
+_METHOD_STEMS = (
+    "interview", "survey", "covered", "sample of", "based on", "relie", "consulted", "analy",
+    "review", "draw", "conducted by", "confirmed by", "corroborated by", "verified by",
+    "examined", "collected by", "carried out by",
+)  # fmt: skip
+
+
+def method_before(low: str, start: int, end: int) -> bool:
+    """Whether low[start:end], before a figure, counts the research itself."""
+    window = low[start:end]
+    if not any(map(window.__contains__, _METHOD_STEMS)):
+        return False
+    return METHOD_BEFORE.search(low, start, end) is not None
+
+
 UNCHECKABLE_NOUNS = frozenset(
     """organisations organizations countries delegations donors partners participants
     representatives states meeting meetings sides side parties party times round rounds

@@ -31,23 +31,25 @@ _TO_ASCII = (
     ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "),  # no-break and thin spaces
     ("€", EURO), ("£", POUND),
 )  # fmt: skip
-# One entry: the eight date finders and the other scans read the same article
-# one after another, so they share its ASCII copy. (A tuple is replaced whole.)
-_last: tuple[str, bytes] = ("", b"")
+# A few entries, newest first: the scans of one article read its text, its lowered
+# copy and a sentence's slice in turn, and must not make each other copy the article
+# again. (The tuple is replaced whole, never changed in place.)
+_recent: tuple[tuple[str, bytes], ...] = ()
 
 
 def ascii_bytes(text: str) -> bytes:
     """An ASCII copy of text, one byte per character."""
-    global _last
-    last = _last
-    if last[0] is text:
-        return last[1]
+    global _recent
+    recent = _recent
+    for seen, data in recent:
+        if seen is text:
+            return data
     folded = text
     if not folded.isascii():
         for fancy, plain in _TO_ASCII:
             folded = folded.replace(fancy, plain)
     data = folded.encode("ascii", "replace")
-    _last = (text, data)
+    _recent = ((text, data), *recent[:3])
     return data
 
 
