@@ -257,24 +257,12 @@ _PLACE_WORD_AT = rx.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}\b")
 _NAME_ENDING_HERE = re.compile(rf"\b(?:{_DIRECTION}\s+)?{NAME}\Z")
 
 
-_FACILITY_NAMED = _PATTERNS[5][0]
-_FACILITY_AT = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?i:{_FACILITY})\b")
 _OF_KIND = _PATTERNS[0][0]
 _KIND_BEFORE = re.compile(
     r"\b[Tt]he (?:[A-Za-z-]+ ){0,3}(?:ports?|islands?|towns?|villages?|city|cities|"
     r"neighbou?rhoods?|districts?|suburbs?|municipality|camps?|areas?|region|province|"
     r"governorate|localit(?:y|ies)|township|territory|commune) of \Z"
 )
-
-
-def _named_before_facility(text: str, start: int, end: int):
-    """ "Bara Teaching Hospital": from each facility word back to the name before it."""
-    for word in _FACILITY_AT.finditer(text, start, end):
-        name = _NAME_ENDING_HERE.search(text, max(start, word.start() - 90), word.start())
-        if name is not None:
-            m = _FACILITY_NAMED.match(text, name.start(), end)
-            if m is not None:
-                yield m
 
 
 def _after_kind_of(text: str, start: int, runs: list):
