@@ -496,6 +496,7 @@ _GATES: dict = {
 }
 # Every gate word in one alternation: a finder runs only if one of its words occurs.
 _GATE_WORDS = rx.compile(
-    "|".join(sorted({re.escape(w) for words in _GATES.values() for w in words}, key=len,
-                    reverse=True))
+    "|".join(
+        sorted({re.escape(w) for words in _GATES.values() for w in words}, key=len, reverse=True)
+    )
 )

@@ -70,7 +70,9 @@ def figure_place(
     here = places(index)
     own = [p for p in here if any(a <= p.start < b for a, b in region)]
     if own:
-        return max(own, key=lambda p: (p.rank, -_distance(p, figure)))
+        return _stated_scope(low, own, figure) or max(
+            own, key=lambda p: (p.rank, -_distance(p, figure))
+        )
     scopes = [scope for a, b in region for scope in _SCOPE.finditer(low, a, b)]
     for scope in scopes:
         if found := _resolve(places, index, scope, country):
@@ -87,8 +89,47 @@ def figure_place(
         return max(elsewhere, key=lambda p: (p.rank, -_distance(p, figure)))
     for prev in range(index - 1, -1, -1):
         if found := places(prev):
-            return max(found, key=lambda p: p.rank)
+            main = _outside_subcounts(low, sentences[prev], found) or found
+            return max(main, key=lambda p: p.rank)
     return None
+
+
+# "displaced more than 1 million people across Haiti": the figure says its own scope,
+# and a more specific place elsewhere in the clause ("Violence in Port-au-Prince") is
+# where something else happened.
+_SCOPE_BEFORE = re.compile(r"\b(?:across|throughout|nationwide in|all over)\s+(?:the\s+)?\Z")
+
+
+_CROSSED = ("river", "lake", "sea", "gulf", "strait", "border", "line", "lines", "bridge")
+
+
+def _stated_scope(low: str, own: list[Place], figure: tuple[int, int]) -> Place | None:
+    for p in own:
+        gap = low[figure[1] : p.start]
+        if (
+            p.start >= figure[1]
+            and p.rank <= 3  # a country, region or unranked name, not a town
+            and not p.text.lower().endswith(_CROSSED)  # "across the river" is a crossing
+            and len(gap) <= 60
+            and "," not in gap
+            and _SCOPE_BEFORE.search(low, max(0, p.start - 20), p.start)
+        ):
+            return p
+    return None
+
+
+def _outside_subcounts(low: str, sentence: Sentence, found: list[Place]) -> list[Place]:
+    """A sentence's places but those of its sub-counts ("..., including about 700,000 in
+    Sagaing alone"): a later figure the sentence does not place is of its main clause."""
+    cuts = [m.start() for m in _SUBCOUNT.finditer(low, sentence.start, sentence.end)]
+    if not cuts:
+        return found
+    out = []
+    for p in found:
+        cut = max((c for c in cuts if c < p.start), default=None)
+        if cut is None or low.find(", ", cut + 2, p.start) != -1:
+            out.append(p)  # before any sub-count, or after the one it follows has closed
+    return out
 
 
 def _own_region(low: str, sentence: Sentence, figure: tuple[int, int]) -> list[tuple[int, int]]:
@@ -101,7 +142,7 @@ def _own_region(low: str, sentence: Sentence, figure: tuple[int, int]) -> list[t
         if cut is None:
             out.append((a, b))
             continue
-        comma = low.find(",", cut.end(), b)
+        comma = low.find(", ", cut.end(), b)  # a clause's comma, not 700,000's
         out.append((a, cut.start()))
         if comma != -1:
             out.append((comma, b))  # "48 people, including four officers, were killed in X"

@@ -1,0 +1,55 @@
+"""Where a figure happened (extraction/where.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims_app.extraction.claims import extract_claims
+
+DAY = date(2025, 3, 14)
+
+
+def place_of(text: str, quote_start: str) -> str | None:
+    """The location of the numeric claim whose quote opens with quote_start."""
+    found = [c for c in extract_claims(text, DAY) if c.kind == "numeric"]
+    for claim in found:
+        if claim.quote.startswith(quote_start):
+            return claim.location
+    raise AssertionError(f"no claim quoting {quote_start!r} in {[c.quote for c in found]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # the most specific place of the figure's own clause
+        ("Shelling in Kherson province killed 4 civilians in the village of Bilozerka.",
+         "4 civilians", "Bilozerka"),
+        # a sub-count has its own place; the total keeps the main clause's place
+        ("More than 90,000 people fled across Tigray last month, including about 12,000 "
+         "in Shire alone.", "More than 90,000", "Tigray"),
+        ("More than 90,000 people fled across Tigray last month, including about 12,000 "
+         "in Shire alone.", "about 12,000", "Shire"),
+        # the figure states its own scope; a town elsewhere in the clause is the cause's
+        ("Fighting around Goma has displaced more than 400,000 people across North Kivu "
+         "since January.", "more than 400,000", "North Kivu"),
+        # "the region" stands for the region named before
+        ("Heavy rain hit Afar region on Monday. Floods destroyed 1,300 homes in the region.",
+         "1,300 homes", "Afar region"),
+        # no place in the sentence: the sentence before, but not its sub-count's place
+        ("Some 2.1 million people are displaced across Haiti, including 600,000 in "
+         "Port-au-Prince. Gangs also killed at least 1,500 people in the first quarter.",
+         "at least 1,500", "Haiti"),
+        # a digit's comma does not close a sub-count
+        ("About 48,000 people were displaced in Sudan, including 9,500 in Kassala, "
+         "aid agencies said.", "About 48,000", "Sudan"),
+    ],
+)  # fmt: skip
+def test_figure_place(text: str, quote: str, expected: str) -> None:
+    assert place_of(text, quote) == expected
+
+
+def test_across_a_river_is_a_crossing_not_the_figures_scope() -> None:
+    text = "A drone strike in Kherson wounded 3 people who had come across the Dnipro river."
+    assert place_of(text, "3 people") == "Kherson"
