@@ -207,7 +207,58 @@ def find_dates(
             if all(mention.end <= s or mention.start >= e for s, e in taken):
                 found.append(mention.with_text(text[mention.start : mention.end]))
                 taken.append((mention.start, mention.end))
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    if anchor is not None and any(map(low.__contains__, _POINTING_WORDS)):
+        found = _anaphoric(low, text, found, anchor)
+    return found
+
+
+# Dates that point back at the last day the text named: "Fighting intensified on 23
+# September ... Since then, ...", "killed on 6 and 7 August ... over the two days",
+# "a strike on 12 December ... fled in the following days", "the next day".
+_ANAPHORIC = re.compile(
+    r"\bsince (?P<since>then|that (?:day|date|time))\b"
+    r"|\b(?:on |later )?(?P<same>the same day|that (?:same )?day)\b"
+    r"|\b(?:on )?the (?P<next>following|next) day\b"
+    r"|\b(?:on )?the (?P<prev>previous|preceding) day\b|\bthe day before\b(?! yesterday)"
+    r"|\b(?:in|over|during) the (?P<after>following|next|subsequent) (?:few )?days\b"
+    r"|\b(?:over|during|in) the (?P<n>two|three|four|five|six|seven|2|3|4|5|6|7) days\b"
+)
+_POINTING_WORDS = ("since th", "that day", "same day", " day", " days")
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _anaphoric(low: str, text: str, found: list[DateMention], anchor: date) -> list[DateMention]:
+    out = list(found)
+    for m in _ANAPHORIC.finditer(low):
+        if any(d.start <= m.start() < d.end for d in found):
+            continue
+        before = [d for d in found if d.end <= m.start() and m.start() - d.end <= 600
+                  and d.precision in ("day", "period") and d.first <= anchor]  # fmt: skip
+        span = _pointed_span(m, before, anchor)
+        if span is not None:
+            first, last = span
+            precision = "day" if first == last else "period"
+            out.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], first, last,
+                                   precision, True))  # fmt: skip
+    return sorted(out, key=lambda d: d.start)
+
+
+def _pointed_span(m: re.Match[str], before: list[DateMention], anchor: date):
+    days = [d for d in before if d.precision == "day"]
+    if m["n"]:  # "over the two days": the last period of that many days
+        n = _SMALL.get(m["n"]) or int(m["n"])
+        periods = [d for d in before if (d.last - d.first).days + 1 == n]
+        return (periods[-1].first, periods[-1].last) if periods else None
+    if not days:
+        return None
+    day = days[-1].first
+    if m["since"] or m["after"]:
+        return (day, anchor) if day < anchor else None
+    if m["same"]:
+        return day, day
+    step = timedelta(days=1 if m["next"] else -1)
+    return (day + step, day + step) if day + step <= anchor else None
 
 
 def speaks_of_future(low_sentence: str) -> bool:

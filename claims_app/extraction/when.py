@@ -107,7 +107,28 @@ def figure_date(
     chosen = _nearest([d for d in candidates if d not in said], figure) or _nearest(said, figure)
     if chosen is not None and stated is not None and _open_until(chosen, anchor, stated):
         return chosen._replace(last=stated)  # "since 1 January, WHO said on Thursday"
+    if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
+        return chosen._replace(last=until)
     return chosen
+
+
+_BRINGING = re.compile(r"\b(?:bringing|brings|raising|taking|pushing)\b")
+
+
+def _brought_up_to(
+    low: str, sentence: tuple[int, int], figure: tuple[int, int], open_: DateMention, dates
+) -> date | None:
+    """ "69 were killed between 11 and 12 March, bringing the number killed since 7 October
+    to 31,204": the running total stands as of the new figures' last day."""
+    if open_.precision != "period" or not open_.text.lower().startswith(("since ", "from ")):
+        return None
+    if not _BRINGING.search(
+        low, sentence[0], figure[0] if figure[0] < open_.start else open_.start
+    ):
+        return None
+    ends = [d.last for d in dates if d is not open_ and d.end <= open_.start
+            and open_.first <= d.last < open_.last]  # fmt: skip
+    return max(ends) if ends else None
 
 
 def _may_date(low: str, d: DateMention, anchor: date | None, future: bool) -> bool:
@@ -127,12 +148,27 @@ def _nearest(dates: list[DateMention], figure: tuple[int, int]) -> DateMention |
     return min(dates, key=distance) if dates else None
 
 
+_OPEN_STARTS = (
+    "since ",
+    "from ",
+    "in the following",
+    "over the following",
+    "during the following",
+    "in the next",
+    "over the next",
+    "in the subsequent",
+    "over the subsequent",
+)
+
+
 def _open_until(d: DateMention, anchor: date | None, stated: date) -> bool:
     """An open period ("since 1 January") that the statement's day ends sooner."""
     return (
         d.precision == "period"
-        and not d.relative
+        and (not d.relative or d.text.lower().startswith(_OPEN_STARTS))
         and anchor is not None
         and d.last == anchor
         and d.first <= stated < anchor
-    )  # fmt: skip  ("over the past week" counts back from the page's day, as it is read)
+    )  # fmt: skip
+    # "over the past week" counts back from the page's day, as it is read; "since August"
+    # (its year inferred, so `relative`) starts on a fixed day and runs to the statement.

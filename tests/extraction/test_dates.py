@@ -76,3 +76,30 @@ def test_the_verb_may_is_not_a_month():
 def test_relative_phrases_need_an_article_date():
     assert find_dates("on Wednesday, last week", None) == []
     assert [m.iso for m in find_dates("on 3 March 2020", None)] == ["2020-03-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "iso"),
+    [
+        ("Gunmen attacked the camp on 3 March. Since then, 4,000 people have left.",
+         "Since then", "2025-03-03/2025-03-14"),
+        ("Shelling hit the town on 9 and 10 March; 31 people died over the two days.",
+         "over the two days", "2025-03-09/2025-03-10"),
+        ("A market was struck on 11 March. On the following day, two more strikes followed.",
+         "On the following day", "2025-03-12"),
+        ("The bridge collapsed on 6 March and 400 families fled in the following days.",
+         "in the following days", "2025-03-06/2025-03-14"),
+        ("Talks opened on 12 March. The day before, 12 civilians were killed in Bor.",
+         "The day before", "2025-03-11"),
+        ("A convoy was looted on 2 March, and a second one was stopped that same day.",
+         "that same day", "2025-03-02"),
+    ],
+)  # fmt: skip
+def test_dates_that_point_back_at_the_last_day_named(text: str, phrase: str, iso: str) -> None:
+    found = {d.text: d.iso for d in find_dates(text, date(2025, 3, 14))}
+    assert found.get(phrase) == iso
+
+
+def test_a_pointing_phrase_with_no_day_before_it_is_no_date() -> None:
+    found = find_dates("Since then, the situation has worsened.", date(2025, 3, 14))
+    assert found == []
