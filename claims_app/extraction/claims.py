@@ -30,7 +30,7 @@ from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import Sentence, split_sentences
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
-from claims_app.extraction.when import figure_date, source_day, statement_day
+from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
 from claims_app.extraction.where import document_country, figure_place
 
 EXTRACTOR_VERSION = "claims-1.0"
@@ -768,6 +768,9 @@ def _date_claims(ctx, index, sentence, dates, speaker, numeric):
         ctx.anchor, ctx.future_at(sentence.start),
     )  # fmt: skip
     for start, end, d in spans:
+        stated = ctx.stated(index) if d.precision == "period" else None
+        if stated is not None and open_until(d, ctx.anchor, stated):
+            d = d._replace(last=stated)  # "closed since 1 March, OCHA said on Wednesday"
         # The sentence's places if a figure needed them already, else the claim's own
         places = ctx.found_places(index) or find_places(ctx.text, start, end)
         out.append(ExtractedClaim(

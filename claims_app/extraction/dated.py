@@ -32,9 +32,10 @@ _EVENT_VERB = re.compile(
     r"launched|came under|was turned back|were turned back|turned back|blocked|cut off|"
     r"intensified|escalated|erupted|broke out|began|started|ended|resumed|stopped|suspended|"
     r"halted|declared|signed|ratified|agreed|imposed|lifted|evicted|expelled|deported|"
-    r"flooded|capsized|sank|set fire|set alight|was hit|were hit|was looted|was attacked|"
+    r"flooded|swept|capsized|sank|set fire|set alight|was hit|were hit|was looted|was attacked|"
     r"were attacked|was damaged|were damaged|took place|occurred|happened|sentenced|executed|"
-    r"released|freed|abducted|kidnapped|took effect|came into force)\b"
+    r"released|freed|abducted|kidnapped|took effect|came into force|defected|resigned|"
+    r"founded|established|invaded|annexed|intervened|was elected|was appointed)\b"
 )
 # A state that holds from the date on: "has been closed since", "under siege since".
 _STATE = re.compile(
@@ -48,6 +49,7 @@ _NAMED_BEFORE = re.compile(
     r"\b(?:coup|election|elections|ceasefire|truce|earthquake|invasion|offensive|war|"
     r"agreement|deal|accord|referendum|massacre|attack|bombing) (?:of|on) \Z"
 )
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their) (?:[a-z-]+ ){0,2}?\Z")
 _NAMED_AFTER = re.compile(r"\s+(?:deadline|ceasefire|truce|coup|attack|earthquake|elections?)\b")
 _NOT_EVENT_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|stated|told [\w ]{1,30}?|issued|published|released|"
@@ -81,6 +83,9 @@ def date_claim_spans(
     for d in dates:
         if _not_an_event_date(low, d, anchor, future):
             continue
+        if (subject := _dated_subject(low, sentence, d)) is not None:
+            out.append(DateClaimSpan(subject, d.end, d))  # "A drone strike ... on 23 January"
+            continue
         clause = _clause(low, sentence, d.start)
         own = [f for f in figures if clause[0] <= f[0] < clause[1]]
         opens = _opens(low, sentence, d)
@@ -93,6 +98,36 @@ def date_claim_spans(
         if span is not None:
             out.append(DateClaimSpan(min(span[0], d.start), max(span[1], d.end), d))
     return out
+
+
+# An event named by the subject, dated inside it, before its verb: "A drone strike on a
+# wedding near Djibo on 23 January killed 11 people", "The closure of eight camps between
+# May 2021 and January 2024 left ...". Its figure is the event's toll; the date is the
+# event's own, and a claim of its own.
+_EVENT_NOUN = (
+    r"(?:strike|airstrike|air strike|drone strike|attack|assault|raid|ambush|explosion|blast|"
+    r"bombing|shelling|massacre|sinking|shipwreck|capsizing|collapse|fire|flood|floods|"
+    r"flooding|landslide|earthquake|clashes|fighting|closure|eviction|evictions|demolition|"
+    r"demolitions|abduction|kidnapping|siege|blockade|incursion|offensive|withdrawal)"
+)
+_DATED_SUBJECT = re.compile(
+    rf"(?:an?|the|one|two|three|a series of|a wave of)\s+(?:[a-z'-]+\s+){{0,3}}?{_EVENT_NOUN}"
+    rf"\b[^,;:()]*\Z"
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|left|destroyed|damaged|displaced|"
+    r"forced|affected|hit|was|were|has|have|had|caused|claimed|cost|sparked|prompted|led|drove|"
+    r"cut|disrupted|uprooted|trapped|buried|swept|took)\b"
+)
+
+
+def _dated_subject(low: str, sentence: tuple[int, int], d: DateMention) -> int | None:
+    """Where an event subject dated within itself starts, or None."""
+    start = sentence[0]
+    if d.start - start > 160 or not _VERB_AFTER.match(low, d.end):
+        return None
+    m = _DATED_SUBJECT.match(low, start, d.start)
+    return start if m is not None else None
 
 
 def _opens(low: str, sentence: tuple[int, int], d: DateMention) -> bool:
@@ -110,7 +145,17 @@ def _not_an_event_date(low: str, d: DateMention, anchor: date | None, future: bo
         return True  # the article's own day, or a plan; but "the 1 November deadline"
     if future and not _NAMED_AFTER.match(low, d.end):
         return True  # "the next report will be issued on 1 November"
-    return bool(_NOT_EVENT_BEFORE.search(low, max(0, d.start - 40), d.start))
+    if _NOT_EVENT_BEFORE.search(low, max(0, d.start - 40), d.start):
+        return True
+    # "Last Monday, the coordinators' team said that ...": the day it was said
+    opens = d.text[:1].isupper()  # (the date's own text keeps its capitals)
+    return opens and low[d.end : d.end + 1] == "," and bool(_SAID_AFTER.match(low, d.end + 1))
+
+
+_SAID_AFTER = re.compile(
+    r"\s*(?:[^,.;:]{1,80}?\s)?(?:said|says|reported|announced|stated|told|warned|noted|added|"
+    r"confirmed)\b"
+)
 
 
 def _clause(low: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
@@ -124,8 +169,12 @@ def _event_span(
     """Where the event words of the date's clause are, or None when it has none, or
     when its event is a figure's ("1,200 people have crossed into Burundi since 20
     April": the figure's date) - unless the date opens the sentence as its news."""
-    if _NAMED_BEFORE.search(low, max(0, d.start - 30), d.start) or _NAMED_AFTER.match(low, d.end):
-        return d.start, d.end  # "the coup of 1 February 2021", "the 1 November deadline"
+    before = _NAMED_BEFORE.search(low, max(0, d.start - 30), d.start)
+    after = _NAMED_AFTER.match(low, d.end)
+    if before or after:  # "the military coup of 1 February 2021", "the 1 November deadline"
+        start = before.start() if before else d.start
+        the = _THE_BEFORE.search(low, max(clause[0], start - 30), start)
+        return (the.start() if the else start), (after.end() if after else d.end)
     state = _STATE.search(low, *clause)
     if state and d.precision == "period" and not _about_a_figure(low, state, figures):
         return state.start(), state.end()  # "has been closed since 22 February"
@@ -137,7 +186,19 @@ def _event_span(
     nearest = min(verbs, key=lambda v: abs(v.start() - d.start))
     if not opens and _about_a_figure(low, nearest, figures):
         return None
-    return nearest.start(), nearest.end()
+    return nearest.start(), _object_end(low, nearest.end(), clause[1])
+
+
+_OBJECT = re.compile(r"[^,;:.()\n]{0,60}")
+
+
+def _object_end(low: str, verb_end: int, clause_end: int) -> int:
+    """Where what the verb did ends: "reached Kadugli", up to the clause's next stop."""
+    m = _OBJECT.match(low, verb_end, clause_end)
+    end = m.end()
+    if end - verb_end == 60 and end < clause_end and low[end : end + 1] != " ":
+        end = max(verb_end, low.rfind(" ", verb_end, end))  # not in the middle of a word
+    return len(low[verb_end:end].rstrip()) + verb_end
 
 
 def _governs(verb: re.Match[str], figures: list[tuple[int, int]]) -> bool:

@@ -170,7 +170,7 @@ _HINT = rx.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today|tonight|"
     r"this|last|past|previous|earlier|ago|since|monday|tuesday|wednesday|thursday|friday|"
     r"weekend|overnight|"
-    r"saturday|sunday|the (?:start|beginning))"
+    r"saturday|sunday|the (?:start|beginning)|quarter|half)"
 )
 
 
@@ -199,7 +199,9 @@ def find_dates(
 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    present = {m.group() for m in _GATE_WORDS.finditer(low)}  # one RE2 pass for all gates
+    present: set[str] = set()  # one RE2 pass for all gates
+    for m in _GATE_WORDS.finditer(low):
+        present |= _GATE_WITHIN[m.group()]
     for finder in _FINDERS:
         if present.isdisjoint(_GATES[finder]):
             continue
@@ -326,6 +328,34 @@ def _parts_of_month(text: str, anchor: date | None, _f: bool, _original: str):
         else:
             first, last = end - timedelta(days=end.day - days - 1 if m["half"] else days - 1), end
         yield _mention(m, first, last, "period", m["y"] is None)
+
+
+# "the third quarter of 2024", "the first half of the year", "Q3 2024", "H1 2025"
+_QUARTER = re.compile(
+    r"\b(?:the\s+)?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+    r"(?P<u>quarter|half)(?:\s+of\s+(?:(?P<y>(?:19|20)\d\d)|the\s+year|this\s+year))?\b"
+    r"|\b(?P<qh>[qh])(?P<k>[1-4])\s*(?P<y2>(?:19|20)\d\d)\b"
+)
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarters(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _QUARTER.finditer(text):
+        if m["qh"]:
+            unit, k, year = ("quarter" if m["qh"] == "q" else "half"), int(m["k"]), int(m["y2"])
+        else:
+            unit, year = m["u"], int(m["y"]) if m["y"] else None
+            k = _NTH.get(m["n"], 4 if unit == "quarter" else 2)  # "final", "last"
+        months = 3 if unit == "quarter" else 6
+        if k * months > 12:
+            continue  # "H3 2024": no such half
+        if year is None:  # the latest such part that has begun by the article's day
+            if anchor is None:
+                continue
+            year = anchor.year if (k - 1) * months + 1 <= anchor.month else anchor.year - 1
+        first = date(year, (k - 1) * months + 1, 1)
+        yield _mention(m, first, _month_end(year, k * months), "period", m["y"] is None
+                       and m["y2"] is None)  # fmt: skip
 
 
 def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
@@ -518,8 +548,8 @@ def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
                        start=m.start("y"), end=m.end("y"))  # fmt: skip
 
 
-_FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _full_dates, _past_spans,
-            _months, _fixed, _agos, _weekdays, _years]  # fmt: skip
+_FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _quarters, _full_dates,
+            _past_spans, _months, _fixed, _agos, _weekdays, _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Words without which a finder cannot match: a substring test (C speed) skips it.
 _GATES: dict = {
@@ -527,6 +557,7 @@ _GATES: dict = {
     _ranges: _MONTH_STEMS,
     _shared_months: _MONTH_STEMS,
     _parts_of_month: (" days of", " half of"),
+    _quarters: ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
     _full_dates: _MONTH_STEMS,
     _months: _MONTH_STEMS,
     _past_spans: ("the past", "the last", "the previous"),
@@ -546,6 +577,13 @@ _GATES: dict = {
     _years: ("19", "20"),
 }
 # Every gate word in one alternation: a finder runs only if one of its words occurs.
+# A match hides the shorter gate words inside it (" half of" holds "half"): each
+# match stands for all of them.
+_GATE_WITHIN = {
+    w: frozenset(v for words in _GATES.values() for v in words if v in w)
+    for words in _GATES.values()
+    for w in words
+}
 _GATE_WORDS = rx.compile(
     "|".join(
         sorted({re.escape(w) for words in _GATES.values() for w in words}, key=len, reverse=True)

@@ -105,7 +105,7 @@ def figure_date(
     ]  # fmt: skip
     said = [d for d in candidates if _SAID_BEFORE.search(low, max(0, d.start - 40), d.start)]
     chosen = _nearest([d for d in candidates if d not in said], figure) or _nearest(said, figure)
-    if chosen is not None and stated is not None and _open_until(chosen, anchor, stated):
+    if chosen is not None and stated is not None and open_until(chosen, anchor, stated):
         return chosen._replace(last=stated)  # "since 1 January, WHO said on Thursday"
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
         return chosen._replace(last=until)
@@ -161,7 +161,7 @@ _OPEN_STARTS = (
 )
 
 
-def _open_until(d: DateMention, anchor: date | None, stated: date) -> bool:
+def open_until(d: DateMention, anchor: date | None, stated: date) -> bool:
     """An open period ("since 1 January") that the statement's day ends sooner."""
     return (
         d.precision == "period"

@@ -1,0 +1,71 @@
+"""Date claims (extraction/dated.py): an event tied to a date a reader can check.
+
+Sentences written for these tests; the article is dated Friday 14 March 2025.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims_app.extraction.claims import extract_claims
+
+FRI_14_MARCH_2025 = date(2025, 3, 14)
+
+
+def date_claims(text: str) -> dict[str, str | None]:
+    return {
+        c.quote: c.event_date for c in extract_claims(text, FRI_14_MARCH_2025) if c.kind == "date"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "iso"),
+    [
+        ("On Tuesday, a convoy of aid trucks reached Kadugli.",
+         "On Tuesday, a convoy of aid trucks reached Kadugli", "2025-03-11"),
+        ("The Adre crossing has been closed since 28 February.",
+         "has been closed since 28 February", "2025-02-28/2025-03-14"),
+        ("The town has been under blockade since 2015.",
+         "has been under blockade since 2015", "2015-01-01/2025-03-14"),
+        ("Gunmen stormed a police post in Kaya over the weekend.",
+         "stormed a police post in Kaya over the weekend", "2025-03-08/2025-03-09"),
+        ("Floods swept through Jowhar between 2 and 9 March.",
+         "swept through Jowhar between 2 and 9 March", "2025-03-02/2025-03-09"),
+        # the statement's own day ends an open period
+        ("The Kalma road has been blocked since 1 March, OCHA said on Wednesday.",
+         "has been blocked since 1 March", "2025-03-01/2025-03-12"),
+        # an event named by the subject and dated inside it, before its toll
+        ("A drone strike on a market near Mellit on 9 March killed 14 people.",
+         "A drone strike on a market near Mellit on 9 March", "2025-03-09"),
+        # an event the date names
+        ("Since the coup of 1 February 2021, more than 3 million people have fled.",
+         "the coup of 1 February 2021", "2021-02-01"),
+    ],
+)  # fmt: skip
+def test_date_claims(text: str, quote: str, iso: str) -> None:
+    found = date_claims(text)
+    assert found.get(quote) == iso, found
+
+
+def test_the_quarter_is_a_period_of_its_own() -> None:
+    found = date_claims("Fighting escalated around Kupiansk in the third quarter of 2024.")
+    assert list(found.values()) == ["2024-07-01/2024-09-30"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed six people in Avdiivka on 11 March.",  # the date is the figure's
+        "The next distribution is planned for 20 March.",  # a plan, not an event
+        "OCHA said on Wednesday that access remained difficult.",  # when it was said
+        "On 10 October, armed men attacked the village.",  # a date, never ten attacks
+    ],
+)
+def test_not_date_claims_of_their_own(text: str) -> None:
+    claims = extract_claims(text, FRI_14_MARCH_2025)
+    if text.startswith("On 10 October"):
+        assert [c.kind for c in claims] == ["date"]  # the attack's day; no count of 10
+        return
+    assert [c for c in claims if c.kind == "date"] == []
