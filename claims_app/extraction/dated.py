@@ -20,6 +20,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from claims_app.extraction import rx
 from claims_app.extraction.dates import DateMention
 from claims_app.extraction.when import figure_region
 
@@ -37,6 +38,8 @@ _EVENT_VERB = re.compile(
     r"released|freed|abducted|kidnapped|took effect|came into force|defected|resigned|"
     r"founded|established|invaded|annexed|intervened|was elected|was appointed)\b"
 )
+# The same, by RE2 over the lowered article (every dated clause is read with it)
+_EVENT_VERB_IN = rx.compile(_EVENT_VERB.pattern)
 # A state that holds from the date on: "has been closed since", "under siege since".
 _STATE = re.compile(
     r"\b(?:has|have|had) (?:\w+ )?(?:besieged|come under (?:\w+ )?(?:attack|fire|shelling))\b|"
@@ -178,7 +181,7 @@ def _event_span(
     state = _STATE.search(low, *clause)
     if state and d.precision == "period" and not _about_a_figure(low, state, figures):
         return state.start(), state.end()  # "has been closed since 22 February"
-    verbs = list(_EVENT_VERB.finditer(low, *clause))
+    verbs = list(_EVENT_VERB_IN.finditer(low, *clause))
     if not verbs and opens:  # "On 9 January, soldiers killed between 12 and 15 men"
         verbs = [v for v in _HARM_VERB.finditer(low, *clause) if _governs(v, figures)]
     if not verbs:

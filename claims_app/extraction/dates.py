@@ -28,8 +28,8 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "mid-": 11, "middle of": 11,
          "late": 21, "end of": 21}  # fmt: skip
-_FUTURE = re.compile(
-    r"(?<!\w)(?:will|could|would|is set to|are set to|is scheduled|are scheduled|plans? to|next|"
+_FUTURE = rx.compile(  # on whole (lowered) sentences
+    r"\b(?:will|could|would|is set to|are set to|is scheduled|are scheduled|plans? to|next|"
     r"upcoming|is expected to|are expected to|is due to)\b",
 )
 
@@ -218,21 +218,29 @@ def find_dates(
 # Dates that point back at the last day the text named: "Fighting intensified on 23
 # September ... Since then, ...", "killed on 6 and 7 August ... over the two days",
 # "a strike on 12 December ... fled in the following days", "the next day".
-_ANAPHORIC = re.compile(
+_ANAPHORIC = rx.compile(
     r"\bsince (?P<since>then|that (?:day|date|time))\b"
     r"|\b(?:on |later )?(?P<same>the same day|that (?:same )?day)\b"
     r"|\b(?:on )?the (?P<next>following|next) day\b"
-    r"|\b(?:on )?the (?P<prev>previous|preceding) day\b|\bthe day before\b(?! yesterday)"
+    r"|\b(?:on )?the (?P<prev>previous|preceding) day\b|\bthe day before\b"
     r"|\b(?:in|over|during) the (?P<after>following|next|subsequent) (?:few )?days\b"
     r"|\b(?:over|during|in) the (?P<n>two|three|four|five|six|seven|2|3|4|5|6|7) days\b"
 )
-_POINTING_WORDS = ("since th", "that day", "same day", " day", " days")
+# Words the pattern cannot match without (" day" alone would let it run on most articles)
+_POINTING_WORDS = (
+    "since then", "since that", "that day", "same day", "following day", "next day", "previous day",
+    "preceding day", "day before", "following days", "following few", "next days", "next few",
+    "subsequent", "two days", "three days", "four days", "five days", "six days",
+    "seven days", " 2 days", " 3 days", " 4 days", " 5 days", " 6 days", " 7 days",
+)  # fmt: skip
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _anaphoric(low: str, text: str, found: list[DateMention], anchor: date) -> list[DateMention]:
     out = list(found)
     for m in _ANAPHORIC.finditer(low):
+        if low.startswith(" yesterday", m.end()):
+            continue  # "the day before yesterday": counted from the page's day, not the last
         if any(d.start <= m.start() < d.end for d in found):
             continue
         before = [d for d in found if d.end <= m.start() and m.start() - d.end <= 600
@@ -331,7 +339,7 @@ def _parts_of_month(text: str, anchor: date | None, _f: bool, _original: str):
 
 
 # "the third quarter of 2024", "the first half of the year", "Q3 2024", "H1 2025"
-_QUARTER = re.compile(
+_QUARTER = rx.compile(
     r"\b(?:the\s+)?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
     r"(?P<u>quarter|half)(?:\s+of\s+(?:(?P<y>(?:19|20)\d\d)|the\s+year|this\s+year))?\b"
     r"|\b(?P<qh>[qh])(?P<k>[1-4])\s*(?P<y2>(?:19|20)\d\d)\b"

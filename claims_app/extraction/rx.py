@@ -10,8 +10,9 @@ We hand RE2 bytes, not str: for str its Python wrapper converts between byte
 and character offsets on every match, which costs more than the matching.
 The bytes are an ASCII copy of the same length (typographic dashes, quotes and
 thin spaces mapped to ASCII, the euro and pound signs to two control bytes,
-anything else non-ASCII replaced by "?"; no pattern here needs those
-characters), so a byte offset is the character offset in the original.
+other spaces to a space, anything else non-ASCII replaced by the control byte
+SUB, never "?", which is punctuation the patterns read; no pattern here needs
+those characters), so a byte offset is the character offset in the original.
 
 `compile()` returns an object with the parts of `re.Pattern` the extractor
 uses: str in, character offsets and str groups out, group names accepted in
@@ -20,6 +21,7 @@ start()/end() as in `re`.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 
 import re2
@@ -29,8 +31,17 @@ EURO, POUND = "\x10", "\x11"
 _TO_ASCII = (
     ("–", "-"), ("—", "-"), ("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'),
     ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "),  # no-break and thin spaces
+    *((chr(c), " ") for c in (*range(0x2000, 0x2009), 0x200A, 0x2028, 0x2029, 0x3000, 0x85)),
     ("€", EURO), ("£", POUND),
 )  # fmt: skip
+
+
+def _substitute(error: UnicodeEncodeError) -> tuple[str, int]:
+    return "\x1a" * (error.end - error.start), error.end  # one SUB per character
+
+
+codecs.register_error("claims-ascii-copy", _substitute)
+
 # A few entries, newest first: the scans of one article read its text, its lowered
 # copy and a sentence's slice in turn, and must not make each other copy the article
 # again. (The tuple is replaced whole, never changed in place.)
@@ -48,7 +59,7 @@ def ascii_bytes(text: str) -> bytes:
     if not folded.isascii():
         for fancy, plain in _TO_ASCII:
             folded = folded.replace(fancy, plain)
-    data = folded.encode("ascii", "replace")
+    data = folded.encode("ascii", "claims-ascii-copy")
     _recent = ((text, data), *recent[:3])
     return data
 
@@ -58,10 +69,8 @@ class Match:
 
     __slots__ = ("_data", "_index", "_spans", "string")
 
-    def __init__(self, m: re2._Match, index: dict[str, int], string: str, data: bytes) -> None:
-        # The binding's match keeps every group's span in `_spans`; reading them
-        # directly avoids two Python calls per group lookup (pinned: google-re2 1.x).
-        self._spans, self._index, self.string, self._data = m._spans, index, string, data
+    def __init__(self, spans: list, index: dict[str, int], string: str, data: bytes) -> None:
+        self._spans, self._index, self.string, self._data = spans, index, string, data
 
     # Each accessor looks the span up itself: these run tens of thousands of
     # times a page, and a shared helper was a tenth of their cost.
@@ -85,36 +94,57 @@ class Match:
         return {name: self[name] for name in self._index}
 
 
+# The binding's compiled RE2 object is called directly: its Python wrapper, made for
+# str and for the general case, cost more per match than the matching (pinned: 1.x).
+_UNANCHORED = re2._Anchor.UNANCHORED
+_START = re2._Anchor.ANCHOR_START
+_BOTH = re2._Anchor.ANCHOR_BOTH
+_NO_MATCH = (-1, -1)
+
+
 class Pattern:
-    __slots__ = ("_index", "_p", "pattern")
+    __slots__ = ("_index", "_match", "pattern")
 
     def __init__(self, pattern: str) -> None:
-        self._p = re2.compile(pattern.encode("utf-8"))
+        compiled = re2.compile(pattern.encode("utf-8"))
+        self._match = compiled._regexp.Match
         self._index = {  # bytes patterns name their groups in bytes
             (k.decode("ascii") if isinstance(k, bytes) else k): v
-            for k, v in self._p.groupindex.items()
+            for k, v in compiled.groupindex.items()
         }
         self.pattern = pattern
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         data = ascii_bytes(text)
-        for m in self._p.finditer(data, pos, len(data) if endpos is None else endpos):
-            yield Match(m, self._index, text, data)
+        end = len(data) if endpos is None else min(endpos, len(data))
+        match, index = self._match, self._index
+        pos = max(0, pos)
+        while pos <= end:
+            spans = match(_UNANCHORED, data, pos, end)
+            if spans[0] == _NO_MATCH:
+                return
+            yield Match(spans, index, text, data)
+            after = spans[0][1]
+            pos = after + 1 if after == pos and spans[0][0] == pos else after
+            # (an empty match at pos: step on, or the scan would stand still)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        data = ascii_bytes(text)
-        m = self._p.search(data, pos, len(data) if endpos is None else endpos)
-        return None if m is None else Match(m, self._index, text, data)
+        return self._one(_UNANCHORED, text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        data = ascii_bytes(text)
-        m = self._p.match(data, pos, len(data) if endpos is None else endpos)
-        return None if m is None else Match(m, self._index, text, data)
+        return self._one(_START, text, pos, endpos)
 
     def fullmatch(self, text: str) -> Match | None:
+        return self._one(_BOTH, text, 0, None)
+
+    def _one(self, anchor, text: str, pos: int, endpos: int | None) -> Match | None:
         data = ascii_bytes(text)
-        m = self._p.fullmatch(data)
-        return None if m is None else Match(m, self._index, text, data)
+        end = len(data) if endpos is None else min(endpos, len(data))
+        pos = max(0, pos)
+        if pos > end:
+            return None
+        spans = self._match(anchor, data, pos, end)
+        return None if spans[0] == _NO_MATCH else Match(spans, self._index, text, data)
 
 
 def compile(pattern: str) -> Pattern:  # the name mirrors re.compile on purpose

@@ -17,13 +17,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claims_app.extraction import rx
 from claims_app.extraction.pagedates import dateline_end
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st no nos gen col lt sgt capt maj prof sen rep gov pres vs etc approx jan
         feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est fig vol""".split()
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A sentence ends at its stop and closing marks (group 0 up to group "next"), before
+# the next one's capital. RE2 has no lookahead, so the next capital is matched and
+# set aside; the ASCII copy RE2 reads has typographic quotes as plain ones.
+_END = rx.compile(r"[.!?]+[\"')\]]*(?P<next>\s+[\"'(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
@@ -91,14 +95,11 @@ def _split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Se
 def _split_block(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     sentences, cursor = [], start
     for m in _END.finditer(text, start, end):
-        if (
-            text[m.start()] == "."
-            and m.end() - m.start() == 1
-            and _is_abbreviation(text, m.start())
-        ):
+        stop = m.start("next")
+        if text[m.start()] == "." and stop - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
-        sentences.append(_make(text, cursor, m.end(), paragraph))
-        cursor = m.end()
+        sentences.append(_make(text, cursor, stop, paragraph))
+        cursor = stop
     sentences.append(_make(text, cursor, end, paragraph))
     return [s for s in sentences if s.text]
 

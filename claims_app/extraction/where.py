@@ -19,12 +19,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import canonical, capital_of, is_country
 from claims_app.extraction.places import NAME, Place
 from claims_app.extraction.sentences import Sentence
 from claims_app.extraction.when import figure_region
 
-_SCOPE = re.compile(
+# RE2 (rx): these read the lowered article between offsets, for every kept figure
+_SCOPE = rx.compile(
     r"\b(?:(?:in|across|throughout|around|of|from) )?the (?P<w>region|state|province|"
     r"governorate|district|city|town|village|area|country|capital|county|territory|"
     r"locality|camp|site|municipality|commune)(?:'s|’s)?\b|\b(?P<n>nationwide|countrywide|"
@@ -34,8 +36,8 @@ _DESTINATION = re.compile(
     r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:(?:town|city|village|camp|"
     r"district|region|province|area)\s+of\s+)?\Z"
 )
-_SUBCOUNT = re.compile(r",?\s+(?:including|among them|of whom|of which|with)\b")
-_FUNDING = re.compile(r"\b(?:funded|funding|appeal|response plan|requires|requirements|seeks)\b")
+_SUBCOUNT = rx.compile(r",?\s+(?:including|among them|of whom|of which|with)\b")
+_FUNDING = rx.compile(r"\b(?:funded|funding|appeal|response plan|requires|requirements|seeks)\b")
 # Which places a general word can stand for: by the word a place's name ends with.
 _KIND = {
     "region": ("region", "state", "province", "governorate", "department", "oblast"),
