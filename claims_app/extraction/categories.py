@@ -23,9 +23,11 @@ import re
 from collections.abc import Callable
 
 from claims_app.extraction import lexicon as lx
+from claims_app.extraction import rx
 from claims_app.extraction.fold import ascii_lower
 
-_CUE_OF = re.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
+# RE2 (rx): every figure reads the words before it against all the harm cues
+_CUE_OF = rx.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
 _TOLL_BEFORE = re.compile(
     r"\b(?:death toll|toll|number of (?:dead|deaths|victims|people (?:reported )?killed))\b"
     r"[^.;]{0,90}?\b(?:rose|climbed|increased|jumped|reached|stood|stands|hit|is|was|"
@@ -168,7 +170,7 @@ def _own_words(
     aid = not wounds and any(map(near.__contains__, _ASSIST_WORDS))
     if aid and _ASSIST_BEFORE.search(near):
         return "other"  # "reached 21,500 newly displaced people with food"
-    if lead := _CUE_OF.search(sentence[max(0, rel - 40) : rel]):
+    if lead := _CUE_OF.search_before(sentence, max(0, rel - 40), rel):
         return lx.cue_category(lead.group(1))  # "the death of thousands of detainees"
     inner = lx.CATEGORY_CUES.search(low_noun)
     inner_category = lx.cue_category(inner.group(0)) if inner else None

@@ -118,8 +118,10 @@ QUALIFIERS: dict[str, str] = {
     "up to": "at_most", "fewer than": "at_most", "less than": "at_most",
     "at most": "at_most", "no more than": "at_most", "under": "at_most",
 }  # fmt: skip
-_QUALIFIER = re.compile(
-    r"(?:^|\b)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$"
+# Read from one character before the window, so that RE2's \b sees the real word edge
+# ("$" is the window's end: search_before reads the window as a string of its own).
+_QUALIFIER = rx.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$"
 )
 
 
@@ -131,8 +133,7 @@ class Qualifier:
 
 def qualifier_before(text: str, at: int) -> Qualifier | None:
     """The qualifier phrase that ends right before text[at], if any (text lowered)."""
-    window_start = max(0, at - 40)
-    m = _QUALIFIER.search(text, window_start, at)
+    m = _QUALIFIER.search_before(text, max(0, at - 41), at)
     if m is None or m.end() != at:
         return None
     return Qualifier(QUALIFIERS[m.group(1)], m.start(1))

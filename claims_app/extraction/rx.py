@@ -55,13 +55,21 @@ def ascii_bytes(text: str) -> bytes:
     for seen, data in recent:
         if seen is text:
             return data
+    data = _copy(text)
+    if len(text) > _SHORT:  # a short text is copied again sooner than it would be found
+        _recent = ((text, data), *recent[:3])
+    return data
+
+
+_SHORT = 300
+
+
+def _copy(text: str) -> bytes:
     folded = text
     if not folded.isascii():
         for fancy, plain in _TO_ASCII:
             folded = folded.replace(fancy, plain)
-    data = folded.encode("ascii", "claims-ascii-copy")
-    _recent = ((text, data), *recent[:3])
-    return data
+    return folded.encode("ascii", "claims-ascii-copy")
 
 
 class Match:
@@ -92,6 +100,27 @@ class Match:
 
     def groupdict(self) -> dict[str, str | None]:
         return {name: self[name] for name in self._index}
+
+
+class _Shifted(Match):
+    """A match found in a piece of the text: its offsets moved to the whole text's."""
+
+    __slots__ = ("_offset",)
+
+    def __init__(self, spans: list, index, string: str, data: bytes, offset: int) -> None:
+        super().__init__(spans, index, string, data)
+        self._offset = offset
+
+    def start(self, g: int | str = 0) -> int:
+        s = super().start(g)
+        return s if s < 0 else s + self._offset
+
+    def end(self, g: int | str = 0) -> int:
+        e = super().end(g)
+        return e if e < 0 else e + self._offset
+
+    def span(self, g: int | str = 0) -> tuple[int, int]:
+        return self.start(g), self.end(g)
 
 
 # The binding's compiled RE2 object is called directly: its Python wrapper, made for
@@ -136,6 +165,16 @@ class Pattern:
 
     def fullmatch(self, text: str) -> Match | None:
         return self._one(_BOTH, text, 0, None)
+
+    def search_before(self, text: str, start: int, end: int) -> Match | None:
+        """search() in text[start:end] as a string of its own, so that "$" and "\\Z" mean
+        its end (RE2 reads them as the whole text's end); offsets are text's."""
+        piece = text[start:end]
+        data = _copy(piece)
+        spans = self._match(_UNANCHORED, data, 0, len(data))
+        if spans[0] == _NO_MATCH:
+            return None
+        return _Shifted(spans, self._index, text, data, start)
 
     def _one(self, anchor, text: str, pos: int, endpos: int | None) -> Match | None:
         data = ascii_bytes(text)
