@@ -199,9 +199,7 @@ def find_dates(
 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    present: set[str] = set()  # one RE2 pass for all gates
-    for m in _GATE_WORDS.finditer(low):
-        present |= _GATE_WITHIN[m.group()]
+    present = _gate_words_in(low)
     for finder in _FINDERS:
         if present.isdisjoint(_GATES[finder]):
             continue
@@ -210,7 +208,7 @@ def find_dates(
                 found.append(mention.with_text(text[mention.start : mention.end]))
                 taken.append((mention.start, mention.end))
     found.sort(key=lambda m: m.start)
-    if anchor is not None and any(map(low.__contains__, _POINTING_WORDS)):
+    if anchor is not None and not present.isdisjoint(_POINTING_WORDS):
         found = _anaphoric(low, text, found, anchor)
     return found
 
@@ -584,16 +582,25 @@ _GATES: dict = {
     _weekdays: ("day",),
     _years: ("19", "20"),
 }
-# Every gate word in one alternation: a finder runs only if one of its words occurs.
-# A match hides the shorter gate words inside it (" half of" holds "half"): each
-# match stands for all of them.
-_GATE_WITHIN = {
-    w: frozenset(v for words in _GATES.values() for v in words if v in w)
-    for words in _GATES.values()
-    for w in words
-}
-_GATE_WORDS = rx.compile(
-    "|".join(
-        sorted({re.escape(w) for words in _GATES.values() for w in words}, key=len, reverse=True)
-    )
-)
+_GATES["pointing back"] = _POINTING_WORDS  # not a finder: _anaphoric's words
+_ALL_GATE_WORDS = {w for words in _GATES.values() for w in words}
+# Every gate word in one alternation, one RE2 pass: a finder runs only if one of its
+# words occurs. A match hides the gate words that start inside it ("the last" hides
+# "last "): for each word, those that could, and where; the text says if they do.
+_GATE_WORDS = rx.compile("|".join(sorted(map(re.escape, _ALL_GATE_WORDS), key=len, reverse=True)))
+_HIDDEN = {
+    w: [(i, v) for i in range(len(w)) for v in _ALL_GATE_WORDS
+        if (v, i) != (w, 0) and (w[i:].startswith(v) or v.startswith(w[i:]))]
+    for w in _ALL_GATE_WORDS
+}  # fmt: skip
+
+
+def _gate_words_in(low: str) -> set[str]:
+    present: set[str] = set()
+    for m in _GATE_WORDS.finditer(low):
+        word, start = m.group(), m.start()
+        present.add(word)
+        for offset, hidden in _HIDDEN[word]:
+            if low.startswith(hidden, start + offset):
+                present.add(hidden)
+    return present

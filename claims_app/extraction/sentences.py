@@ -24,10 +24,22 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr st no nos gen col lt sgt capt maj prof sen rep gov pres vs etc approx jan
         feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est fig vol""".split()
 )
-# A sentence ends at its stop and closing marks (group 0 up to group "next"), before
-# the next one's capital. RE2 has no lookahead, so the next capital is matched and
-# set aside; the ASCII copy RE2 reads has typographic quotes as plain ones.
-_END = rx.compile(r"[.!?]+[\"')\]]*(?P<next>\s+[\"'(\[]?[A-Z0-9])")
+# A sentence ends at its stop and closing marks, before the next one's capital. RE2
+# has no lookahead: the match runs on to that capital, and _stop() finds where the
+# marks end (a capture group would cost RE2 a second, slower pass); the ASCII copy
+# RE2 reads has typographic quotes as plain ones.
+_END = rx.compile(r"[.!?]+[\"')\]]*\s+[\"'(\[]?[A-Z0-9]")
+_MARKS = frozenset(".!?\"')]”’")
+
+
+def _stop(text: str, start: int) -> int:
+    """Where the stop and closing marks that begin at `start` end."""
+    end = start + 1
+    while text[end] in _MARKS:
+        end += 1
+    return end
+
+
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
@@ -95,7 +107,7 @@ def _split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Se
 def _split_block(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     sentences, cursor = [], start
     for m in _END.finditer(text, start, end):
-        stop = m.start("next")
+        stop = _stop(text, m.start())
         if text[m.start()] == "." and stop - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
         sentences.append(_make(text, cursor, stop, paragraph))
