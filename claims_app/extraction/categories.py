@@ -105,10 +105,11 @@ _RELATIVE = re.compile(r"\s*,?\s*(?:who|which|that)\b")  # .match(text, pos): no
 _CLAUSE_END = re.compile(r"[,;.:]")
 
 
-def sentence_cues(low_sentence: str) -> list[tuple[int, int, str]]:
-    """The sentence's harm words: (start, end, category), lowered text."""
-    return [(m.start(), m.end(), lx.cue_category(m.group(0)))
-            for m in lx.CATEGORY_CUES.finditer(low_sentence)]  # fmt: skip
+def sentence_cues(low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """The harm words of the sentence low[start:end]: (start, end, category), offsets from
+    the sentence's start (lowered text; the article's, so that RE2 reads its copy)."""
+    return [(m.start() - start, m.end() - start, lx.cue_category(m.group(0)))
+            for m in lx.CATEGORY_CUES.finditer(low, start, end)]  # fmt: skip
 
 
 def category_for(

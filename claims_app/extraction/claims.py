@@ -246,7 +246,7 @@ class _Context:
     def cues(self, index: int) -> list[tuple[int, int, str]]:
         if index not in self._cues:
             s = self.sentences[index]
-            self._cues[index] = sentence_cues(self.low[s.start : s.end])
+            self._cues[index] = sentence_cues(self.low, s.start, s.end)
         return self._cues[index]
 
     def sentence_at(self, offset: int) -> int:

@@ -205,7 +205,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     lowered = window.lower()
     # Every capitalised name once; the patterns that turn on the word before a name
     # read it from here rather than scanning the sentence again each.
-    runs = [(m.start(), m.end(), m.group()) for m in _CAPITAL_RUN.finditer(text, start, end)]
+    runs = [_run(text, start, m) for m in _CAPITAL_RUN.finditer(text, start, end)]
     for i, ((pattern, default), needs) in enumerate(zip(_PATTERNS, _NEEDS, strict=True)):
         if needs is not None and not any(map(lowered.__contains__, needs)):
             continue
@@ -228,16 +228,22 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
 _WEAK_POINTERS = frozenset("at to from for within and".split())
 
 
+def _run(text: str, start: int, m: re.Match[str]) -> tuple[int, int, str, list[str]]:
+    """A capitalised name, with the lowered words before it in its sentence when a space
+    sets it off (what the patterns that turn on the word before a name read)."""
+    s = m.start()
+    spaced = s > start and text[s - 1] == " "
+    return s, m.end(), m.group(), text[max(start, s - 40) : s].lower().split() if spaced else []
+
+
 def _known_names(found: dict, text: str, start: int, end: int, runs: list) -> None:
     """Known places where a pattern cannot vouch: "at Torkham", "Gaza's population",
     a sentence or heading that opens with one."""
-    for s, e, name in runs:
+    for s, e, name, words in runs:
         if name.endswith(("’s", "'s")) and len(name) > 2:
             _consider_known(found, text, _Found(text, s, e - 2), "b")  # "Gaza’s"
             continue
-        before = text[max(start, s - 12) : s]
-        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-        if before.endswith(" ") and last in _WEAK_POINTERS:
+        if words and words[-1] in _WEAK_POINTERS:
             _consider_known(found, text, _Found(text, s, e), "a")
         elif s == start:
             first, _, rest = name.partition(" ")
@@ -269,7 +275,7 @@ _KIND_BEFORE = re.compile(
 
 def _after_kind_of(text: str, start: int, runs: list):
     """ "the town of X", "the Yemeni city of X": names right after "... of "."""
-    for s, e, _name in runs:
+    for s, e, _name, _words in runs:
         if text[max(start, s - 3) : s] == "of " and (
             kind := _KIND_BEFORE.search(text, max(start, s - 70), s)
         ):
@@ -325,13 +331,12 @@ class _Found(NamedTuple):
 
 
 def _pointed_at(text: str, start: int, runs: list):
-    for s, e, name in runs:
+    for s, e, name, words in runs:
         first, _, rest = name.partition(" ")
         if first in _OPENING_POINTERS and rest[:1].isupper():
             yield _Found(text, s + len(first) + 1, e)  # "In Rafah, ..." opening the sentence
             continue
-        words = text[max(start, s - 40) : s].lower().split()
-        if text[s - 1 : s] == " " and words and _points_at(words):
+        if words and _points_at(words):
             yield _Found(text, s, e)
 
 
