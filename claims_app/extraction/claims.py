@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claims_app.extraction import lexicon as lx
+from claims_app.extraction import rx
 from claims_app.extraction.categories import category_for, sentence_cues
 from claims_app.extraction.dated import date_claim_spans
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
@@ -85,7 +86,17 @@ def _number_span(text: str, m: Mention) -> tuple[int, int]:
 
 
 # \Z, not $: "$" also matches before a final line break, and a figure may open a line.
-_GLUED_BEFORE = re.compile(r"[A-Za-z]\Z|[A-Za-z]-\Z|[#/@+$€£:.]\Z")
+_GLUED_MARKS = frozenset("#/@+$€£:.")
+
+
+def _glued_before(before: str) -> bool:
+    """A letter, a letter and hyphen, or a sign right before the figure: S-5, G20, +41."""
+    last = before[-1:]
+    if last == "-":
+        last = before[-2:-1]
+    elif last in _GLUED_MARKS:
+        return True
+    return last.isascii() and last.isalpha()
 
 
 def is_trap(
@@ -107,14 +118,16 @@ def is_trap(
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
     if (
-        original is not None
+        after.startswith(",")
+        and m.value is not None
+        and m.value < 120
+        and original is not None
         and _AGE_AFTER_NAME.search(original, max(0, s - 40), s)
-        and (after.startswith(",") and m.value is not None and m.value < 120)
     ):
         return True  # "Hussein Dirani, 61, standing outside his shop": an age
     if lx.method_before(text, max(sentence.start, s - 80), s):
         return True  # "interviews with 85 witnesses": a count of the research itself
-    if _GLUED_BEFORE.search(before) and not before.endswith(" "):
+    if _glued_before(before):
         return True  # S-5, BM-21, G20, +41, 2/3
     if _LETTER_AFTER.match(after) and not m.percent:
         return True  # 24h, 6:30, 30.07.2018
@@ -459,7 +472,9 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     noun, noun_end = counted_noun(ctx.text, m, sentence.end)
     unit = m.unit or unit_for(noun, m)
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
-    if antecedent is None and _COMPARED.search(ctx.low, max(sentence.start, m.start - 30), m.start):
+    if antecedent is None and _COMPARED.search_before(
+        ctx.low, max(sentence.start, m.start - 30), m.start
+    ):
         antecedent = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
     if antecedent is not None:  # "three of them", "12 of those": count what was counted
         unit = antecedent.unit if unit in (None, "other:them") or not noun else unit
@@ -550,7 +565,7 @@ def _past_duration(ctx: _Context, m: Mention, noun: str | None) -> bool:
     return m.value >= 2
 
 
-_COMPARED = re.compile(
+_COMPARED = rx.compile(  # RE2, on the 30 characters before a figure
     r"\b(?:up from|down from|compared (?:with|to)|against|from a total of|rising from|"
     r"falling from|increase from|decrease from)\s+$"
 )

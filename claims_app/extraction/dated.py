@@ -48,9 +48,9 @@ _STATE = re.compile(
     r"cut off|displaced|detained|held|missing|without)\b|\bunder (?:\w+ )?(?:siege|blockade)\b"
 )
 # An event the date names: "the coup of 1 February 2021", "Pakistan's 1 November deadline".
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = rx.compile(  # RE2, on the 30 characters before a date
     r"\b(?:coup|election|elections|ceasefire|truce|earthquake|invasion|offensive|war|"
-    r"agreement|deal|accord|referendum|massacre|attack|bombing) (?:of|on) \Z"
+    r"agreement|deal|accord|referendum|massacre|attack|bombing) (?:of|on) \z"
 )
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their) (?:[a-z-]+ ){0,2}?\Z")
 _NAMED_AFTER = re.compile(r"\s+(?:deadline|ceasefire|truce|coup|attack|earthquake|elections?)\b")
@@ -92,9 +92,9 @@ def date_claim_spans(
         clause = _clause(low, sentence, d.start)
         own = [f for f in figures if clause[0] <= f[0] < clause[1]]
         opens = _opens(low, sentence, d)
-        named = _NAMED_BEFORE.search(low, max(0, d.start - 30), d.start) or _NAMED_AFTER.match(
-            low, d.end
-        )
+        named = _NAMED_BEFORE.search_before(
+            low, max(0, d.start - 30), d.start
+        ) or _NAMED_AFTER.match(low, d.end)
         if not (opens or named) and any(_dates_figure(low, f, d) for f in own):
             continue  # "Dozens were killed on Sunday when strikes hit": the figure's date
         span = _event_span(low, clause, d, own, opens)
@@ -172,7 +172,7 @@ def _event_span(
     """Where the event words of the date's clause are, or None when it has none, or
     when its event is a figure's ("1,200 people have crossed into Burundi since 20
     April": the figure's date) - unless the date opens the sentence as its news."""
-    before = _NAMED_BEFORE.search(low, max(0, d.start - 30), d.start)
+    before = _NAMED_BEFORE.search_before(low, max(0, d.start - 30), d.start)
     after = _NAMED_AFTER.match(low, d.end)
     if before or after:  # "the military coup of 1 February 2021", "the 1 November deadline"
         start = before.start() if before else d.start
