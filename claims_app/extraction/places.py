@@ -119,17 +119,17 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
 ]  # fmt: skip
 # Words each pattern cannot match without, tested on the lowered sentence with `in`
 # (C speed): most patterns are skipped on most sentences (None: always tried).
-_NEEDS = [(" of ",), None, ("rural",), None, None, None, None]
-# Where a substring test passes too often ("support" holds "port"), a pattern's own
-# cue, read by RE2 with its word edges, decides whether the pattern is tried.
-_CUES: dict[int, rx.Pattern] = {
-    3: rx.compile(rf"\b{_DIRECTION}\s+[A-Z]"),
-    5: rx.compile(rf"\s(?i:{_FACILITY})\b"),
-    6: rx.compile(
-        r"\b(?:crossing|crossing point|checkpoint|border post|camp|port|station|airport|base|"
-        r"bridge|dam|market|hospital|clinic|school|prison) at [A-Z]"
-    ),
-}
+_NEEDS = [
+    (" of ",),
+    None,
+    ("rural",),
+    ("north", "south", "east", "west", "central", "upper", "lower"),
+    None,
+    ("hospital", "clinic", "health cent", "health post", "school", "market", "camp", "site",
+     "checkpoint", "crossing", "prison", "airport", "port", "bridge", "base", "barracks",
+     "stadium", "mosque", "church"),
+    (" at ",),
+]  # fmt: skip
 
 
 _SETTLEMENT_END = re.compile(
@@ -206,10 +206,8 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     # Every capitalised name once; the patterns that turn on the word before a name
     # read it from here rather than scanning the sentence again each.
     runs = [_run(text, start, m) for m in _CAPITAL_RUN.finditer(text, start, end)]
-    for i, ((pattern, default), needs) in enumerate(zip(_PATTERNS, _NEEDS, strict=True)):
+    for (pattern, default), needs in zip(_PATTERNS, _NEEDS, strict=True):
         if needs is not None and not any(map(lowered.__contains__, needs)):
-            continue
-        if i in _CUES and _CUES[i].search(text, start, end) is None:
             continue
         if pattern is _BY_WORD:
             matches = _named_before_word(text, start, end)
