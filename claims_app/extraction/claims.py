@@ -382,6 +382,9 @@ def _with_repeats_resolved(claims: list[ExtractedClaim]) -> list[ExtractedClaim]
         if claim.kind != "numeric" or claim.value is None or not _is_summary(claim.sentence):
             continue
         body = next((c for c in claims[i + 1 :] if _repeats(claim, c)), None)
+        if body is None and _BULLET_LINE.match(claim.sentence):
+            # a "Key findings" bullet may follow the lede that gave the figure first
+            body = next((c for c in reversed(claims[:i]) if _repeats(claim, c)), None)
         if body is not None:
             missing = {f: getattr(body, f) for f in _SUMMARY_FIELDS if getattr(claim, f) is None}
             if claim.category == "other" and body.category != "other":

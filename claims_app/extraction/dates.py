@@ -223,6 +223,8 @@ _ANAPHORIC = rx.compile(
     r"|\b(?:on )?the (?P<prev>previous|preceding) day\b|\bthe day before\b"
     r"|\b(?:in|over|during) the (?P<after>following|next|subsequent) (?:few )?days\b"
     r"|\b(?:over|during|in) the (?P<n>two|three|four|five|six|seven|2|3|4|5|6|7) days\b"
+    r"|\b(?:has|have|had) (?P<bare>since)\b"  # "4,600 households have since fled"
+    r"|\b(?:during|over|throughout|in) the (?P<month>month)\b"  # the report's month
 )
 # Words the pattern cannot match without (" day" alone would let it run on most articles)
 _POINTING_WORDS = (
@@ -230,6 +232,7 @@ _POINTING_WORDS = (
     "preceding day", "day before", "following days", "following few", "next days", "next few",
     "subsequent", "two days", "three days", "four days", "five days", "six days",
     "seven days", " 2 days", " 3 days", " 4 days", " 5 days", " 6 days", " 7 days",
+    "has since", "have since", "had since", "the month",
 )  # fmt: skip
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -241,15 +244,29 @@ def _anaphoric(low: str, text: str, found: list[DateMention], anchor: date) -> l
             continue  # "the day before yesterday": counted from the page's day, not the last
         if any(d.start <= m.start() < d.end for d in found):
             continue
-        before = [d for d in found if d.end <= m.start() and m.start() - d.end <= 600
-                  and d.precision in ("day", "period") and d.first <= anchor]  # fmt: skip
-        span = _pointed_span(m, before, anchor)
+        if m["month"] and low.startswith(" of", m.end()):
+            continue  # "the month of May": a month the finders read
+        if m["bare"] and any(d.start == m.start("bare") for d in found):
+            continue  # "have since 2015 been": a date of its own
+        if m["month"]:
+            span = _report_month(found, anchor)
+        else:
+            before = [d for d in found if d.end <= m.start() and m.start() - d.end <= 600
+                      and d.precision in ("day", "period") and d.first <= anchor]  # fmt: skip
+            span = _pointed_span(m, before, anchor)
         if span is not None:
             first, last = span
-            precision = "day" if first == last else "period"
+            precision = "month" if m["month"] else "day" if first == last else "period"
             out.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], first, last,
                                    precision, True))  # fmt: skip
     return sorted(out, key=lambda d: d.start)
+
+
+def _report_month(found: list[DateMention], anchor: date):
+    """ "during the month" in a monthly report: the first month it names (its headline's
+    or lede's), if that month has begun by the article's day."""
+    month = next((d for d in found if d.precision == "month" and d.first <= anchor), None)
+    return (month.first, month.last) if month else None
 
 
 def _pointed_span(m: re.Match[str], before: list[DateMention], anchor: date):
@@ -261,7 +278,7 @@ def _pointed_span(m: re.Match[str], before: list[DateMention], anchor: date):
     if not days:
         return None
     day = days[-1].first
-    if m["since"] or m["after"]:
+    if m["since"] or m["after"] or m["bare"]:
         return (day, anchor) if day < anchor else None
     if m["same"]:
         return day, day

@@ -20,18 +20,22 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
-from claims_app.extraction.dates import DateMention
+from claims_app.extraction.dates import DateMention, find_dates
 from claims_app.extraction.pagedates import find_date
 
 # Where one clause ends and the next begins (lowered text).
+# (", and wounding 19 others" goes on with the clause before it: no break)
 _BREAK = re.compile(
-    r";|:(?=\s)|,\s+(?:and|but|while|whereas|as|adding|saying|noting|pointing out|stressing)\b"
+    r";|:(?=\s)|,\s+(?:and(?!\s+[a-z]+ing\b)|but|while|whereas|as|adding|saying|noting|"
+    r"pointing out|stressing)\b"
     r"|,\s+(?:\w+\s+){0,4}?(?:said|says|added|noted|told|reported)\b"
 )
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;:]*(?:,|$)")
 _REFERENCE_BEFORE = re.compile(r"\b(?:before|prior to|until|till|ahead of)\s+(?:the\s+)?\Z")
+# "up from 142 in December 2024": the date of the number compared with, not of the figure
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:up|down|rising|falling|compared|against)\s+(?:from|with|to)\s+[\d,.]+\s+\Z"
+    r"\b(?:up|down|rising|falling|compared|against)\s+(?:from|with|to)\s+(?P<n>[\w,.]+)\s+"
+    r"(?:(?:in|on|during|for|over)\s+)?(?:the\s+(?:whole|rest|end|start)\s+of\s+)?\Z"
 )
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
@@ -101,10 +105,16 @@ def figure_date(
     region = figure_region(low, *sentence, figure[0])
     candidates = [
         d for d in dates
-        if any(a <= d.start < b for a, b in region) and _may_date(low, d, anchor, future)
+        if any(a <= d.start < b for a, b in region) and _may_date(low, d, anchor, future, figure)
     ]  # fmt: skip
-    said = [d for d in candidates if _SAID_BEFORE.search(low, max(0, d.start - 40), d.start)]
-    chosen = _nearest([d for d in candidates if d not in said], figure) or _nearest(said, figure)
+    if (earlier := _when_clause_date(low, figure, candidates)) is not None:
+        return earlier
+    # The day it was said ("WFP warned last week") is not the figure's; it only ends an
+    # open period (`stated`)
+    chosen = _nearest(
+        [d for d in candidates if not _SAID_BEFORE.search(low, max(0, d.start - 40), d.start)],
+        figure,
+    )
     if chosen is not None and stated is not None and open_until(chosen, anchor, stated):
         return chosen._replace(last=stated)  # "since 1 January, WHO said on Thursday"
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
@@ -131,11 +141,35 @@ def _brought_up_to(
     return max(ends) if ends else None
 
 
-def _may_date(low: str, d: DateMention, anchor: date | None, future: bool) -> bool:
-    before = low[max(0, d.start - 40) : d.start]
-    if _REFERENCE_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
-        return False  # "before late January", "up from 142 in December"
+def _may_date(
+    low: str, d: DateMention, anchor: date | None, future: bool, figure: tuple[int, int]
+) -> bool:
+    before = low[max(0, d.start - 50) : d.start]
+    if _REFERENCE_BEFORE.search(before):
+        return False  # "before late January"
+    compared = _COMPARED_BEFORE.search(before)
+    if compared and d.start - len(before) + compared.start("n") != figure[0]:
+        return False  # "up from 142 in December": 142's date, unless 142 is the figure
     return not (future and anchor is not None and d.first > anchor)  # a plan's date
+
+
+# "the highest since June 2024, when the SCM recorded 214 civilian deaths": a figure in a
+# "when" clause is of the day or month the clause hangs on, not of the span since then.
+_WHEN_AFTER = re.compile(r",\s+when\b")
+
+
+def _when_clause_date(low: str, figure: tuple[int, int], candidates) -> DateMention | None:
+    for d in candidates:
+        after = _WHEN_AFTER.match(low, d.end)
+        if after is None or not after.end() <= figure[0]:
+            continue
+        if "," in low[after.end() : figure[0]] or "." in low[after.end() : figure[0]]:
+            continue  # the figure is past the "when" clause
+        if d.precision == "period" and d.text.lower().startswith("since "):
+            point = find_dates(d.text[6:], d.first)  # its start, as written ("June 2024")
+            return point[0]._replace(start=d.start, end=d.end) if point else None
+        return d
+    return None
 
 
 def _nearest(dates: list[DateMention], figure: tuple[int, int]) -> DateMention | None:

@@ -1,0 +1,58 @@
+"""When a figure happened (extraction/when.py), on sentences written for these tests.
+
+The article is dated Thursday 13 March 2025.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims_app.extraction.claims import extract_claims
+
+THU_13_MARCH_2025 = date(2025, 3, 13)
+
+
+def date_of(text: str, quote_start: str) -> str | None:
+    found = [c for c in extract_claims(text, THU_13_MARCH_2025) if c.kind == "numeric"]
+    for claim in found:
+        if claim.quote.startswith(quote_start):
+            return claim.event_date
+    raise AssertionError(f"no claim quoting {quote_start!r} in {[c.quote for c in found]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # the date of the number compared with is not the figure's
+        ("The monitor recorded 96 civilian deaths in February, up from 71 in January.",
+         "96 civilian", "2025-02"),
+        ("The monitor recorded 96 civilian deaths in February, up from 71 in January.",
+         "71", "2025-01"),
+        # a figure in a "when" clause is of the month the clause hangs on
+        ("It was the worst month since October 2024, when 130 people were killed in Kasai.",
+         "130 people", "2024-10"),
+        # ", and wounding ..." goes on with the clause that gave the day
+        ("Shelling hit the market in Kupiansk on Tuesday, killing four people and "
+         "wounding 11 others, officials said.", "11 others", "2025-03-11"),
+        # the day something was said is not the day it happened
+        ("Food rations for some 300,000 refugees will be halved, WFP warned on Monday.",
+         "some 300,000", None),
+        # an open period ends on the day it was said
+        ("Some 12,000 people have fled Masisi since 1 March, OCHA said on Tuesday.",
+         "Some 12,000", "2025-03-01/2025-03-11"),
+        # "during the month" in a monthly report: the month it reports on
+        ("Monthly report: attacks on schools in February\n\n"
+         "Armed groups damaged 14 schools during the month, the cluster said.",
+         "14 schools", "2025-02"),
+        # "have since": from the last day named
+        ("Gunmen raided the camp at Plaine Savo on 4 March. About 2,300 families have since "
+         "fled towards Bule.", "About 2,300", "2025-03-04/2025-03-13"),
+        # a running total stands as of the new figures' last day
+        ("Six people were killed between 9 and 10 March, bringing the number killed since "
+         "1 January to 212.", "212", "2025-01-01/2025-03-10"),
+    ],
+)  # fmt: skip
+def test_figure_date(text: str, quote: str, expected: str | None) -> None:
+    assert date_of(text, quote) == expected
