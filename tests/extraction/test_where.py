@@ -41,6 +41,17 @@ def place_of(text: str, quote_start: str) -> str | None:
         ("Some 2.1 million people are displaced across Haiti, including 600,000 in "
          "Port-au-Prince. Gangs also killed at least 1,500 people in the first quarter.",
          "at least 1,500", "Haiti"),
+        # a country by its short name, in a weak context
+        ("The 2025 response plan for the DRC seeks US$2.5 billion.", "US$2.5 billion", "DRC"),
+        # money is the country's only where the sentence names no place of its own
+        ("Some 2.3 million people in Ouaddai and Wadi Fira provinces need aid, and the plan, "
+         "which seeks US$700 million, is 9 per cent funded.", "US$700 million",
+         "Ouaddai and Wadi Fira provinces"),
+        ("Chad: funding update\n\nFighting in Chad displaced 9,000 people. The plan seeks "
+         "US$700 million.", "US$700 million", "Chad"),
+        # "the outskirts of X": X, the more specific than the province after it
+        ("Soldiers killed 14 men on the outskirts of Tougan, Sourou province, on Monday.",
+         "14 men", "Tougan"),
         # a digit's comma does not close a sub-count
         ("About 48,000 people were displaced in Sudan, including 9,500 in Kassala, "
          "aid agencies said.", "About 48,000", "Sudan"),
