@@ -51,12 +51,20 @@ _SHORT_COUNTRY_NAMES = {
     "CAR": "Central African Republic", "UAE": "United Arab Emirates",
     "UK": "United Kingdom", "USA": "United States", "US": "United States",
 }  # fmt: skip
-_VERSION = 2  # of the name set built below: a new one is built when this changes
+# Nationality words the rules in _demonyms() cannot derive from a country's name.
+_IRREGULAR_DEMONYMS = {
+    "Burmese": "Myanmar", "Congolese": "Democratic Republic of the Congo",
+    "Palestinian": "Palestinian Territory", "Burkinabe": "Burkina Faso", "Nigerien": "Niger",
+    "Mozambican": "Mozambique", "Turkish": "Turkey", "Filipino": "Philippines",
+    "Salvadoran": "El Salvador", "Emirati": "United Arab Emirates",
+}  # fmt: skip
+_VERSION = 3  # of the name set built below: a new one is built when this changes
 
 
 class Gazetteer(NamedTuple):
     names: dict[str, int]  # name -> rank
     capitals: dict[str, str]  # country -> its capital
+    demonyms: dict[str, str]  # "Yemeni" -> "Yemen"
 
 
 def _cache_path() -> Path:
@@ -104,7 +112,37 @@ def _build() -> Gazetteer:
     for short, country in _SHORT_COUNTRY_NAMES.items():
         add(short, COUNTRY)
         capitals[short] = capitals.get(country, "")
-    return Gazetteer(names, capitals)
+    return Gazetteer(names, capitals, _demonyms(list(capitals)))
+
+
+def _demonyms(countries: list[str]) -> dict[str, str]:
+    """ "Yemeni", "Lebanese", "Afghan", "Ukrainian", "Somali": derived from the country
+    names by the common endings; of two countries a form fits, the longer name wins
+    ("Nigerian": Nigeria, not Niger)."""
+    out: dict[str, str] = {}
+    for n in sorted(countries, key=len):
+        forms = {n + "i", n + "n", n + "an", n + "ian", n + "ese"}
+        if n.endswith("a"):
+            forms |= {n[:-1] + "an", n[:-1] + "ese", n[:-1]}
+        if n.endswith("e"):
+            forms |= {n[:-1] + "ian", n[:-1] + "ean"}
+        if n.endswith("on"):
+            forms.add(n[:-2] + "ese")
+        if n.endswith("istan"):
+            forms.add(n[:-5])
+        if n.endswith("y"):
+            forms.add(n[:-1] + "ian")
+        for form in forms:
+            if form not in countries:
+                out[form] = n
+    out.update(_IRREGULAR_DEMONYMS)
+    return out
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The country a nationality word names ("Yemenis", "Sudanese" -> its country)."""
+    found = gazetteer().demonyms
+    return found.get(word) or (found.get(word[:-1]) if word.endswith("s") else None)
 
 
 @cache

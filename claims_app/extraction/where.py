@@ -20,7 +20,12 @@ from collections import Counter
 from collections.abc import Callable
 
 from claims_app.extraction import rx
-from claims_app.extraction.gazetteer import canonical, capital_of, is_country
+from claims_app.extraction.gazetteer import (
+    canonical,
+    capital_of,
+    country_of_demonym,
+    is_country,
+)
 from claims_app.extraction.places import NAME, Place
 from claims_app.extraction.sentences import Sentence
 from claims_app.extraction.when import figure_region
@@ -89,6 +94,8 @@ def figure_place(
     elsewhere = [p for p in here if not _DESTINATION.search(low, max(0, p.start - 40), p.start)]
     if elsewhere:
         return max(elsewhere, key=lambda p: (p.rank, -_distance(p, figure)))
+    if nationals := _nationality_places(text, sentence):
+        return nationals[0]  # "more than 4.5 million Yemenis", "Lebanese authorities say"
     for prev in range(index - 1, -1, -1):
         if found := places(prev):
             main = _outside_subcounts(low, sentences[prev], found) or found
@@ -131,6 +138,30 @@ def _outside_subcounts(low: str, sentence: Sentence, found: list[Place]) -> list
         cut = max((c for c in cuts if c < p.start), default=None)
         if cut is None or low.find(", ", cut + 2, p.start) != -1:
             out.append(p)  # before any sub-count, or after the one it follows has closed
+    return out
+
+
+# "4.5 million Yemenis", "Sudanese civilians", "Lebanese authorities say": a country named
+# by its people or its state. Not by those who fled it ("Sudanese refugees") nor by
+# those who attack ("Israeli strikes").
+_NATIONALITY_AT = re.compile(r"\b[A-Z][a-z]+\b(?=(\s+[a-z]+)?)")
+_ITS_OWN = frozenset(
+    """people civilians children women men families residents nationals citizens population
+    households authorities officials government ministry health""".split()
+)
+_ABROAD = frozenset("refugees refugee asylum-seekers migrants returnees exiles diaspora".split())
+
+
+def _nationality_places(text: str, sentence: Sentence) -> list[Place]:
+    out = []
+    for m in _NATIONALITY_AT.finditer(text, sentence.start, sentence.end):
+        country = country_of_demonym(m.group())
+        if country is None:
+            continue
+        nxt = (m.group(1) or "").strip()
+        plural_noun = m.group().endswith("s") and nxt not in _ABROAD  # "Yemenis"
+        if plural_noun or nxt in _ITS_OWN:
+            out.append(Place(m.start(), m.end(), country, 1))
     return out
 
 

@@ -64,3 +64,21 @@ def test_figure_place(text: str, quote: str, expected: str) -> None:
 def test_across_a_river_is_a_crossing_not_the_figures_scope() -> None:
     text = "A drone strike in Kherson wounded 3 people who had come across the Dnipro river."
     assert place_of(text, "3 people") == "Kherson"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("The UN says more than 3 million Afghans need food aid this winter.",
+         "more than 3 million", "Afghanistan"),
+        ("Ukrainian officials said 1,200 civilians were killed last year.",
+         "1,200 civilians", "Ukraine"),
+    ],
+)  # fmt: skip
+def test_a_country_named_by_its_people_or_its_state(text: str, quote: str, expected: str) -> None:
+    assert place_of(text, quote) == expected
+
+
+def test_refugees_are_not_where_their_nationality_says() -> None:
+    text = "Some 600,000 Sudanese refugees need shelter before the rains."
+    assert place_of(text, "Some 600,000") is None
