@@ -158,6 +158,12 @@ LABELLED_HEADER = re.compile(
     rf"^(?P<section>[A-Z][A-Za-z&'’ ]{{1,40}}[a-z][A-Za-z&'’ ]*),\s+(?:{WEEKDAY_RE})?"
     rf"(?P<date>{DATE_RE})\s*$"
 )
+# "Bulletin No. 31 | 25 September 2024", "Daily brief | Monday 3 March 2025": an issue's
+# label, a bar, then its date.
+BARRED_HEADER = re.compile(
+    rf"^(?P<section>[A-Z][^|]{{1,60}}?)\s*\|\s*(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})\s*$",
+    re.IGNORECASE,
+)
 _STAMP_WORDS = (
     r"published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|dated|"
     r"issued(?:\s+on)?|released(?:\s+on)?|date\s+of\s+(?:publication|issue)|publication\s+date|"
@@ -196,7 +202,7 @@ def header_date(text: str) -> LineDate | None:
     """A line that is only a date (with weekday, time or section): it opens an item."""
     if len(text) > 120 or not text[:1].isalnum() or not _DIGIT.search(text):
         return None
-    m = HEADER.match(text) or LABELLED_HEADER.match(text)
+    m = HEADER.match(text) or LABELLED_HEADER.match(text) or BARRED_HEADER.match(text)
     if m is None or (day := date_from_match(m)) is None:
         return None
     section = (m["section"] or "").strip() or None

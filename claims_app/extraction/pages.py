@@ -414,6 +414,8 @@ class _Splitter:
         cur = self.current
         if cur is None or found is None or found.day is None:
             return  # the page's own stamp, above any item: page_date() reads it
+        if cur.date_source == "inherited" and self.group_day is not None:
+            return  # an item under a date line keeps its day ("Updated ..." in the footer)
         if cur.date_source in (None, "inherited", "page"):
             cur.published_on, cur.date_source = found.day, "stamp"
 

@@ -216,3 +216,20 @@ def test_an_html_page_without_a_printed_date_takes_its_metadata_date():
     page = read_page(html, "clinic.html")
     (article,) = split_page(page.text, page.published_on)
     assert (article.published_on.isoformat(), article.date_source) == ("2025-03-19", "page")
+
+
+def test_issues_labelled_then_dated_after_a_bar_each_keep_their_own_day():
+    page = (
+        "Malaria Situation Digest | Kasai region\n\n"
+        "Issue 12 | 4 March 2025\n"
+        "Data as of 1 March 2025\n\n"
+        "CASES\n"
+        "Health zones reported 18 400 cases in the week, up from 16 900 the week before.\n\n"
+        "Issue 11 | 25 February 2025\n\n"
+        "CASES\n"
+        "Health zones reported 16 900 cases in the week.\n\n"
+        "Updated 2025-03-04 | Contact: digest@example.org\n"
+    )
+    days = {a.body.split("reported ")[1][:6]: a.published_on.isoformat()
+            for a in split_page(page) if "reported" in a.body}  # fmt: skip
+    assert days == {"18 400": "2025-03-04", "16 900": "2025-02-25"}
