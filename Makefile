@@ -58,6 +58,7 @@ bench: install bench-extract
 
 bench-extract: install
 	$(BIN)/python bench/extract_quality.py
+	$(BIN)/python bench/extract_gold.py
 	$(BIN)/python bench/extract_speed.py
 
 clean:

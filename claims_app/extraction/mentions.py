@@ -31,6 +31,7 @@ from claims_app.extraction.numbers import (
     dozen_value,
     numeral_value,
     qualifier_before,
+    scaled,
     words_to_int,
 )
 
@@ -125,7 +126,7 @@ def _mention_from(m: rx.Match) -> Mention | None:
         whole = _value_of(m["hw"]) if m["hw"] else 0
         if whole is None:
             return None
-        value = (whole + 0.5) * _SCALES[m["hs"]]
+        value = scaled(whole + 0.5, _SCALES[m["hs"]])
         return Mention(m.start(), m.end(), value, None, "exact", False, True)
     if m["num"]:
         return _numeral(m, percent)
@@ -151,9 +152,9 @@ def _numeral(m: rx.Match, percent: bool) -> Mention | None:
         if "." not in m["num"] and m["short"] not in ("bn", "mn"):
             # "12M" or "12b" alone could be a building, a model, metres: read 12 and stop
             return Mention(m.start(), m.end("num"), value, None, "exact", False, False)
-        value *= _SCALES[m["short"]]
+        value = scaled(value, _SCALES[m["short"]])
     elif m["scale"]:
-        value *= _SCALES[m["scale"]]
+        value = scaled(value, _SCALES[m["scale"]])
     qualifier = "at_least" if m["plus"] else "exact"  # "20+" in a table: at least 20
     return Mention(m.start(), end, value, None, qualifier, percent, False)
 
@@ -162,7 +163,7 @@ def _money(m: rx.Match) -> Mention:
     value = numeral_value(m["money"]) or 0.0
     scale = m["mscale"] or m["mshort"]
     if scale:
-        value *= _SCALES[scale]
+        value = scaled(value, _SCALES[scale])
     unit = "other:" + _MONEY_UNITS.get(" ".join(m["cur"].split()), "money")
     return Mention(m.start(), m.end(), value, None, "exact", False, False, unit)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from claims_app.extraction import rx
 
@@ -97,6 +98,12 @@ def numeral_value(token: str) -> float | None:
     if not _NUMERAL.match(token):
         return None
     return float(token.translate(_GROUPING))
+
+
+def scaled(value: float, scale: float) -> float:
+    """value x scale in decimal: "$4.07bn" is 4070000000, where floats make it
+    4070000000.0000005 (a figure is never changed by the arithmetic that reads it)."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def as_number(value: float) -> int | float:

@@ -130,3 +130,22 @@ def test_hyphenated_runs_are_no_figures(text):
 def test_a_bare_letter_after_a_whole_number_is_no_scale():
     low = ascii_lower("Block 12B was hit")
     assert [m.value for m in find_mentions(low, 0, len(low))] == [12]  # not twelve billion
+
+
+_SCALE_WORDS = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9,
+                "thousand": 10**3}  # fmt: skip
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=999),
+    cents=st.integers(min_value=0, max_value=99),
+    scale=st.sampled_from(sorted(_SCALE_WORDS)),
+    currency=st.sampled_from(["$", "US$", "€", "£", "USD ", ""]),
+)
+def test_a_scaled_figure_is_the_exact_amount_written(whole, cents, scale, currency):
+    # "$4.07bn" is 4,070,000,000: never 4070000000.0000005, as float arithmetic gives
+    written = f"{whole}.{cents:02d}"
+    space = " " if len(scale) > 2 else ""
+    text = f"The appeal seeks {currency}{written}{space}{scale} for the year."
+    (mention,) = [m for m in find_mentions(ascii_lower(text), 0, len(text)) if m.start > 15]
+    assert mention.value == (whole * 100 + cents) * _SCALE_WORDS[scale] // 100

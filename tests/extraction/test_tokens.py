@@ -110,14 +110,14 @@ def money(draw) -> tuple[str, float]:
     whole = draw(st.integers(1, 999))
     tenth = draw(st.integers(0, 9))
     amount = f"{whole}.{tenth}" if tenth else str(whole)
-    value = float(amount)
     shape = draw(st.sampled_from(["bn", "m", "M", "billion", "million", "plain"]))
     sign = draw(st.sampled_from(["US$", "$", "US$ ", "€", "£"]))
-    scale = {"bn": 1e9, "billion": 1e9, "m": 1e6, "M": 1e6, "million": 1e6, "plain": 1}[shape]
-    if shape == "plain":
+    scale = {"bn": 10**9, "billion": 10**9, "m": 10**6, "M": 10**6, "million": 10**6}.get(shape)
+    if scale is None:
         return f"{sign}{whole:,}", float(whole)
     spacer = " " if shape in ("billion", "million") else ""
-    return f"{sign}{amount}{spacer}{shape}", value * scale
+    # the amount written, exactly: (whole * 10 + tenth) tenths of the scale
+    return f"{sign}{amount}{spacer}{shape}", float((whole * 10 + tenth) * scale // 10)
 
 
 @st.composite
