@@ -461,8 +461,11 @@ def _numeric_claims(
         lone = m.worded and m.value == 1 and not (m.percent or m.one)
         if lone and _PRONOUN_ONE.match(ctx.low, m.end):
             continue  # "one of the largest", "One cannot talk about": no count
-        if m.one and _ONE_SPEAKS.match(ctx.low, m.end):
-            continue  # "A local doctor told reporters": who speaks
+        if m.one and (
+            _ONE_SPEAKS.match(ctx.low, m.end)
+            or _SAID_BEFORE_ONE.search(ctx.low, max(0, m.start - 30), m.start)
+        ):
+            continue  # "A local doctor told reporters", "said a doctor at ...": who speaks
         claim = _describe(ctx, index, sentence, m, dates, speaker, out)
         if claim is not None:
             out.append(claim)
@@ -659,6 +662,7 @@ _ONE_SPEAKS = re.compile(
     r"\s*[\w-]*(?:\s+[\w’'-]+){0,6}?\s+(?:said|says|told|tells|reported|added|explained|"
     r"recalled|described)\b"
 )
+_SAID_BEFORE_ONE = re.compile(r"[,”\"]\s*(?:said|says|added|told \w+)\s+\Z")  # ", said a doctor"
 _SPEAKERS_COUNT = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:witnesses|residents|survivors|sources|officials|doctors|medics|"
     r"relatives|people)\s+(?:told|said|say|says|reported)\b"

@@ -19,7 +19,8 @@ TRAP_BEFORE = re.compile(
     r"(?:\b(?:resolutions?|law|laws|article|articles|decree|no|nos|number|page|pages|chapter|"
     r"section|item|protocol|paragraph|room|route|highway|flight|code|phase|round|session|"
     r"version|model|level|grade|category|stage|point|clause|annex|ward|gate|building|"
-    r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no)\.?\s*(?:no\.?\s*)?"
+    r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no|street|st|road|rd|"
+    r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
@@ -31,7 +32,7 @@ _TRAP_LAST_WORDS = frozenset(
     chapter section item protocol paragraph room route highway flight code phase round
     session version model level grade category stage point clause annex ward gate building
     block platoon battalion brigade division regiment unit of aged under below over
-    above""".split()
+    above street st road rd avenue ave lane kilo km plot sector exit bus line""".split()
 )
 _LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
 
@@ -46,7 +47,7 @@ def trap_before(before: str) -> bool:
 
 TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
-    r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|"
+    r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|midnight|noon|midday|"
     r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
     r"\s+(?:times|fold)\b|-(?:hour|day|week|month|year)\b)",
 )
@@ -300,6 +301,12 @@ SAID_INVERTED = re.compile(
     rf"[,”\"]\s*(?:said|says|added|noted|warned|stressed|explained)\s+"
     rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:the|a|an|its|their)\s+[^,.;]{{3,60}})?)"
     r"\s*[.,;]?\s*$"
+)
+# ", said a doctor at Al-Shifa hospital.": a speaker described by role, after the verb
+SAID_BY_ROLE = re.compile(
+    rf"[,”\"]\s*(?:said|says|added|told (?:reporters|journalists|[A-Z][\w.]*))\s+"
+    rf"(?P<who>(?:a|an|the|one)\s+(?:[a-z-]+\s+){{0,2}}?{_ROLE_WORD}"
+    r"(?:\s+(?:at|from|of|in|with)\s+(?:the\s+)?[A-Z][^,.;]{2,60})?)\s*[.,;]?\s*$"
 )
 # "The consortium said", "Its director warned": a described speaker of any kind.
 SPEAKER_SIMPLE = re.compile(

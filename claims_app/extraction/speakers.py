@@ -29,8 +29,10 @@ _ATTRIBUTIONS = (
     (lx.ACCORDING_TO, ("ccording to",)), (lx.SAID_INVERTED, _SAID_WORDS),
     (lx.APPOSITIVE, (", a ", ", an ", ", the ")), (lx.SAID_BY_AFTER, (",", "”", '"')),
     (lx.SAID_BY_AFTER_SIMPLE, (", the ", ", a ", ", an ", ", its ", ", their ", "” the ")),
+    (lx.SAID_BY_ROLE, (" said a", " said the ", " said one ", " told ")),
+    (lx.FIGURES_FROM, ("from ", " by ")),
     (lx.SPEAKER_BEFORE, None), (lx.SPEAKER_SIMPLE, ("The ", "A ", "An ", "Its ", "Their ")),
-    (lx.FIGURES_FROM, ("from ", " by ")), (lx.SOURCE_IN_BRACKETS, (")",)),
+    (lx.SOURCE_IN_BRACKETS, (")",)),
 )  # fmt: skip
 # "(CIMP 17/12/2023; OCHA 18/12/2023)" closing a digest item: its sources and their dates
 _SOURCES = re.compile(r"\(([^()]*?\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*$")
@@ -83,6 +85,18 @@ def inside_quote(sentence: str) -> bool:
 _LAST = object()
 
 
+class _Refers(str):
+    """ "The agency said": the organisation named last, if one was; else these words."""
+
+
+# Words that stand for an organisation the text has just named.
+_STANDS_FOR = frozenset(
+    "the " + word
+    for word in """agency organisation organization group monitor ministry office committee
+    mission network coalition charity observatory consortium cluster body watchdog""".split()
+)
+
+
 class ArticleSpeakers:
     """Speakers of one article's sentences, each worked out when first asked for."""
 
@@ -97,7 +111,12 @@ class ArticleSpeakers:
     def at(self, index: int) -> str | None:
         """Who the text says made the claims of sentence `index`; None: the page itself."""
         own = self._own_speaker(index)
-        who = self._last_before(index) if own is _LAST else own
+        if own is _LAST:
+            who = self._last_before(index)
+        elif isinstance(own, _Refers):  # "The agency estimates": the agency just named
+            who = self._last_before(index) or str(own)
+        else:
+            who = own
         if who is not None:
             return who  # type: ignore[return-value]
         return self._cited_source(self.sentences[index].paragraph)
@@ -120,7 +139,7 @@ class ArticleSpeakers:
         """
         for k in range(index - 1, -1, -1):
             own = self._own_speaker(k)
-            if own is not _LAST and own:
+            if own is not _LAST and own and not isinstance(own, _Refers):
                 return own  # type: ignore[return-value]
         return None
 
@@ -138,6 +157,8 @@ class ArticleSpeakers:
         if who is None:
             return None
         who = _TRAILING_TIME.sub("", who).strip(" ,")
+        if who.lower() in _STANDS_FOR:
+            return _Refers(who)
         return _LAST if who.lower() in _PRONOUNS else who
 
     def _quoted_in(self, paragraph: int) -> str | None:

@@ -149,3 +149,20 @@ def test_a_scaled_figure_is_the_exact_amount_written(whole, cents, scale, curren
     text = f"The appeal seeks {currency}{written}{space}{scale} for the year."
     (mention,) = [m for m in find_mentions(ascii_lower(text), 0, len(text)) if m.start > 15]
     assert mention.value == (whole * 100 + cents) * _SCALE_WORDS[scale] // 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The convoy was stopped at Kilo 10, near the checkpoint.",
+        "Shops on Street 15 reopened.",
+        "The camp lies 70 kilometres from Juba.",
+        "Call the hotline on 0912-345-678 before 18:00.",
+        "See update (4) and item #8 of the list.",
+        "The curfew starts at 12 midnight.",
+    ],
+)
+def test_labels_distances_times_and_numbers_to_call_are_not_claims(text):
+    from claims_app.extraction.claims import extract_claims
+
+    assert [c.quote for c in extract_claims(text, None) if c.kind == "numeric"] == []

@@ -1,0 +1,53 @@
+"""Who a figure is attributed to (extraction/speakers.py), on sentences written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims_app.extraction.claims import extract_claims
+
+
+def speaker_of(text: str, quote_start: str) -> str | None:
+    found = [c for c in extract_claims(text, date(2025, 3, 14)) if c.kind == "numeric"]
+    for claim in found:
+        if claim.quote.startswith(quote_start):
+            return claim.attributed_to
+    raise AssertionError(f"no claim quoting {quote_start!r} in {[c.quote for c in found]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("UNICEF reported that 310 schools were damaged in Sofala.", "310 schools", "UNICEF"),
+        ("WFP estimates 1.4 million people face hunger in Tigray.", "1.4 million", "WFP"),
+        ("Figures from the Protection Cluster show 8,200 people displaced in Ituri.",
+         "8,200 people", "the Protection Cluster"),
+        ("The governor told reporters that 17 people were killed in Bor.", "17 people",
+         "The governor"),
+        ("Nine patients died overnight, said a nurse at Juba Teaching Hospital.",
+         "Nine patients", "a nurse at Juba Teaching Hospital"),
+        ("\u201cWe buried 23 people on Sunday,\u201d the village chief said.", "23 people",
+         "the village chief"),
+        # "the agency" is the one just named
+        ("IOM said 5,000 people crossed into Chad on Monday. The agency estimates that 2,000 "
+         "more are waiting at the border.", "2,000 more", "IOM"),
+    ],
+)  # fmt: skip
+def test_attribution(text: str, quote: str, expected: str) -> None:
+    assert speaker_of(text, quote) == expected
+
+
+def test_a_speaker_is_not_carried_to_another_paragraphs_figure() -> None:
+    text = (
+        "OCHA said 40,000 people were displaced in Kasai.\n\n"
+        "Separately, floods destroyed 1,200 homes in Tshikapa."
+    )
+    assert speaker_of(text, "1,200 homes") is None
+
+
+def test_the_speaker_described_after_said_is_no_count_of_one() -> None:
+    text = "Four civilians were killed in Kharkiv, said a spokesperson for the regional police."
+    claims = [c for c in extract_claims(text, None) if c.kind == "numeric"]
+    assert [c.quote for c in claims] == ["Four civilians"]
