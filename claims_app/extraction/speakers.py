@@ -89,12 +89,28 @@ class _Refers(str):
     """ "The agency said": the organisation named last, if one was; else these words."""
 
 
-# Words that stand for an organisation the text has just named.
-_STANDS_FOR = frozenset(
-    "the " + word
-    for word in """agency organisation organization group monitor ministry office committee
-    mission network coalition charity observatory consortium cluster body watchdog""".split()
+# Words that stand for an organisation the text has just named: "the agency", "the
+# monitoring group", "the UN agency".
+_STANDS_FOR = re.compile(
+    r"the (?:[A-Za-z-]+ )?(?P<noun>agency|organisation|organization|group|monitor|ministry|"
+    r"office|committee|mission|network|coalition|charity|observatory|consortium|cluster|body|"
+    r"watchdog)",
+    re.IGNORECASE,
 )
+
+
+_ORDINAL_OF = re.compile(
+    r"the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|"
+    r"next|\d+(?:st|nd|rd|th)) the\b",
+    re.IGNORECASE,
+)
+
+
+def _may_stand_for(reference: str, name: str) -> bool:
+    """ "The office" may stand for "the regional refugee office" or "OCHA", not for
+    "Residents": the candidate carries the reference's noun or is a proper name."""
+    noun = _STANDS_FOR.fullmatch(reference)["noun"].lower()  # type: ignore[index]
+    return noun in name.lower() or any(c.isupper() for c in name[1:])
 
 
 class ArticleSpeakers:
@@ -114,7 +130,7 @@ class ArticleSpeakers:
         if own is _LAST:
             who = self._last_before(index)
         elif isinstance(own, _Refers):  # "The agency estimates": the agency just named
-            who = self._last_before(index) or str(own)
+            who = self._last_before(index, own) or str(own)
         else:
             who = own
         if who is not None:
@@ -131,7 +147,7 @@ class ArticleSpeakers:
         names = {n.strip() for n in _SOURCE_NAME.findall(m.group(1))}
         return names.pop() if len(entries) == 1 and len(names) == 1 else None
 
-    def _last_before(self, index: int) -> str | None:
+    def _last_before(self, index: int, reference: str | None = None) -> str | None:
         """The last speaker named before sentence `index`.
 
         Only a name settles it: a sentence that stands for the last speaker,
@@ -139,7 +155,9 @@ class ArticleSpeakers:
         """
         for k in range(index - 1, -1, -1):
             own = self._own_speaker(k)
-            if own is not _LAST and own and not isinstance(own, _Refers):
+            if own is _LAST or not own or isinstance(own, _Refers):
+                continue
+            if reference is None or _may_stand_for(reference, own):  # type: ignore[arg-type]
                 return own  # type: ignore[return-value]
         return None
 
@@ -157,7 +175,9 @@ class ArticleSpeakers:
         if who is None:
             return None
         who = _TRAILING_TIME.sub("", who).strip(" ,")
-        if who.lower() in _STANDS_FOR:
+        if _ORDINAL_OF.match(who):
+            return None  # "The report, the sixth the Group has published": no speaker
+        if _STANDS_FOR.fullmatch(who):
             return _Refers(who)
         return _LAST if who.lower() in _PRONOUNS else who
 
