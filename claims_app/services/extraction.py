@@ -44,12 +44,14 @@ class ReextractTally:
     added: int = 0
     removed: int = 0
     protected: int = 0  # vanished from the new run but reviewed, so kept
+    held: int = 0  # read differently by the new run but reviewed, so left as they were
     failed: list[FailedArticle] = field(default_factory=list)  # the extractor raised
 
     def summary(self) -> str:
         return (
             f"claims: {self.kept} unchanged, {self.updated} updated, {self.added} added, "
-            f"{self.removed} removed, {self.protected} kept because reviewed"
+            f"{self.removed} removed, {self.protected + self.held} kept as reviewed "
+            f"({self.held} read differently now, {self.protected} no longer found)"
             + (f", {len(self.failed)} articles failed" if self.failed else "")
         )
 
@@ -274,8 +276,11 @@ def _refresh(
     session: Session, claim: Claim, item: ExtractedClaim, actor: Actor, tally: ReextractTally
 ) -> None:
     before, after = _changes(claim, item)
-    if not before or is_reviewed(session, claim):
+    if not before:
         tally.kept += 1
+        return
+    if is_reviewed(session, claim):
+        tally.held += 1  # a reviewer's work stands; the new reading is not applied
         return
     for key, value in after.items():
         setattr(claim, key, value)

@@ -110,3 +110,32 @@ def test_extracted_fields_longer_than_their_columns_are_cut_not_refused(engine):
     assert claim.location is None or len(claim.location) <= 256
     tally = _reextract(engine)
     assert (tally.updated, tally.added, tally.removed) == (0, 0, 0)  # cut the same way each time
+
+
+def test_a_reviewed_claim_the_newer_extractor_reads_differently_is_left_and_counted(
+    engine, monkeypatch
+):
+    _ingest(engine)
+    reviewed = next(c for c in _claims(engine) if c.quote == "27 attacks")
+    with session_scope(engine, write=True) as s:
+        author = create_user(
+            s, username="rev", password="long-enough", role="reviewer", actor=ACTOR
+        )
+        s.add(Comment(claim_id=reviewed.id, author_id=author.id, body="seen", created_at=utcnow()))
+
+    def newer(text, article_date):
+        return [
+            replace(c, category="other", location="Elsewhere") if c.quote == "27 attacks" else c
+            for c in extract_claims(text, article_date)
+        ]
+
+    monkeypatch.setattr(extraction, "extract_claims", newer)
+    tally = _reextract(engine)
+    assert (tally.held, tally.updated) == (1, 0)
+    assert "1 kept as reviewed (1 read differently now, 0 no longer found)" in tally.summary()
+    after = next(c for c in _claims(engine) if c.id == reviewed.id)
+    assert (after.category, after.location, after.version) == (
+        reviewed.category,
+        reviewed.location,
+        reviewed.version,
+    )
