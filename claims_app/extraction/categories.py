@@ -95,6 +95,18 @@ _SHARE_OF_GROUP = re.compile(
     r"\s*of (?:them|whom|those)\s+(?:were |are )?(?:children|women|girls|boys|men|minors|"
     r"female|male|elderly)\b"
 )
+# Who the counted are, not what befell them: "children make up 57 per cent of".
+_MAKE_UP_BEFORE = re.compile(
+    r"\b(?:make up|makes up|made up|account for|accounts for|accounted for|represent|"
+    r"represents|constitute|constitutes|comprise|comprises)\s+(?:about |around |some |"
+    r"nearly |almost |over |more than |roughly |an estimated )?$"
+)
+# A figure that died after being counted as hurt: "two of the wounded died".
+_DIED_AFTER = re.compile(
+    r"\s+(?:(?:later|subsequently|have|has|had|then|since)\s+){0,2}(?:died|succumbed)\b"
+)
+# "73 cases of enforced disappearance": the harm is named after "of".
+_OF_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?$")
 _ATTACK_ON_FACILITY = re.compile(
     r"^[^.;]{0,20}?\bon (?:the |a )?(?:[\w-]+ ){0,2}(?:health (?:centres?|centers?|facilities)|"
     r"hospitals?|clinics?|schools?|markets?|homes|houses|camps?|shelters?|facilities)\b"
@@ -166,6 +178,20 @@ def _own_words(
         return "killed"  # "the death toll ... rose to 31"
     if unit in ("photos", "years") or (percent and _SHARE_OF_GROUP.match(sentence, figure_end)):
         return "other"  # "over half of them children": who they are, not what befell them
+    if (
+        percent
+        and (
+            "up" in before
+            or "ccount" in before
+            or "onstitut" in before
+            or "epresent" in before
+            or "ompris" in before
+        )
+        and _MAKE_UP_BEFORE.search(before)
+    ):
+        return "other"  # "children make up 57 per cent of the newly displaced"
+    if ("die" in after[:30] or "succumb" in after[:40]) and _DIED_AFTER.match(sentence, rel_end):
+        return "killed"  # "two of the wounded died", "three children later died"
     wounds = bool(_HURT_WORD.search(low_noun) or ("with" in after and _WOUNDS.match(after)))
     near = before[-60:]
     aid = not wounds and any(map(near.__contains__, _ASSIST_WORDS))
@@ -176,13 +202,19 @@ def _own_words(
     inner = lx.CATEGORY_CUES.search(low_noun)
     inner_category = lx.cue_category(inner.group(0)) if inner else None
     verb = _GOVERNING.search(sentence, max(0, rel - 25), rel)
-    category = _verb_category(verb.group(1), sentence, rel_end) if verb else None
+    category = _verb_category(verb.group(1), sentence, rel, rel_end) if verb else None
+    if category == "displaced" and "refugees" in (inner_category, lx.NOUN_CATEGORY.get(head)):
+        return "refugees"  # "hosts 150,000 refugees": who they are settles where they fled
     if category and (category != "other" or inner_category not in lx.PEOPLE_CATEGORIES):
         return category  # "pulled three people alive"; but "pulled 31 injured people"
     if low_noun.startswith("of "):
         return None  # "seven of the wounded died": the verb after decides
     if wounds:
         return "injured"  # "167 people with gunshot and blast wounds"
+    if head in ("cases", "incidents", "instances", "reports") and (
+        named := _harm_after_of(sentence, rel_end)
+    ):
+        return named  # "73 new cases of enforced disappearance"
     if head in lx.NOUN_CATEGORY:
         return lx.NOUN_CATEGORY[head]
     if inner_category in lx.PEOPLE_CATEGORIES and unit not in ("facilities", "towns"):
@@ -195,12 +227,20 @@ def governed_by_verb(sentence: str, rel: int) -> bool:
     return _GOVERNING.search(sentence, max(0, rel - 25), rel) is not None
 
 
-def _verb_category(verb: str, sentence: str, rel_end: int) -> str | None:
+def _harm_after_of(sentence: str, end: int) -> str | None:
+    """The harm named right after "of" following the figure, or None."""
+    cue = lx.CATEGORY_CUES.search(sentence, end, end + 50)
+    if cue is None or not _OF_AFTER.fullmatch(sentence[end : cue.start()] + " "):
+        return None
+    return lx.cue_category(cue.group(0))
+
+
+def _verb_category(verb: str, sentence: str, rel: int, rel_end: int) -> str | None:
     if verb == "forced":  # "forced 9,482 people (2,157 households) to flee"
         return "displaced" if _FORCED_TO_FLEE.match(sentence, rel_end) else None
     for pattern, category in _VERB_CATEGORY:
         if pattern.match(verb):
-            if verb.startswith("claimed") and "li" not in sentence[rel_end : rel_end + 8]:
+            if verb.startswith("claimed") and "li" not in sentence[rel : rel_end + 8]:
                 return "other"  # "claimed 3 attacks" is not "claimed 3 lives"
             return category
     return "other"

@@ -192,10 +192,12 @@ _CUES = {
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"
     r"moved to|relocated|sheltering|sheltered|took refuge|taking refuge|arrived|arrivals?|"
     r"arriving|left for|hosted|hosting|hosts|host|"
-    r"left (?:the area|their homes?|the town|the village|the city)",
+    r"(?:left|leaving|fled|fleeing) (?:the |their )?(?:area|homes?|towns?|villages?|city|"
+    r"cities|localit(?:y|ies)|districts?|camps?|region|neighbou?rhoods?)|"
+    r"(?:moved|moving|walked|travelled|traveled) (?:from|to|towards)",
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
     r"held (?:in|by|captive|hostage|incommunicado)|(?:those|people|men|women|being|were|are|"
-    r"remain|still) held|disappeared|detainees|custody",
+    r"remain|still) held|disappeared|detainees|custody|disappearances?",
     "refugees": r"refugees|asylum|crossed (?:from [a-z' -]{1,40} )?into|crossed the border|"
     r"crossing into|sought refuge|seeking refuge",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"

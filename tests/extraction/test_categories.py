@@ -66,6 +66,21 @@ def _category(sentence: str, quote_start: str) -> str:
         ("A drone dropped two bombs on the school, killing 11 people.", "two bombs", "attacks"),
         ("The region has recorded 1,270 suspected cases and 14 deaths since May.", "1,270",
          "other"),
+        # the harm a figure's own words name, whatever verb or noun comes first
+        ("Renewed clashes claimed 18 lives in Ostra, the monitor said.", "18", "killed"),
+        ("The valley camp hosts more than 60,000 refugees from Norland.", "more than 60,000",
+         "refugees"),
+        ("Three of the injured later died in hospital.", "Three", "killed"),
+        ("Two children died of their wounds on Monday.", "Two children", "killed"),
+        ("The monitor recorded 41 new cases of enforced disappearance in Arvo.", "41",
+         "detained"),
+        ("The monitor recorded 41 new cases of cholera in Arvo.", "41", "other"),
+        # moving away from a place is displacement; who the displaced are is not
+        ("Some 3,900 people left villages around Ostra between 2 and 6 May.", "Some 3,900",
+         "displaced"),
+        ("About 1,200 individuals (260 households) moved from Vesna towards the coast.",
+         "260 households", "displaced"),
+        ("Women and girls make up 61 per cent of the newly displaced.", "61 per cent", "other"),
     ],
 )  # fmt: skip
 def test_category_from_the_figure_s_own_words(sentence, quote, category):
