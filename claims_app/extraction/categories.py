@@ -96,10 +96,14 @@ _SHARE_OF_GROUP = re.compile(
     r"female|male|elderly)\b"
 )
 # Who the counted are, not what befell them: "children make up 57 per cent of".
+# (A harm's share is still the harm: "deaths by chemical weapons account for one percent
+# of the death toll"; so the subject must be a kind of person.)
 _MAKE_UP_BEFORE = re.compile(
-    r"\b(?:make up|makes up|made up|account for|accounts for|accounted for|represent|"
-    r"represents|constitute|constitutes|comprise|comprises)\s+(?:about |around |some |"
-    r"nearly |almost |over |more than |roughly |an estimated )?$"
+    r"\b(?:children|women|girls|boys|men|minors|elderly|older people|youths?|adolescents|"
+    r"infants|females|males)\b[^.;,]{0,30}?\s(?:make up|makes up|made up|account for|"
+    r"accounts for|accounted for|represent|represents|constitute|constitutes|comprise|"
+    r"comprises)\s+(?:about |around |some |nearly |almost |over |more than |roughly |"
+    r"an estimated )?$"
 )
 # A figure that died after being counted as hurt: "two of the wounded died".
 _DIED_AFTER = re.compile(

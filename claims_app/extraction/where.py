@@ -24,6 +24,7 @@ from claims_app.extraction.gazetteer import (
     canonical,
     capital_of,
     country_of_demonym,
+    country_of_place,
     is_country,
 )
 from claims_app.extraction.places import NAME, Place
@@ -74,7 +75,8 @@ def figure_place(
     if after and (found := _resolve(places, index, after, country)):
         return found  # "the 86 hospitals in the region"
     region = _own_region(low, sentence, figure)
-    here = places(index)
+    # A "place" holding the figure is a title-case headline read as a name, not a place.
+    here = [p for p in places(index) if not p.start <= figure[0] < figure[1] <= p.end]
     own = [p for p in here if any(a <= p.start < b for a, b in region)]
     if own:
         return _stated_scope(low, own, figure) or max(
@@ -100,7 +102,17 @@ def figure_place(
         if found := places(prev):
             main = _outside_subcounts(low, sentences[prev], found) or found
             return max(main, key=lambda p: p.rank)
-    return None
+    if _is_headline(sentence, index):  # a headline's figure is placed by the lede below
+        for later in range(index + 1, min(index + 4, len(sentences))):
+            if found := places(later):
+                main = _outside_subcounts(low, sentences[later], found) or found
+                return max(main, key=lambda p: p.rank)
+    return country()  # the article names no place before it: the country it is about
+
+
+def _is_headline(sentence: Sentence, index: int) -> bool:
+    """The article's first line, unpunctuated: a title, not a sentence of the text."""
+    return index == 0 and not sentence.text.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
 # "displaced more than 1 million people across Haiti": the figure says its own scope,
@@ -226,9 +238,26 @@ def document_country(text: str) -> Place | None:
                 counts[key] += 1
                 first.setdefault(key, Place(m.start(), m.end(), key, 1))
     if not counts:
-        return None
+        return _country_of_places(text)
     best = max(counts, key=lambda name: (counts[name], -first[name].start))
     return first[best]
+
+
+def _country_of_places(text: str) -> Place | None:
+    """The country an article's places lie in, when it names none: "Kassala state",
+    "Gedaref" and "River Nile" are in Sudan. Two names must agree, and no other
+    country may have as many: one stray town name is no evidence."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
+        if where := country_of_place(m.group()):
+            counts[where] += 1
+            first.setdefault(where, m.start())
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    name = ranked[0][0]
+    return Place(first[name], first[name], name, 1)
 
 
 def _candidates(name: str) -> list[str]:

@@ -82,3 +82,33 @@ def test_a_country_named_by_its_people_or_its_state(text: str, quote: str, expec
 def test_refugees_are_not_where_their_nationality_says() -> None:
     text = "Some 600,000 Sudanese refugees need shelter before the rains."
     assert place_of(text, "Some 600,000") is None
+
+
+def test_a_headline_figure_is_placed_by_the_lede_below_it() -> None:
+    text = (
+        "Shelling Kills Seven in Market\n\n"
+        "Shelling hit the main market in Bakhmut on Monday, killing seven people, "
+        "local officials said.\n"
+    )
+    assert place_of(text, "Seven") == "Bakhmut"
+
+
+def test_an_article_naming_no_country_is_placed_in_the_country_its_places_lie_in() -> None:
+    text = (
+        "Since the outbreak was declared, 9 120 suspected cholera cases have been reported "
+        "from 8 states.\n\nKassala state reported 40 per cent of the cases, followed by "
+        "Gedaref and Sennar.\n"
+    )
+    assert place_of(text, "9 120") == "Sudan"
+    assert place_of(text, "40 per cent") == "Kassala state"
+
+
+def test_one_stray_town_name_places_nothing() -> None:
+    text = (
+        "Since May, 9 120 suspected cholera cases have been reported.\n\nTeams visited Kassala.\n"
+    )
+    assert place_of(text, "9 120") is None
+
+
+def test_a_place_inside_the_figure_s_own_words_is_its_place() -> None:
+    assert place_of("Roughly 80% of Gaza's population has been displaced.", "Roughly 80%") == "Gaza"
