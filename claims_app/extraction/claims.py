@@ -32,7 +32,7 @@ from claims_app.extraction.sentences import Sentence, split_sentences
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
-from claims_app.extraction.where import document_country, figure_place
+from claims_app.extraction.where import document_country, figure_place, home_country
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -278,6 +278,12 @@ class _Context:
             self._country = document_country(self.text)
         return self._country
 
+    def home_country(self) -> Place | None:
+        """The country the article is about, for a figure it places nowhere else."""
+        if not hasattr(self, "_home"):
+            self._home = home_country(self.text, self.country())
+        return self._home
+
     def stated(self, index: int) -> date | None:
         """The day the statement of sentence `index` was made, if the text says."""
         if index not in self._stated:
@@ -510,7 +516,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     # Places are found only now: most numbers are dropped before this.
     location = figure_place(
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
-        money=m.unit is not None, country=ctx.country,
+        money=m.unit is not None, country=ctx.country, home=ctx.home_country,
     )  # fmt: skip
     when = figure_date(
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,

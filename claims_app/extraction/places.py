@@ -143,6 +143,8 @@ def _rank_for(text: str, default: int) -> int:
     """From the place word: "X village" or "the Yemeni city of X" -> its rank."""
     lower = text.lower()
     kind = lower.split(" of ", 1)[0] if lower.startswith("the ") else lower
+    if kind.endswith("ies"):
+        kind = kind[:-3] + "y"  # "the localities of X", "the cities of X"
     m = _SETTLEMENT_END.search(kind)
     return _SETTLEMENT_RANK[m.group(1)] if m else default or 3
 
@@ -307,6 +309,8 @@ _ATTACKS_ON = frozenset(
     """attack attacks assault offensive onslaught strike strikes airstrike airstrikes raid
     raids bombardment shelling""".split()
 )
+# "left villages around Bilibiza": the figure is about settlements, not the wider area.
+_SETTLEMENTS_NEAR = frozenset("villages localities towns settlements hamlets".split())
 _PART_OF_PLACE = frozenset("outskirts edge centre center heart vicinity suburbs environs".split())
 _OPENING_POINTERS = frozenset("In Near Outside Around Across Into Towards Toward Inside".split())
 
@@ -318,6 +322,7 @@ class _Found(NamedTuple):
     s: int
     e: int
     whole: int = -1  # where the whole match starts, if before the name ("the town of X")
+    settlement: bool = False  # "villages around X": as specific as a village
 
     def __getitem__(self, _group: str) -> str:
         return self.text[self.s : self.e]
@@ -339,7 +344,7 @@ def _pointed_at(text: str, start: int, runs: list):
             yield _Found(text, s + len(first) + 1, e)  # "In Rafah, ..." opening the sentence
             continue
         if words and _points_at(words):
-            yield _Found(text, s, e)
+            yield _Found(text, s, e, settlement=len(words) > 1 and words[-2] in _SETTLEMENTS_NEAR)
 
 
 def _points_at(words: list[str]) -> bool:
@@ -384,11 +389,19 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
         return  # "in Israeli attacks", "in the Yemeni city of Taiz": a word before a noun
     if default == 0 and _OF_AFTER.match(text, m.end("p")) and _adjectival(name):
         return  # "the Yemeni city of Taiz": the place is the one after "of"
-    rank = 6 if default == 6 else _rank_for(m.group(0), default)
+    rank = (
+        6
+        if default == 6
+        else 5
+        if getattr(m, "settlement", False)
+        else _rank_for(m.group(0), default)
+    )
     if default == 3 and _headline(text, s) and place_rank(name) is None:
         return  # "Partners Meet Donors in Second Pledging Round": capitals of a headline
     if default == 3 and (known := place_rank(_LEADING_DIRECTION.sub("", name))) is not None:
         rank = {COUNTRY: 1, REGION: 2, TOWN: 4}.get(known, rank)
+    if getattr(m, "settlement", False):
+        rank = 5  # "villages around Pella", whatever else Pella names
     key = (s, s + len(name))
     if not _overlaps_better(found, key, rank):
         found[key] = Place(s, s + len(name), name, rank)

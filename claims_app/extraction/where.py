@@ -26,8 +26,9 @@ from claims_app.extraction.gazetteer import (
     country_of_demonym,
     country_of_place,
     is_country,
+    place_rank,
 )
-from claims_app.extraction.places import NAME, Place
+from claims_app.extraction.places import NAME, NOT_PLACES, Place
 from claims_app.extraction.sentences import Sentence
 from claims_app.extraction.when import figure_region
 
@@ -69,6 +70,27 @@ def figure_place(
     *,
     money: bool,
     country: Callable[[], Place | None],
+    home: Callable[[], Place | None] | None = None,
+) -> Place | None:
+    sentence = sentences[index]
+    if found := _bracketed_after(text, places(index), sentence.start, figure):
+        return found  # "Gedaref (21%)": the place the bracket belongs to
+    found = _figure_place(text, low, sentences, places, index, figure, money=money,
+                          country=country, home=home or country)  # fmt: skip
+    return _with_coordinated(text, found) if found else None
+
+
+def _figure_place(
+    text: str,
+    low: str,
+    sentences: list[Sentence],
+    places: Callable[[int], list[Place]],
+    index: int,
+    figure: tuple[int, int],
+    *,
+    money: bool,
+    country: Callable[[], Place | None],
+    home: Callable[[], Place | None],
 ) -> Place | None:
     sentence = sentences[index]
     after = _SCOPE.match(low, figure[1] + 1) if low[figure[1] : figure[1] + 1] == " " else None
@@ -107,7 +129,7 @@ def figure_place(
             if found := places(later):
                 main = _outside_subcounts(low, sentences[later], found) or found
                 return max(main, key=lambda p: p.rank)
-    return country()  # the article names no place before it: the country it is about
+    return home()  # the article names no place before it: the country it is about
 
 
 def _is_headline(sentence: Sentence, index: int) -> bool:
@@ -119,6 +141,57 @@ def _is_headline(sentence: Sentence, index: int) -> bool:
 # and a more specific place elsewhere in the clause ("Violence in Port-au-Prince") is
 # where something else happened.
 _SCOPE_BEFORE = re.compile(r"\b(?:across|throughout|nationwide in|all over)\s+(?:the\s+)?\Z")
+
+
+# "Gedaref (21%)", "Gondar (about 850)": a figure in brackets right after a name.
+_OPEN_BRACKET = re.compile(r" ?\((?:[a-z]+ ){0,2}")
+
+
+def _bracketed_after(
+    text: str, here: list[Place], sentence_start: int, figure: tuple[int, int]
+) -> Place | None:
+    for p in here:
+        if p.end <= figure[0] and _OPEN_BRACKET.fullmatch(text, p.end, figure[0]):
+            return p
+    bracket = text.rfind("(", max(sentence_start, figure[0] - 12), figure[0])
+    if bracket == -1 or not _OPEN_BRACKET.fullmatch(text, bracket - 1, figure[0]):
+        return None
+    # a name no pattern vouched for ("followed by Gedaref (21%)"): a known place only
+    name = _NAME_BEFORE.search(text, max(sentence_start, bracket - 60), bracket)
+    if name and place_rank(name.group()) is not None:
+        return Place(name.start(), name.end(), name.group(), place_rank(name.group()) or 0)
+    return None
+
+
+_NAME_BEFORE = re.compile(rf"{NAME}(?= ?\Z)")
+
+
+# "the localities of Chai, Mucojo and Quiterajo", "Bilibiza and Mahate": the figure is
+# about every place of the list, and the list is what a reviewer checks.
+_COORDINATED_AFTER = re.compile(
+    rf"(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME}"
+    r"(?:\s+(?:districts|provinces|states|regions|governorates|counties|localities|villages|"
+    r"towns|camps|sites|municipalities|woredas|zones))?"
+)
+_LIST_WORD = re.compile(rf"{NAME}")
+
+
+def _with_coordinated(text: str, place: Place) -> Place:
+    if place.end > len(text) or text[place.start : place.end] != place.text:
+        return place  # a name the text does not spell here (a country, a capital)
+    m = _COORDINATED_AFTER.match(text, place.end)
+    if m is None or not all(map(_could_be_place, _LIST_WORD.findall(m.group()))):
+        return place
+    return Place(place.start, m.end(), text[place.start : m.end()], place.rank)
+
+
+def _could_be_place(name: str) -> bool:
+    first = name.split()[0].lower()
+    return (
+        not (name.isupper() and len(name) > 1)
+        and first not in NOT_PLACES
+        and (country_of_demonym(name) is None)
+    )
 
 
 _CROSSED = ("river", "lake", "sea", "gulf", "strait", "border", "line", "lines", "bridge")
@@ -241,6 +314,15 @@ def document_country(text: str) -> Place | None:
         return _country_of_places(text)
     best = max(counts, key=lambda name: (counts[name], -first[name].start))
     return first[best]
+
+
+def home_country(text: str, named: Place | None) -> Place | None:
+    """The country an article is about: the one it names most, unless its places lie in
+    another ("Russia" named in a report on Idlib and Hama is an actor, not the place)."""
+    inferred = _country_of_places(text)
+    if named is None or inferred is None:
+        return named or inferred
+    return named if inferred.text == named.text else None
 
 
 def _country_of_places(text: str) -> Place | None:

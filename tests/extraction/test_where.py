@@ -112,3 +112,33 @@ def test_one_stray_town_name_places_nothing() -> None:
 
 def test_a_place_inside_the_figure_s_own_words_is_its_place() -> None:
     assert place_of("Roughly 80% of Gaza's population has been displaced.", "Roughly 80%") == "Gaza"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # a list of places is one location: the figure is about all of them
+        ("Some 2,400 people left the localities of Arvo, Benta and Cazzo last week.",
+         "Some 2,400", "Arvo, Benta and Cazzo"),
+        ("In Ostra district, some 1,300 people left villages around Pella and Vesk on Monday.",
+         "some 1,300", "Pella and Vesk"),
+        ("Clashes in Kherson and Zaporizhzhia regions displaced 5,000 people.", "5,000",
+         "Kherson and Zaporizhzhia regions"),
+        # a figure in brackets after a name is that place's
+        ("Cases rose in Kassala state, followed by River Nile (14%).", "14%", "River Nile"),
+    ],
+)  # fmt: skip
+def test_lists_and_brackets(text: str, quote: str, expected: str) -> None:
+    assert place_of(text, quote) == expected
+
+
+def test_a_country_named_as_an_actor_is_not_where_the_article_is() -> None:
+    text = (
+        "Russian forces stepped up strikes on Idlib province and Aleppo.\n\n"
+        "Russia and its allies are using cluster munitions, activists said.\n\n"
+        "The monitor counts 4.1 million people at risk.\n"
+    )
+    from claims_app.extraction.where import document_country, home_country
+
+    assert document_country(text).text == "Russia"  # named, so nationwide figures are its
+    assert home_country(text, document_country(text)) is None  # but its places lie in Syria
