@@ -367,7 +367,7 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
                 if found := _event_claims(ctx, i, sentence, match, here, speaker, numeric):
                     ctx.claims.extend(found)
                     taken_until = found[0].end  # one assertion per clause
-    return _with_repeats_resolved(ctx.claims)
+    return _with_repeats_resolved(ctx.claims, ctx.sentences[0].end)
 
 
 _BULLET_LINE = re.compile(r"\s*(?:[•·▪►*–—-]|\d{1,2}[.)])\s")
@@ -380,19 +380,27 @@ def _is_summary(sentence: str) -> bool:
     return sentence[-1:] not in ".!?”\"'" or bool(_BULLET_LINE.match(sentence))
 
 
-def _with_repeats_resolved(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+def _with_repeats_resolved(claims: list[ExtractedClaim], headline_end: int) -> list[ExtractedClaim]:
     """A headline or highlight figure takes the date, source and place the body gives
     the same figure ("Strike kills at least 14" above "..., the governor said")."""
     out = list(claims)
     for i, claim in enumerate(claims):
         if claim.kind != "numeric" or claim.value is None or not _is_summary(claim.sentence):
             continue
+        headline = claim.start < headline_end and not _BULLET_LINE.match(claim.sentence)
         body = next((c for c in claims[i + 1 :] if _repeats(claim, c)), None)
+        if body is None and headline and claim.category != "other":
+            # "FIVE KILLED AS DRONE HITS HOSPITAL" over "killing a nurse and four
+            # patients": the lede's first count of the same harm tells the same event
+            body = next((c for c in claims[i + 1 :] if c.kind == "numeric"
+                         and c.category == claim.category), None)  # fmt: skip
         if body is None and _BULLET_LINE.match(claim.sentence):
             # a "Key findings" bullet may follow the lede that gave the figure first
             body = next((c for c in reversed(claims[:i]) if _repeats(claim, c)), None)
         if body is not None:
             missing = {f: getattr(body, f) for f in _SUMMARY_FIELDS if getattr(claim, f) is None}
+            if headline and body.location:
+                missing["location"] = body.location  # the lede's place is the precise one
             if claim.category == "other" and body.category != "other":
                 missing["category"] = body.category  # "2,157  households": displaced, says the body
             out[i] = replace(claim, **missing) if missing else claim

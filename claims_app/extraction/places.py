@@ -376,6 +376,8 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
         return  # "Assad’s prisons": a possessor, not a place
     if not _core(name)[:1].isupper() or not _acceptable(name, default):
         return  # "The governorate": only a general word was left after "The"
+    if name.isupper() and name.count(" ") >= 2 and place_rank(name) is None:
+        return  # "DRONE HITS EL FASHER HOSPITAL": a headline in capitals, not a name
     if _names_an_organisation(text, s + len(name)) or _AFFILIATION.search_before(
         text, max(0, s - 60), s
     ):

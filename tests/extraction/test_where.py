@@ -142,3 +142,18 @@ def test_a_country_named_as_an_actor_is_not_where_the_article_is() -> None:
 
     assert document_country(text).text == "Russia"  # named, so nationwide figures are its
     assert home_country(text, document_country(text)) is None  # but its places lie in Syria
+
+
+def test_a_headline_figure_takes_the_lede_s_place_date_and_source() -> None:
+    text = (
+        "SIX KILLED AS SHELLS HIT VESNA MARKET\n\n"
+        "Shells hit the central market in Vesna on Tuesday, killing a vendor and five "
+        "shoppers, the regional health office said.\n"
+    )
+    claims = [c for c in extract_claims(text, DAY) if c.kind == "numeric"]
+    headline = next(c for c in claims if c.quote.startswith("SIX"))
+    assert (headline.location, headline.event_date, headline.attributed_to) == (
+        "Vesna",
+        "2025-03-11",
+        "the regional health office",
+    )
