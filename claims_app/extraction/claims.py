@@ -20,6 +20,7 @@ from datetime import date
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
+from claims_app.extraction.breakdowns import BreakdownItem, find_breakdowns
 from claims_app.extraction.categories import category_for, sentence_cues
 from claims_app.extraction.dated import date_claim_spans
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
@@ -309,6 +310,7 @@ class _Context:
         self.dateline = _dateline(self.text)
         self.phones = lx.phone_spans(self.low)
         self.tables = find_tables(self.text)  # table rows by the offset their line starts
+        self.breakdowns = find_breakdowns(self.text, self.low)  # list items, by their figure
 
 
 class _Lazy:
@@ -554,7 +556,32 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         attributed_to=speaker(),
         part_of=part_of,
     )
+    if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
+        return _in_breakdown(ctx, claim, item, own=m.start in ctx.breakdowns)
     return claim
+
+
+def _breakdown_item(ctx: _Context, offset: int) -> BreakdownItem | None:
+    return next((i for i in ctx.breakdowns.values() if i.line_start <= offset < i.line_end), None)
+
+
+def _in_breakdown(
+    ctx: _Context, claim: ExtractedClaim, item: BreakdownItem, *, own: bool
+) -> ExtractedClaim:
+    """A figure of a breakdown list's item: what, when and where the list says."""
+    changes: dict = {}
+    if own and item.category:
+        changes["category"] = item.category  # "Civilian killings by zone: ... 88"
+        if item.category in lx.PEOPLE_CATEGORIES and claim.unit is None:
+            changes["unit"] = "people"
+    if item.place:
+        changes["location"] = item.place
+    lead_dates = ctx.dates.get(ctx.sentence_at(item.lead), [])
+    if claim.event_date is None and lead_dates:
+        when = lead_dates[-1]
+        changes.update(event_date=when.iso, event_date_first=when.first,
+                       event_date_last=when.last)  # fmt: skip
+    return replace(claim, **changes) if changes else claim
 
 
 def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim | None:

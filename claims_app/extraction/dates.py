@@ -110,9 +110,12 @@ def _day_runs_on(m: rx.Match, text: str, *prefixes: str) -> bool:
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # The article-wide scans run on RE2 (rx.py): `\b` where `re` would use a lookbehind,
 # lookaheads checked in Python after the match.
+# "from 3 May to 9 June", "between ... and ...", and with a dash alone: "1 January – 28
+# February 2025" (a word between two dates needs "from" or "between" before them: "on 2
+# May and 9 June" are two days).
 _RANGE = rx.compile(
-    rf"\b(?:between|from)\s+{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?\s+(?:and|to|until|till|-|–)\s+"
-    rf"{_dm('b')}(?:,?\s+(?P<by>{_YEAR}))?",
+    rf"\b(?:(?P<pre>between|from)\s+)?{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?"
+    rf"(?:\s+(?P<word>and|to|until|till)\s+|\s*(?:-|–|—)\s*){_dm('b')}(?:,?\s+(?P<by>{_YEAR}))?",
 )
 # "between 18 and 24 February 2025", "on 6 and 7 August", "6-7 Aug", "the night of 27 to
 # 28 April", "February 2-9": two days of one month (+ not followed by a digit).
@@ -307,7 +310,7 @@ def _day_of(m: re.Match[str], p: str, year: int | None, anchor: date | None) -> 
 
 def _ranges(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _RANGE.finditer(text):
-        if _day_runs_on(m, text, "a", "b"):
+        if _day_runs_on(m, text, "a", "b") or (m["word"] and not m["pre"]):
             continue
         year_b = int(m["by"]) if m["by"] else None
         year_a = int(m["ay"]) if m["ay"] else year_b

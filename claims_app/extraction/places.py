@@ -48,7 +48,8 @@ NOT_PLACES = frozenset(
         january february march april may june july august september october november
         december president minister secretary spokesman spokesperson head chief director
         envoy ambassador general commander mr mrs dr the a an this that these those his
-        her their its our islamic arab reuters afp ap report update""".split()
+        her their its our islamic arab reuters afp ap report update other others total
+        several various""".split()
 )
 
 

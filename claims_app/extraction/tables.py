@@ -45,7 +45,7 @@ _PLACE_HEADER = re.compile(
 )
 _DATE_HEADER = re.compile(r"^(?:date|day|when)\b", re.I)
 # Row labels that are no place: "Total", "Sub-total", "Other".
-_NOT_A_PLACE = re.compile(r"^(?:total|sub-?total|grand total|other|others|unknown|all)\b", re.I)
+NOT_A_PLACE = re.compile(r"^(?:total|sub-?total|grand total|other|others|unknown|all)\b", re.I)
 
 
 class Cell(NamedTuple):
@@ -139,7 +139,7 @@ def _row(
         if _DATE_HEADER.match(head.text):
             day = find_date(cell.text)
         elif _PLACE_HEADER.search(head.text) and not _NUMERIC_CELL.match(cell.text):
-            place = None if _NOT_A_PLACE.match(cell.text) else cell.text  # the last: finest
+            place = None if NOT_A_PLACE.match(cell.text) else cell.text  # the last: finest
         elif _NUMERIC_CELL.match(cell.text):
             counted.append((cell.start, cell.end, _category_of(head.text) or title_category))
     return TableRow(line[0], line[1], tuple(counted), place, day)

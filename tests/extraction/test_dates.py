@@ -60,8 +60,10 @@ THU_30_MAY_2019 = date(2019, 5, 30)
         ("earlier this month", date(2021, 3, 5), "earlier this month", "2021-03-01/2021-03-05"),
         ("last month", date(2021, 3, 5), "last month", "2021-02"),
         ("since 2011", date(2017, 5, 17), "since 2011", "2011-01-01/2017-05-17"),
+        ("Deaths by zone, 1 January – 28 February 2025:", date(2025, 3, 4),
+         "1 January – 28 February 2025", "2025-01-01/2025-02-28"),
     ],
-)
+)  # fmt: skip
 def test_date_phrases_resolve_against_the_article_date(text, anchor, phrase, iso):
     mentions = find_dates(text, anchor)
     assert [(m.text, m.iso) for m in mentions] == [(phrase, iso)]
@@ -103,3 +105,8 @@ def test_dates_that_point_back_at_the_last_day_named(text: str, phrase: str, iso
 def test_a_pointing_phrase_with_no_day_before_it_is_no_date() -> None:
     found = find_dates("Since then, the situation has worsened.", date(2025, 3, 14))
     assert found == []
+
+
+def test_two_days_joined_by_a_word_are_two_days_not_a_period():
+    found = find_dates("clashes on 2 May and 9 June", date(2025, 7, 1))
+    assert [m.iso for m in found] == ["2025-05-02", "2025-06-09"]

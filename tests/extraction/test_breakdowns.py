@@ -1,0 +1,42 @@
+"""Breakdown lists (extraction/breakdowns.py): the lead-in says what and when, items where."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claims_app.extraction.claims import extract_claims
+
+PAGE = (
+    "The monitor recorded 260 civilian deaths in the two months.\n\n"
+    "Civilian deaths by district, 1 March – 30 April 2025:\n"
+    "  - Ostra: 104 (37 of them in air strikes)\n"
+    "  - Vesna Valley: 71\n"
+    "  - Other districts: 85\n\n"
+    "Aid reached the valley on 2 May.\n"
+)
+
+
+def _numeric(text: str) -> dict[str, object]:
+    return {c.quote: c for c in extract_claims(text, date(2025, 5, 6)) if c.kind == "numeric"}
+
+
+def test_an_item_counts_what_the_lead_in_names_over_its_period_in_the_item_s_place() -> None:
+    found = _numeric(PAGE)
+    item = found["104"]
+    assert (item.category, item.location, item.event_date) == (
+        "killed",
+        "Ostra",
+        "2025-03-01/2025-04-30",
+    )
+    assert (found["71"].category, found["71"].location) == ("killed", "Vesna Valley")
+
+
+def test_a_sub_count_in_an_item_is_of_the_item_and_a_catch_all_label_is_no_place() -> None:
+    found = _numeric(PAGE)
+    assert found["37"].category == "killed" and found["37"].location == "Ostra"
+    assert found["85"].category == "killed" and found["85"].location is None
+
+
+def test_a_list_without_a_lead_in_is_read_as_prose() -> None:
+    text = "Shelling hit Ostra on Monday.\n  - Vesna: 12 homes were damaged\n"
+    assert "12 homes" in _numeric(text)  # no line ending in a colon above: no breakdown
