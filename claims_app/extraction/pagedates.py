@@ -45,12 +45,14 @@ MONTHS = {
     for name in names
 }
 # Scoped (?i:): month names match in any case wherever MONTH_RE is embedded.
-# Abbreviations may take a dot ("Jan."); a full name's dot ends a sentence.
+# Abbreviations may take a dot ("Jan."); a full name's dot ends a sentence. A name
+# ends at a word's end: "19 separate attacks" and "19 marchers" hold no date.
 _ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 MONTH_RE = (
     r"(?i:"
     + "|".join(
-        rf"{n}\.?" if n in _ABBREVIATIONS else n for n in sorted(MONTHS, key=len, reverse=True)
+        rf"{n}(?:\.|\b)" if n in _ABBREVIATIONS else rf"{n}\b"
+        for n in sorted(MONTHS, key=len, reverse=True)
     )
     + r")"
 )
