@@ -110,3 +110,9 @@ def test_a_pointing_phrase_with_no_day_before_it_is_no_date() -> None:
 def test_two_days_joined_by_a_word_are_two_days_not_a_period():
     found = find_dates("clashes on 2 May and 9 June", date(2025, 7, 1))
     assert [m.iso for m in found] == ["2025-05-02", "2025-06-09"]
+
+
+@pytest.mark.parametrize("text", ["killed 129 civilians in 19 separate attacks",
+                                  "19 marchers were hurt", "the 4 mayors met"])  # fmt: skip
+def test_a_month_abbreviation_inside_a_word_is_no_date(text):
+    assert find_dates(text, date(2025, 3, 4)) == []
