@@ -261,7 +261,8 @@ _NAME_WORD = rf"(?:{_NOT_A_NAME}[A-Z][\w’'\-.]*|\([A-Z]+\)|\d+(?:st|nd|rd|th))
 _ROLE_WORD = (
     r"(?:[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors?|workers|"
     r"agenc(?:y|ies)|groups?|committees?|councils?|teams?|officers?|spokes(?:person|man|woman)|"
-    r"head|director|coordinator|chair|members?|organi[sz]ations?|monitors?|medics?|nurses?|"
+    r"heads?|directors?|coordinators?|chairs?|members?|staff|personnel|crews?|paramedics|"
+    r"surgeons?|physicians?|organi[sz]ations?|monitors?|medics?|nurses?|"
     r"volunteers?|survivors?|relatives|elders|leaders?|police|army|military|ministry|office|"
     r"charit(?:y|ies)|associations?|unions?|ngos?|coalitions?|networks?|companies|company|"
     r"hospitals?|clinics?|centres?|centers?|units?|departments?|services?|employers?|"
@@ -308,7 +309,8 @@ SAID_INVERTED = re.compile(
 SAID_BY_ROLE = re.compile(
     rf"[,”\"]\s*(?:said|says|added|told (?:reporters|journalists|[A-Z][\w.]*))\s+"
     rf"(?P<who>(?:a|an|the|one)\s+(?:[a-z-]+\s+){{0,2}}?{_ROLE_WORD}"
-    r"(?:\s+(?:at|from|of|in|with)\s+(?:the\s+)?[A-Z][^,.;]{2,60})?)\s*[.,;]?\s*$"
+    r"(?:\s+(?:at|from|of|in|with)\s+(?:the\s+)?[A-Z][^,.;]{2,60})?)"
+    r"(?:,\s+(?:where|who|which|whose)\b[^.;]*)?\s*[.,;]?\s*$"  # ", where the victims were taken"
 )
 # "The consortium said", "Its director warned": a described speaker of any kind.
 SPEAKER_SIMPLE = re.compile(

@@ -40,9 +40,18 @@ _SOURCE_NAME = re.compile(r"([A-Z][\w&.\- ]*?)\s+\d{1,2}/\d{1,2}/\d{4}")
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we"))
 
 
+# A bullet, a list number or a live page's time stamp before the sentence proper:
+# "• Residents said ...", "3. The monitor found ...", "• 16:05 – The ministry said ...".
+_LEAD = re.compile(
+    r"\s*(?:(?:[•·▪►*–—-]|\d{1,2}[.)])\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M)?\s*[–—-]\s+)?"
+)
+
+
 def without_dateline(sentence: str) -> str:
     """ "GENEVA, 11 February 2020 — " or "BEIRUT (Reuters) - " opens a story; the speaker
-    comes after it."""
+    comes after it (and after a bullet or a time stamp)."""
+    lead = _LEAD.match(sentence).end()  # type: ignore[union-attr]  # it matches empty
+    sentence = sentence[lead:] if lead else sentence
     return sentence[dateline_end(sentence) :]
 
 

@@ -51,3 +51,23 @@ def test_the_speaker_described_after_said_is_no_count_of_one() -> None:
     text = "Four civilians were killed in Kharkiv, said a spokesperson for the regional police."
     claims = [c for c in extract_claims(text, None) if c.kind == "numeric"]
     assert [c.quote for c in claims] == ["Four civilians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # a bullet or a live page's time stamp comes before the sentence's own speaker
+        ("Key events\n\n  • The World Food Programme said it reached 42,000 people in Kosti.\n"
+         "  • Residents said at least 30 shells landed on the market.\n",
+         "at least 30", "Residents"),
+        ("Live\n\n  • 16:05 – The health ministry said 17 people were killed in El Obeid.\n",
+         "17 people", "The health ministry"),
+        # a described speaker with no article, and one followed by a relative clause
+        ("Some 150 families arrive in Tawila every day, camp coordinators said.",
+         "Some 150", "camp coordinators"),
+        ("At least 23 people were killed in the market, said a doctor at Al-Nao Hospital, "
+         "where most of the victims were taken.", "At least 23", "a doctor at Al-Nao Hospital"),
+    ],
+)  # fmt: skip
+def test_speakers_after_bullets_and_in_described_roles(text, quote, expected):
+    assert speaker_of(text, quote) == expected
