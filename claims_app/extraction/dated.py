@@ -144,8 +144,12 @@ def _opens(low: str, sentence: tuple[int, int], d: DateMention) -> bool:
 
 
 def _not_an_event_date(low: str, d: DateMention, anchor: date | None, future: bool) -> bool:
-    if anchor is not None and d.first >= anchor and not _NAMED_AFTER.match(low, d.end):
-        return True  # the article's own day, or a plan; but "the 1 November deadline"
+    # A plan, or the article's own day; but "the 1 November deadline", and a live page's
+    # "A drone struck the hospital on Tuesday" (its own day, in the past tense).
+    later = anchor is not None and d.first >= anchor and not _NAMED_AFTER.match(low, d.end)
+    happened = d.first == anchor and d.precision == "day"
+    if later and not (happened and _EVENT_VERB.search(low, max(0, d.start - 90), d.start)):
+        return True
     if future and not _NAMED_AFTER.match(low, d.end):
         return True  # "the next report will be issued on 1 November"
     if _NOT_EVENT_BEFORE.search(low, max(0, d.start - 40), d.start):

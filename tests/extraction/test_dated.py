@@ -69,3 +69,14 @@ def test_not_date_claims_of_their_own(text: str) -> None:
         assert [c.kind for c in claims] == ["date"]  # the attack's day; no count of 10
         return
     assert [c for c in claims if c.kind == "date"] == []
+
+
+def test_an_event_of_the_article_s_own_day_in_the_past_tense_is_a_date_claim() -> None:
+    found = date_claims(
+        "A drone struck the main hospital in El Fasher on Friday, the ministry said."
+    )
+    assert found == {"struck the main hospital in El Fasher on Friday": "2025-03-14"}
+
+
+def test_a_plan_for_the_article_s_own_day_is_not() -> None:
+    assert date_claims("Talks are due to resume in Jeddah on Friday.") == {}
