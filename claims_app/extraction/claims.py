@@ -118,6 +118,10 @@ def is_trap(
         return True
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
+    if lx.LABEL_WORD_BEFORE.search(before) and lx.LABEL_ENDS.match(after):
+        return True  # "in week 38 alone", "Key events, day 669"
+    if lx.HOTLINE_BEFORE.search(before) or lx.COUNTER_BEFORE.search(before):
+        return True  # "hotline (toll-free): 9393", "Showing updates 4-6 of 23"
     if (
         after.startswith(",")
         and m.value is not None
@@ -156,6 +160,8 @@ def _looks_like_year(text: str, m: Mention, after: str) -> bool:
         return True
     if not _YEAR_TOKEN.fullmatch(token):
         return False
+    if after[:1] in ("\n", "\r"):
+        return True  # "... in First Two Months of 2025" ending a headline line
     return not lx.COUNT_NOUN_AFTER.match(after)
 
 
@@ -703,7 +709,10 @@ _ONE_SPEAKS = re.compile(
     r"\s*[\w-]*(?:\s+[\w’'-]+){0,6}?\s+(?:said|says|told|tells|reported|added|explained|"
     r"recalled|described)\b"
 )
-_SAID_BEFORE_ONE = re.compile(r"[,”\"]\s*(?:said|says|added|told \w+)\s+\Z")  # ", said a doctor"
+# ", said a doctor"; "headed by a woman": who speaks or leads, not one person harmed
+_SAID_BEFORE_ONE = re.compile(
+    r"[,”\"]\s*(?:said|says|added|told \w+)\s+\Z|\b(?:headed|led|run|chaired|owned) by\s+\Z"
+)
 _SPEAKERS_COUNT = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:witnesses|residents|survivors|sources|officials|doctors|medics|"
     r"relatives|people)\s+(?:told|said|say|says|reported)\b"

@@ -20,7 +20,7 @@ TRAP_BEFORE = re.compile(
     r"section|item|protocol|paragraph|room|route|highway|flight|code|phase|round|session|"
     r"version|model|level|grade|category|stage|point|clause|annex|ward|gate|building|"
     r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no|street|st|road|rd|"
-    r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line)\.?\s*(?:no\.?\s*)?"
+    r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line|kebele|zone)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
@@ -32,7 +32,7 @@ _TRAP_LAST_WORDS = frozenset(
     chapter section item protocol paragraph room route highway flight code phase round
     session version model level grade category stage point clause annex ward gate building
     block platoon battalion brigade division regiment unit of aged under below over
-    above street st road rd avenue ave lane kilo km plot sector exit bus line""".split()
+    above street st road rd avenue ave lane kilo km plot sector exit bus line kebele zone""".split()
 )
 _LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
 
@@ -49,7 +49,26 @@ TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
     r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|midnight|noon|midday|"
     r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
-    r"\s+(?:times|fold)\b|-(?:hour|day|week|month|year)\b)",
+    r"\s+(?:times|fold)\b|-(?:hour|day|week|month|year)\b|"
+    # a page's own counters, and the research behind a report, are not what it reports
+    r"\s+(?:views|shares|likes|comments|reads|downloads|followers|subscribers)\b|"
+    r"\s+(?:key informant |in-depth |semi-structured |individual )?(?:interviews|"
+    r"focus group discussions|satellite images)\b|"
+    # "a period one month longer", "two days later": a span compared, not a count
+    r"\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:longer|shorter|later|earlier)\b)",
+)
+# "week 38", "day 669" of an epidemic or a war: a label, unless a noun follows ("in the
+# past week 38 people died").
+LABEL_WORD_BEFORE = re.compile(r"\b(?:week|day|epi-?week)\s+\Z")
+LABEL_ENDS = re.compile(
+    r"[ \t]*[\r\n]|\s*(?:[,.;:)\]\-–—(]|\Z)|"
+    r"\s+(?:alone|and|to|through|of|this|last|was|were|is|saw|recorded|compared|in|at|on)\b"
+)
+# "Cholera hotline (toll-free, 24/7): 9393"; "Showing updates 4–6 of 23", "Page 2 of 8"
+HOTLINE_BEFORE = re.compile(r"\b(?:hotlines?|helplines?|toll-free)\b[^.\n]{0,30}?[:\s]\s*\Z")
+COUNTER_BEFORE = re.compile(
+    r"\b(?:page|showing|displaying|updates|items|results|entries|stories|posts)\s+"
+    r"(?:[a-z]+\s+)?\d+(?:\s*[-–]\s*\d+)?\s+of\s+\Z"
 )
 # Distances and lengths: "35 km", "about 60 km north", "22 miles", "500 metres".
 DISTANCE_AFTER = re.compile(
@@ -143,14 +162,14 @@ METHOD_BEFORE = re.compile(
     r"\b(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
     r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on|review of|"
     r"conducted by|confirmed by|corroborated by|verified by|examined|collected by|"
-    r"carried out by)\b"
+    r"carried out by|collected through|gathered through)\b"
     r"(?:[^,;.]|(?<=\d)[,.](?=\d))*$"
 )
 # Words METHOD_BEFORE cannot match without, tested first as substrings (C speed).
 _METHOD_STEMS = (
     "interview", "survey", "covered", "sample of", "based on", "relie", "consulted", "analy",
     "review", "draw", "conducted by", "confirmed by", "corroborated by", "verified by",
-    "examined", "collected by", "carried out by",
+    "examined", "collected by", "carried out by", "collected through", "gathered through",
 )  # fmt: skip
 
 

@@ -143,3 +143,29 @@ def test_newsy_text_keeps_offsets_exact(text):
         assert text[claim.start : claim.end] == claim.claim.quote
         if claim.part_of is not None:
             assert 0 <= claim.part_of < len(extract_page(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In week 38 alone, cases rose again.",
+        "Sudan war live: key events, day 669\n\nFighting went on.",
+        "Cholera hotline (toll-free, 24/7): 9393",
+        "Showing updates 4–6 of 23 | Page 2 of 8",
+        "By the Africa desk · Last updated 11 Feb 2025 · 14,382 views",
+        "The update draws on 126 key informant interviews and 43 satellite images.",
+        "In the fourth quarter, a period one month longer, the team met.",
+        "Soldiers searched house to house in Kebele 04 of Merawi town.",
+        "Ethiopia: Civilians Killed in Amhara in First Two Months of 2025\nDrone strikes went on",
+        "One in four displaced households is headed by a woman.",
+    ],
+)
+def test_labels_counters_and_research_counts_are_not_claims(text):
+    figures = [c.quote for c in extract_claims(text, date(2025, 3, 4)) if c.kind == "numeric"]
+    assert figures == [] or figures == ["One in four displaced households"], figures
+
+
+def test_a_week_followed_by_its_count_is_still_a_count():
+    found = [c.quote for c in extract_claims("During the week 38 people died in Kassala.",
+                                             date(2025, 3, 4)) if c.kind == "numeric"]  # fmt: skip
+    assert found == ["38 people"]
