@@ -118,6 +118,8 @@ def is_trap(
         return True
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
+    if lx.TIMES_AFTER.match(after) and not lx.HIT_BEFORE.search(before):
+        return True  # "three times higher"; but "struck at least nine times"
     if lx.LABEL_WORD_BEFORE.search(before) and lx.LABEL_ENDS.match(after):
         return True  # "in week 38 alone", "Key events, day 669"
     if lx.HOTLINE_BEFORE.search(before) or lx.COUNTER_BEFORE.search(before):
@@ -499,6 +501,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         return _describe_cell(ctx, sentence, m, row, speaker)
     noun, noun_end = counted_noun(ctx.text, m, sentence.end)
     unit = m.unit or unit_for(noun, m)
+    if unit == "other:times" and lx.HIT_BEFORE.search(ctx.low, max(0, m.start - 40), m.start):
+        unit = "attacks"  # "the hospital has been struck at least nine times"
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
     if antecedent is None and _COMPARED.search_before(
         ctx.low, max(sentence.start, m.start - 30), m.start
@@ -683,7 +687,7 @@ def _worth_checking(
     if m.one:
         return category in lx.PEOPLE_CATEGORIES  # "a nurse was killed", not "a nurse said"
     head = (noun or "").split()[-1].lower() if noun else ""
-    if head in lx.UNCHECKABLE_NOUNS:
+    if head in lx.UNCHECKABLE_NOUNS and not _named_kind(noun) and unit != "attacks":
         return False
     small = m.worded and m.value is not None and m.value < 10
     if small and (definite or not head):
@@ -698,6 +702,19 @@ def _worth_checking(
 
 
 _DURATIONS = frozenset("hours days weeks months years".split())
+# "112 oral rehydration points", "40 water points", "9 affected states": a word before the
+# head names a kind of place or service, which "two points" or "the two sides" do not.
+_KIND_BEFORE_HEAD = frozenset(
+    """rehydration water distribution collection entry exit crossing border transit health
+    service treatment affected""".split()
+)
+
+
+def _named_kind(noun: str | None) -> bool:
+    words = (noun or "").lower().split()
+    return len(words) >= 2 and words[-2] in _KIND_BEFORE_HEAD and words[-1] != "times"
+
+
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+\Z")
 
 

@@ -49,13 +49,19 @@ TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
     r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|midnight|noon|midday|"
     r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
-    r"\s+(?:times|fold)\b|-(?:hour|day|week|month|year)\b|"
+    r"\s+fold\b|-(?:hour|day|week|month|year)\b|"
     # a page's own counters, and the research behind a report, are not what it reports
     r"\s+(?:views|shares|likes|comments|reads|downloads|followers|subscribers)\b|"
     r"\s+(?:key informant |in-depth |semi-structured |individual )?(?:interviews|"
     r"focus group discussions|satellite images)\b|"
     # "a period one month longer", "two days later": a span compared, not a count
     r"\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:longer|shorter|later|earlier)\b)",
+)
+# "three times", "10 times higher": a multiple, unless something was hit that many times
+TIMES_AFTER = re.compile(r"\s+times\b")
+HIT_BEFORE = re.compile(
+    r"\b(?:hit|struck|attacked|shelled|bombed|targeted|raided|looted|stormed|damaged)\s+"
+    r"(?:at least |more than |over |some |about |nearly |around |up to )?\Z"
 )
 # "week 38", "day 669" of an epidemic or a war: a label, unless a noun follows ("in the
 # past week 38 people died").

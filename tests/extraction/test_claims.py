@@ -169,3 +169,18 @@ def test_a_week_followed_by_its_count_is_still_a_count():
     found = [c.quote for c in extract_claims("During the week 38 people died in Kassala.",
                                              date(2025, 3, 4)) if c.kind == "numeric"]  # fmt: skip
     assert found == ["38 people"]
+
+
+def test_times_something_was_hit_are_attacks_and_other_multiples_are_not_claims():
+    text = (
+        "The hospital has been struck at least nine times since May. Prices rose three "
+        "times in a year. The two sides met 3 times. Partners run 112 oral rehydration "
+        "points across 9 affected states."
+    )
+    found = {c.quote: c.category for c in extract_claims(text, date(2025, 3, 4))
+             if c.kind == "numeric"}  # fmt: skip
+    assert found == {
+        "at least nine times": "attacks",
+        "112 oral rehydration points": "other",
+        "9 affected states": "other",
+    }
