@@ -118,12 +118,16 @@ def is_trap(
         return True
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
-    if lx.TIMES_AFTER.match(after) and not lx.HIT_BEFORE.search(before):
+    # (substring tests first: each pattern needs its word, and most figures lack them all)
+    if " times" in after[:7] and lx.TIMES_AFTER.match(after) and not lx.HIT_BEFORE.search(before):
         return True  # "three times higher"; but "struck at least nine times"
-    if lx.LABEL_WORD_BEFORE.search(before) and lx.LABEL_ENDS.match(after):
+    labelled = ("week" in before or "day" in before) and lx.LABEL_WORD_BEFORE.search(before)
+    if labelled and lx.LABEL_ENDS.match(after):
         return True  # "in week 38 alone", "Key events, day 669"
-    if lx.HOTLINE_BEFORE.search(before) or lx.COUNTER_BEFORE.search(before):
-        return True  # "hotline (toll-free): 9393", "Showing updates 4-6 of 23"
+    if ("line" in before or "toll" in before) and lx.HOTLINE_BEFORE.search(before):
+        return True  # "hotline (toll-free): 9393"
+    if " of " in before[-5:] and lx.COUNTER_BEFORE.search(before):
+        return True  # "Showing updates 4-6 of 23"
     if (
         after.startswith(",")
         and m.value is not None

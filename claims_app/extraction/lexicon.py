@@ -286,8 +286,7 @@ _NAME_WORD = rf"(?:{_NOT_A_NAME}[A-Z][\w’'\-.]*|\([A-Z]+\)|\d+(?:st|nd|rd|th))
 _ROLE_WORD = (
     r"(?:[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors?|workers|"
     r"agenc(?:y|ies)|groups?|committees?|councils?|teams?|officers?|spokes(?:person|man|woman)|"
-    r"heads?|directors?|coordinators?|chairs?|members?|staff|personnel|crews?|paramedics|"
-    r"surgeons?|physicians?|organi[sz]ations?|monitors?|medics?|nurses?|"
+    r"head|director|coordinators?|chair|members?|organi[sz]ations?|monitors?|medics?|nurses?|"
     r"volunteers?|survivors?|relatives|elders|leaders?|police|army|military|ministry|office|"
     r"charit(?:y|ies)|associations?|unions?|ngos?|coalitions?|networks?|companies|company|"
     r"hospitals?|clinics?|centres?|centers?|units?|departments?|services?|employers?|"
