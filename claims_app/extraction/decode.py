@@ -77,10 +77,15 @@ def html_main_text(html: str) -> str:
     return "\n\n".join(line.strip() for line in extracted.splitlines() if line.strip())
 
 
+# The newest date the markup declares: a live page's "Last updated" (its items above the
+# first day label are that day's), and an article's own date where it declares one.
+_NEWEST = {"original_date": False, "extensive_search": False}
+
+
 def html_date(html: str) -> date | None:
     """The publication date an HTML page declares in its markup (meta tags, <time>,
     structured data), never one guessed from its text: `extensive=False`."""
-    found = trafilatura.extract_metadata(html, extensive=False).date
+    found = trafilatura.extract_metadata(html, extensive=False, date_config=_NEWEST).date
     try:
         return date.fromisoformat(found) if found else None
     except ValueError:

@@ -166,6 +166,16 @@ BARRED_HEADER = re.compile(
     rf"^(?P<section>[A-Z][^|]{{1,60}}?)\s*\|\s*(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})\s*$",
     re.IGNORECASE,
 )
+# "2. NORTH KIVU – update of Friday 16 May 2025", "Ituri - as of 23 May 2025": a section
+# of a report, then a dash and the day of its update.
+DASHED_HEADER = re.compile(
+    rf"^(?P<section>(?:\d{{1,2}}[.)]\s+)?[A-Z][^|–—]{{1,60}}?)\s+[–—-]\s+"
+    rf"(?:(?:update|updated|situation|status|report|figures)\s+(?:of|as\s+of|on)\s+|"
+    rf"as\s+(?:of|at)\s+)?(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})\s*$",
+    re.IGNORECASE,
+)
+# "Mon 9 Jun", "Friday, 6 June", "June 7": a live page's day label with no year.
+YEARLESS_HEADER = re.compile(rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*$", re.IGNORECASE)
 _STAMP_WORDS = (
     r"published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|dated|"
     r"issued(?:\s+on)?|released(?:\s+on)?|date\s+of\s+(?:publication|issue)|publication\s+date|"
@@ -200,11 +210,20 @@ class LineDate(NamedTuple):
     end: int = 0  # where the date ends in the line
 
 
-def header_date(text: str) -> LineDate | None:
-    """A line that is only a date (with weekday, time or section): it opens an item."""
+def header_date(text: str, near: date | None = None) -> LineDate | None:
+    """A line that is only a date (with weekday, time or section): it opens an item.
+    With the page's date (`near`), a day and month alone count too: "Mon 9 Jun"."""
     if len(text) > 120 or not text[:1].isalnum() or not _DIGIT.search(text):
         return None
-    m = HEADER.match(text) or LABELLED_HEADER.match(text) or BARRED_HEADER.match(text)
+    if near is not None and len(text) < 30 and (m := YEARLESS_HEADER.match(text)):
+        day = yearless_from_match(m, near)
+        return LineDate("header", day, None) if day else None
+    m = (
+        HEADER.match(text)
+        or LABELLED_HEADER.match(text)
+        or BARRED_HEADER.match(text)
+        or DASHED_HEADER.match(text)
+    )
     if m is None or (day := date_from_match(m)) is None:
         return None
     section = (m["section"] or "").strip() or None

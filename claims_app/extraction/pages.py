@@ -201,7 +201,7 @@ def _stamp_is_whole(text: str, stamp: LineDate) -> bool:
 
 def classify(lines: list[Line], near: date | None = None) -> list[Role]:
     """Give each line a role; titles need their neighbours, so this looks around."""
-    headers = [header_date(line.text) if line.text else None for line in lines]
+    headers = [header_date(line.text, near) if line.text else None for line in lines]
     sections = {h.section.lower() for h in headers if h and h.section}
     roles = [
         _own_role(line, header, sections, near) for line, header in zip(lines, headers, strict=True)
@@ -300,7 +300,7 @@ def _is_bare_date_line(line: Line, role: Role) -> bool:
     if role is not Role.HEADER:
         return False
     found = header_date(line.text)
-    return found is not None and found.section is None
+    return found is None or found.section is None  # None: a year-less "Mon 9 Jun"
 
 
 # --- the page's own date ---------------------------------------------------------
@@ -401,7 +401,7 @@ class _Splitter:
         pass
 
     def on_header(self, line: Line) -> None:
-        found = header_date(line.text)
+        found = header_date(line.text, self.near)
         assert found is not None  # classify() only gives HEADER to lines that match
         title, self.headline = self.headline, None
         self.open(title=title, section=found.section, published_on=found.day,

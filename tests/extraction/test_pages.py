@@ -233,3 +233,45 @@ def test_issues_labelled_then_dated_after_a_bar_each_keep_their_own_day():
     days = {a.body.split("reported ")[1][:6]: a.published_on.isoformat()
             for a in split_page(page) if "reported" in a.body}  # fmt: skip
     assert days == {"18 400": "2025-03-04", "16 900": "2025-02-25"}
+
+
+def test_sections_dated_after_a_dash_each_keep_their_own_day():
+    page = (
+        "Protection Monthly | Issue 05/2025 | Published: 10 June 2025\n\n"
+        "1. OVERVIEW\n\nMonitors recorded 412 incidents in May.\n\n"
+        "2. NORTH VALLEY – update of Friday 16 May 2025\n\n"
+        "Shelling killed nine civilians in Arvo on Tuesday.\n\n"
+        "3. SOUTH VALLEY – update of Friday 23 May 2025\n\n"
+        "Floods displaced 2,400 people in Temi.\n"
+    )
+    days = [a.published_on.isoformat() for a in split_page(page)]
+    assert days == ["2025-06-10", "2025-05-16", "2025-05-23"]
+
+
+def test_a_live_page_s_day_labels_without_a_year_open_items_in_the_page_s_year():
+    page = (
+        "Live updates\n\nLast updated: 12 June 2025\n\n"
+        "Convoy reaches Tawila\n\nA convoy of 16 trucks reached Tawila, the agency said.\n\n"
+        "Mon 9 Jun\n\n"
+        "Cholera spreads in Khartoum\n\nThe ministry recorded 1,730 cases since May 15.\n\n"
+        "Friday, 6 June\n\n"
+        "Appeal only 13% funded\n\nThe appeal had received 13 per cent, OCHA said.\n"
+    )
+    days = [(a.title, a.published_on.isoformat()) for a in split_page(page)]
+    assert days[-2:] == [
+        ("Cholera spreads in Khartoum", "2025-06-09"),
+        ("Appeal only 13% funded", "2025-06-06"),
+    ]
+
+
+def test_a_live_html_page_is_dated_by_its_newest_declared_date():
+    html = (
+        b"<html><head><title>Live</title></head><body><main>"
+        b'<p>Last updated <time datetime="2025-06-12T14:05:00Z">14:05 GMT</time></p>'
+        b"<article><h2>Strike on market</h2><p>A drone strike on the market in El Fasher "
+        b"killed at least 19 people on Wednesday, volunteers said.</p></article>"
+        b'<article><p><time datetime="2025-06-06T19:00:00Z">19:00 GMT</time></p>'
+        b"<h2>Appeal</h2><p>The appeal had received 13 per cent of what it needs, OCHA "
+        b"said on Friday.</p></article></main></body></html>"
+    )
+    assert read_page(html, "live.html").published_on.isoformat() == "2025-06-12"
