@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -58,6 +60,29 @@ def decode_utf8(data: bytes) -> str:
         ) from None
 
 
+# A box of key figures is the page's content, though pages set it in an <aside>, which
+# trafilatura drops as a sidebar (rightly, for "Related stories").
+_KEY_BOX = re.compile(
+    r"\b(?:key (?:facts|figures|findings|numbers|messages)|in numbers|at a glance|"
+    r"highlights|fast facts|facts and figures)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_key_figure_boxes(html: str):
+    """The page, with each <aside> headed as key figures turned into a <section>."""
+    if "<aside" not in html and "<ASIDE" not in html:
+        return html
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html  # trafilatura reports what it cannot read
+    boxes = [a for a in tree.iter("aside") if _KEY_BOX.search(a.text_content()[:120])]
+    for box in boxes:
+        box.tag = "section"
+    return tree if boxes else html
+
+
 def html_main_text(html: str) -> str:
     """The page's main text, one paragraph a block, blank lines between.
 
@@ -65,7 +90,7 @@ def html_main_text(html: str) -> str:
     line between its paragraphs because the splitter reads blank lines.
     """
     extracted = trafilatura.extract(
-        html,
+        _with_key_figure_boxes(html),
         output_format="txt",
         include_comments=False,
         include_tables=True,

@@ -275,3 +275,17 @@ def test_a_live_html_page_is_dated_by_its_newest_declared_date():
         b"said on Friday.</p></article></main></body></html>"
     )
     assert read_page(html, "live.html").published_on.isoformat() == "2025-06-12"
+
+
+def test_a_key_figures_box_set_aside_is_read_and_a_related_stories_box_is_not():
+    html = (
+        b"<html><head><title>Arrivals</title></head><body><article><h1>Arrivals rise</h1>"
+        b"<p>More than 4,000 people crossed into Norland on Monday, the agency said. Aid "
+        b"teams registered most of them at the Temi transit site during the day.</p>"
+        b"<aside><h2>Key facts</h2><ul><li>41 870 new arrivals registered at Temi</li></ul>"
+        b"</aside><aside><h2>Related stories</h2><ul><li>Floods hit 3 towns</li></ul></aside>"
+        b"</article></body></html>"
+    )
+    text = read_page(html, "arrivals.html").text
+    assert "41 870 new arrivals registered at Temi" in text
+    assert "Floods hit 3 towns" not in text
