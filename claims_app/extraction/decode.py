@@ -77,7 +77,7 @@ def _with_key_figure_boxes(html: str):
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return html  # trafilatura reports what it cannot read
-    boxes = [a for a in tree.iter("aside") if _KEY_BOX.search(a.text_content()[:120])]
+    boxes = [a for a in tree.iter("aside") if _KEY_BOX.search(" ".join(a.itertext())[:160])]
     for box in boxes:
         box.tag = "section"
     return tree if boxes else html
