@@ -291,6 +291,14 @@ class _Context:
             self._country = document_country(self.text)
         return self._country
 
+    def about_refugees(self) -> bool:
+        """The article is about people crossing a border: it speaks of refugees more
+        than of the internally displaced."""
+        if not hasattr(self, "_refugees"):
+            crossing = len(_REFUGEE_WORDS.findall(self.low))
+            self._refugees = crossing >= 2 and crossing > len(_DISPLACED_WORDS.findall(self.low))
+        return self._refugees
+
     def home_country(self) -> Place | None:
         """The country the article is about, for a figure it places nowhere else."""
         if not hasattr(self, "_home"):
@@ -527,6 +535,14 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category = antecedent.category or category
     if m.unit is not None:
         category = "other"  # money: an appeal, a fund, a price, never a harm count
+    if (
+        category == "displaced"
+        and ctx.about_refugees()
+        and not _NAMED_DISPLACED.search(
+            ctx.low, max(sentence.start, m.start - 60), min(sentence.end, noun_end + 40)
+        )
+    ):
+        category = "refugees"  # "41 870 new arrivals" on a page about refugees crossing
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if unit == "years":
@@ -575,6 +591,16 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     return claim
 
 
+_HARM_RIGHT_AFTER = re.compile(
+    r"\s+(?:people\s+|civilians\s+)?(?:killed|dead|injured|wounded|displaced|detained|"
+    r"missing|abducted|arrested)\b"
+)
+_REFUGEE_WORDS = re.compile(r"\brefugees?\b|\basylum\b|\bcrossed (?:the border|into)\b")
+_DISPLACED_WORDS = re.compile(r"\binternally displaced\b|\bidps?\b|\bdisplaced\b|\bdisplacement\b")
+# Words that say a figure's people are displaced within their country, whatever the page
+_NAMED_DISPLACED = re.compile(r"\bdisplaced\b|\bidps?\b|\bdisplacement\b|\bfled (?:their|to)\b")
+
+
 def _breakdown_item(ctx: _Context, offset: int) -> BreakdownItem | None:
     return next((i for i in ctx.breakdowns.values() if i.line_start <= offset < i.line_end), None)
 
@@ -584,8 +610,12 @@ def _in_breakdown(
 ) -> ExtractedClaim:
     """A figure of a breakdown list's item: what, when and where the list says."""
     changes: dict = {}
-    if own and item.category:
-        changes["category"] = item.category  # "Civilian killings by zone: ... 88"
+    bare = claim.quote.strip().replace(",", "").replace(" ", "").isdigit()
+    says_own = _HARM_RIGHT_AFTER.match(ctx.low, claim.end) is not None  # "48 killed, 71 injured"
+    if own and item.category and not says_own and (bare or claim.category == "other"):
+        # "Civilian killings by zone: ... 88"; but "Sagaing: 48 killed, 71 injured" says
+        # what its own figures count
+        changes["category"] = item.category
         if item.category in lx.PEOPLE_CATEGORIES and claim.unit is None:
             changes["unit"] = "people"
     if item.place:

@@ -211,7 +211,7 @@ _CUES = {
     r"deaths and injuries",
     "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
-    r"killings",
+    r"killings|buried|neutrali[sz]ed",
     "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"
@@ -222,13 +222,15 @@ _CUES = {
     r"(?:moved|moving|walked|travelled|traveled) (?:from|to|towards)",
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
     r"held (?:in|by|captive|hostage|incommunicado)|(?:those|people|men|women|being|were|are|"
-    r"remain|still) held|disappeared|detainees|custody|disappearances?",
+    r"remain|still) held|disappeared|detainees|custody|disappearances?|abductions?|"
+    r"kidnappings?",
     "refugees": r"refugees|asylum|crossed (?:from [a-z' -]{1,40} )?into|crossed the border|"
     r"crossing into|sought refuge|seeking refuge",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"
     r"facing|hunger|food insecure|food insecurity|famine|"
     r"need (?:humanitarian )?(?:assistance|aid|help|support)|cut off|depends? on|"
-    r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no )?access",
+    r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no )?access|"
+    r"ipc phase|in (?:emergency|crisis|catastrophe)|famine conditions",
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
     r"attacked|struck|raided|stormed",
     "facilities_hit": r"damaged|damaging|damages|destroyed|destroying|looted|knocked out|"

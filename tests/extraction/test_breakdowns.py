@@ -40,3 +40,10 @@ def test_a_sub_count_in_an_item_is_of_the_item_and_a_catch_all_label_is_no_place
 def test_a_list_without_a_lead_in_is_read_as_prose() -> None:
     text = "Shelling hit Ostra on Monday.\n  - Vesna: 12 homes were damaged\n"
     assert "12 homes" in _numeric(text)  # no line ending in a colon above: no breakdown
+
+
+def test_an_item_s_own_words_say_what_its_figures_count() -> None:
+    text = "Civilian casualties by region, May 2025:\n  - Sagaing: 48 killed, 71 injured\n"
+    found = _numeric(text)
+    assert (found["48"].category, found["71 injured"].category) == ("killed", "injured")
+    assert found["48"].location == "Sagaing"

@@ -81,7 +81,31 @@ def _category(sentence: str, quote_start: str) -> str:
         ("About 1,200 individuals (260 households) moved from Vesna towards the coast.",
          "260 households", "displaced"),
         ("Women and girls make up 61 per cent of the newly displaced.", "61 per cent", "other"),
+        # the genre's own words for a harm
+        ("Some 4.9 million people are in IPC Phase 3 or above.", "Some 4.9 million", "at_risk"),
+        ("Villagers said they buried 31 people on Tuesday.", "31 people", "killed"),
+        ("The army said it had neutralised 12 assailants near Koro.", "12 assailants",
+         "killed"),
+        ("Monitors documented the abduction of at least 23 people on the road.",
+         "at least 23", "detained"),
     ],
 )  # fmt: skip
 def test_category_from_the_figure_s_own_words(sentence, quote, category):
     assert _category(sentence, quote) == category
+
+
+def test_arrivals_on_a_page_about_refugees_are_refugees() -> None:
+    text = (
+        "More than 9,000 refugees have crossed into Norland since May, the refugee agency "
+        "said. Teams registered 4 100 new arrivals at the Temi transit site this week, and "
+        "the refugees are moved to camps within days."
+    )
+    assert _category(text, "4 100") == "refugees"
+
+
+def test_arrivals_on_a_page_about_internal_displacement_stay_displaced() -> None:
+    text = (
+        "Fighting displaced 12,000 people inside Ostra province in May. Partners registered "
+        "4 100 new arrivals at the Temi displacement site this week."
+    )
+    assert _category(text, "4 100") == "displaced"
