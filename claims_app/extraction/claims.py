@@ -33,7 +33,7 @@ from claims_app.extraction.sentences import Sentence, split_sentences
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
-from claims_app.extraction.where import document_country, figure_place, home_country
+from claims_app.extraction.where import ArticleCountries, article_countries, figure_place
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -286,10 +286,17 @@ class _Context:
         return self._future[index]
 
     def country(self) -> Place | None:
-        """The country the article names most (worked out once, when first needed)."""
-        if not hasattr(self, "_country"):
-            self._country = document_country(self.text)
-        return self._country
+        """Whose nationwide figures and money these are (worked out once, when needed)."""
+        return self._countries().document
+
+    def home_country(self) -> Place | None:
+        """The country the article is about, for a figure it places nowhere else."""
+        return self._countries().home
+
+    def _countries(self) -> ArticleCountries:
+        if not hasattr(self, "_found_countries"):
+            self._found_countries = article_countries(self.text)
+        return self._found_countries
 
     def about_refugees(self) -> bool:
         """The article is about people crossing a border: it speaks of refugees more
@@ -298,12 +305,6 @@ class _Context:
             crossing = len(_REFUGEE_WORDS.findall(self.low))
             self._refugees = crossing >= 2 and crossing > len(_DISPLACED_WORDS.findall(self.low))
         return self._refugees
-
-    def home_country(self) -> Place | None:
-        """The country the article is about, for a figure it places nowhere else."""
-        if not hasattr(self, "_home"):
-            self._home = home_country(self.text, self.country())
-        return self._home
 
     def stated(self, index: int) -> date | None:
         """The day the statement of sentence `index` was made, if the text says."""

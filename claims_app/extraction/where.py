@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import (
@@ -70,13 +71,13 @@ def figure_place(
     *,
     money: bool,
     country: Callable[[], Place | None],
-    home: Callable[[], Place | None] | None = None,
+    home: Callable[[], Place | None],
 ) -> Place | None:
     sentence = sentences[index]
     if found := _bracketed_after(text, places(index), sentence.start, figure):
         return found  # "Gedaref (21%)": the place the bracket belongs to
     found = _figure_place(text, low, sentences, places, index, figure, money=money,
-                          country=country, home=home or country)  # fmt: skip
+                          country=country, home=home)  # fmt: skip
     return _with_coordinated(text, found) if found else None
 
 
@@ -158,9 +159,8 @@ def _bracketed_after(
         return None
     # a name no pattern vouched for ("followed by Gedaref (21%)"): a known place only
     name = _NAME_BEFORE.search(text, max(sentence_start, bracket - 60), bracket)
-    if name and place_rank(name.group()) is not None:
-        return Place(name.start(), name.end(), name.group(), place_rank(name.group()) or 0)
-    return None
+    rank = place_rank(name.group()) if name else None
+    return Place(name.start(), name.end(), name.group(), rank) if name and rank else None
 
 
 _NAME_BEFORE = re.compile(rf"{NAME}(?= ?\Z)")
@@ -173,14 +173,14 @@ _COORDINATED_AFTER = re.compile(
     r"(?:\s+(?:districts|provinces|states|regions|governorates|counties|localities|villages|"
     r"towns|camps|sites|municipalities|woredas|zones))?"
 )
-_LIST_WORD = re.compile(rf"{NAME}")
+_CAPITALISED = re.compile(rf"{NAME}")
 
 
 def _with_coordinated(text: str, place: Place) -> Place:
     if place.end > len(text) or text[place.start : place.end] != place.text:
         return place  # a name the text does not spell here (a country, a capital)
     m = _COORDINATED_AFTER.match(text, place.end)
-    if m is None or not all(map(_could_be_place, _LIST_WORD.findall(m.group()))):
+    if m is None or not all(map(_could_be_place, _CAPITALISED.findall(m.group()))):
         return place
     return Place(place.start, m.end(), text[place.start : m.end()], place.rank)
 
@@ -296,46 +296,50 @@ def _resolve(places, index: int, scope: re.Match[str], country) -> Place | None:
     return ranked
 
 
-_CAPITALISED = re.compile(rf"{NAME}")
+class ArticleCountries(NamedTuple):
+    named: Place | None  # the country the article names most
+    inferred: Place | None  # the country its regions and towns lie in
+
+    @property
+    def document(self) -> Place | None:
+        """Whose nationwide figures and money these are: the named, else the inferred."""
+        return self.named or self.inferred
+
+    @property
+    def home(self) -> Place | None:
+        """Where a figure the article places nowhere else is: the named country, unless
+        its places lie in another ("Russia" named in a report on Idlib and Hama is an
+        actor, not the place)."""
+        if self.named is None or self.inferred is None:
+            return self.named or self.inferred
+        return self.named if self.inferred.text == self.named.text else None
 
 
-def document_country(text: str) -> Place | None:
-    """The country the article names most (the first of equals), if it names one:
-    "SOMALIA: Conflict and Displacement", "OCHA Somalia", "across Somalia"."""
-    counts: Counter[str] = Counter()
+def article_countries(text: str) -> ArticleCountries:
+    """The countries an article is about, read in one pass over its capitalised names:
+    the one it names most (the first of equals: "SOMALIA: Conflict and Displacement",
+    "OCHA Somalia", "across Somalia"), and the one its regions and towns lie in."""
+    named: Counter[str] = Counter()
     first: dict[str, Place] = {}
+    located: Counter[str] = Counter()
+    first_located: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
         for name in _candidates(m.group()):
             if is_country(name):
                 key = canonical(name)
-                counts[key] += 1
+                named[key] += 1
                 first.setdefault(key, Place(m.start(), m.end(), key, 1))
-    if not counts:
-        return _country_of_places(text)
-    best = max(counts, key=lambda name: (counts[name], -first[name].start))
-    return first[best]
-
-
-def home_country(text: str, named: Place | None) -> Place | None:
-    """The country an article is about: the one it names most, unless its places lie in
-    another ("Russia" named in a report on Idlib and Hama is an actor, not the place)."""
-    inferred = _country_of_places(text)
-    if named is None or inferred is None:
-        return named or inferred
-    return named if inferred.text == named.text else None
-
-
-def _country_of_places(text: str) -> Place | None:
-    """The country an article's places lie in, when it names none: "Kassala state",
-    "Gedaref" and "River Nile" are in Sudan. Two names must agree, and no other
-    country may have as many: one stray town name is no evidence."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for m in _CAPITALISED.finditer(text):
         if where := country_of_place(m.group()):
-            counts[where] += 1
-            first.setdefault(where, m.start())
-    ranked = counts.most_common(2)
+            located[where] += 1
+            first_located.setdefault(where, m.start())
+    best = max(named, key=lambda name: (named[name], -first[name].start)) if named else None
+    return ArticleCountries(first[best] if best else None, _agreed(located, first_located))
+
+
+def _agreed(located: Counter[str], first: dict[str, int]) -> Place | None:
+    """ "Kassala state", "Gedaref" and "River Nile" are in Sudan. Two names must agree,
+    and no other country may have as many: one stray town name is no evidence."""
+    ranked = located.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     name = ranked[0][0]

@@ -138,10 +138,11 @@ def test_a_country_named_as_an_actor_is_not_where_the_article_is() -> None:
         "Russia and its allies are using cluster munitions, activists said.\n\n"
         "The monitor counts 4.1 million people at risk.\n"
     )
-    from claims_app.extraction.where import document_country, home_country
+    from claims_app.extraction.where import article_countries
 
-    assert document_country(text).text == "Russia"  # named, so nationwide figures are its
-    assert home_country(text, document_country(text)) is None  # but its places lie in Syria
+    countries = article_countries(text)
+    assert countries.document.text == "Russia"  # named, so nationwide figures are its
+    assert countries.inferred.text == "Syria" and countries.home is None  # not where it is
 
 
 def test_a_headline_figure_takes_the_lede_s_place_date_and_source() -> None:
