@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claims_app.extraction import lexicon as lx
+from claims_app.extraction.categories import first_harm
 from claims_app.extraction.gazetteer import place_rank
 from claims_app.extraction.tables import NOT_A_PLACE
 
@@ -35,14 +35,14 @@ _BY_PLACE = re.compile(
 
 class BreakdownItem(NamedTuple):
     line_start: int
-    line_end: int
+    figure: int  # where the item's own figure starts
     place: str | None  # the place the item's label names, if it names one
     category: str | None  # what the lead-in counts
     lead: int  # where the lead-in line starts
 
 
 def find_breakdowns(text: str, low: str) -> dict[int, BreakdownItem]:
-    """Every item of every breakdown list, by the offset of the item's own figure."""
+    """Every item of every breakdown list, by the offset where its line starts."""
     if ":\n" not in text and ":\r\n" not in text:
         return {}  # no line ends in a colon: no lead-in, no list
     out: dict[int, BreakdownItem] = {}
@@ -50,7 +50,7 @@ def find_breakdowns(text: str, low: str) -> dict[int, BreakdownItem]:
     while (colon := text.find(":\n", pos)) != -1:
         lead = text.rfind("\n", 0, colon) + 1
         pos = colon + 2
-        category = _category(low[lead:colon])
+        category = first_harm(low, lead, colon)
         by_place = _BY_PLACE.search(low, lead, colon) is not None
         line = pos
         while line < len(text):
@@ -62,12 +62,7 @@ def find_breakdowns(text: str, low: str) -> dict[int, BreakdownItem]:
             label = m["label"].strip()
             named = by_place or place_rank(label) is not None
             place = label if named and not NOT_A_PLACE.match(label) else None
-            own = _category(low[m.start("label") : m.end("label")]) or category
-            out[m.start("figure")] = BreakdownItem(line, end, place, own, lead)
+            own = first_harm(low, m.start("label"), m.end("label")) or category
+            out[line] = BreakdownItem(line, m.start("figure"), place, own, lead)
             line = end + 1
     return out
-
-
-def _category(lead_in: str) -> str | None:
-    cue = lx.CATEGORY_CUES.search(lead_in)
-    return lx.cue_category(cue.group(0)) if cue else None

@@ -110,7 +110,7 @@ _DIED_AFTER = re.compile(
     r"\s+(?:(?:later|subsequently|have|has|had|then|since)\s+){0,2}(?:died|succumbed)\b"
 )
 # "73 cases of enforced disappearance": the harm is named after "of".
-_OF_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?$")
+_OF_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?")
 _ATTACK_ON_FACILITY = re.compile(
     r"^[^.;]{0,20}?\bon (?:the |a )?(?:[\w-]+ ){0,2}(?:health (?:centres?|centers?|facilities)|"
     r"hospitals?|clinics?|schools?|markets?|homes|houses|camps?|shelters?|facilities)\b"
@@ -234,9 +234,35 @@ def governed_by_verb(sentence: str, rel: int) -> bool:
 def _harm_after_of(sentence: str, end: int) -> str | None:
     """The harm named right after "of" following the figure, or None."""
     cue = lx.CATEGORY_CUES.search(sentence, end, end + 50)
-    if cue is None or not _OF_AFTER.fullmatch(sentence[end : cue.start()] + " "):
+    if cue is None or not _OF_AFTER.fullmatch(sentence, end, cue.start()):
         return None
     return lx.cue_category(cue.group(0))
+
+
+def first_harm(low: str, start: int = 0, end: int | None = None) -> str | None:
+    """The category of the first harm word in low[start:end] ("Civilian killings by
+    zone": killed), or None."""
+    cue = lx.CATEGORY_CUES.search(low, start, end)
+    return lx.cue_category(cue.group(0)) if cue else None
+
+
+# A page about people crossing a border speaks of refugees more than of the internally
+# displaced; there "41 870 new arrivals" are refugees, unless displacement is named
+# right at the figure.
+_REFUGEE_WORDS = re.compile(r"\brefugees?\b|\basylum\b|\bcrossed (?:the border|into)\b")
+_DISPLACED_WORDS = re.compile(r"\binternally displaced\b|\bidps?\b|\bdisplaced\b|\bdisplacement\b")
+_NAMED_DISPLACED = re.compile(r"\bdisplaced\b|\bidps?\b|\bdisplacement\b|\bfled (?:their|to)\b")
+
+
+def about_refugees(low: str) -> bool:
+    """Whether a (lowered) article is about refugees rather than internal displacement."""
+    crossing = len(_REFUGEE_WORDS.findall(low))
+    return crossing >= 2 and crossing > len(_DISPLACED_WORDS.findall(low))
+
+
+def displacement_named(low: str, start: int, end: int) -> bool:
+    """Whether low[start:end], around a figure, says its people are displaced at home."""
+    return _NAMED_DISPLACED.search(low, start, end) is not None
 
 
 def _verb_category(verb: str, sentence: str, rel: int, rel_end: int) -> str | None:

@@ -21,7 +21,12 @@ from datetime import date
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
 from claims_app.extraction.breakdowns import BreakdownItem, find_breakdowns
-from claims_app.extraction.categories import category_for, sentence_cues
+from claims_app.extraction.categories import (
+    about_refugees,
+    category_for,
+    displacement_named,
+    sentence_cues,
+)
 from claims_app.extraction.dated import date_claim_spans
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
@@ -302,8 +307,7 @@ class _Context:
         """The article is about people crossing a border: it speaks of refugees more
         than of the internally displaced."""
         if not hasattr(self, "_refugees"):
-            crossing = len(_REFUGEE_WORDS.findall(self.low))
-            self._refugees = crossing >= 2 and crossing > len(_DISPLACED_WORDS.findall(self.low))
+            self._refugees = about_refugees(self.low)
         return self._refugees
 
     def stated(self, index: int) -> date | None:
@@ -331,7 +335,7 @@ class _Context:
         self.dateline = _dateline(self.text)
         self.phones = lx.phone_spans(self.low)
         self.tables = find_tables(self.text)  # table rows by the offset their line starts
-        self.breakdowns = find_breakdowns(self.text, self.low)  # list items, by their figure
+        self.breakdowns = find_breakdowns(self.text, self.low)  # list items, by line start
 
 
 class _Lazy:
@@ -539,7 +543,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if (
         category == "displaced"
         and ctx.about_refugees()
-        and not _NAMED_DISPLACED.search(
+        and not displacement_named(
             ctx.low, max(sentence.start, m.start - 60), min(sentence.end, noun_end + 40)
         )
     ):
@@ -588,7 +592,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         part_of=part_of,
     )
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
-        return _in_breakdown(ctx, claim, item, own=m.start in ctx.breakdowns)
+        return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
 
 
@@ -596,14 +600,10 @@ _HARM_RIGHT_AFTER = re.compile(
     r"\s+(?:people\s+|civilians\s+)?(?:killed|dead|injured|wounded|displaced|detained|"
     r"missing|abducted|arrested)\b"
 )
-_REFUGEE_WORDS = re.compile(r"\brefugees?\b|\basylum\b|\bcrossed (?:the border|into)\b")
-_DISPLACED_WORDS = re.compile(r"\binternally displaced\b|\bidps?\b|\bdisplaced\b|\bdisplacement\b")
-# Words that say a figure's people are displaced within their country, whatever the page
-_NAMED_DISPLACED = re.compile(r"\bdisplaced\b|\bidps?\b|\bdisplacement\b|\bfled (?:their|to)\b")
 
 
 def _breakdown_item(ctx: _Context, offset: int) -> BreakdownItem | None:
-    return next((i for i in ctx.breakdowns.values() if i.line_start <= offset < i.line_end), None)
+    return ctx.breakdowns.get(ctx.text.rfind("\n", 0, offset) + 1)
 
 
 def _in_breakdown(
