@@ -34,7 +34,7 @@ from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
 from claims_app.extraction.numbers import as_number
 from claims_app.extraction.pagedates import dateline_end, reporting_period
 from claims_app.extraction.places import Place, find_places
-from claims_app.extraction.sentences import Sentence, split_sentences
+from claims_app.extraction.sentences import BULLET_MARK, Sentence, split_sentences
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
@@ -397,7 +397,7 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
     return _with_repeats_resolved(ctx.claims, ctx.sentences[0].end)
 
 
-_BULLET_LINE = re.compile(r"\s*(?:[•·▪►*–—-]|\d{1,2}[.)])\s")
+_BULLET_LINE = re.compile(rf"\s*{BULLET_MARK}\s")
 _SUMMARY_FIELDS = ("event_date", "event_date_first", "event_date_last", "attributed_to",
                    "location")  # fmt: skip
 

@@ -64,7 +64,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token.lower() in ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
-_BULLET = re.compile(r"[ \t]*(?:[•·▪►*–—-]|\d{1,2}[.)])\s")
+# A bullet or a list number opening a line ("• ", "- ", "3. ", "2) ").
+BULLET_MARK = r"(?:[•·▪►*–—-]|\d{1,2}[.)])"
+_BULLET = re.compile(rf"[ \t]*{BULLET_MARK}\s")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 _WRAP_WIDTH = 60  # a prose line shorter than this that ends without punctuation is a line
 

@@ -22,7 +22,7 @@ import re
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction.pagedates import dateline_end
-from claims_app.extraction.sentences import Sentence
+from claims_app.extraction.sentences import BULLET_MARK, Sentence
 
 _SAID_WORDS = (" said ", " says ", " added ", " noted ", " warned ", " stressed ", " explained ")
 _ATTRIBUTIONS = (
@@ -43,7 +43,7 @@ _PRONOUNS = frozenset(("he", "she", "they", "it", "we"))
 # A bullet, a list number or a live page's time stamp before the sentence proper:
 # "• Residents said ...", "3. The monitor found ...", "• 16:05 – The ministry said ...".
 _LEAD = re.compile(
-    r"\s*(?:(?:[•·▪►*–—-]|\d{1,2}[.)])\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M)?\s*[–—-]\s+)?"
+    rf"\s*(?:{BULLET_MARK}\s+)?(?:\d{{1,2}}[:.]\d{{2}}\s*(?:GMT|UTC|[AP]M)?\s*[–—-]\s+)?"
 )
 
 
