@@ -33,6 +33,13 @@ _BY_PLACE = re.compile(
 )
 
 
+# "Sagaing: 48 killed, 71 injured": the item's own words say what its figures count.
+_HARM_RIGHT_AFTER = re.compile(
+    r"\s+(?:people\s+|civilians\s+)?(?:killed|dead|injured|wounded|displaced|detained|"
+    r"missing|abducted|arrested)\b"
+)
+
+
 class BreakdownItem(NamedTuple):
     line_start: int
     figure: int  # where the item's own figure starts
@@ -66,3 +73,15 @@ def find_breakdowns(text: str, low: str) -> dict[int, BreakdownItem]:
             out[line] = BreakdownItem(line, m.start("figure"), place, own, lead)
             line = end + 1
     return out
+
+
+def item_category(
+    item: BreakdownItem, low: str, quote: str, quote_end: int, found: str | None
+) -> str | None:
+    """What the item's own figure counts when its words do not say: a bare figure, or one
+    read as "other", counts what the lead-in names ("Civilian killings by zone: ... 88");
+    None when the item says it itself or the lead-in names nothing."""
+    bare = quote.strip().replace(",", "").replace(" ", "").isdigit()
+    if item.category is None or _HARM_RIGHT_AFTER.match(low, quote_end):
+        return None
+    return item.category if bare or found == "other" else None

@@ -20,7 +20,7 @@ from datetime import date
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
-from claims_app.extraction.breakdowns import BreakdownItem, find_breakdowns
+from claims_app.extraction.breakdowns import BreakdownItem, find_breakdowns, item_category
 from claims_app.extraction.categories import (
     about_refugees,
     category_for,
@@ -596,12 +596,6 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     return claim
 
 
-_HARM_RIGHT_AFTER = re.compile(
-    r"\s+(?:people\s+|civilians\s+)?(?:killed|dead|injured|wounded|displaced|detained|"
-    r"missing|abducted|arrested)\b"
-)
-
-
 def _breakdown_item(ctx: _Context, offset: int) -> BreakdownItem | None:
     return ctx.breakdowns.get(ctx.text.rfind("\n", 0, offset) + 1)
 
@@ -611,13 +605,9 @@ def _in_breakdown(
 ) -> ExtractedClaim:
     """A figure of a breakdown list's item: what, when and where the list says."""
     changes: dict = {}
-    bare = claim.quote.strip().replace(",", "").replace(" ", "").isdigit()
-    says_own = _HARM_RIGHT_AFTER.match(ctx.low, claim.end) is not None  # "48 killed, 71 injured"
-    if own and item.category and not says_own and (bare or claim.category == "other"):
-        # "Civilian killings by zone: ... 88"; but "Sagaing: 48 killed, 71 injured" says
-        # what its own figures count
-        changes["category"] = item.category
-        if item.category in lx.PEOPLE_CATEGORIES and claim.unit is None:
+    if own and (category := item_category(item, ctx.low, claim.quote, claim.end, claim.category)):
+        changes["category"] = category
+        if category in lx.PEOPLE_CATEGORIES and claim.unit is None:
             changes["unit"] = "people"
     if item.place:
         changes["location"] = item.place
