@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import wraps
 from typing import NamedTuple
 
 from claims_app.extraction import rx
@@ -61,6 +62,19 @@ _RANKS = {"region": (1, 2), "state": (2,), "province": (2,), "governorate": (2,)
           "city": (4, 5), "town": (4, 5), "village": (5,)}  # fmt: skip
 
 
+def _widened_to_lists(choose: Callable[..., Place | None]) -> Callable[..., Place | None]:
+    """The place `choose` finds, widened to the list of places it stands in ("the
+    localities of Chai, Mucojo and Quiterajo"): the figure is about all of them."""
+
+    @wraps(choose)
+    def widened(text: str, *args, **kwargs) -> Place | None:
+        found = choose(text, *args, **kwargs)
+        return _with_coordinated(text, found) if found else None
+
+    return widened
+
+
+@_widened_to_lists
 def figure_place(
     text: str,
     low: str,
@@ -76,24 +90,6 @@ def figure_place(
     sentence = sentences[index]
     if found := _bracketed_after(text, places(index), sentence.start, figure):
         return found  # "Gedaref (21%)": the place the bracket belongs to
-    found = _figure_place(text, low, sentences, places, index, figure, money=money,
-                          country=country, home=home)  # fmt: skip
-    return _with_coordinated(text, found) if found else None
-
-
-def _figure_place(
-    text: str,
-    low: str,
-    sentences: list[Sentence],
-    places: Callable[[int], list[Place]],
-    index: int,
-    figure: tuple[int, int],
-    *,
-    money: bool,
-    country: Callable[[], Place | None],
-    home: Callable[[], Place | None],
-) -> Place | None:
-    sentence = sentences[index]
     after = _SCOPE.match(low, figure[1] + 1) if low[figure[1] : figure[1] + 1] == " " else None
     if after and (found := _resolve(places, index, after, country)):
         return found  # "the 86 hospitals in the region"
