@@ -1,6 +1,7 @@
 """Where a figure is: the most specific place of its own clause, or what the text means.
 
 In order:
+0. a place right before the figure's bracket ("Gedaref (21%)");
 1. a place named in the figure's own clause (when.figure_region), up to a
    sub-count ("..., including about 700,000 in Sagaing" is the sub-count's
    place); the most specific wins, then the nearest;
@@ -10,7 +11,10 @@ In order:
    that country's capital;
 3. money and funding are the country's ("The 2023 Response Plan ... requires
    US$2.6 billion"), when the sentence names no place;
-4. any place the sentence names, then the places of the sentences before it.
+4. any place the sentence names, then the places of the sentences before it;
+   a headline's figure, the places of the lede below it;
+5. the country the article is about (named, or the one its places lie in).
+The place found is widened to the list it stands in ("Chai, Mucojo and Quiterajo").
 """
 
 from __future__ import annotations
