@@ -38,7 +38,7 @@ from claims_app.extraction.sentences import BULLET_MARK, Sentence, split_sentenc
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
-from claims_app.extraction.where import ArticleCountries, article_countries, figure_place
+from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -291,17 +291,21 @@ class _Context:
         return self._future[index]
 
     def country(self) -> Place | None:
-        """Whose nationwide figures and money these are (worked out once, when needed)."""
-        return self._countries().document
+        """Whose nationwide figures and money these are: the country the article names
+        most, else the one its places lie in (each worked out once, when first needed)."""
+        if not hasattr(self, "_named"):
+            self._named = named_country(self.text)
+        return self._named or self.located_country()
+
+    def located_country(self) -> Place | None:
+        if not hasattr(self, "_located"):
+            self._located = located_country(self.text)
+        return self._located
 
     def home_country(self) -> Place | None:
         """The country the article is about, for a figure it places nowhere else."""
-        return self._countries().home
-
-    def _countries(self) -> ArticleCountries:
-        if not hasattr(self, "_found_countries"):
-            self._found_countries = article_countries(self.text)
-        return self._found_countries
+        self.country()  # the named country, worked out once
+        return home_of(self._named, self.located_country)
 
     def about_refugees(self) -> bool:
         """The article is about people crossing a border: it speaks of refugees more

@@ -23,7 +23,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import wraps
-from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import (
@@ -296,44 +295,41 @@ def _resolve(places, index: int, scope: re.Match[str], country) -> Place | None:
     return ranked
 
 
-class ArticleCountries(NamedTuple):
-    named: Place | None  # the country the article names most
-    inferred: Place | None  # the country its regions and towns lie in
-
-    @property
-    def document(self) -> Place | None:
-        """Whose nationwide figures and money these are: the named, else the inferred."""
-        return self.named or self.inferred
-
-    @property
-    def home(self) -> Place | None:
-        """Where a figure the article places nowhere else is: the named country, unless
-        its places lie in another ("Russia" named in a report on Idlib and Hama is an
-        actor, not the place)."""
-        if self.named is None or self.inferred is None:
-            return self.named or self.inferred
-        return self.named if self.inferred.text == self.named.text else None
-
-
-def article_countries(text: str) -> ArticleCountries:
-    """The countries an article is about, read in one pass over its capitalised names:
-    the one it names most (the first of equals: "SOMALIA: Conflict and Displacement",
-    "OCHA Somalia", "across Somalia"), and the one its regions and towns lie in."""
-    named: Counter[str] = Counter()
+def named_country(text: str) -> Place | None:
+    """The country the article names most (the first of equals), if it names one:
+    "SOMALIA: Conflict and Displacement", "OCHA Somalia", "across Somalia"."""
+    counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
-    located: Counter[str] = Counter()
-    first_located: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
         for name in _candidates(m.group()):
             if is_country(name):
                 key = canonical(name)
-                named[key] += 1
+                counts[key] += 1
                 first.setdefault(key, Place(m.start(), m.end(), key, 1))
+    if not counts:
+        return None
+    return first[max(counts, key=lambda name: (counts[name], -first[name].start))]
+
+
+def located_country(text: str) -> Place | None:
+    """The country the article's regions and towns lie in, if they agree on one."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
         if where := country_of_place(m.group()):
-            located[where] += 1
-            first_located.setdefault(where, m.start())
-    best = max(named, key=lambda name: (named[name], -first[name].start)) if named else None
-    return ArticleCountries(first[best] if best else None, _agreed(located, first_located))
+            counts[where] += 1
+            first.setdefault(where, m.start())
+    return _agreed(counts, first)
+
+
+def home_of(named: Place | None, located: Callable[[], Place | None]) -> Place | None:
+    """Where a figure the article places nowhere else is: the named country, unless its
+    places lie in another ("Russia" named in a report on Idlib and Hama is an actor,
+    not the place); with no country named, the one its places lie in."""
+    inferred = located()
+    if named is None or inferred is None:
+        return named or inferred
+    return named if inferred.text == named.text else None
 
 
 def _agreed(located: Counter[str], first: dict[str, int]) -> Place | None:

@@ -138,11 +138,12 @@ def test_a_country_named_as_an_actor_is_not_where_the_article_is() -> None:
         "Russia and its allies are using cluster munitions, activists said.\n\n"
         "The monitor counts 4.1 million people at risk.\n"
     )
-    from claims_app.extraction.where import article_countries
+    from claims_app.extraction.where import home_of, located_country, named_country
 
-    countries = article_countries(text)
-    assert countries.document.text == "Russia"  # named, so nationwide figures are its
-    assert countries.inferred.text == "Syria" and countries.home is None  # not where it is
+    named = named_country(text)
+    assert named.text == "Russia"  # named, so nationwide figures are its
+    assert located_country(text).text == "Syria"  # but its places lie in Syria:
+    assert home_of(named, lambda: located_country(text)) is None  # not where it happened
 
 
 def test_a_headline_figure_takes_the_lede_s_place_date_and_source() -> None:
