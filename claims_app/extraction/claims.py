@@ -384,6 +384,8 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
     events = _bucket(ctx, list(lx.EVENT_ASSERTION.finditer(ctx.low)))
     speakers = ArticleSpeakers(ctx.sentences)
     for i, sentence in enumerate(ctx.sentences):
+        if i not in mentions and i not in dates and i not in events:
+            continue  # most sentences hold no figure, date or event: nothing to claim
         speaker = _Lazy(speakers, i)
         here = dates.get(i, [])
         numeric = _numeric_claims(ctx, i, sentence, mentions.get(i, []), here, speaker)

@@ -15,6 +15,7 @@ a wrapped line is long and ends mid-sentence.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 from claims_app.extraction import rx
@@ -50,6 +51,8 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
+# tuple.__new__ from C: NamedTuple's generated __new__ is a Python call per sentence
+_new_sentence = partial(tuple.__new__, Sentence)
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 
 
@@ -122,7 +125,7 @@ def _make(text: str, start: int, end: int, paragraph: int) -> Sentence:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     stripped = chunk.strip()
-    return Sentence(start + lead, start + lead + len(stripped), stripped, paragraph)
+    return _new_sentence((start + lead, start + lead + len(stripped), stripped, paragraph))
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -57,21 +57,22 @@ def clause_spans(low: str, start: int, end: int) -> tuple[list[tuple[int, int]],
     return [(a, b) for a, b in pairwise(cuts) if b > a], relatives
 
 
-def figure_region(low: str, start: int, end: int, at: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)  # the place, the date and the date claims of a figure ask in turn
+def figure_region(low: str, start: int, end: int, at: int) -> tuple[tuple[int, int], ...]:
     """Where the dates of the figure at `at` may be: its clause, without the relative
     clauses it is not in; inside a relative clause, that clause and what leads to it."""
     clauses, relatives = clause_spans(low, start, end)
     clause = next(((a, b) for a, b in clauses if a <= at < b), (start, end))
     inside = next(((r0, r1) for r0, r1 in relatives if r0 <= at < r1), None)
     if inside is not None:
-        return [(clause[0], inside[0]), inside]  # the subject's date ("The 2023 plan, which")
+        return ((clause[0], inside[0]), inside)  # the subject's date ("The 2023 plan, which")
     parts, cursor = [], clause[0]
     for r0, r1 in relatives:
         if clause[0] <= r0 < clause[1]:
             parts.append((cursor, r0))
             cursor = r1
     parts.append((cursor, clause[1]))
-    return parts
+    return tuple(parts)
 
 
 def statement_day(low: str, dates: list[DateMention]) -> date | None:
