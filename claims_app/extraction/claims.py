@@ -86,9 +86,10 @@ _JOINERS = re.compile(r"[\s,]|\band\b|\b(?:were|are|was|is)\s+[a-z]+\b")
 
 def _number_span(text: str, m: Mention) -> tuple[int, int]:
     """The digits or number words themselves, without the qualifier."""
+    if m.qualifier in ("exact", "range", "vague"):
+        return m.start, m.end  # no qualifier word inside the mention
     q = NUMBER_START.match(text[m.start : m.end])
-    offset = q.end() if q and m.qualifier not in ("exact", "range", "vague") else 0
-    return m.start + offset, m.end
+    return m.start + (q.end() if q else 0), m.end
 
 
 # \Z, not $: "$" also matches before a final line break, and a figure may open a line.
@@ -203,8 +204,7 @@ def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
             break  # "nine died", "12 killed in the raid": the verb is no part of the noun
         words.append(word)
         pos = w.end()
-        head_end = pos
-        nxt = _NP_WORD.match(text, pos, limit)
+        head_end = pos  # (nxt, read above, is the word at pos)
         if (_is_head(word) or _plural(word)) and not (nxt and _is_head(nxt.group(1))):
             break
     if not words:

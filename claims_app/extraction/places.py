@@ -462,9 +462,11 @@ def _headline(text: str, at: int) -> bool:
     """The line holding `at` is set in Title Case (a headline), not prose."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    line = text[start : end if end != -1 else len(text)]
-    if line[-1:] in '.!?"”' or line[:1].isdigit() or line[:1] in "$€£":
+    end = len(text) if end == -1 else end
+    first, last = text[start : start + 1], text[end - 1 : end] if end > start else ""
+    if last in '.!?"”' or first.isdigit() or first in "$€£":
         return False  # prose, or a key-figure line ("9,200  New arrivals in Tawila")
+    line = text[start:end]  # (cut only now: a paragraph of prose is one long line)
     capital = len(_TITLE_WORD.findall(line))
     small = [w for w in _SMALL_WORD.findall(line) if w not in _HEADLINE_SMALL]
     return capital >= 3 and capital > 2 * len(small)
