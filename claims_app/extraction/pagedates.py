@@ -149,10 +149,11 @@ def find_date(text: str) -> date | None:
 
 # --- the line shapes ---------------------------------------------------------------
 
+# "Monday 3 March 2025 —" or "3 March 2025:" alone on its line: the item follows below.
 HEADER = re.compile(
     rf"^(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})"
     rf"(?:\s*(?:[,|\-–—]|at)?\s*{TIME_RE})?"
-    rf"\s*(?:(?:\bIn\b|[|:\-–—])\s*(?P<section>[^\s].{{0,80}}?))?\s*$",
+    rf"\s*(?:(?:\bIn\b|[|:\-–—])\s*(?P<section>[^\s].{{0,80}}?)|[:\-–—])?\s*$",
     re.IGNORECASE,
 )
 # "News Stories, 16 December 2008": a section label, then the date of its items.

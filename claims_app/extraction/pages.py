@@ -114,10 +114,12 @@ _SMALL_WORDS = frozenset(
     "a an the of in on at to for and or with by from as vs via into over after amid".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# What may follow a stamp's date on its line: a time, a zone, more furniture after "|".
+# What may follow a stamp's date on its line: a time, a zone, more furniture after "|",
+# or after a wide gap (a laid-out header: "Date of issue: 14 May 2025      Page 1 of 6";
+# prose never sets three spaces between its words).
 _STAMP_REST = re.compile(
     r"^(?:[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
-    r"\s*(?:[|•·(].*)?[.)]?$",
+    r"(?:\s*[|•·(].*|(?: {3,}|\t)\s*\S.*)?\s*[.)]?$",
     re.IGNORECASE,
 )
 

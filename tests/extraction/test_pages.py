@@ -143,6 +143,9 @@ def test_a_page_title_above_the_first_date_line_is_not_the_first_headline():
         ("Update 2023-10-09", "2023-10-09"),
         ("Period covered: 18-24 February 2025", "2025-02-24"),
         ("It covers the period from 9 to 18 October 2023.", "2023-10-18"),
+        # a laid-out header: another column's furniture after a wide gap
+        ("Reporting period: 1 to 30 April 2025\nDate of issue: 14 May 2025          Page 1 of 6",
+         "2025-05-14"),
     ],
 )
 def test_a_report_dated_by_its_stamp_or_period(head, expected):
@@ -166,7 +169,7 @@ def test_a_sentence_that_opens_with_as_of_is_text_not_a_stamp():
 @pytest.mark.parametrize(
     "line",
     ["Wednesday, 13 March 2024", "19/12/2023", "9 Feb 2025 – 18:40 GMT",
-     "News Stories, 16 December 2008", "2024-03-13"],
+     "News Stories, 16 December 2008", "2024-03-13", "Monday 3 March 2025 —", "3 March 2025:"],
 )  # fmt: skip
 def test_date_lines_in_the_genre_s_shapes_open_items(line):
     text = (
