@@ -25,7 +25,7 @@ def _refuse_default_secret(app: Flask) -> None:
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The only place an app is built. `config` overrides settings (tests use it)."""
-    from claims_app import db, web
+    from claims_app import db, figures, web
     from claims_app.web.extensions import htmx
 
     app = Flask(
@@ -57,6 +57,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     app.config.update(config or {})
     _refuse_default_secret(app)
+    # Figures reach templates only through these (claims_app/figures.py says why).
+    app.add_template_filter(figures.figure, "figure")
+    app.add_template_filter(figures.figure_input, "figure_input")
+    app.add_template_global(figures.figure_range, "figure_range")
     htmx.init_app(app)
     db.init_app(app)
     web.register(app)

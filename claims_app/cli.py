@@ -21,6 +21,7 @@ from claims_app.config import Settings, write_secret
 from claims_app.db import make_engine, session_scope
 from claims_app.extraction.decode import SUPPORTED_SUFFIXES, PageError, read_page
 from claims_app.extraction.page_claims import extract_page_guarded
+from claims_app.figures import figure_range
 from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
 from claims_app.services import accounts, extraction, intake
 from claims_app.services.actors import Actor
@@ -234,9 +235,7 @@ def extract(ctx: Context, file: str, fmt: str) -> None:
 
 
 def _table_row(r: dict) -> str:
-    value = "" if r["value"] is None else f"{r['value']:g}"
-    if r["value_max"] is not None:
-        value += f"-{r['value_max']:g}"
+    value = figure_range(r["value"], r["value_max"], dash="-")
     return (
         f"{r['article_index']:3d} {r['kind']:<7} {value:>10} {r['qualifier'] or '':<9} "
         f"{r['category'] or '':<14} {r['event_date'] or '':<21} {(r['location'] or '')[:22]:<22} "

@@ -163,6 +163,15 @@ def test_extract_table_and_bad_file(tmp_path):
     assert bad.exit_code != 0 and "not valid UTF-8" in bad.output
 
 
+def test_extract_table_shows_every_digit_of_a_figure(tmp_path):
+    page = tmp_path / "floods.txt"
+    page.write_text("Floods\n\nMore than four million people were displaced and 1,234,567 "
+                    "were injured, officials said on 3 May 2025.\n")  # fmt: skip
+    table = CliRunner().invoke(main, ["extract", str(page), "--format", "table"]).output
+    assert "4,000,000" in table and "1,234,567" in table
+    assert "e+06" not in table
+
+
 def test_reextract_reports_what_changed(run):
     ingested = run("ingest", str(FIXTURE_PAGES / "river-provinces-digest.txt"))
     claims = int(re.search(r"claims: (\d+)", ingested.output).group(1))

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from claims_app.db import session_scope
+from claims_app.figures import figure_range
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, iso_utc, record_event
 from claims_app.services.report import VERDICT_LABELS, ReportFilter, ReportItem, iter_items
@@ -178,7 +179,7 @@ def claim_statement(item: ReportItem, limit: int = 74) -> str:
     if c.value is None:
         core = c.quote
     else:
-        figure = f"{_num(c.value):,}" + (f"–{_num(c.value_max):,}" if c.value_max else "")
+        figure = figure_range(c.value, c.value_max)
         lead = _QUALIFIER_WORDS.get(c.qualifier or "", "")
         what = c.subject or (c.unit if c.unit and not c.unit.startswith("other") else "")
         core = " ".join(p for p in (lead, figure, what, _CATEGORY_WORDS.get(c.category or ""))

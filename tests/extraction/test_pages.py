@@ -144,8 +144,10 @@ def test_a_page_title_above_the_first_date_line_is_not_the_first_headline():
         ("Period covered: 18-24 February 2025", "2025-02-24"),
         ("It covers the period from 9 to 18 October 2023.", "2023-10-18"),
         # a laid-out header: another column's furniture after a wide gap
-        ("Reporting period: 1 to 30 April 2025\nDate of issue: 14 May 2025          Page 1 of 6",
-         "2025-05-14"),
+        (
+            "Reporting period: 1 to 30 April 2025\nDate of issue: 14 May 2025          Page 1 of 6",
+            "2025-05-14",
+        ),
     ],
 )
 def test_a_report_dated_by_its_stamp_or_period(head, expected):
