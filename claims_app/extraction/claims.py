@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
@@ -290,29 +291,29 @@ class _Context:
             self._future[index] = speaks_of_future(self.low[s.start : s.end])
         return self._future[index]
 
-    def country(self) -> Place | None:
-        """Whose nationwide figures and money these are: the country the article names
-        most, else the one its places lie in (each worked out once, when first needed)."""
-        if not hasattr(self, "_named"):
-            self._named = named_country(self.text)
-        return self._named or self.located_country()
+    # Article-wide readings, each worked out once and only when a kept figure needs it.
+    @cached_property
+    def named_country(self) -> Place | None:
+        return named_country(self.text)
 
+    @cached_property
     def located_country(self) -> Place | None:
-        if not hasattr(self, "_located"):
-            self._located = located_country(self.text)
-        return self._located
+        return located_country(self.text)
 
-    def home_country(self) -> Place | None:
-        """The country the article is about, for a figure it places nowhere else."""
-        self.country()  # the named country, worked out once
-        return home_of(self._named, self.located_country)
-
+    @cached_property
     def about_refugees(self) -> bool:
         """The article is about people crossing a border: it speaks of refugees more
         than of the internally displaced."""
-        if not hasattr(self, "_refugees"):
-            self._refugees = about_refugees(self.low)
-        return self._refugees
+        return about_refugees(self.low)
+
+    def country(self) -> Place | None:
+        """Whose nationwide figures and money these are: the country the article names
+        most, else the one its places lie in."""
+        return self.named_country or self.located_country
+
+    def home_country(self) -> Place | None:
+        """The country the article is about, for a figure it places nowhere else."""
+        return home_of(self.named_country, self.located_country)
 
     def stated(self, index: int) -> date | None:
         """The day the statement of sentence `index` was made, if the text says."""
@@ -548,7 +549,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category = "other"  # money: an appeal, a fund, a price, never a harm count
     if (
         category == "displaced"
-        and ctx.about_refugees()
+        and ctx.about_refugees
         and not displacement_named(
             ctx.low, max(sentence.start, m.start - 60), min(sentence.end, noun_end + 40)
         )

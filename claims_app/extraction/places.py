@@ -392,13 +392,7 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
         return  # "in Israeli attacks", "in the Yemeni city of Taiz": a word before a noun
     if default == 0 and _OF_AFTER.match(text, m.end("p")) and _adjectival(name):
         return  # "the Yemeni city of Taiz": the place is the one after "of"
-    rank = (
-        6
-        if default == 6
-        else 5
-        if getattr(m, "settlement", False)
-        else _rank_for(m.group(0), default)
-    )
+    rank = 6 if default == 6 else _rank_for(m.group(0), default)
     if default == 3 and _headline(text, s) and place_rank(name) is None:
         return  # "Partners Meet Donors in Second Pledging Round": capitals of a headline
     if default == 3 and (known := place_rank(_LEADING_DIRECTION.sub("", name))) is not None:

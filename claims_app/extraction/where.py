@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import wraps
 
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import (
@@ -65,20 +64,15 @@ _RANKS = {"region": (1, 2), "state": (2,), "province": (2,), "governorate": (2,)
           "city": (4, 5), "town": (4, 5), "village": (5,)}  # fmt: skip
 
 
-def _widened_to_lists(choose: Callable[..., Place | None]) -> Callable[..., Place | None]:
-    """The place `choose` finds, widened to the list of places it stands in ("the
-    localities of Chai, Mucojo and Quiterajo"): the figure is about all of them."""
-
-    @wraps(choose)
-    def widened(text: str, *args, **kwargs) -> Place | None:
-        found = choose(text, *args, **kwargs)
-        return _with_coordinated(text, found) if found else None
-
-    return widened
+def figure_place(text: str, *args, **kwargs) -> Place | None:
+    """The place of the figure (arguments as `_chosen_place`), widened to the list of
+    places it stands in ("the localities of Chai, Mucojo and Quiterajo"): the figure
+    is about all of them."""
+    found = _chosen_place(text, *args, **kwargs)
+    return _with_coordinated(text, found) if found else None
 
 
-@_widened_to_lists
-def figure_place(
+def _chosen_place(
     text: str,
     low: str,
     sentences: list[Sentence],
@@ -122,14 +116,17 @@ def figure_place(
         return nationals[0]  # "more than 4.5 million Yemenis", "Lebanese authorities say"
     for prev in range(index - 1, -1, -1):
         if found := places(prev):
-            main = _outside_subcounts(low, sentences[prev], found) or found
-            return max(main, key=lambda p: p.rank)
+            return _main_place(low, sentences[prev], found)
     if _is_headline(sentence, index):  # a headline's figure is placed by the lede below
         for later in range(index + 1, min(index + 4, len(sentences))):
             if found := places(later):
-                main = _outside_subcounts(low, sentences[later], found) or found
-                return max(main, key=lambda p: p.rank)
+                return _main_place(low, sentences[later], found)
     return home()  # the article names no place before it: the country it is about
+
+
+def _main_place(low: str, sentence: Sentence, found: list[Place]) -> Place:
+    """The most specific place another sentence names outside its sub-counts."""
+    return max(_outside_subcounts(low, sentence, found) or found, key=lambda p: p.rank)
 
 
 def _is_headline(sentence: Sentence, index: int) -> bool:
@@ -322,14 +319,13 @@ def located_country(text: str) -> Place | None:
     return _agreed(counts, first)
 
 
-def home_of(named: Place | None, located: Callable[[], Place | None]) -> Place | None:
+def home_of(named: Place | None, located: Place | None) -> Place | None:
     """Where a figure the article places nowhere else is: the named country, unless its
     places lie in another ("Russia" named in a report on Idlib and Hama is an actor,
     not the place); with no country named, the one its places lie in."""
-    inferred = located()
-    if named is None or inferred is None:
-        return named or inferred
-    return named if inferred.text == named.text else None
+    if named is None or located is None:
+        return named or located
+    return named if located.text == named.text else None
 
 
 def _agreed(located: Counter[str], first: dict[str, int]) -> Place | None:

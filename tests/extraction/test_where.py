@@ -143,7 +143,7 @@ def test_a_country_named_as_an_actor_is_not_where_the_article_is() -> None:
     named = named_country(text)
     assert named.text == "Russia"  # named, so nationwide figures are its
     assert located_country(text).text == "Syria"  # but its places lie in Syria:
-    assert home_of(named, lambda: located_country(text)) is None  # not where it happened
+    assert home_of(named, located_country(text)) is None  # not where it happened
 
 
 def test_a_headline_figure_takes_the_lede_s_place_date_and_source() -> None:
