@@ -14,6 +14,7 @@ import re
 import time
 from pathlib import Path
 
+from claims_app.extraction import pagedates, when
 from claims_app.extraction.decode import read_page
 from claims_app.extraction.page_claims import extract_page
 
@@ -28,6 +29,18 @@ def load_pages(dirs: list[Path]) -> list[str]:
             for path in sorted(folder.iterdir()):
                 pages.append(read_page(path.read_bytes(), path.name).text)
     return pages
+
+
+# Caches keyed on a page's own text (its paragraphs, its sentences' offsets) help
+# within one page; across the repeated copies of the workload they would answer from
+# the previous copy, which no new page can. Each copy starts without them.
+_PAGE_CACHES = (pagedates.dateline_date, when.clause_spans, when.figure_region)
+
+
+def extract_as_new(page: str) -> int:
+    for cached in _PAGE_CACHES:
+        cached.cache_clear()
+    return len(extract_page(page))
 
 
 def best_of(repeat: int, fn) -> float:
@@ -55,7 +68,7 @@ def main() -> None:
 
     def run_extractor() -> None:
         nonlocal claims
-        claims = sum(len(extract_page(p)) for p in workload)
+        claims = sum(extract_as_new(p) for p in workload)
 
     t_extract = best_of(args.repeat, run_extractor)
     t_regex = best_of(args.repeat, lambda: [digits.findall(p) for p in workload])
