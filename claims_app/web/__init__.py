@@ -22,7 +22,7 @@ class _IdConverter(IntegerConverter):
 
 
 def register(app: Flask) -> None:
-    from claims_app.web import admin, audit, auth, claims, documents, queue, report
+    from claims_app.web import admin, audit, auth, claims, documents, errors, queue, report
     from claims_app.web.extensions import csrf
 
     app.url_map.converters["int"] = _IdConverter  # before any route is added
@@ -63,16 +63,4 @@ def register(app: Flask) -> None:
     def index():
         return redirect(url_for("queue.index"))
 
-    @app.errorhandler(403)
-    def forbidden(error):
-        return render_template("error.html", code=403, message=error.description), 403
-
-    @app.errorhandler(413)
-    def too_large(error):
-        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
-        message = f"The request is larger than {limit} MB; nothing was saved."
-        return render_template("error.html", code=413, message=message), 413
-
-    @app.errorhandler(400)
-    def bad_request(error):
-        return render_template("error.html", code=400, message=error.description), 400
+    errors.register(app)

@@ -65,10 +65,12 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in to continue."
 
-    # One limiter per app (its settings and counts are the app's own): POSTs to this
-    # blueprint, i.e. logging in and out, are limited per client address.
+    # One limiter per app (its settings and counts are the app's own): login attempts
+    # are limited per client address; logging out never is (nobody is kept logged in
+    # because they tried too often).
     limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")
     limiter.limit(lambda: app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(bp)
+    limiter.request_filter(lambda: request.endpoint == "auth.logout")
     app.extensions["claims_limiter"] = limiter
 
     @app.before_request
@@ -88,17 +90,17 @@ def current_actor() -> Actor:
     return Actor(
         name=current_user.username,
         user_id=current_user.id,
-        request_id=_request_id(),
+        request_id=request_id(),
         client_addr=request.remote_addr,
         role=current_user.role,
     )
 
 
 def _anonymous() -> Actor:
-    return Actor(name="anonymous", request_id=_request_id(), client_addr=request.remote_addr)
+    return Actor(name="anonymous", request_id=request_id(), client_addr=request.remote_addr)
 
 
-def _request_id() -> str:
+def request_id() -> str:
     """One id per request, so its events can be told apart from another's."""
     if "request_id" not in g:
         g.request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex

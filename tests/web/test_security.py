@@ -100,6 +100,26 @@ def test_login_attempts_are_rate_limited_per_address(database_url, engine):
     app.extensions["claims_engine"].dispose()
 
 
+def test_the_login_limit_never_keeps_anyone_from_logging_out(database_url, engine):
+    from tests.helpers import PASSWORD, csrf_token
+
+    def logout():
+        return client.post("/logout", data={"csrf_token": csrf_token(client, "/login")})
+
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True,
+                      "LOGIN_RATE_LIMIT": "2 per minute"})  # fmt: skip
+    make_user(engine, "amina", "reviewer")
+    client = app.test_client()
+    assert login(client, "amina", PASSWORD).status_code == 302
+    for _ in range(4):  # more logouts (and a login) than the limit allows logins
+        assert logout().status_code == 302
+    assert login(client, "amina", PASSWORD).status_code == 302
+    assert login(client, "amina", PASSWORD).status_code == 429
+    answer = logout()
+    assert answer.status_code == 302 and answer.location.endswith("/login")
+    app.extensions["claims_engine"].dispose()
+
+
 def test_logout_ends_the_session(client, engine):
     from tests.helpers import post
 

@@ -1,0 +1,55 @@
+"""Error pages in the desk's layout: what went wrong in words, and a way back.
+
+Every refusal the app itself raises (400, 403, 413) already says why in its
+description; the others get a sentence of their own. A 500 names the request id
+that the log carries with the traceback, so a person can report it and an
+operator find it.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from werkzeug.exceptions import HTTPException
+
+from claims_app.web.auth import request_id
+
+HEADINGS = {
+    400: "Cannot do that",
+    403: "Not allowed",
+    404: "Not found",
+    413: "Too large",
+    429: "Too many attempts",
+    500: "Something went wrong",
+}
+
+
+def _message(app: Flask, error) -> str:
+    code = error.code
+    if code == 404:
+        return "There is no such page: the address may be mistyped, or what it showed was removed."
+    if code == 413:
+        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        return f"The request is larger than {limit} MB; nothing was saved."
+    if code == 429:
+        return "Too many login attempts from this address. Wait a minute, then try again."
+    if code == 500:
+        reference = request_id()
+        # Flask logged the traceback just before; this line ties it to the reference.
+        app.logger.error("request %s failed: %r", reference, error.original_exception)
+        return (
+            "The server failed while answering; nothing of this request was saved. "
+            f"If it happens again, report reference {reference}."
+        )
+    return error.description or HEADINGS[code]
+
+
+def register(app: Flask) -> None:
+    def render(error: HTTPException):
+        code = error.code or 500
+        page = render_template(
+            "error.html", code=code, heading=HEADINGS[code], message=_message(app, error)
+        )
+        return page, code
+
+    for code in HEADINGS:
+        app.register_error_handler(code, render)
