@@ -2,7 +2,7 @@
 
 import time
 
-from flask import Flask, abort, g, redirect, render_template, request, url_for
+from flask import Flask, abort, g, redirect, request, url_for
 from werkzeug.routing import IntegerConverter
 
 from claims_app.models import MAX_ID

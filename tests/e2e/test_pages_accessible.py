@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-
 from sqlmodel import select
 
 from claims_app import create_app
