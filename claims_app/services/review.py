@@ -24,6 +24,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from claims_app.db import is_sqlite
+from claims_app.figures import figure
 from claims_app.models import (
     AuditEvent,
     Claim,
@@ -49,6 +50,7 @@ EDITABLE_FIELDS = (
     "event_date", "attributed_to",
 )  # fmt: skip
 FIELD_LIMITS = {"unit": 64, "event_date": 32}  # their columns' lengths; the rest hold 256
+TEXT_FIELDS = ("unit", "subject", "location", "event_date", "attributed_to")
 _QUALIFIERS = ("exact", "at_least", "more_than", "approx", "at_most", "range", "vague")
 _CATEGORIES = (
     "killed", "injured", "casualties", "displaced", "detained", "refugees", "at_risk",
@@ -57,7 +59,12 @@ _CATEGORIES = (
 
 
 class ReviewError(ValueError):
-    """A rule refused the action; the message says which, in the user's words."""
+    """A rule refused the action; the message says which, in the user's words, and
+    `field` names the form field at fault when there is one (the desk marks it)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Forbidden(ReviewError):
@@ -71,16 +78,32 @@ class NotFound(ReviewError):
 class StaleVersion(ReviewError):
     def __init__(self, claim: Claim, last_change: AuditEvent | None) -> None:
         self.claim = claim
-        if last_change is None:
-            what = "someone changed this claim"
-        else:
-            fields = sorted((last_change.after or {}).keys() - {"version", "status_before"})
-            detail = f" ({', '.join(fields)})" if fields else ""
-            what = f"{last_change.actor} made a change: {last_change.kind}{detail}"
+        who = "Someone" if last_change is None else last_change.actor
+        what = "changed this claim" if last_change is None else _what_changed(last_change)
         super().__init__(
-            f"{what} since you opened it; this is the claim as it is now (version "
-            f"{claim.version}). Nothing of yours was saved: look, then redo your change."
+            f"{who} {what} since you opened it, so nothing was saved. Your entries are "
+            "still in the form: check them against that change, then save again."
         )
+
+
+# What a change did, for the person whose save it overtook.
+_DONE = {
+    "claim.taken": "took this claim", "claim.assigned": "assigned this claim",
+    "claim.released": "released this claim", "claim.dismissed": "dismissed this claim",
+    "claim.reopened": "reopened this claim", "claim.approved": "approved the verdict",
+    "source.added": "added a source", "source.removed": "removed a source",
+    "verdict.given": "gave a verdict", "claim.reextracted": "re-extracted this claim",
+}  # fmt: skip
+
+
+def _what_changed(event: AuditEvent) -> str:
+    if event.kind != "claim.edited":
+        return _DONE.get(event.kind, "changed this claim")
+    parts = []
+    for name, new in (event.after or {}).items():
+        text = "(empty)" if new is None else figure(new) if name in ("value", "value_max") else new
+        parts.append(f"{name.replace('_', ' ')} to {text}")
+    return "changed " + ", ".join(parts) if parts else "changed this claim"
 
 
 # --- guards ------------------------------------------------------------------------
@@ -266,7 +289,7 @@ def edit_fields(
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ReviewError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
-    clean = {name: _clean_field(name, value) for name, value in changes.items()}
+    clean = {name: _clean_field_of_form(name, value) for name, value in changes.items()}
     claim = _locked(session, claim_id, version)
     _require_open(claim, "corrected")
     before = {k: getattr(claim, k) for k in clean if getattr(claim, k) != clean[k]}
@@ -277,7 +300,7 @@ def edit_fields(
     if "event_date" in before:  # the range the queue filters and sorts on follows the text
         claim.event_date_start, claim.event_date_end = event_range(claim.event_date)
     if claim.value is not None and claim.value_max is not None and claim.value_max < claim.value:
-        raise ReviewError("the maximum value is below the value")
+        raise ReviewError("the maximum value is below the value", field="value_max")
     _save(session, claim)
     for name, old in before.items():  # one event per field: each correction reads alone
         record_claim_event(
@@ -285,6 +308,14 @@ def edit_fields(
             after={name: clean[name]},
         )  # fmt: skip
     return claim
+
+
+def _clean_field_of_form(name: str, value: Any) -> Any:
+    try:
+        return _clean_field(name, value)
+    except ReviewError as exc:
+        exc.field = exc.field or name  # the field whose value was refused
+        raise
 
 
 def _clean_field(name: str, value: Any) -> Any:
@@ -363,36 +394,39 @@ class SourceInput:
     independent: bool = False
 
 
-def _web_address(url: str | None, label: str, *, required: bool) -> str | None:
+def _web_address(url: str | None, label: str, *, required: bool, field: str) -> str | None:
     url = (url or "").strip()
     if not url:
         if required:
-            raise ReviewError(f"{label} is required")
+            raise ReviewError(f"{label} is required", field=field)
         return None
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ReviewError(f"{label} must be an http:// or https:// address, not {url!r}")
+        raise ReviewError(
+            f"{label} must be an http:// or https:// address, not {url!r}", field=field
+        )
     if len(url) > 2048:
-        raise ReviewError(f"{label} is longer than 2048 characters")
+        raise ReviewError(f"{label} is longer than 2048 characters", field=field)
     return url
 
 
+# The longest text each form field takes; the desk shows them (maxlength, counters).
 LIMITS = {"title": 500, "publisher": 256, "excerpt": 5000, "rationale": 10_000,
-          "reason": 2000}  # fmt: skip
+          "reason": 2000, "body": 10_000, "url": 2048, "archive_url": 2048}  # fmt: skip
 
 
 def _reason(reason: str | None, what: str) -> str:
     """The reason an action requires, stripped and within its limit."""
     reason = (reason or "").strip()
     if not reason:
-        raise ReviewError(f"say why {what}")
+        raise ReviewError(f"say why {what}", field="reason")
     _within_limit(reason, "reason")
     return reason
 
 
 def _within_limit(text: str | None, name: str) -> None:
     if text and len(text) > LIMITS[name]:
-        raise ReviewError(f"{name} is longer than {LIMITS[name]:,} characters")
+        raise ReviewError(f"{name} is longer than {LIMITS[name]:,} characters", field=name)
 
 
 def add_source(
@@ -401,10 +435,10 @@ def add_source(
     _require_role(actor, REVIEWERS, "add sources")
     for name in ("title", "publisher", "excerpt"):
         _within_limit(getattr(source, name), name)
-    url = _web_address(source.url, "Source URL", required=True)
-    archive = _web_address(source.archive_url, "Archive URL", required=False)
+    url = _web_address(source.url, "Source URL", required=True, field="url")
+    archive = _web_address(source.archive_url, "Archive URL", required=False, field="archive_url")
     if source.relation not in {r.value for r in Relation}:
-        raise ReviewError("relation must be supports, contradicts or context")
+        raise ReviewError("relation must be supports, contradicts or context", field="relation")
     claim = _locked(session, claim_id, version)
     _require_open(claim, "given sources")
     row = Source(
@@ -477,17 +511,22 @@ def give_verdict(
 ) -> Verdict:
     _require_role(actor, REVIEWERS, "give verdicts")
     if verdict.rating not in {r.value for r in Rating}:
-        raise ReviewError("choose a verdict")
+        raise ReviewError("choose a verdict", field="rating")
     rationale = (verdict.rationale or "").strip()
     if not rationale:
-        raise ReviewError("a verdict needs a rationale")
+        raise ReviewError("a verdict needs a rationale", field="rationale")
     _within_limit(rationale, "rationale")
     if verdict.confidence not in {c.value for c in Confidence}:
-        raise ReviewError("confidence must be high, medium or low")
-    low = _optional_number(verdict.verified_value, "verified value")
-    high = _optional_number(verdict.verified_value_max, "verified value (max)")
+        raise ReviewError("confidence must be high, medium or low", field="confidence")
+    low = _optional_number(verdict.verified_value, "verified value", "verified_value")
+    high = _optional_number(
+        verdict.verified_value_max, "verified value (max)", "verified_value_max"
+    )
     if high is not None and (low is None or high < low):
-        raise ReviewError("verified value (max) needs a verified value no larger than it")
+        raise ReviewError(
+            "verified value (max) needs a verified value no larger than it",
+            field="verified_value_max",
+        )
     claim = _locked(session, claim_id, version)
     _require_open(claim, "given a verdict")
     # The reads need nothing pending: the claim is written once, with its new
@@ -495,9 +534,13 @@ def give_verdict(
     with session.no_autoflush:
         sources = active_sources(session, claim_id)
         if verdict.rating != Rating.UNVERIFIABLE.value and not sources:
-            raise ReviewError("attach at least one source first (or rate the claim unverifiable)")
+            raise ReviewError(
+                "attach at least one source first (or rate the claim unverifiable)", field="rating"
+            )
         if verdict.rating == Rating.ACCURATE.value and not any(s.independent for s in sources):
-            raise ReviewError("'accurate' needs at least one source independent of the claimant")
+            raise ReviewError(
+                "'accurate' needs at least one source independent of the claimant", field="rating"
+            )
         current = select(Verdict).where(Verdict.claim_id == claim_id, Verdict.current)
         for old in session.exec(current):
             old.current = False
@@ -517,10 +560,14 @@ def give_verdict(
     return row
 
 
-def _optional_number(value: Any, label: str) -> float | None:
+def _optional_number(value: Any, label: str, field: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return _number(value, label)
+    try:
+        return _number(value, label)
+    except ReviewError as exc:
+        exc.field = field
+        raise
 
 
 def current_verdict(session: Session, claim_id: int) -> Verdict | None:
@@ -588,9 +635,9 @@ def add_comment(session: Session, claim_id: int, *, body: str, actor: Actor) -> 
     _require_role(actor, REVIEWERS, "comment")
     body = (body or "").strip()
     if not body:
-        raise ReviewError("the comment is empty")
-    if len(body) > 10_000:
-        raise ReviewError("the comment is longer than 10,000 characters")
+        raise ReviewError("the comment is empty", field="body")
+    if len(body) > LIMITS["body"]:
+        raise ReviewError("the comment is longer than 10,000 characters", field="body")
     claim = get_claim(session, claim_id)
     row = Comment(claim_id=claim_id, author_id=actor.user_id, body=body, created_at=utcnow())
     _save(session, row)

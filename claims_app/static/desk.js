@@ -9,3 +9,20 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.parameters.version = status.dataset.version;
   }
 });
+
+// A text field with a limit shows how much of it is used ("120 of 10,000
+// characters"); the counter is the field's description, so a screen reader
+// reads it on focus rather than on every keystroke.
+document.addEventListener("input", function (event) {
+  "use strict";
+  var field = event.target;
+  if (!field.id) {
+    return;
+  }
+  var counter = document.querySelector('[data-counter-of="' + field.id + '"]');
+  if (counter) {
+    var limit = Number(counter.dataset.limit);
+    counter.textContent = field.value.length.toLocaleString("en") + " of " +
+      limit.toLocaleString("en") + " characters";
+  }
+});

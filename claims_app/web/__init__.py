@@ -22,7 +22,7 @@ class _IdConverter(IntegerConverter):
 
 
 def register(app: Flask) -> None:
-    from claims_app.web import admin, audit, auth, claims, documents, errors, queue, report
+    from claims_app.web import admin, audit, auth, claims, display, documents, errors, queue, report
     from claims_app.web.extensions import csrf
 
     app.url_map.converters["int"] = _IdConverter  # before any route is added
@@ -64,3 +64,4 @@ def register(app: Flask) -> None:
         return redirect(url_for("queue.index"))
 
     errors.register(app)
+    display.register(app)

@@ -53,6 +53,10 @@ _PANEL_DATA = {
 }
 
 
+# The longest text each field takes, shown before submitting (maxlength, counters).
+_LIMITS = review.LIMITS | {n: review.FIELD_LIMITS.get(n, 256) for n in review.TEXT_FIELDS}
+
+
 def _context(claim_id: int, *, panel: str | None = None, **extra: Any) -> dict[str, Any]:
     """Everything the workspace shows, or with `panel` what that one panel needs."""
     session = request_session()
@@ -69,6 +73,9 @@ def _context(claim_id: int, *, panel: str | None = None, **extra: Any) -> dict[s
         "categories": review._CATEGORIES,
         "closed": claim.status in (ClaimStatus.APPROVED.value, ClaimStatus.DISMISSED.value),
         "error": None,
+        "error_field": None,
+        "typed": {},
+        "limits": _LIMITS,
     }
     for name in [panel] if panel else _PANEL_DATA:
         context |= _PANEL_DATA[name](session, claim_id)
@@ -97,9 +104,11 @@ def _act(claim_id: int, panel: str, action) -> Any:
     Refusals answer with the same panel and the reason: 403 for a role, 409
     for a stale version (with the claim as it is now), 422 for a broken rule;
     the transaction is rolled back, so nothing of the refused action remains.
+    A refused panel holds what the person typed (`typed`), the field at fault
+    marked (`error_field`): nothing typed is lost to a refusal.
     """
     session = request_session()
-    status, error = 200, None
+    status, error, error_field = 200, None, None
     try:
         action(session)
         session.commit()
@@ -114,13 +123,20 @@ def _act(claim_id: int, panel: str, action) -> Any:
         abort(404)
     except ReviewError as exc:
         session.rollback()
-        status, error = 422, str(exc)
+        status, error, error_field = 422, str(exc), exc.field
     if not htmx:
         if error:
             flash(error, "error")
         return redirect(url_for("claims.workspace", claim_id=claim_id) + f"#{panel}-panel")
-    context = _context(claim_id, panel=panel, error=error)
+    typed = _typed() if status in (409, 422) else {}
+    context = _context(claim_id, panel=panel, error=error, error_field=error_field, typed=typed)
     return render_template(f"claims/_{panel}.html", oob=True, **context), status
+
+
+def _typed() -> dict[str, str]:
+    """What the person sent, to give back in the refused form (never the version or
+    token: those come fresh from the claim as it is now)."""
+    return {k: v for k, v in request.form.items() if k not in ("version", "csrf_token")}
 
 
 @bp.post("/claims/<int:claim_id>/fields")
@@ -158,7 +174,9 @@ def _date(raw: str, label: str) -> date | None:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise ReviewError(f"{label} must be a date (YYYY-MM-DD), not {raw!r}") from None
+        raise ReviewError(
+            f"{label} must be a date (YYYY-MM-DD), not {raw!r}", field="published_on"
+        ) from None
 
 
 @bp.post("/claims/<int:claim_id>/sources/<int:source_id>/remove")

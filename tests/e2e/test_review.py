@@ -8,6 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 from claims_app.db import session_scope
 from claims_app.models import Claim
 from tests.conftest import REPO
+from tests.e2e.axe import assert_accessible
 from tests.helpers import PASSWORD, browser_login, ingest_fixture, make_user
 
 pytestmark = pytest.mark.e2e
@@ -168,32 +169,86 @@ def test_dismiss_and_reopen_with_reasons(page: Page, desk, engine):
     assert claim_row(engine, 3).status == "in_review"
 
 
-def test_a_stale_edit_is_refused_with_409_and_the_fresh_panel(page, browser, base_url, desk,
-                                                             engine):  # fmt: skip
+def test_a_stale_edit_says_what_changed_and_keeps_what_was_typed(page, browser, base_url, desk,
+                                                                 engine):  # fmt: skip
     browser_login(page, "amina")
     page.goto("/claims/1")
     other = second_page(browser, base_url, "bo")
     other.goto("/claims/1")
     other.get_by_label("Location").fill("Tarev district")
     other.get_by_role("button", name="Save corrections").click()
-    expect(other.locator("#claim-status")).to_contain_text("Version 2")
+    expect(other.get_by_label("Location")).to_have_value("Tarev district")
 
     page.get_by_label("Location").fill("Somewhere else")
     with page.expect_response(re.compile(r"/claims/1/fields")) as answer:
         page.get_by_role("button", name="Save corrections").click()
     assert answer.value.status == 409
     fields = page.locator("#fields-panel")
-    expect(fields.get_by_role("alert")).to_contain_text("bo made a change: claim.edited (location)")
-    expect(fields.get_by_label("Location")).to_have_value("Tarev district")
-    expect(page.locator("#claim-status")).to_contain_text("Version 2")
+    expect(fields.get_by_role("alert")).to_contain_text(
+        "bo changed location to Tarev district since you opened it"
+    )
+    expect(fields.get_by_label("Location")).to_have_value("Somewhere else")  # hers, not lost
     assert claim_row(engine, 1).location == "Tarev district"
-    # Now based on the fresh version, the same edit goes through.
-    fields.get_by_label("Location").fill("Somewhere else")
+    # Having seen bo's change, she saves her own over it on purpose.
     page.get_by_role("button", name="Save corrections").click()
-    expect(page.locator("#claim-status")).to_contain_text("Version 3")
+    expect(fields.get_by_role("alert")).to_have_count(0)
     fields.get_by_text("Corrections (2)").click()
     expect(fields).to_contain_text("location Tarev district → Somewhere else")
+    assert claim_row(engine, 1).location == "Somewhere else"
     other.context.close()
+
+
+def test_a_refused_verdict_keeps_the_text_and_points_at_the_field(page: Page, desk, engine):
+    browser_login(page, "amina")
+    page.goto("/claims/2")
+    panel = page.locator("#verdict-panel")
+    rationale = "The ministry's figure matches the hospital's list of names. " * 3
+    panel.get_by_label("Verdict", exact=True).select_option("accurate")
+    panel.get_by_label("Rationale").fill(rationale)
+    expect(panel.get_by_text(f"{len(rationale)} of 10,000 characters")).to_be_visible()
+    panel.get_by_label("Verified value", exact=True).fill("26")
+    panel.get_by_label("Confidence").select_option("high")
+    with page.expect_response(re.compile(r"/claims/2/verdict")) as answer:
+        panel.get_by_role("button", name="Save verdict").click()
+    assert answer.value.status == 422
+    rating = panel.get_by_label("Verdict", exact=True)
+    expect(panel.get_by_role("alert")).to_contain_text("attach at least one source first")
+    expect(rating).to_have_attribute("aria-invalid", "true")
+    expect(rating).to_have_accessible_description(re.compile("attach at least one source first"))
+    expect(rating).to_be_focused()
+    expect(rating).to_have_value("accurate")
+    expect(panel.get_by_label("Rationale")).to_have_value(rationale)
+    expect(panel.get_by_label("Verified value", exact=True)).to_have_value("26")
+    expect(panel.get_by_label("Confidence")).to_have_value("high")
+    expect(panel.get_by_label("Rationale")).to_have_attribute("maxlength", "10000")
+    assert_accessible(page)
+    assert claim_row(engine, 2).status == "new"
+
+
+def test_a_refused_source_keeps_every_field(page: Page, desk, engine):
+    browser_login(page, "amina")
+    page.goto("/claims/2")
+    panel = page.locator("#sources-panel")
+    panel.get_by_label("Source URL").fill("ftp://files.example.org/casualties.csv")
+    panel.get_by_label("Source title").fill("Casualty list, week 12")
+    panel.get_by_label("Publisher").fill("Health cluster")
+    panel.get_by_label("Excerpt").fill("26 dead, 40 injured")
+    panel.get_by_label("yes").check()
+    with page.expect_response(re.compile(r"/claims/2/sources")) as answer:
+        panel.get_by_role("button", name="Add source").click()
+    assert answer.value.status == 422
+    url = panel.get_by_label("Source URL")
+    expect(url).to_have_attribute("aria-invalid", "true")
+    expect(url).to_be_focused()
+    expect(url).to_have_value("ftp://files.example.org/casualties.csv")
+    expect(panel.get_by_label("Source title")).to_have_value("Casualty list, week 12")
+    expect(panel.get_by_label("Publisher")).to_have_value("Health cluster")
+    expect(panel.get_by_label("Excerpt")).to_have_value("26 dead, 40 injured")
+    expect(panel.get_by_label("yes")).to_be_checked()
+    url.fill("https://files.example.org/casualties.csv")
+    panel.get_by_role("button", name="Add source").click()
+    expect(panel.get_by_role("link", name="Casualty list, week 12")).to_be_visible()
+    expect(panel.get_by_label("Source title")).to_have_value("")  # a fresh form for the next
 
 
 def test_comments_and_keyboard(page: Page, desk):

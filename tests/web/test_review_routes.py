@@ -101,15 +101,16 @@ def test_panel_answers_and_refusals(desk, engine):
     assert re.search(r'id="claim-status"[^>]*data-version="2"[^>]*hx-swap-oob', body)
 
 
-def test_a_stale_write_gets_409_and_the_fresh_panel(desk, engine):
+def test_a_stale_write_gets_409_what_changed_and_the_persons_own_text(desk, engine):
     login(desk, "ed")
     post(desk, "/claims/1/fields", {"version": "1", "location": "Tarev"}, headers=HX)
     login(desk, "amina")
     r = post(desk, "/claims/1/fields", {"version": "1", "location": "Somewhere"}, headers=HX)
     body = r.get_data(as_text=True)
     assert r.status_code == 409
-    assert "ed made a change: claim.edited (location)" in body
-    assert 'value="Tarev"' in body
+    assert "ed changed location to Tarev since you opened it" in body
+    assert 'value="Somewhere"' in body  # what she typed, still hers to save
+    assert re.search(r'name="version" value="2"', body)  # saving again is based on ed's change
     with session_scope(engine) as s:
         assert s.get(Claim, 1).location == "Tarev"
 
