@@ -127,6 +127,14 @@ class Document(SQLModel, table=True):
     ingested_by: str = Field(max_length=128)
 
 
+def document_name(origin: str) -> str:
+    """What a person calls a document: a web address as given, a file by its name,
+    never the local path it was read from ("/home/amina/in/sitrep 12.html")."""
+    if origin.startswith(("http://", "https://")):
+        return origin
+    return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or origin
+
+
 class Article(SQLModel, table=True):
     __tablename__ = "articles"
     __table_args__ = (UniqueConstraint("document_id", "position", name="uq_articles_position"),)

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from claims_app.db import session_scope
 from claims_app.figures import figure_range
+from claims_app.models import document_name
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, iso_utc, record_event
 from claims_app.services.report import VERDICT_LABELS, ReportFilter, ReportItem, iter_items
@@ -199,11 +200,11 @@ def _day(moment: datetime | None) -> date | None:
 
 def claim_review(item: ReportItem, ctx: ExportContext) -> dict[str, Any]:
     c, v, doc = item.claim, item.verdict, item.document
-    appearance: dict[str, Any] = {"@type": "CreativeWork",
-                                  "name": item.article.title or doc.origin}  # fmt: skip
+    name = item.article.title or document_name(doc.origin)
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "name": name}
     if doc.origin.startswith(("http://", "https://")):
         appearance["url"] = doc.origin
-    claimant = c.attributed_to or doc.origin
+    claimant = c.attributed_to or document_name(doc.origin)
     organisation: dict[str, Any] = {"@type": "Organization", "name": ctx.org_name}
     if ctx.org_url:
         organisation["url"] = ctx.org_url

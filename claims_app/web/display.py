@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from flask import Flask
 
 from claims_app.figures import figure
+from claims_app.models import document_name
 
 _FIGURE_FIELDS = frozenset(("value", "value_max", "verified_value", "verified_value_max"))
 
@@ -63,4 +64,5 @@ def change_lines(before: dict | None, after: dict | None) -> list[tuple[str, str
 def register(app: Flask) -> None:
     app.add_template_filter(moment, "moment")
     app.add_template_filter(words, "words")
+    app.add_template_filter(document_name, "document_name")
     app.add_template_global(change_lines, "change_lines")

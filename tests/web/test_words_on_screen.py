@@ -1,0 +1,93 @@
+"""What the desk shows is written for people: no stored names, raw JSON, version
+numbers or local paths; every time says its zone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claims_app.db import session_scope
+from claims_app.models import document_name
+from claims_app.services import review
+from claims_app.services.actors import Actor
+from claims_app.services.intake import ingest_document
+from claims_app.services.review import SourceInput, VerdictInput
+from tests.conftest import FIXTURE_PAGES
+from tests.helpers import login, make_user
+
+PATH = "/home/amina/inbox/karun field updates.txt"
+
+
+@pytest.fixture
+def desk(client, engine):
+    with session_scope(engine, write=True) as s:
+        ingest_document(
+            s, data=(FIXTURE_PAGES / "karun-field-updates-2021-03.txt").read_bytes(),
+            origin=PATH, actor=Actor(name="tester"), max_bytes=2**24,
+        )  # fmt: skip
+    amina = make_user(engine, "amina", "reviewer")[1]
+    ed = make_user(engine, "ed", "editor")[1]
+    with session_scope(engine, write=True) as s:
+        review.edit_fields(s, 1, version=1, changes={"value": "1234567", "location": "Tarev"},
+                           actor=amina)  # fmt: skip
+        review.add_source(s, 1, version=2, actor=amina, source=SourceInput(
+            url="https://example.org/h", title="Hospital list", independent=True))  # fmt: skip
+        review.give_verdict(s, 1, version=3, actor=amina,
+                            verdict=VerdictInput("accurate", "Matches the list."))  # fmt: skip
+        review.approve(s, 1, version=4, actor=ed)
+    login(client, "ed")
+    return client
+
+
+def text_of(client, path: str) -> str:
+    answer = client.get(path)
+    assert answer.status_code == 200, path
+    return re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))
+
+
+PAGES = ["/claims", "/claims/1", "/claims/1/history", "/documents", "/documents/1",
+         "/articles/1", "/report", "/audit"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_stored_names_json_or_versions_on_screen(desk, path):
+    shown = text_of(desk, path)
+    for internal in ("in_review", "more_than", "at_least", "mostly_accurate", "Version "):
+        assert internal not in shown, (path, internal)
+    assert not re.search(r"\{&#34;|\{\"|&#34;\w+&#34;:", shown), path  # no JSON objects
+
+
+def test_the_audit_log_reads_changes_as_words(desk):
+    shown = " ".join(text_of(desk, "/audit").split())
+    assert "value: 26 → 1,234,567" in shown or re.search(r"value: [\d,]+ → 1,234,567", shown)
+    assert "location:" in shown and "→ Tarev" in shown
+    assert "status: in review → reviewed" in shown or "status: reviewed" in shown
+
+
+@pytest.mark.parametrize("path", ["/claims/1", "/claims/1/history", "/documents", "/audit"])
+def test_times_say_their_zone(desk, path):
+    shown = text_of(desk, path)
+    times = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?(?: UTC)?", shown)
+    assert times, path
+    assert all(t.endswith("UTC") for t in times), (path, times)
+
+
+@pytest.mark.parametrize("path", ["/report", "/documents", "/claims/1", "/articles/1"])
+def test_documents_go_by_their_file_name_not_the_local_path(desk, path):
+    shown = text_of(desk, path)
+    assert "karun field updates.txt" in shown
+    assert "/home/amina" not in shown
+
+
+def test_the_document_page_still_says_where_it_was_read_from(desk):
+    assert PATH in text_of(desk, "/documents/1")
+
+
+@pytest.mark.parametrize(
+    ("origin", "name"),
+    [("/home/a/in/x.html", "x.html"), ("C:\\Users\\a\\x.txt", "x.txt"), ("x.txt", "x.txt"),
+     ("https://example.org/a/b?c=1", "https://example.org/a/b?c=1"), ("-", "-")],
+)  # fmt: skip
+def test_document_name(origin, name):
+    assert document_name(origin) == name
