@@ -73,6 +73,7 @@ class ClaimStatus(enum.StrEnum):
     NEW = "new"
     IN_REVIEW = "in_review"
     REVIEWED = "reviewed"
+    SENT_BACK = "sent_back"  # an editor returned the verdict to its reviewer, with a reason
     APPROVED = "approved"
     DISMISSED = "dismissed"
 

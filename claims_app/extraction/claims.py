@@ -862,15 +862,28 @@ def _claim_at(ctx: _Context, siblings: list[ExtractedClaim], index: int) -> Extr
 
 def _worthiness(claim: ExtractedClaim) -> tuple[float, tuple[str, ...]]:
     """0-1, with the reasons a reviewer sees."""
+    return worthiness(
+        claim.category, has_value=claim.value is not None,
+        attributed=claim.attributed_to is not None, dated=claim.event_date is not None,
+        located=claim.location is not None, part=claim.part_of is not None,
+    )  # fmt: skip
+
+
+def worthiness(
+    category: str | None, *, has_value: bool, attributed: bool, dated: bool, located: bool,
+    part: bool,
+) -> tuple[float, tuple[str, ...]]:  # fmt: skip
+    """How worth checking a claim with these traits is (0-1), and why, in the reviewer's
+    words; the desk shows the same reasons beside a stored claim's score."""
     score, reasons = 0.15, []
     for ok, weight, why in (
-        (claim.category in lx.PEOPLE_CATEGORIES, 0.3, "about harm to people"),
-        (claim.category in ("attacks", "facilities_hit"), 0.15, "about attacks or damage"),
-        (claim.value is not None, 0.15, "a specific figure"),
-        (claim.attributed_to is not None, 0.1, "attributed"),
-        (claim.event_date is not None, 0.1, "dated"),
-        (claim.location is not None, 0.1, "located"),
-        (claim.part_of is not None, -0.1, "part of a larger count"),
+        (category in lx.PEOPLE_CATEGORIES, 0.3, "about harm to people"),
+        (category in ("attacks", "facilities_hit"), 0.15, "about attacks or damage"),
+        (has_value, 0.15, "a specific figure"),
+        (attributed, 0.1, "attributed"),
+        (dated, 0.1, "dated"),
+        (located, 0.1, "located"),
+        (part, -0.1, "part of a larger count"),
     ):
         if ok:
             score += weight

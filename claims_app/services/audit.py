@@ -52,6 +52,7 @@ class EventKind(enum.StrEnum):
     CLAIM_DISMISSED = "claim.dismissed"
     CLAIM_REOPENED = "claim.reopened"
     CLAIM_APPROVED = "claim.approved"
+    CLAIM_SENT_BACK = "claim.sent_back"
     SOURCE_ADDED = "source.added"
     SOURCE_REMOVED = "source.removed"
     VERDICT_GIVEN = "verdict.given"
@@ -92,6 +93,9 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     EventKind.CLAIM_DISMISSED: "The claim was dismissed (not a claim, not worth checking).",
     EventKind.CLAIM_REOPENED: "A dismissed or approved claim went back to review.",
     EventKind.CLAIM_APPROVED: "An editor approved the current verdict (four eyes).",
+    EventKind.CLAIM_SENT_BACK: (
+        "An editor sent the verdict back to its reviewer for a second look, with the reason."
+    ),
     EventKind.SOURCE_ADDED: "A source was attached to the claim.",
     EventKind.SOURCE_REMOVED: "A source was removed from the claim, with the reason.",
     EventKind.VERDICT_GIVEN: "A verdict was given; it replaces any earlier one as current.",

@@ -15,9 +15,18 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, false, func, or_, text, tuple_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from claims_app.models import MAX_ID, Article, Claim, ClaimKind, ClaimStatus, PlaceName, User
+from claims_app.models import (
+    MAX_ID,
+    Article,
+    Claim,
+    ClaimKind,
+    ClaimStatus,
+    PlaceName,
+    User,
+    Verdict,
+)
 from claims_app.services.filters import check_dates, contains, is_id
 
 PAGE_SIZE = 50
@@ -28,6 +37,55 @@ SORTS = {
 }
 
 
+# Saved views: the queue as a to-do list. Each is a condition on top of the filters.
+VIEWS = {
+    "todo": "To do",
+    "mine": "Mine",
+    "approval": "Awaiting my approval",
+    "second_look": "Needs a second look",
+    "all": "All",
+}
+_OPEN = (ClaimStatus.NEW.value, ClaimStatus.IN_REVIEW.value, ClaimStatus.SENT_BACK.value)
+
+
+def views_for(role: str) -> list[str]:
+    """The views a role works from, the first its default."""
+    if role == "editor":
+        return ["todo", "approval", "mine", "second_look", "all"]
+    if role == "reviewer":
+        return ["todo", "mine", "second_look", "all"]
+    return ["all"]  # auditors and admins read; nothing waits on them
+
+
+def view_conditions(view: str, user_id: int | None) -> list[Any]:
+    """ "To do": new claims, and the open ones that are mine; "Awaiting my approval":
+    reviewed by someone else; "Needs a second look": sent back to me."""
+    if view == "todo":
+        mine = and_(col(Claim.status).in_(_OPEN[1:]), Claim.assignee_id == user_id)
+        return [or_(Claim.status == ClaimStatus.NEW.value, mine)]
+    if view == "mine":
+        return [Claim.assignee_id == user_id, col(Claim.status).in_(_OPEN)]
+    if view == "approval":
+        by_me = (
+            select(Verdict.id)
+            .where(Verdict.claim_id == Claim.id, col(Verdict.current))
+            .where(Verdict.given_by_id == user_id)
+        )
+        return [Claim.status == ClaimStatus.REVIEWED.value, ~by_me.exists()]
+    if view == "second_look":
+        return [Claim.status == ClaimStatus.SENT_BACK.value, Claim.assignee_id == user_id]
+    return []
+
+
+def view_counts(session: Session, role: str, user_id: int | None) -> dict[str, int]:
+    """How many claims each of the role's views holds (before any other filter)."""
+    counts = {}
+    for view in views_for(role):
+        query = select(func.count()).select_from(Claim).where(*view_conditions(view, user_id))
+        counts[view] = session.exec(query).one()
+    return counts
+
+
 class QueueError(ValueError):
     """A queue filter or page link that cannot be read; the message names it."""
 
@@ -36,6 +94,7 @@ class QueueError(ValueError):
 class QueueFilter:
     """What the reviewer asked for; every field round-trips through the URL."""
 
+    view: str = "todo"
     status: str = ""
     kind: str = ""
     category: str = ""
@@ -48,8 +107,10 @@ class QueueFilter:
     sort: str = "worthiness"
 
     @classmethod
-    def from_args(cls, args: Any) -> QueueFilter:
+    def from_args(cls, args: Any, *, view: str = "todo") -> QueueFilter:
+        """The filter the URL asks for; `view` when it names none (the role's default)."""
         values = {f.name: (args.get(f.name) or "").strip() for f in fields(cls)}
+        values["view"] = values["view"] or view
         values["assignee"] = values["assignee"] or "anyone"
         values["sort"] = values["sort"] or "worthiness"
         found = cls(**values)
@@ -57,6 +118,8 @@ class QueueFilter:
         return found
 
     def check(self) -> None:
+        if self.view not in VIEWS:
+            raise QueueError(f"unknown view {self.view!r}")
         if self.status and self.status not in {s.value for s in ClaimStatus}:
             raise QueueError(f"unknown status {self.status!r}")
         if self.kind and self.kind not in {k.value for k in ClaimKind}:
@@ -211,7 +274,7 @@ def _planner(session: Session, settings: dict[str, str]) -> Iterator[None]:
 
 def _conditions(wanted: QueueFilter, user_id: int | None) -> list[Any]:
     """The filters an ordinary index serves, and whose selectivity the database knows."""
-    out: list[Any] = []
+    out: list[Any] = view_conditions(wanted.view, user_id)
     if wanted.status:
         out.append(Claim.status == wanted.status)
     if wanted.kind:

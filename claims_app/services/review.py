@@ -594,6 +594,40 @@ def approve(session: Session, claim_id: int, *, version: int, actor: Actor) -> V
     return verdict
 
 
+def send_back(session: Session, claim_id: int, *, version: int, reason: str, actor: Actor) -> Claim:
+    """An editor returns a verdict to the reviewer who gave it, saying why; it waits in
+    their "Needs a second look" until they give a verdict again."""
+    _require_role(actor, EDITORS, "send claims back")
+    reason = _reason(reason, "the claim is sent back")
+    claim = _locked(session, claim_id, version)
+    verdict = current_verdict(session, claim_id)
+    if verdict is None or claim.status != ClaimStatus.REVIEWED.value:
+        raise ReviewError("only a reviewed claim awaiting approval can be sent back")
+    if verdict.given_by_id == actor.user_id:
+        raise ReviewError("you gave this verdict: give a new one instead of sending it back")
+    reviewer = session.get(User, verdict.given_by_id)
+    before = _status(claim, ClaimStatus.SENT_BACK) | {"assignee_id": claim.assignee_id}
+    claim.assignee_id = verdict.given_by_id
+    _save(session, claim)
+    record_claim_event(
+        session, EventKind.CLAIM_SENT_BACK, claim, actor=actor, before=before,
+        after={"status": claim.status, "assignee_id": claim.assignee_id,
+               "reviewer": reviewer.username if reviewer else None, "reason": reason},
+    )  # fmt: skip
+    return claim
+
+
+def last_sent_back(session: Session, claim_id: int) -> AuditEvent | None:
+    """Why and by whom the claim was last sent back (shown while it waits)."""
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.claim_id == claim_id, AuditEvent.kind == EventKind.CLAIM_SENT_BACK)
+        .order_by(AuditEvent.id.desc())  # type: ignore[union-attr]
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
 # --- dismiss, reopen, comment ------------------------------------------------------
 
 

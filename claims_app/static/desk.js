@@ -26,3 +26,15 @@ document.addEventListener("input", function (event) {
       limit.toLocaleString("en") + " characters";
   }
 });
+
+// "Select all on this page" in the queue: every row's box follows it, rows loaded
+// later ("Load more") included when it is ticked again.
+document.addEventListener("change", function (event) {
+  "use strict";
+  if (event.target.id !== "select-all") {
+    return;
+  }
+  document.querySelectorAll('input[name="claim_ids"]').forEach(function (box) {
+    box.checked = event.target.checked;
+  });
+});

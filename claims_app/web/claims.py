@@ -8,10 +8,20 @@ same forms post normally and are redirected back to the workspace.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from sqlmodel import select
 
 from claims_app.db import request_session
@@ -47,7 +57,10 @@ def workspace(claim_id: int) -> str:
 # cost a quarter of a verdict's time under load).
 _PANEL_DATA = {
     "sources": lambda session, claim_id: {"sources": review.active_sources(session, claim_id)},
-    "verdict": lambda session, claim_id: {"verdict": review.current_verdict(session, claim_id)},
+    "verdict": lambda session, claim_id: {
+        "verdict": review.current_verdict(session, claim_id),
+        "sent_back": review.last_sent_back(session, claim_id),
+    },
     "comments": lambda session, claim_id: {"comments": review.comments(session, claim_id)},
     "fields": lambda session, claim_id: {"corrections": review.corrections(session, claim_id)},
 }
@@ -75,6 +88,8 @@ def _context(claim_id: int, *, panel: str | None = None, **extra: Any) -> dict[s
         "error": None,
         "error_field": None,
         "typed": {},
+        "notice": None,
+        "swap_oob": False,
         "limits": _LIMITS,
     }
     for name in [panel] if panel else _PANEL_DATA:
@@ -98,17 +113,21 @@ def _version() -> int:
     return int(raw)
 
 
-def _act(claim_id: int, panel: str, action) -> Any:
+def _act(claim_id: int, panel: str, action, *, done: str) -> Any:
     """Run one service action and answer with the panel it changed.
 
     Refusals answer with the same panel and the reason: 403 for a role, 409
     for a stale version (with the claim as it is now), 422 for a broken rule;
     the transaction is rolled back, so nothing of the refused action remains.
     A refused panel holds what the person typed (`typed`), the field at fault
-    marked (`error_field`): nothing typed is lost to a refusal.
+    marked (`error_field`): nothing typed is lost to a refusal. A success says
+    `done` in the workspace's status message; when it changed the claim's status,
+    the other panels come along too, so controls that no longer apply go away.
     """
     session = request_session()
     status, error, error_field = 200, None, None
+    before = session.get(Claim, claim_id)
+    status_before = before.status if before is not None else None
     try:
         action(session)
         session.commit()
@@ -127,16 +146,46 @@ def _act(claim_id: int, panel: str, action) -> Any:
     if not htmx:
         if error:
             flash(error, "error")
+        else:
+            flash(done, "info")
         return redirect(url_for("claims.workspace", claim_id=claim_id) + f"#{panel}-panel")
+    if error is None and request.form.get("then") == "next":
+        if (answer := _take_next(done)) is not None:
+            return answer
+        done += " No new claims are left to take."
     typed = _typed() if status in (409, 422) else {}
-    context = _context(claim_id, panel=panel, error=error, error_field=error_field, typed=typed)
-    return render_template(f"claims/_{panel}.html", oob=True, **context), status
+    notice = None if error else done
+    context = _context(claim_id, panel=panel, error=error, error_field=error_field, typed=typed,
+                       notice=notice)  # fmt: skip
+    page = render_template(f"claims/_{panel}.html", oob=True, **context)
+    changed = session.get(Claim, claim_id).status != status_before
+    for other in PANELS if changed and error is None else ():
+        if other != panel:  # swapped in beside the answer, by id (hx-swap-oob)
+            page += render_template(
+                f"claims/_{other}.html", **_context(claim_id, panel=other, swap_oob=True)
+            )
+    return page, status
+
+
+def _take_next(done: str) -> Any:
+    """ "Save and take next": the reviewer's next claim, as a new page (HX-Redirect)."""
+    session = request_session()
+    stale = timedelta(minutes=current_app.config["ASSIGNMENT_MINUTES"])
+    claim = review.take_next(session, actor=current_actor(), older_than=stale)
+    session.commit()
+    if claim is None:
+        return None
+    flash(f"{done} This is the next claim.", "info")
+    answer = make_response("", 204)
+    answer.headers["HX-Redirect"] = url_for("claims.workspace", claim_id=claim.id)
+    return answer
 
 
 def _typed() -> dict[str, str]:
     """What the person sent, to give back in the refused form (never the version or
     token: those come fresh from the claim as it is now)."""
-    return {k: v for k, v in request.form.items() if k not in ("version", "csrf_token")}
+    typed = {k: v for k, v in request.form.items() if k not in ("version", "csrf_token")}
+    return typed | {"_action": request.endpoint}  # which of a panel's forms it came from
 
 
 @bp.post("/claims/<int:claim_id>/fields")
@@ -146,7 +195,8 @@ def edit_fields(claim_id: int) -> Any:
                if name in request.form}  # fmt: skip
     version = _version()
     return _act(claim_id, "fields", lambda s: review.edit_fields(
-        s, claim_id, version=version, changes=changes, actor=current_actor()))  # fmt: skip
+        s, claim_id, version=version, changes=changes, actor=current_actor()),
+        done="Corrections saved.")  # fmt: skip
 
 
 @bp.post("/claims/<int:claim_id>/sources")
@@ -164,7 +214,7 @@ def add_source(claim_id: int) -> Any:
         )  # fmt: skip
         review.add_source(s, claim_id, version=version, source=source, actor=current_actor())
 
-    return _act(claim_id, "sources", run)
+    return _act(claim_id, "sources", run, done="Source added.")
 
 
 def _date(raw: str, label: str) -> date | None:
@@ -184,7 +234,8 @@ def _date(raw: str, label: str) -> date | None:
 def remove_source(claim_id: int, source_id: int) -> Any:
     version, reason = _version(), request.form.get("reason", "")
     return _act(claim_id, "sources", lambda s: review.remove_source(
-        s, source_id, version=version, reason=reason, actor=current_actor()))  # fmt: skip
+        s, source_id, version=version, reason=reason, actor=current_actor()),
+        done="Source removed.")  # fmt: skip
 
 
 @bp.post("/claims/<int:claim_id>/verdict")
@@ -197,7 +248,8 @@ def give_verdict(claim_id: int) -> Any:
         verified_value_max=form.get("verified_value_max"),
     )  # fmt: skip
     return _act(claim_id, "verdict", lambda s: review.give_verdict(
-        s, claim_id, version=version, verdict=verdict, actor=current_actor()))  # fmt: skip
+        s, claim_id, version=version, verdict=verdict, actor=current_actor()),
+        done="Verdict saved: it now waits for an editor's approval.")  # fmt: skip
 
 
 @bp.post("/claims/<int:claim_id>/approve")
@@ -205,7 +257,16 @@ def give_verdict(claim_id: int) -> Any:
 def approve(claim_id: int) -> Any:
     version = _version()
     return _act(claim_id, "verdict", lambda s: review.approve(
-        s, claim_id, version=version, actor=current_actor()))  # fmt: skip
+        s, claim_id, version=version, actor=current_actor()), done="Approved.")  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/send-back")
+@roles_required("editor")
+def send_back(claim_id: int) -> Any:
+    version, reason = _version(), request.form.get("reason", "")
+    return _act(claim_id, "verdict", lambda s: review.send_back(
+        s, claim_id, version=version, reason=reason, actor=current_actor()),
+        done="Sent back to its reviewer.")  # fmt: skip
 
 
 @bp.post("/claims/<int:claim_id>/dismiss")
@@ -213,7 +274,8 @@ def approve(claim_id: int) -> Any:
 def dismiss(claim_id: int) -> Any:
     version, reason = _version(), request.form.get("reason", "")
     return _act(claim_id, "verdict", lambda s: review.dismiss(
-        s, claim_id, version=version, reason=reason, actor=current_actor()))  # fmt: skip
+        s, claim_id, version=version, reason=reason, actor=current_actor()),
+        done="Dismissed.")  # fmt: skip
 
 
 @bp.post("/claims/<int:claim_id>/reopen")
@@ -221,7 +283,8 @@ def dismiss(claim_id: int) -> Any:
 def reopen(claim_id: int) -> Any:
     version, reason = _version(), request.form.get("reason", "")
     return _act(claim_id, "verdict", lambda s: review.reopen(
-        s, claim_id, version=version, reason=reason, actor=current_actor()))  # fmt: skip
+        s, claim_id, version=version, reason=reason, actor=current_actor()),
+        done="Reopened: back in review.")  # fmt: skip
 
 
 @bp.post("/claims/<int:claim_id>/comments")
@@ -229,4 +292,4 @@ def reopen(claim_id: int) -> Any:
 def add_comment(claim_id: int) -> Any:
     body = request.form.get("body", "")
     return _act(claim_id, "comments", lambda s: review.add_comment(
-        s, claim_id, body=body, actor=current_actor()))  # fmt: skip
+        s, claim_id, body=body, actor=current_actor()), done="Comment added.")  # fmt: skip

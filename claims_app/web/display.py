@@ -8,10 +8,12 @@ as JSON objects; on screen each becomes "field: before → after", never raw JSO
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 from flask import Flask
 
+from claims_app.extraction.claims import worthiness
 from claims_app.figures import figure
 from claims_app.models import document_name
 
@@ -61,7 +63,70 @@ def change_lines(before: dict | None, after: dict | None) -> list[tuple[str, str
     return lines
 
 
+# The figure inside a quote, to set it in bold: digits with their separators and
+# scale ("1,234,567", "2.6 million", "US$1.2bn"), or a count in words ("dozens",
+# "two hundred", "a dozen"). Display only: the stored value is never read from here.
+_FIGURE_IN_QUOTE = re.compile(
+    r"(?:US)?[$€£]?\d(?:[\d,.\u202f\u00a0 ]*\d)?(?:\s*(?:million|billion|thousand|m|bn|k)\b)?%?"
+    r"|\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|a few)\s+)?(?:dozens?|scores|hundreds|thousands|millions|hundred|"
+    r"thousand|million|billion)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)\b",
+    re.IGNORECASE,
+)
+_CONTEXT = 70  # characters of the sentence shown on each side of the quote
+
+
+def preview(sentence: str, quote: str) -> dict[str, str]:
+    """The sentence around the quote for a queue row: never cut inside the quote, cut
+    at a word before and after it with "…", the figure found for bold."""
+    at = sentence.find(quote)
+    if at < 0:
+        before, after = "", ""
+    else:
+        before, after = sentence[:at], sentence[at + len(quote) :]
+    if len(before) > _CONTEXT:
+        cut = before[-_CONTEXT:]
+        before = "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
+    if len(after) > _CONTEXT:
+        cut = after[:_CONTEXT]
+        after = (cut[: cut.rfind(" ")] if " " in cut.strip() else cut) + "…"
+    m = _FIGURE_IN_QUOTE.search(quote)
+    lead, figure_text, rest = (quote[: m.start()], m.group(), quote[m.end() :]) if m else (
+        quote, "", "")  # fmt: skip
+    return {"before": before, "lead": lead, "figure": figure_text, "rest": rest, "after": after}
+
+
+def period_parts(event_date: str | None) -> list[str]:
+    """ "2021-03-01/2021-03-12" as its two dates, each kept on one line by the page."""
+    return [part for part in (event_date or "").split("/") if part]
+
+
+def article_label(title: str | None, body: str, words_shown: int = 8) -> str:
+    """An article's title, or for one without, the first words of its text."""
+    if title:
+        return title
+    first = body.split()
+    return " ".join(first[:words_shown]) + ("…" if len(first) > words_shown else "") or "(empty)"
+
+
+def why_worth(claim) -> str:
+    """Why the claim scores as check-worthy, from the fields it has now."""
+    _score, reasons = worthiness(
+        claim.category, has_value=claim.value is not None,
+        attributed=claim.attributed_to is not None, dated=claim.event_date is not None,
+        located=claim.location is not None, part=claim.part_of_id is not None,
+    )  # fmt: skip
+    return ", ".join(reasons) or "nothing marks it out"
+
+
 def register(app: Flask) -> None:
+    app.add_template_global(preview, "preview")
+    app.add_template_global(period_parts, "period_parts")
+    app.add_template_global(article_label, "article_label")
+    app.add_template_global(why_worth, "why_worth")
     app.add_template_filter(moment, "moment")
     app.add_template_filter(words, "words")
     app.add_template_filter(document_name, "document_name")

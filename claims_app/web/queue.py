@@ -32,14 +32,15 @@ bp = Blueprint("queue", __name__)
 @bp.get("/claims")
 def index() -> Any:
     session = request_session()
+    views = queue.views_for(current_user.role)
     try:
-        wanted = queue.QueueFilter.from_args(request.args)
+        wanted = queue.QueueFilter.from_args(request.args, view=views[0])
         page = queue.queue_page(
             session, wanted, user_id=current_user.id, after=request.args.get("after")
         )
     except queue.QueueError as exc:
         return render_template("queue/index.html", **_choices(session), error=str(exc),
-                               wanted=queue.QueueFilter(), page=None), 400  # fmt: skip
+                               wanted=queue.QueueFilter(view=views[0]), page=None), 400  # fmt: skip
     if htmx and request.args.get("after"):  # "Load more": only the next rows
         return render_template("queue/_rows.html", page=page, wanted=wanted)
     return render_template(
@@ -49,6 +50,9 @@ def index() -> Any:
 
 def _choices(session) -> dict[str, Any]:
     return {
+        "views": queue.views_for(current_user.role),
+        "view_names": queue.VIEWS,
+        "counts": queue.view_counts(session, current_user.role, current_user.id),
         "statuses": [s.value for s in ClaimStatus],
         "kinds": [k.value for k in ClaimKind],
         "categories": review._CATEGORIES,

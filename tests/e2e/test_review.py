@@ -49,7 +49,7 @@ def test_an_auditor_reads_but_has_no_controls(page: Page, desk):
     expect(page.get_by_role("button", name="Take next claim")).to_have_count(0)
     page.goto("/claims/1")
     expect(page.locator("#this-claim")).to_be_visible()
-    expect(page.get_by_role("button", name="Save verdict")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save verdict", exact=True)).to_have_count(0)
     expect(page.get_by_role("button", name="Add source")).to_have_count(0)
 
 
@@ -95,7 +95,7 @@ def test_add_and_remove_a_source_then_verdict_rules(page: Page, desk, engine):
     verdict = page.locator("#verdict-panel")
     page.get_by_label("Verdict").select_option("accurate")
     page.get_by_label("Rationale").fill("Matches the ministry's count.")
-    page.get_by_role("button", name="Save verdict").click()
+    page.get_by_role("button", name="Save verdict", exact=True).click()
     expect(verdict.get_by_role("alert")).to_contain_text("attach at least one source")
 
     page.get_by_label("Source URL").fill("https://example.org/claimant-release")
@@ -107,7 +107,7 @@ def test_add_and_remove_a_source_then_verdict_rules(page: Page, desk, engine):
 
     page.get_by_label("Verdict").select_option("accurate")
     page.get_by_label("Rationale").fill("Matches the release.")
-    page.get_by_role("button", name="Save verdict").click()
+    page.get_by_role("button", name="Save verdict", exact=True).click()
     expect(verdict.get_by_role("alert")).to_contain_text("independent of the claimant")
 
     page.get_by_label("Source URL").fill("https://example.org/independent")
@@ -126,7 +126,7 @@ def test_add_and_remove_a_source_then_verdict_rules(page: Page, desk, engine):
     page.get_by_label("Verdict").select_option("accurate")
     page.get_by_label("Rationale").fill("Hospital records agree.")
     page.get_by_label("Confidence").select_option("high")
-    page.get_by_role("button", name="Save verdict").click()
+    page.get_by_role("button", name="Save verdict", exact=True).click()
     expect(verdict).to_contain_text("accurate (high confidence) by amina")
     expect(page.locator("#claim-status")).to_contain_text("reviewed")
     assert claim_row(engine, 1).status == "reviewed"
@@ -137,7 +137,7 @@ def test_approval_needs_a_second_person(page: Page, browser, base_url, desk, eng
     page.goto("/claims/2")
     page.get_by_label("Verdict").select_option("unverifiable")
     page.get_by_label("Rationale").fill("No one else reports it.")
-    page.get_by_role("button", name="Save verdict").click()
+    page.get_by_role("button", name="Save verdict", exact=True).click()
     page.get_by_role("button", name="Approve").click()
     expect(page.locator("#verdict-panel").get_by_role("alert")).to_contain_text("second person")
 
@@ -209,7 +209,7 @@ def test_a_refused_verdict_keeps_the_text_and_points_at_the_field(page: Page, de
     panel.get_by_label("Verified value", exact=True).fill("26")
     panel.get_by_label("Confidence").select_option("high")
     with page.expect_response(re.compile(r"/claims/2/verdict")) as answer:
-        panel.get_by_role("button", name="Save verdict").click()
+        panel.get_by_role("button", name="Save verdict", exact=True).click()
     assert answer.value.status == 422
     rating = panel.get_by_label("Verdict", exact=True)
     expect(panel.get_by_role("alert")).to_contain_text("attach at least one source first")

@@ -29,6 +29,7 @@ EXPECTED = {
     ("claims.remove_source", "POST"): REVIEWERS,
     ("claims.give_verdict", "POST"): REVIEWERS,
     ("claims.approve", "POST"): {"editor"},
+    ("claims.send_back", "POST"): {"editor"},
     ("claims.dismiss", "POST"): REVIEWERS,
     ("claims.reopen", "POST"): REVIEWERS,
     ("claims.add_comment", "POST"): REVIEWERS,
