@@ -22,8 +22,8 @@ def long_texts(live_app, engine):
     ed = make_user(engine, "ed", "editor")[1]
     source = SourceInput(url=LONG_URL, title=LONG_URL, publisher=LONG_WORD,
                          excerpt=f"See {LONG_URL} and {LONG_WORD}", independent=True)  # fmt: skip
-    judge(engine, 1, reviewer=amina, sources=[source], approver=ed,
-          verdict=VerdictInput("accurate", f"Checked against {LONG_URL} ({LONG_WORD})."))  # fmt: skip
+    verdict = VerdictInput("accurate", f"Checked against {LONG_URL} ({LONG_WORD}).")
+    judge(engine, 1, reviewer=amina, sources=[source], approver=ed, verdict=verdict)
     return engine
 
 
