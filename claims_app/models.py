@@ -73,7 +73,6 @@ class ClaimStatus(enum.StrEnum):
     NEW = "new"
     IN_REVIEW = "in_review"
     REVIEWED = "reviewed"
-    SENT_BACK = "sent_back"  # an editor returned the verdict to its reviewer, with a reason
     APPROVED = "approved"
     DISMISSED = "dismissed"
 
@@ -198,6 +197,9 @@ class Claim(SQLModel, table=True):
     status: str = Field(default=ClaimStatus.NEW.value, sa_column=Column(String(16), nullable=False))
     assignee_id: int | None = Field(default=None, foreign_key="users.id", index=True)
     assigned_at: datetime | None = _tz_column()
+    # Set while a claim an editor sent back waits for its reviewer's second look
+    # (status in review again); cleared by the next verdict.
+    sent_back_at: datetime | None = _tz_column()
     version: int = 1  # optimistic locking: every write checks and bumps it
     created_at: datetime | None = _tz_column(nullable=False)
     updated_at: datetime | None = _tz_column(nullable=False)

@@ -45,7 +45,7 @@ VIEWS = {
     "second_look": "Needs a second look",
     "all": "All",
 }
-_OPEN = (ClaimStatus.NEW.value, ClaimStatus.IN_REVIEW.value, ClaimStatus.SENT_BACK.value)
+_OPEN = (ClaimStatus.NEW.value, ClaimStatus.IN_REVIEW.value)
 
 
 def views_for(role: str) -> list[str]:
@@ -61,7 +61,7 @@ def view_conditions(view: str, user_id: int | None) -> list[Any]:
     """ "To do": new claims, and the open ones that are mine; "Awaiting my approval":
     reviewed by someone else; "Needs a second look": sent back to me."""
     if view == "todo":
-        mine = and_(col(Claim.status).in_(_OPEN[1:]), Claim.assignee_id == user_id)
+        mine = and_(Claim.status == ClaimStatus.IN_REVIEW.value, Claim.assignee_id == user_id)
         return [or_(Claim.status == ClaimStatus.NEW.value, mine)]
     if view == "mine":
         return [Claim.assignee_id == user_id, col(Claim.status).in_(_OPEN)]
@@ -73,7 +73,11 @@ def view_conditions(view: str, user_id: int | None) -> list[Any]:
         )
         return [Claim.status == ClaimStatus.REVIEWED.value, ~by_me.exists()]
     if view == "second_look":
-        return [Claim.status == ClaimStatus.SENT_BACK.value, Claim.assignee_id == user_id]
+        return [
+            Claim.status == ClaimStatus.IN_REVIEW.value,
+            col(Claim.sent_back_at).is_not(None),
+            Claim.assignee_id == user_id,
+        ]
     return []
 
 

@@ -156,6 +156,7 @@ def _save(session: Session, *rows: Any) -> None:
 def _status(claim: Claim, new: ClaimStatus) -> dict[str, str]:
     before = claim.status
     claim.status = new.value
+    claim.sent_back_at = None  # any move on (a verdict, a dismissal) ends a second look
     return {"status": before}
 
 
@@ -606,8 +607,8 @@ def send_back(session: Session, claim_id: int, *, version: int, reason: str, act
     if verdict.given_by_id == actor.user_id:
         raise ReviewError("you gave this verdict: give a new one instead of sending it back")
     reviewer = session.get(User, verdict.given_by_id)
-    before = _status(claim, ClaimStatus.SENT_BACK) | {"assignee_id": claim.assignee_id}
-    claim.assignee_id = verdict.given_by_id
+    before = _status(claim, ClaimStatus.IN_REVIEW) | {"assignee_id": claim.assignee_id}
+    claim.assignee_id, claim.sent_back_at = verdict.given_by_id, utcnow()
     _save(session, claim)
     record_claim_event(
         session, EventKind.CLAIM_SENT_BACK, claim, actor=actor, before=before,
