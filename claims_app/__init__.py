@@ -42,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         ORG_NAME=settings.org_name,
         ORG_URL=settings.org_url,
         BASE_URL=settings.base_url,
+        PUBLIC_URL=settings.public_url,
         # An upload of several pages at once, each within the per-file limit.
         MAX_CONTENT_LENGTH=settings.max_file_bytes * 10,
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the login session

@@ -377,7 +377,9 @@ def export(ctx: Context, fmt: str, output: Path | None, bom: bool, **filters) ->
         raise click.ClickException(str(exc)) from None
     engine = ctx.migrated_engine()
     settings = Settings.from_env()
-    context = exports.ExportContext(settings.base_url, settings.org_name, settings.org_url)
+    context = exports.ExportContext(
+        settings.base_url, settings.org_name, settings.org_url, public_url=settings.public_url
+    )
     if fmt == "html":
         chunks = _html_report(engine, wanted, settings)
     else:

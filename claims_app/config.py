@@ -33,6 +33,10 @@ class Settings:
     org_name: str = "claims_app review desk"
     org_url: str = ""
     base_url: str = "http://127.0.0.1:5000"
+    # Where the verified claims are published (the standalone report, put on a public
+    # site): ClaimReview's url and the report's claim links point there, at the
+    # claim's anchor, never at the desk, which needs a login. Empty: desk links.
+    public_url: str = ""
     # Session cookies only over HTTPS: set when the app is served behind TLS.
     secure_cookies: bool = False
     # Login attempts per client address (Flask-Limiter syntax); a load test from one
@@ -53,6 +57,7 @@ class Settings:
             org_name=env.get("CLAIMS_ORG_NAME", "claims_app review desk"),
             org_url=env.get("CLAIMS_ORG_URL", ""),
             base_url=env.get("CLAIMS_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+            public_url=env.get("CLAIMS_PUBLIC_URL", "").strip(),
             secure_cookies=env.get("CLAIMS_SECURE_COOKIES", "").lower() in ("1", "yes", "true"),
             login_rate_limit=env.get("CLAIMS_LOGIN_RATE_LIMIT", "10 per minute"),
         )

@@ -43,13 +43,21 @@ CSV_COLUMNS = (
 
 @dataclass
 class ExportContext:
-    base_url: str  # permalinks: base_url + /claims/<id>
+    base_url: str  # the desk: base_url + /claims/<id> (people with a login)
     org_name: str
     org_url: str = ""
     generated_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    public_url: str = ""  # the published report, where readers follow a claim's link
 
     def permalink(self, claim_id: int | None) -> str:
-        return f"{self.base_url}/claims/{claim_id}"
+        """The claim where readers can follow it: its anchor in the published report
+        (CLAIMS_PUBLIC_URL), else its page on the desk."""
+        return public_link(self.public_url, claim_id) or f"{self.base_url}/claims/{claim_id}"
+
+
+def public_link(public_url: str, claim_id: int | None) -> str | None:
+    """ "https://example.org/reports/march#claim-12": the claim in the published report."""
+    return f"{public_url.split('#', 1)[0]}#claim-{claim_id}" if public_url else None
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -173,6 +181,29 @@ _QUALIFIER_WORDS = {
 }  # fmt: skip
 
 
+# Words in a subject that already say the category's harm ("others wounded").
+_SAYS_HARM = {
+    "killed": frozenset("killed dead died deaths fatalities lives bodies".split()),
+    "injured": frozenset("injured wounded hurt injuries".split()),
+    "casualties": frozenset("casualties killed injured wounded dead".split()),
+    "displaced": frozenset("displaced uprooted fled".split()),
+    "detained": frozenset("detained arrested held detainees".split()),
+    "refugees": frozenset("refugees".split()),
+    "at_risk": frozenset("risk".split()),
+    "attacks": frozenset("attacks attack strikes raids".split()),
+}  # fmt: skip
+
+
+def _when(event_date: str | None) -> str:
+    """ "on 2021-03-11", "between 2021-03-01 and 2021-03-12", "in 2021-03"."""
+    if not event_date:
+        return ""
+    first, _, last = event_date.partition("/")
+    if last:
+        return f"between {first} and {last}"
+    return f"on {first}" if len(first) == 10 else f"in {first}"
+
+
 def claim_statement(item: ReportItem, limit: int = 74) -> str:
     """A short statement of what is claimed (no verdict in it), under 75 characters:
     "At least 14 civilians killed in Ebrimsa on 2021-03-11"."""
@@ -183,12 +214,17 @@ def claim_statement(item: ReportItem, limit: int = 74) -> str:
         figure = figure_range(c.value, c.value_max)
         lead = _QUALIFIER_WORDS.get(c.qualifier or "", "")
         what = c.subject or (c.unit if c.unit and not c.unit.startswith("other") else "")
-        core = " ".join(p for p in (lead, figure, what, _CATEGORY_WORDS.get(c.category or ""))
-                        if p)  # fmt: skip
+        harm = _CATEGORY_WORDS.get(c.category or "", "")
+        if _SAYS_HARM.get(c.category or "", frozenset()) & set(what.lower().split()):
+            harm = ""  # "22 others wounded": the subject says it already
+        core = " ".join(p for p in (lead, figure, what, harm) if p)
     core = core[0].upper() + core[1:] if core else "Claim"
-    for extra in (f" in {c.location} on {c.event_date}" if c.location and c.event_date else "",
-                  f" in {c.location}" if c.location else "",
-                  f" on {c.event_date}" if c.event_date else "", ""):  # fmt: skip
+    when = _when(c.event_date)
+    place = f" in {c.location}" if c.location else ""
+    # The most it can say within the limit: place and time, then either, then neither.
+    for extra in dict.fromkeys(
+        (place + (f" {when}" if when else ""), place, f" {when}" if when else "", "")
+    ):
         if len(core + extra) <= limit:
             return core + extra
     return core[: limit - 1].rstrip() + "…"

@@ -16,6 +16,7 @@ from flask import Flask
 from claims_app.extraction.claims import worthiness
 from claims_app.figures import figure
 from claims_app.models import document_name
+from claims_app.services.exports import public_link
 
 _FIGURE_FIELDS = frozenset(("value", "value_max", "verified_value", "verified_value_max"))
 
@@ -127,6 +128,7 @@ def register(app: Flask) -> None:
     app.add_template_global(period_parts, "period_parts")
     app.add_template_global(article_label, "article_label")
     app.add_template_global(why_worth, "why_worth")
+    app.add_template_global(public_link, "public_link")
     app.add_template_filter(moment, "moment")
     app.add_template_filter(words, "words")
     app.add_template_filter(document_name, "document_name")

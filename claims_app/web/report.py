@@ -36,6 +36,7 @@ def context_for_export() -> exports.ExportContext:
         base_url=request.url_root.rstrip("/"),
         org_name=current_app.config["ORG_NAME"],
         org_url=current_app.config["ORG_URL"],
+        public_url=current_app.config["PUBLIC_URL"],
     )
 
 

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -150,3 +151,42 @@ def test_cli_exports_each_format(approved, database_url, tmp_path):
     assert html.count('class="report-claim"') == 4 and "/claims/1/history" in html
     bad = CliRunner().invoke(main, ["export", "--from", "soon"], env=env)
     assert bad.exit_code != 0 and "date from must be a date" in bad.output
+
+
+def _statement(**fields):
+    from types import SimpleNamespace
+
+    empty = ("value_max", "qualifier", "subject", "unit", "category", "location", "event_date")
+    claim = dict.fromkeys(empty) | {"value": 22.0, "quote": "x"} | fields
+    return claim_statement(SimpleNamespace(claim=SimpleNamespace(**claim)))
+
+
+@pytest.mark.parametrize(
+    ("fields", "statement"),
+    [
+        ({"subject": "others wounded", "category": "injured", "location": "Bara"},
+         "22 others wounded in Bara"),
+        ({"subject": "civilians", "category": "injured"}, "22 civilians injured"),
+        ({"subject": "people", "category": "killed", "qualifier": "at_least",
+          "event_date": "2021-03-01/2021-03-12"},
+         "At least 22 people killed between 2021-03-01 and 2021-03-12"),
+        ({"subject": "deaths", "category": "killed", "event_date": "2021-03"},
+         "22 deaths in 2021-03"),
+    ],
+)  # fmt: skip
+def test_claim_statements_read_as_sentences(fields, statement):
+    assert _statement(**fields) == statement
+
+
+def test_links_point_at_the_published_report_when_there_is_one(approved):
+    public = ExportContext(base_url="https://desk.example.org", org_name="Example Monitor",
+                           public_url="https://example.org/reports/march")  # fmt: skip
+    export = Export(approved, ReportFilter(), "claimreview", public, review.Actor("t"))
+    reviews = json.loads("".join(export.chunks()))
+    urls = [r["url"] for r in (reviews if isinstance(reviews, list) else reviews["@graph"])]
+    assert urls and all(
+        re.fullmatch(r"https://example.org/reports/march#claim-\d+", u) for u in urls
+    )
+    desk = json.loads(run(approved, "claimreview"))
+    urls = [r["url"] for r in (desk if isinstance(desk, list) else desk["@graph"])]
+    assert all(re.fullmatch(r"https://desk.example.org/claims/\d+", u) for u in urls)

@@ -91,3 +91,13 @@ def test_the_document_page_still_says_where_it_was_read_from(desk):
 )  # fmt: skip
 def test_document_name(origin, name):
     assert document_name(origin) == name
+
+
+def test_report_links_go_to_the_published_report_when_there_is_one(desk):
+    page = desk.get("/report").get_data(as_text=True)
+    assert "login needed" in page  # desk links say they need a login
+    desk.application.config["PUBLIC_URL"] = "https://example.org/reports/march"
+    page = desk.get("/report").get_data(as_text=True)
+    assert 'href="https://example.org/reports/march#claim-1"' in page
+    assert 'id="claim-1"' in page  # the anchor the link points at
+    assert "login needed" not in page
