@@ -19,7 +19,7 @@ from sqlmodel import select
 from claims_app.db import request_session
 from claims_app.models import Article, Claim, Document, User
 from claims_app.services import auditlog, history
-from claims_app.services.audit import EVENT_MEANINGS
+from claims_app.services.audit import EVENT_MEANINGS, verify_chain
 from claims_app.services.filters import is_id
 from claims_app.web.auth import roles_required
 from claims_app.web.extensions import htmx
@@ -41,12 +41,23 @@ def index() -> Any:
             before_id=int(before) if is_id(before) else None,
         )
     except auditlog.AuditLogError as exc:
-        return render_template("audit/index.html", error=str(exc), page=None,
+        return render_template("audit/index.html", error=str(exc), page=None, chain=None,
                                wanted=auditlog.LogFilter(), **_choices(session)), 400  # fmt: skip
     if htmx and request.args.get("before"):
         return render_template("audit/_rows.html", page=page, wanted=wanted)
+    chain = _chain(session)
+    if htmx and request.args.get("verify"):
+        return render_template("audit/_chain.html", **chain)
     return render_template("audit/index.html", error=None, page=page, wanted=wanted,
-                           **_choices(session))  # fmt: skip
+                           **chain, **_choices(session))  # fmt: skip
+
+
+def _chain(session) -> dict[str, Any]:
+    """The chain's check, when asked for (`verify`): it reads every event, so it runs
+    on request, not on every visit to the log."""
+    if not request.args.get("verify"):
+        return {"chain": None, "checked_at": None}
+    return {"chain": verify_chain(session), "checked_at": datetime.now(UTC)}
 
 
 def _choices(session) -> dict[str, Any]:

@@ -65,3 +65,16 @@ def test_an_auditor_reads_history_and_the_log_and_downloads_it(page: Page, revie
         "/claims/1/comments", form={"body": "sneaky"}, headers={"X-CSRFToken": token}
     )
     assert response.status == 403
+
+
+def test_an_auditor_verifies_the_chain_from_the_log_page(page: Page, reviewed):
+    browser_login(page, "audrey")
+    page.get_by_role("link", name="Audit log").click()
+    panel = page.get_by_role("region", name="Integrity of the log")
+    expect(panel).to_be_visible()
+    panel.get_by_role("button", name="Verify the chain now").click()
+    expect(panel.get_by_role("status")).to_contain_text(
+        re.compile(r"The chain verifies: all \d+ events")
+    )
+    expect(panel).to_contain_text("Head hash")
+    expect(page).to_have_url(re.compile(r"/audit$"))  # checked in place, by htmx

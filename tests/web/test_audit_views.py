@@ -114,3 +114,41 @@ def test_replaying_every_event_gives_the_claim_as_it_is(engine, lived):
             state = claim_as_of(s, claim, datetime.now(UTC))
             for name in STATE_FIELDS:
                 assert state.fields.get(name) == getattr(claim, name), (claim_id, name)
+
+
+def test_the_log_page_says_whether_the_chain_verifies(lived, client, engine):
+    login(client, "audrey")
+    page = client.get("/audit").get_data(as_text=True)
+    assert "Verify the chain now" in page and "The chain verifies" not in page
+    page = client.get("/audit?verify=yes").get_data(as_text=True)
+    with session_scope(engine) as s:
+        count = len(s.exec(select(AuditEvent)).all())
+    assert f"all {count:,} events hold the hash of the one before" in page
+
+
+@pytest.fixture
+def without_guards(database_url):
+    """The append-only triggers dropped, as someone with the database's keys could."""
+    from alembic import command
+
+    from claims_app.migrate import alembic_config, upgrade
+
+    config = alembic_config(database_url)
+    command.downgrade(config, "0001")
+    command.stamp(config, "head")
+    yield
+    command.stamp(config, "0001")
+    upgrade(database_url)
+
+
+def test_a_broken_chain_is_named_on_the_log_page(client, engine, without_guards):
+    from sqlalchemy import text
+
+    make_user(engine, "audrey", "auditor")
+    make_user(engine, "bo", "reviewer")
+    with session_scope(engine, write=True) as s:
+        s.execute(text("UPDATE audit_events SET actor = 'mallory' WHERE id = 2"))
+    login(client, "audrey")
+    page = client.get("/audit?verify=yes", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "The chain is broken at event 2" in page and 'role="alert"' in page
+    assert "<html" not in page  # only the panel, for htmx
