@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlmodel import select
 
 from claims_app.db import request_session
+from claims_app.models import Claim
 from claims_app.services import intake
 from claims_app.services.catalogue import get_article, get_document, list_documents
 from claims_app.web.auth import current_actor, roles_required
 from claims_app.web.extensions import htmx
+from claims_app.web.highlight import segments
 
 bp = Blueprint("documents", __name__)
 
@@ -37,7 +40,16 @@ def article(article_id: int) -> str:
     if found is None:
         abort(404)
     art, doc = found
-    return render_template("documents/article.html", article=art, doc=doc)
+    session = request_session()
+    claims = session.exec(
+        select(Claim.id, Claim.start_offset, Claim.end_offset, Claim.status)
+        .where(Claim.article_id == art.id)
+        .order_by(Claim.start_offset)
+    ).all()
+    cut = segments(art.body, [(c.id, c.start_offset, c.end_offset) for c in claims])
+    statuses = {c.id: c.status for c in claims}
+    return render_template("documents/article.html", article=art, doc=doc, segments=cut,
+                           statuses=statuses, claim_count=len(claims))  # fmt: skip
 
 
 @bp.post("/documents/upload")

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -28,6 +30,14 @@ def test_reader_finds_a_document_and_reads_an_article(page: Page, live_app, engi
     )
     expect(page.locator("time")).to_have_attribute("datetime", "2020-02-06")
     expect(page.get_by_text("2,481 civilian deaths", exact=False)).to_be_visible()
+    # Each claim is marked in the text and opens its workspace.
+    claim = page.get_by_role("link", name=re.compile(r"^claim \d+ \(new\): .*2,481"))
+    expect(claim.locator("mark")).to_have_count(1)
+    href = claim.get_attribute("href")
+    claim.click()
+    expect(page).to_have_url(re.compile(re.escape(href) + "$"))
+    expect(page.locator("#this-claim")).to_contain_text("2,481")
+    page.go_back()
     page.get_by_role("link", name="← press-releases-2020.txt").click()
     expect(page.get_by_role("heading", name="press-releases-2020.txt")).to_be_visible()
 
