@@ -256,6 +256,16 @@ class Summary:
         return self.by_verdict["accurate"] / self.total if self.total else None
 
 
+# Bar colours, from "holds" (green) through "needs context" (amber) to "false" (red);
+# grey for "unverifiable". Each bar also carries its verdict's name, so colour is
+# never the only way to read it. Set as attributes: the same in the desk, the
+# downloaded report and print.
+VERDICT_COLOURS = {
+    "accurate": "#2e7d32", "mostly_accurate": "#689f38", "needs_context": "#b8860b",
+    "inaccurate": "#e65100", "false": "#c62828", "unverifiable": "#607d8b",
+}  # fmt: skip
+
+
 def verdict_chart(summary: Summary) -> str:
     """Claims by verdict as an inline SVG bar chart (server-made, no script)."""
     ratings = [r.value for r in Rating]
@@ -273,7 +283,8 @@ def verdict_chart(summary: Summary) -> str:
         w = round((width - label_w - 50) * count / top)
         parts.append(
             f'<text x="0" y="{y + 16}" font-size="13">{VERDICT_LABELS[rating]}</text>'
-            f'<rect class="bar {rating}" x="{label_w}" y="{y}" width="{w}" height="{bar_h}"/>'
+            f'<rect class="bar {rating}" x="{label_w}" y="{y}" width="{w}" height="{bar_h}" '
+            f'fill="{VERDICT_COLOURS[rating]}"/>'
             f'<text x="{label_w + w + 6}" y="{y + 16}" font-size="13">{count}</text>'
         )
     parts.append("</svg>")

@@ -190,3 +190,18 @@ def test_links_point_at_the_published_report_when_there_is_one(approved):
     desk = json.loads(run(approved, "claimreview"))
     urls = [r["url"] for r in (desk if isinstance(desk, list) else desk["@graph"])]
     assert all(re.fullmatch(r"https://desk.example.org/claims/\d+", u) for u in urls)
+
+
+def test_the_chart_colours_each_verdict_and_names_it(approved):
+    from claims_app.models import Rating
+    from claims_app.services.report import Summary, verdict_chart
+
+    summary = Summary()
+    for item in iter_items(approved, ReportFilter()):
+        summary.add(item)
+    chart = verdict_chart(summary)
+    fills = dict(re.findall(r'class="bar (\w+)"[^>]*fill="(#[0-9a-f]{6})"', chart))
+    assert set(fills) == {r.value for r in Rating}
+    assert len(set(fills.values())) == len(fills)  # one colour per verdict
+    for rating in fills:
+        assert VERDICT_LABELS[rating] in chart  # the name beside the colour
