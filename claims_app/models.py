@@ -127,6 +127,14 @@ class Document(SQLModel, table=True):
     ingested_by: str = Field(max_length=128)
 
 
+def article_label(title: str | None, body: str, words_shown: int = 8) -> str:
+    """An article's title, or for one without, the first words of its text."""
+    if title:
+        return title
+    first = body.split()
+    return " ".join(first[:words_shown]) + ("…" if len(first) > words_shown else "") or "(empty)"
+
+
 def document_name(origin: str) -> str:
     """What a person calls a document: a web address as given, a file by its name,
     never the local path it was read from ("/home/amina/in/sitrep 12.html")."""

@@ -28,6 +28,7 @@ from claims_app.models import (
     Source,
     User,
     Verdict,
+    article_label,
     document_name,
 )
 from claims_app.services.filters import check_dates, contains, is_id
@@ -302,7 +303,7 @@ def group_items(items: list[ReportItem], group: str) -> list[tuple[str, list[Rep
             items, key=lambda i: (i.document.id, i.article.position, i.claim.start_offset)
         )
         heads = [
-            f"{document_name(i.document.origin)} · {i.article.title or 'Untitled article'}"
+            f"{document_name(i.document.origin)} · {article_label(i.article.title, i.article.body)}"
             f" ({i.article.published_on or 'undated'})"
             for i in ordered
         ]

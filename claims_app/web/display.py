@@ -15,7 +15,7 @@ from flask import Flask
 
 from claims_app.extraction.claims import worthiness
 from claims_app.figures import figure
-from claims_app.models import document_name
+from claims_app.models import article_label, document_name
 from claims_app.services.exports import public_link
 
 _FIGURE_FIELDS = frozenset(("value", "value_max", "verified_value", "verified_value_max"))
@@ -29,16 +29,25 @@ def moment(at: datetime | None, seconds: bool = False) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S UTC" if seconds else "%Y-%m-%d %H:%M UTC")
 
 
+# Stored names whose words are not just the name with spaces.
+_SAID = {"approx": "about", "at_most": "up to", "vague": "vague (a word, not a number)"}
+
+
 def words(name: str) -> str:
-    """A stored name as words: "in_review" → "in review", "more_than" → "more than"."""
-    return name.replace("_", " ")
+    """A stored name as words: "in_review" → "in review", "approx" → "about"."""
+    return _SAID.get(name, name.replace("_", " "))
+
+
+def period(event_date: str | None) -> str:
+    """ "2021-02-21/2021-03-10" → "2021-02-21 – 2021-03-10"; one date as it is."""
+    return " – ".join(period_parts(event_date))
 
 
 def shown(name: str, value: object) -> str:
     """One stored value as text: figures exact with separators, lists and objects as
-    phrases, nothing as "(empty)"."""
+    phrases, nothing as "—"."""
     if value is None or value == "" or value == [] or value == {}:
-        return "(empty)"
+        return "—"
     if name in _FIGURE_FIELDS and isinstance(value, int | float) and not isinstance(value, bool):
         return figure(value)
     if isinstance(value, bool):
@@ -49,7 +58,13 @@ def shown(name: str, value: object) -> str:
         return "; ".join(f"{words(k)} {shown(k, v)}" for k, v in value.items())
     if isinstance(value, datetime | date):
         return moment(value) if isinstance(value, datetime) else value.isoformat()
-    return words(value) if name in ("status", "qualifier", "rating", "role") else str(value)
+    if name == "event_date":
+        return period(value)
+    return (
+        words(value)
+        if name in ("status", "qualifier", "rating", "role", "category")
+        else str(value)
+    )
 
 
 def change_lines(before: dict | None, after: dict | None) -> list[tuple[str, str | None, str]]:
@@ -105,14 +120,6 @@ def period_parts(event_date: str | None) -> list[str]:
     return [part for part in (event_date or "").split("/") if part]
 
 
-def article_label(title: str | None, body: str, words_shown: int = 8) -> str:
-    """An article's title, or for one without, the first words of its text."""
-    if title:
-        return title
-    first = body.split()
-    return " ".join(first[:words_shown]) + ("…" if len(first) > words_shown else "") or "(empty)"
-
-
 def why_worth(claim) -> str:
     """Why the claim scores as check-worthy, from the fields it has now."""
     _score, reasons = worthiness(
@@ -131,5 +138,7 @@ def register(app: Flask) -> None:
     app.add_template_global(public_link, "public_link")
     app.add_template_filter(moment, "moment")
     app.add_template_filter(words, "words")
+    app.add_template_filter(period, "period")
     app.add_template_filter(document_name, "document_name")
     app.add_template_global(change_lines, "change_lines")
+    app.add_template_global(shown, "field_text")
