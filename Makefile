@@ -10,7 +10,7 @@ PORT ?= 5000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint serve clean bench bench-extract
+.PHONY: install demo test lint serve clean bench bench-extract screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -34,6 +34,10 @@ ifeq ($(strip $(CHROMIUM)),)
 	$(BIN)/python -m playwright install chromium
 endif
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The README's pictures of the desk, remade from the demo pages.
+screenshots: install
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python scripts/screenshots.py
 
 lint: install
 	$(BIN)/ruff check claims_app tests migrations bench scripts

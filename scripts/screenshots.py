@@ -77,14 +77,15 @@ def _judge(engine, claim_id: int, people, *, approve: bool, rating: str) -> None
 
 
 def photograph(base_url: str, ids: dict[str, int], out: Path) -> list[Path]:
+    # (who, page, file, what to scroll to: the article stays beside it on a wide screen)
     shots = [
-        ("amina", "/claims", "queue.png"),
-        ("amina", f"/claims/{ids['fresh']}", "workspace-before-verdict.png"),
-        ("ed", f"/claims/{ids['waiting']}", "workspace-awaiting-approval.png"),
-        ("ed", f"/claims/{ids['judged']}", "workspace-after-approval.png"),
-        ("audrey", f"/claims/{ids['judged']}/history", "history.png"),
-        ("audrey", "/audit", "audit-log.png"),
-        ("ed", "/report", "report.png"),
+        ("amina", "/claims", "queue.png", None),
+        ("amina", f"/claims/{ids['fresh']}", "workspace-before-verdict.png", None),
+        ("ed", f"/claims/{ids['waiting']}", "workspace-awaiting-approval.png", "#verdict-panel"),
+        ("ed", f"/claims/{ids['judged']}", "workspace-after-approval.png", None),
+        ("audrey", f"/claims/{ids['judged']}/history", "history.png", None),
+        ("audrey", "/audit", "audit-log.png", None),
+        ("ed", "/report", "report.png", None),
     ]
     out.mkdir(parents=True, exist_ok=True)
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
@@ -92,7 +93,7 @@ def photograph(base_url: str, ids: dict[str, int], out: Path) -> list[Path]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium or None, args=["--no-sandbox"])
         pages = {}
-        for user, path, name in shots:
+        for user, path, name, scroll_to in shots:
             if user not in pages:
                 page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT},
                                         base_url=base_url)  # fmt: skip
@@ -105,6 +106,8 @@ def photograph(base_url: str, ids: dict[str, int], out: Path) -> list[Path]:
             page = pages[user]
             page.goto(path)
             page.wait_for_load_state("networkidle")
+            if scroll_to:
+                page.locator(scroll_to).evaluate("el => el.scrollIntoView({block: 'start'})")
             page.screenshot(path=out / name)
             made.append(out / name)
         browser.close()
