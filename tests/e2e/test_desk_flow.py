@@ -69,6 +69,7 @@ def test_a_reviewer_works_from_views_with_counts(page: Page, desk, engine):
     expect(page.locator("table.queue")).not_to_contain_text("Untitled")
     page.get_by_role("button", name="Take next claim").click()
     expect(page).to_have_url(re.compile(r"/claims/\d+$"))
+    expect(page.locator("#claim-status")).to_contain_text(re.compile(r"\(why: [a-z].+\)"))
     page.get_by_role("link", name="← Queue").click()
     assert count_on(page, "Mine") == 1
     tab(page, "Mine").click()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -40,3 +42,24 @@ def test_no_page_is_wider_than_the_screen(page: Page, long_texts, width):
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= width, f"{path} is {wide} px wide at {width} px"
+
+
+def test_the_article_stays_beside_the_work_on_a_wide_screen(page: Page, live_app, engine):
+    ingest_fixture(engine)
+    make_user(engine, "amina", "reviewer")
+    browser_login(page, "amina")
+    page.set_viewport_size({"width": 1400, "height": 800})
+    page.goto("/claims/1")
+    article = page.get_by_role("region", name=re.compile(r".")).filter(
+        has=page.locator("#this-claim")
+    )
+    panels = page.locator(".panels")
+    a, p = article.bounding_box(), panels.bounding_box()
+    assert a["x"] + a["width"] <= p["x"]  # side by side
+    page.get_by_label("Verdict", exact=True).scroll_into_view_if_needed()
+    expect(page.locator("#this-claim")).to_be_in_viewport()  # still in view while judging
+
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/claims/1")
+    a, p = article.bounding_box(), panels.bounding_box()
+    assert a["y"] + a["height"] <= p["y"]  # one column: the article, then the panels

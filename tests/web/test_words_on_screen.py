@@ -3,6 +3,7 @@ numbers or local paths; every time says its zone."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -101,3 +102,38 @@ def test_report_links_go_to_the_published_report_when_there_is_one(desk):
     assert 'href="https://example.org/reports/march#claim-1"' in page
     assert 'id="claim-1"' in page  # the anchor the link points at
     assert "login needed" not in page
+
+
+def test_an_upload_too_large_gets_the_error_page_and_saves_nothing(desk, engine):
+    from tests.helpers import csrf_token, table_counts
+
+    before = table_counts(engine)
+    desk.application.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    body = {"csrf_token": csrf_token(desk, "/documents"),
+            "files": (io.BytesIO(b"x" * (2 * 1024 * 1024)), "big.txt")}  # fmt: skip
+    answer = desk.post("/documents/upload", data=body, content_type="multipart/form-data")
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 413
+    assert "<h1>Too large</h1>" in page and "larger than 1 MB; nothing was saved" in page
+    assert "Back to the queue" in page
+    assert table_counts(engine) == before
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [("Officials said " + "that the shelling went on " * 8 + "and at least 26 civilians "
+      "were killed in the town " + "after the market was hit " * 8 + "on Monday.",
+      "at least 26 civilians"),
+     ("26 people were killed.", "26 people"),
+     ("Nobody knows how many; reports say " + "dozens of people " + "x" * 300, "dozens of people"),
+     ("A sentence the quote is not in.", "4,600 residents")],
+)  # fmt: skip
+def test_a_row_never_cuts_the_claim_and_bolds_its_figure(sentence, quote):
+    from claims_app.web.display import preview
+
+    shown = preview(sentence, quote)
+    assert shown["lead"] + shown["figure"] + shown["rest"] == quote  # whole, in order
+    assert shown["figure"] and shown["figure"] in quote
+    assert len(shown["before"]) <= 72 and len(shown["after"]) <= 72
+    if quote in sentence:
+        assert (shown["before"] + quote + shown["after"]).strip("…") in sentence
