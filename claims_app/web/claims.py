@@ -143,16 +143,14 @@ def _act(claim_id: int, panel: str, action, *, done: str) -> Any:
     except ReviewError as exc:
         session.rollback()
         status, error, error_field = 422, str(exc), exc.field
-    if not htmx:
-        if error:
-            flash(error, "error")
-        else:
-            flash(done, "info")
-        return redirect(url_for("claims.workspace", claim_id=claim_id) + f"#{panel}-panel")
     if error is None and request.form.get("then") == "next":
-        if (answer := _take_next(done)) is not None:
-            return answer
+        if (following := _take_next()) is not None:
+            flash(f"{done} This is the next claim.", "info")
+            return _go_to(url_for("claims.workspace", claim_id=following))
         done += " No new claims are left to take."
+    if not htmx:
+        flash(error or done, "error" if error else "info")
+        return redirect(url_for("claims.workspace", claim_id=claim_id) + f"#{panel}-panel")
     typed = _typed() if status in (409, 422) else {}
     notice = None if error else done
     context = _context(claim_id, panel=panel, error=error, error_field=error_field, typed=typed,
@@ -167,17 +165,21 @@ def _act(claim_id: int, panel: str, action, *, done: str) -> Any:
     return page, status
 
 
-def _take_next(done: str) -> Any:
-    """ "Save and take next": the reviewer's next claim, as a new page (HX-Redirect)."""
+def _take_next() -> int | None:
+    """ "Save and take next": the reviewer's next claim, taken (its own event)."""
     session = request_session()
     stale = timedelta(minutes=current_app.config["ASSIGNMENT_MINUTES"])
     claim = review.take_next(session, actor=current_actor(), older_than=stale)
     session.commit()
-    if claim is None:
-        return None
-    flash(f"{done} This is the next claim.", "info")
+    return None if claim is None else claim.id
+
+
+def _go_to(url: str) -> Any:
+    """A new page: for htmx by HX-Redirect (a swap cannot change the page), else a redirect."""
+    if not htmx:
+        return redirect(url)
     answer = make_response("", 204)
-    answer.headers["HX-Redirect"] = url_for("claims.workspace", claim_id=claim.id)
+    answer.headers["HX-Redirect"] = url
     return answer
 
 

@@ -131,3 +131,18 @@ def test_remove_source_needs_a_reason(desk, engine):
     r = post(desk, f"/claims/1/sources/{source_id}/remove", {"version": "2", "reason": ""},
              headers=HX)  # fmt: skip
     assert r.status_code == 422 and "say why" in r.get_data(as_text=True)
+
+
+def test_save_and_take_next_without_javascript_goes_to_the_next_claim(desk, engine):
+    login(desk, "amina")
+    post(desk, "/claims/1/sources", {"version": "1", "url": "https://example.org/a",
+                                     "title": "A", "relation": "supports", "independent": "yes"})  # fmt: skip
+    r = post(desk, "/claims/1/verdict", {"version": "2", "rating": "accurate",
+                                         "rationale": "Matches.", "confidence": "high",
+                                         "then": "next"})  # fmt: skip
+    assert r.status_code == 302
+    following = int(r.headers["Location"].rsplit("/", 1)[1])
+    with session_scope(engine) as s:
+        assert s.get(Claim, 1).status == "reviewed"
+        assert following != 1 and s.get(Claim, following).status == "in_review"
+    assert "This is the next claim" in desk.get(r.headers["Location"]).get_data(as_text=True)
