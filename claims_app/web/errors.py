@@ -28,8 +28,8 @@ def _message(app: Flask, error) -> str:
     if code == 404:
         return "There is no such page: the address may be mistyped, or what it showed was removed."
     if code == 413:
-        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
-        return f"The request is larger than {limit} MB; nothing was saved."
+        limit = _size(app.config["MAX_CONTENT_LENGTH"])
+        return f"The request is larger than {limit}; nothing was saved."
     if code == 429:
         return "Too many login attempts from this address. Wait a minute, then try again."
     if code == 500:
@@ -41,6 +41,13 @@ def _message(app: Flask, error) -> str:
             f"If it happens again, report reference {reference}."
         )
     return error.description or HEADINGS[code]
+
+
+def _size(limit: int) -> str:
+    """ "20 MB", "1.5 MB", "100 KB": the limit as a person would say it."""
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):.3g} MB"
+    return f"{limit / 1024:.3g} KB"
 
 
 def register(app: Flask) -> None:

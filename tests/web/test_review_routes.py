@@ -135,8 +135,9 @@ def test_remove_source_needs_a_reason(desk, engine):
 
 def test_save_and_take_next_without_javascript_goes_to_the_next_claim(desk, engine):
     login(desk, "amina")
-    post(desk, "/claims/1/sources", {"version": "1", "url": "https://example.org/a",
-                                     "title": "A", "relation": "supports", "independent": "yes"})  # fmt: skip
+    source = {"version": "1", "url": "https://example.org/a", "title": "A",
+              "relation": "supports", "independent": "yes"}  # fmt: skip
+    post(desk, "/claims/1/sources", source)
     r = post(desk, "/claims/1/verdict", {"version": "2", "rating": "accurate",
                                          "rationale": "Matches.", "confidence": "high",
                                          "then": "next"})  # fmt: skip
