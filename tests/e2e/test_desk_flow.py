@@ -101,6 +101,8 @@ def test_every_save_says_so_and_save_and_take_next_moves_on(page: Page, desk, en
     sources.get_by_role("button", name="Add source").click()
     expect(notice).to_have_text("Source added.")
     verdict = page.locator("#verdict-panel")
+    save = verdict.get_by_role("button", name="Save verdict", exact=True)
+    expect(save).to_have_class(re.compile(r"\bprimary\b"))  # a reviewer's main action here
     verdict.get_by_label("Verdict", exact=True).select_option("accurate")
     verdict.get_by_label("Rationale").fill("Matches the hospital's list.")
     verdict.get_by_role("button", name="Save verdict and take next").click()
@@ -117,6 +119,11 @@ def test_after_approval_controls_that_no_longer_apply_go_away(page: Page, desk, 
     browser_login(page, "ed")
     page.goto("/claims/1")
     page.evaluate("window.stillTheSamePage = true")
+    # The step's main action stands out: approving, not giving another verdict.
+    expect(page.get_by_role("button", name="Approve")).to_have_class(re.compile(r"\bprimary\b"))
+    expect(page.get_by_role("button", name="Save verdict", exact=True)).not_to_have_class(
+        re.compile(r"\bprimary\b")
+    )
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_role("status").filter(has_text="Approved.")).to_be_visible()
     expect(page.get_by_role("button", name="Save corrections")).to_have_count(0)
