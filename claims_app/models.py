@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
@@ -247,7 +248,10 @@ class Verdict(SQLModel, table=True):
     __table_args__ = (
         _check_in("rating", Rating, "ck_verdicts_rating"),
         _check_in("confidence", Confidence, "ck_verdicts_confidence"),
-    )
+        # One current verdict per claim, whatever the code does (migration 0008).
+        Index("uq_verdicts_one_current", "claim_id", unique=True,
+              sqlite_where=text("current = 1"), postgresql_where=text("current")),
+    )  # fmt: skip
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claims.id", index=True)

@@ -253,3 +253,24 @@ def test_corrections_fit_their_columns(engine, desk):
         act(engine, review.edit_fields, 1, version=1, changes={"unit": "x" * 65},
             actor=desk["amina"])  # fmt: skip
     act(engine, review.edit_fields, 1, version=1, changes={"unit": "x" * 64}, actor=desk["amina"])
+
+
+def test_the_database_refuses_a_second_current_verdict(engine, desk):
+    from sqlalchemy.exc import IntegrityError
+
+    from claims_app.models import Verdict, utcnow
+
+    review_claim = claim(engine, 1)
+    act(engine, review.add_source, 1, version=review_claim.version, actor=desk["amina"],
+        source=SourceInput(url="https://example.org/a", title="A", independent=True))  # fmt: skip
+    act(engine, review.give_verdict, 1, version=review_claim.version + 1, actor=desk["amina"],
+        verdict=VerdictInput("accurate", "Matches."))  # fmt: skip
+    act(engine, review.give_verdict, 1, version=review_claim.version + 2, actor=desk["amina"],
+        verdict=VerdictInput("inaccurate", "On second reading, no."))  # fmt: skip
+    with pytest.raises(IntegrityError), session_scope(engine, write=True) as s:
+        s.add(Verdict(claim_id=1, rating="false", rationale="behind the services' back",
+                      confidence="low", given_by_id=desk["amina"].user_id, given_at=utcnow(),
+                      current=True))  # fmt: skip
+    with session_scope(engine) as s:
+        rows = s.exec(select(Verdict).where(Verdict.claim_id == 1)).all()
+    assert sorted(v.current for v in rows) == [False, True]  # the services' two, one current
