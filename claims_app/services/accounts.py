@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import text
 from sqlmodel import Session, col, func, select
 from werkzeug.security import check_password_hash as check_legacy_hash
 
+from claims_app.db import is_sqlite
 from claims_app.models import AuditEvent, Role, User, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_event
@@ -177,6 +180,19 @@ def recent_failures(session: Session, name: str) -> int:
     return session.exec(query).one()
 
 
+def _one_attempt_at_a_time(session: Session, name: str) -> None:
+    """Attempts on one name wait for each other until the attempt before is recorded,
+    so simultaneous tries cannot all count the same few failures and all check a
+    password (seen: 11-15 checks from 30 at once with a limit of 5). PostgreSQL: a
+    transaction-scoped advisory lock on the name; on SQLite a writing transaction
+    holds the database's write lock from BEGIN IMMEDIATE, so attempts queue already."""
+    if is_sqlite(session.get_bind()):
+        return
+    digest = hashlib.sha256(f"claims_app login:{name.lower()}".encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def log_in(session: Session, username: str, password: str, *, actor: Actor) -> User | None:
     """Authenticate and record the attempt either way (the user is told only "no").
 
@@ -185,6 +201,7 @@ def log_in(session: Session, username: str, password: str, *, actor: Actor) -> U
     account of that name exists or not. The failures are the audit events.
     """
     name = username.strip()[:64]
+    _one_attempt_at_a_time(session, name)
     if recent_failures(session, name) >= LOCKOUT_FAILURES:
         record_event(
             session, EventKind.LOGIN_FAILED, actor=replace(actor, name=f"login:{name}"),
