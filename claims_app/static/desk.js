@@ -38,3 +38,27 @@ document.addEventListener("change", function (event) {
     box.checked = event.target.checked;
   });
 });
+
+// An htmx request the server could not answer (503: the database is unavailable;
+// 500): htmx swaps nothing, so every field keeps what was typed, and this says why,
+// in the words of the server's error page.
+document.addEventListener("htmx:responseError", function (event) {
+  "use strict";
+  var box = document.getElementById("request-failed");
+  var xhr = event.detail.xhr;
+  if (!box || !xhr || xhr.status < 500) {
+    return;
+  }
+  var page = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+  var said = page.querySelector("main [role=alert]:not(#request-failed)");
+  box.textContent = said ? said.textContent.trim()
+    : "The server could not answer (" + xhr.status + "); nothing was saved. Try again.";
+  box.hidden = false;
+});
+document.addEventListener("htmx:afterRequest", function (event) {
+  "use strict";
+  var box = document.getElementById("request-failed");
+  if (box && event.detail.successful) {
+    box.hidden = true;  // the next request went through
+  }
+});

@@ -3,13 +3,17 @@
 Every refusal the app itself raises (400, 403, 413) already says why in its
 description; the others get a sentence of their own. A 500 names the request id
 that the log carries with the traceback, so a person can report it and an
-operator find it.
+operator find it. A database outage is a 503 with Retry-After, not a 500: the
+person is told to try again, and an htmx form keeps what they typed (htmx does
+not swap an error answer; static/desk.js shows its message).
 """
 
 from __future__ import annotations
 
-from flask import Flask, render_template
-from werkzeug.exceptions import HTTPException
+from flask import Flask, g, render_template
+from flask_login import AnonymousUserMixin
+from sqlalchemy import exc as sa_exc
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from claims_app.web.auth import request_id
 
@@ -20,7 +24,12 @@ HEADINGS = {
     413: "Too large",
     429: "Too many attempts",
     500: "Something went wrong",
+    503: "Database unavailable",
 }
+RETRY_AFTER_SECONDS = 5
+# What a database outage raises: the server gone or restarting, a connection that
+# died, no connection free in time, SQLite's lock held past its timeout.
+OUTAGES = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
 
 
 def _message(app: Flask, error) -> str:
@@ -32,6 +41,11 @@ def _message(app: Flask, error) -> str:
         return f"The request is larger than {limit}; nothing was saved."
     if code == 429:
         return "Too many login attempts from this address. Wait a minute, then try again."
+    if code == 503:
+        return (
+            "The database did not answer, so nothing was saved. Try again in a moment; "
+            "what you typed is still in the form."
+        )
     if code == 500:
         reference = request_id()
         # Flask logged the traceback just before; this line ties it to the reference.
@@ -59,4 +73,22 @@ def register(app: Flask) -> None:
         return page, code
 
     for code in HEADINGS:
-        app.register_error_handler(code, render)
+        if code != 503:
+            app.register_error_handler(code, render)
+
+    def unavailable(error: Exception):
+        # The transaction is gone with its connection: drop it, so the next request
+        # starts clean (the pool replaces dead connections on its own).
+        session = g.pop("claims_session", None)
+        if session is not None:
+            session.close()
+        app.logger.warning("database unavailable: %s", error)
+        # The page must not ask the database who is logged in (Flask-Login's template
+        # context loads the user): render it as for nobody.
+        g._login_user = AnonymousUserMixin()
+        page = render_template("error.html", code=503, heading=HEADINGS[503],
+                               message=_message(app, ServiceUnavailable()))  # fmt: skip
+        return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+    for outage in OUTAGES:
+        app.register_error_handler(outage, unavailable)

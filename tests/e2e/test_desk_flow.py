@@ -247,3 +247,26 @@ def test_a_whole_review_by_keyboard_with_no_console_errors(page: Page, browser, 
         assert s.get(Claim, claim_id).status == "approved"
     assert errors == [], errors
     editor.context.close()
+
+
+def test_during_a_database_outage_the_form_keeps_what_was_typed(page: Page, app, desk, engine,
+                                                              tmp_path):  # fmt: skip
+    from sqlalchemy import create_engine
+
+    browser_login(page, "amina")
+    page.goto("/claims/2")
+    comments = page.locator("#comments-panel")
+    comments.get_by_label("Comment").fill("Called the district hospital; waiting for the list.")
+    working = app.extensions["claims_engine"]
+    app.extensions["claims_engine"] = create_engine(f"sqlite:///{tmp_path}/gone/x.db")
+    with page.expect_response(re.compile(r"/claims/2/comments")) as answer:
+        comments.get_by_role("button", name="Add comment").click()
+    assert answer.value.status == 503
+    expect(page.get_by_role("alert")).to_contain_text("The database did not answer")
+    expect(comments.get_by_label("Comment")).to_have_value(
+        "Called the district hospital; waiting for the list."
+    )
+    app.extensions["claims_engine"] = working  # the database is back
+    comments.get_by_role("button", name="Add comment").click()
+    expect(comments.get_by_role("listitem").filter(has_text="waiting for the list")).to_be_visible()
+    expect(page.locator("#request-failed")).to_be_hidden()

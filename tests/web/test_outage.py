@@ -1,0 +1,57 @@
+"""A database outage is a 503 with Retry-After and the reason, never a generic 500;
+nothing is half-written and the desk recovers by itself."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine
+from sqlmodel import select
+
+from claims_app.db import session_scope
+from claims_app.models import Comment
+from tests.helpers import ingest_fixture, login, make_user, post
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def desk(client, engine, tmp_path):
+    ingest_fixture(engine)
+    make_user(engine, "amina", "reviewer")
+    login(client, "amina")
+    return client
+
+
+def outage(client, tmp_path):
+    """The app's database gone: an engine whose every connection fails."""
+    app = client.application
+    working = app.extensions["claims_engine"]
+    app.extensions["claims_engine"] = create_engine(f"sqlite:///{tmp_path}/no/such/dir/x.db")
+    return lambda: app.extensions.__setitem__("claims_engine", working)
+
+
+@pytest.mark.parametrize("path", ["/claims", "/claims/1", "/documents", "/report"])
+def test_pages_answer_503_with_retry_after_while_the_database_is_down(desk, tmp_path, path):
+    restore = outage(desk, tmp_path)
+    answer = desk.get(path)
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 503 and answer.headers["Retry-After"] == "5"
+    assert "<h1>Database unavailable</h1>" in page and "nothing was saved" in page
+    assert "Try again" in page
+    restore()
+    assert desk.get(path).status_code == 200  # back by itself once the database is
+
+
+def test_a_write_during_an_outage_saves_nothing_and_the_next_one_lands(desk, engine, tmp_path):
+    token_page = desk.get("/claims/1")  # the token, while the database answers
+    assert token_page.status_code == 200
+    restore = outage(desk, tmp_path)
+    answer = post(desk, "/claims/1/comments", {"body": "Asked the hospital."}, headers=HX)
+    assert answer.status_code == 503
+    restore()
+    with session_scope(engine) as s:
+        assert s.exec(select(Comment)).all() == []
+    answer = post(desk, "/claims/1/comments", {"body": "Asked the hospital."}, headers=HX)
+    assert answer.status_code == 200
+    with session_scope(engine) as s:
+        assert [c.body for c in s.exec(select(Comment))] == ["Asked the hospital."]
