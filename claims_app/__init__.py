@@ -55,6 +55,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
         LOGIN_RATE_LIMIT=settings.login_rate_limit,
         RATELIMIT_HEADERS_ENABLED=True,
+        RATELIMIT_STORAGE_URI=settings.ratelimit_storage,
+        RATELIMIT_KEY_PREFIX=settings.ratelimit_prefix,
+        # Redis down: count in memory meanwhile rather than refuse every login.
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
+        RATELIMIT_SWALLOW_ERRORS=True,
     )
     app.config.update(config or {})
     _refuse_default_secret(app)

@@ -42,6 +42,11 @@ class Settings:
     # Login attempts per client address (Flask-Limiter syntax); a load test from one
     # machine raises it.
     login_rate_limit: str = "10 per minute"
+    # Where the per-address counts live (Flask-Limiter storage URI): shared Redis for
+    # several workers or machines; memory (one process, reset by a restart) otherwise.
+    ratelimit_storage: str = "memory://"
+    # Keys' prefix in that storage: two desks sharing one Redis keep their own counts.
+    ratelimit_prefix: str = "claims_app"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -60,6 +65,10 @@ class Settings:
             public_url=env.get("CLAIMS_PUBLIC_URL", "").strip(),
             secure_cookies=env.get("CLAIMS_SECURE_COOKIES", "").lower() in ("1", "yes", "true"),
             login_rate_limit=env.get("CLAIMS_LOGIN_RATE_LIMIT", "10 per minute"),
+            ratelimit_storage=(
+                env.get("CLAIMS_RATELIMIT_STORAGE") or env.get("REDIS_URL") or "memory://"
+            ),
+            ratelimit_prefix=env.get("CLAIMS_RATELIMIT_PREFIX", "claims_app"),
         )
 
 

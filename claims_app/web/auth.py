@@ -65,10 +65,11 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in to continue."
 
-    # One limiter per app (its settings and counts are the app's own): login attempts
-    # are limited per client address; logging out never is (nobody is kept logged in
-    # because they tried too often).
-    limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")
+    # One limiter per app: login attempts are limited per client address; logging out
+    # never is (nobody is kept logged in because they tried too often). The counts
+    # live in RATELIMIT_STORAGE_URI: Redis shared by every worker and machine
+    # (CLAIMS_RATELIMIT_STORAGE or REDIS_URL), memory for a single process.
+    limiter = Limiter(get_remote_address, app=app)
     limiter.limit(lambda: app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(bp)
     limiter.request_filter(lambda: request.endpoint == "auth.logout")
     app.extensions["claims_limiter"] = limiter

@@ -10,6 +10,8 @@ not swap an error answer; static/desk.js shows its message).
 
 from __future__ import annotations
 
+import time
+
 from flask import Flask, g, render_template
 from flask_login import AnonymousUserMixin
 from sqlalchemy import exc as sa_exc
@@ -82,7 +84,9 @@ def register(app: Flask) -> None:
         session = g.pop("claims_session", None)
         if session is not None:
             session.close()
-        app.logger.warning("database unavailable: %s", error)
+        if app.extensions.get("claims_outage_since") is None:  # once per outage, not per request
+            app.extensions["claims_outage_since"] = time.monotonic()
+            app.logger.warning("database unavailable: %s", error)
         # The page must not ask the database who is logged in (Flask-Login's template
         # context loads the user): render it as for nobody.
         g._login_user = AnonymousUserMixin()
@@ -92,3 +96,12 @@ def register(app: Flask) -> None:
 
     for outage in OUTAGES:
         app.register_error_handler(outage, unavailable)
+
+    @app.after_request
+    def _outage_over(response):
+        since = app.extensions.get("claims_outage_since")
+        # Only a request that read the database says it is back (not a static file).
+        if since is not None and response.status_code < 500 and "claims_session" in g:
+            app.extensions["claims_outage_since"] = None
+            app.logger.warning("database reachable again after %.0f s", time.monotonic() - since)
+        return response

@@ -55,3 +55,16 @@ def test_a_write_during_an_outage_saves_nothing_and_the_next_one_lands(desk, eng
     assert answer.status_code == 200
     with session_scope(engine) as s:
         assert [c.body for c in s.exec(select(Comment))] == ["Asked the hospital."]
+
+
+def test_an_outage_is_logged_once_and_its_end_once(desk, tmp_path, caplog):
+    restore = outage(desk, tmp_path)
+    with caplog.at_level("WARNING"):
+        for _ in range(3):
+            assert desk.get("/claims").status_code == 503
+        restore()
+        for _ in range(2):
+            assert desk.get("/claims").status_code == 200
+    said = [r.getMessage() for r in caplog.records]
+    assert sum("database unavailable" in m for m in said) == 1
+    assert sum("database reachable again" in m for m in said) == 1
