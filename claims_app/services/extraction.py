@@ -132,40 +132,60 @@ class StoredClaims:
     failed: list[FailedArticle]
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """What the extractor made of one article's text: its claims, or its error."""
+
+    claims: list[ExtractedClaim]
+    error: str | None = None
+
+
+def extract_part(body: str, published_on) -> Extracted:
+    """Extract one article's claims; pure work, no database (run it outside any
+    transaction). An extractor bug becomes the article's recorded error."""
+    try:
+        return Extracted(extract_claims(body, published_on))
+    except Exception as exc:  # any extractor bug: recorded, never hidden
+        return Extracted([], describe_error(exc))
+
+
 def extract_or_record(
-    session: Session, article: Article, *, actor: Actor
+    session: Session, article: Article, *, actor: Actor, found: Extracted | None = None
 ) -> list[ExtractedClaim] | None:
-    """The article's claims, or None when the extractor raised on it.
+    """The article's claims (extracted now, or `found` before), or None when the
+    extractor raised on it.
 
     Then the article keeps its text but no claims: the error is kept on the
     article (the documents screen shows it) and recorded as an audit event, in
     the caller's transaction, so the rest of the page is still stored.
     """
-    try:
-        found = extract_claims(article.body, article.published_on)
-    except Exception as exc:  # any extractor bug: recorded, never hidden
-        error = describe_error(exc)
-        article.extraction_error = error
+    found = found if found is not None else extract_part(article.body, article.published_on)
+    if found.error is not None:
+        article.extraction_error = found.error
         session.add(article)
         record_event(
             session, EventKind.ARTICLE_EXTRACTION_FAILED, actor=actor, target_type="article",
             target_id=article.id, document_id=article.document_id,
-            after={"position": article.position, "error": error,
+            after={"position": article.position, "error": found.error,
                    "extractor_version": EXTRACTOR_VERSION},
         )  # fmt: skip
         return None
     if article.extraction_error is not None:
         article.extraction_error = None  # a newer extractor read it
         session.add(article)
-    return found
+    return found.claims
 
 
 def _failure(article: Article) -> FailedArticle:
     return FailedArticle(article.document_id, article.position, article.extraction_error or "")
 
 
-def store_claims(session: Session, articles: Sequence[Article], *, actor: Actor) -> StoredClaims:
-    """Extract and store the claims of freshly stored articles.
+def store_claims(
+    session: Session, articles: Sequence[Article], *, actor: Actor,
+    found: Sequence[Extracted] | None = None,
+) -> StoredClaims:  # fmt: skip
+    """Store the claims of freshly stored articles: `found`, extracted before the
+    transaction (intake.prepare), or extracted here.
 
     The bulk path, as ingest is where a team loads years of bulletins: a page's
     claims go in as one INSERT .. RETURNING and their events as one more, in
@@ -175,13 +195,15 @@ def store_claims(session: Session, articles: Sequence[Article], *, actor: Actor)
     extractor fails on is recorded and left without claims (extract_or_record).
     """
     rows, wholes, summaries, failed = [], [], [], []
-    for article in articles:
-        found = extract_or_record(session, article, actor=actor)
-        if found is None:
+    for i, article in enumerate(articles):
+        claims = extract_or_record(
+            session, article, actor=actor, found=None if found is None else found[i]
+        )
+        if claims is None:
             failed.append(_failure(article))
             continue
         first = len(rows)  # part_of counts within the article; rows span the page
-        for item in found:
+        for item in claims:
             rows.append(_claim_row(article, item))
             wholes.append(None if item.part_of is None else first + item.part_of)
             summaries.append((article.document_id, {n: rows[-1][n] for n in SUMMARY_FIELDS}))

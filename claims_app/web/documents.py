@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from claims_app.db import request_session
@@ -62,17 +63,28 @@ def upload() -> Any:
         flash("Choose one or more .txt or .html files first.", "error")
         return redirect(url_for("documents.index"))
     session = request_session()
+    # The login check has opened this request's transaction (and, on SQLite, taken
+    # the write lock): end it, read and extract every file with no transaction
+    # open, then write them in one short transaction of inserts.
+    session.rollback()
+    actor, limit = current_actor(), current_app.config["MAX_FILE_BYTES"]
+    prepared: list[tuple[str, intake.PreparedPage | intake.IngestError]] = []
     for file in files:
         name = file.filename or "upload"
         try:
-            with session.begin_nested():
-                result = intake.ingest_document(
-                    session, data=file.read(), origin=name, actor=current_actor(),
-                    max_bytes=current_app.config["MAX_FILE_BYTES"],
-                )  # fmt: skip
-                doc_id = result.document.id
+            prepared.append((name, intake.prepare(file.read(), origin=name, max_bytes=limit)))
         except intake.IngestError as exc:
-            flash(f"{name}: not added: {exc}", "error")
+            prepared.append((name, exc))
+    for name, page in prepared:
+        if isinstance(page, intake.IngestError):
+            flash(f"{name}: not added: {page}", "error")
+            continue
+        try:
+            with session.begin_nested():
+                result = intake.store(session, page, actor=actor)
+                doc_id = result.document.id
+        except IntegrityError:  # the same bytes, stored by someone meanwhile
+            flash(f"{name}: already here; nothing added.", "info")
             continue
         if result.created:
             flash(f"{name}: added, {result.articles} articles, {result.claims} claims.", "info")
