@@ -260,6 +260,7 @@ class _Context:
     sentences: list[Sentence]
     claims: list[ExtractedClaim] = field(default_factory=list)
     _places: dict[int, list[Place]] = field(default_factory=dict)
+    _nearest_placed: dict[int, int | None] = field(default_factory=dict)  # at or before i
     _future: dict[int, bool] = field(default_factory=dict)
     _cues: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
 
@@ -270,6 +271,22 @@ class _Context:
             # "DAKAR, 6 February 2025 -": where the release was issued, not what it reports
             self._places[index] = [p for p in found if not _inside(p.start, self.dateline)]
         return self._places[index]
+
+    def placed_before(self, index: int) -> int | None:
+        """The nearest sentence before `index` that names a place, or None. Each answer is
+        kept: a long article naming no place asked this of every figure, and walking
+        back to its start each time made extraction quadratic (2 MB: three minutes)."""
+        memo, walked, k = self._nearest_placed, [], index - 1
+        while k >= 0 and k not in memo:
+            if self.places(k):
+                memo[k] = k
+                break
+            walked.append(k)
+            k -= 1
+        found = memo.get(k) if k >= 0 else None
+        for j in walked:
+            memo[j] = found  # the nearest at or before j
+        return found
 
     def found_places(self, index: int) -> list[Place] | None:
         """The places of sentence `index` if they were worked out already."""
@@ -569,6 +586,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     location = figure_place(
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
         money=m.unit is not None, country=ctx.country, home=ctx.home_country,
+        placed_before=ctx.placed_before,
     )  # fmt: skip
     when = figure_date(
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,

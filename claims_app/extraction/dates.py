@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -201,15 +202,21 @@ def find_dates(
             return tense
 
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # spans taken so far, by start; they never overlap,
+    ends: list[int] = []  # so their ends ascend too: a new one is checked against two
     present = _gate_words_in(low)
     for finder in _FINDERS:
         if present.isdisjoint(_GATES[finder]):
             continue
         for mention in finder(low, anchor, future_at, text):
-            if all(mention.end <= s or mention.start >= e for s, e in taken):
-                found.append(mention.with_text(text[mention.start : mention.end]))
-                taken.append((mention.start, mention.end))
+            at = bisect_left(starts, mention.start)
+            if (at > 0 and ends[at - 1] > mention.start) or (
+                at < len(starts) and starts[at] < mention.end
+            ):
+                continue  # overlaps a span an earlier finder took
+            found.append(mention.with_text(text[mention.start : mention.end]))
+            starts.insert(at, mention.start)
+            ends.insert(at, mention.end)
     found.sort(key=lambda m: m.start)
     if anchor is not None and not present.isdisjoint(_POINTING_WORDS):
         found = _anaphoric(low, text, found, anchor)

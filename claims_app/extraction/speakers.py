@@ -128,6 +128,7 @@ class ArticleSpeakers:
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
         self._own: dict[int, str | object | None] = {}
+        self._nearest_named: dict[int, int | None] = {}  # see _named_at_or_before
         self._quoted: dict[int, str | None] = {}  # per sentence start, for whole paragraphs
         self._paragraphs: dict[int, list[Sentence]] = {}
         for s in sentences:
@@ -162,13 +163,29 @@ class ArticleSpeakers:
         Only a name settles it: a sentence that stands for the last speaker,
         or goes on from the one before, repeats a speaker already passed.
         """
-        for k in range(index - 1, -1, -1):
+        k = self._named_at_or_before(index - 1)
+        while k is not None:
             own = self._own_speaker(k)
-            if own is _LAST or not own or isinstance(own, _Refers):
-                continue
             if reference is None or _may_stand_for(reference, own):  # type: ignore[arg-type]
                 return own  # type: ignore[return-value]
+            k = self._named_at_or_before(k - 1)
         return None
+
+    def _named_at_or_before(self, index: int) -> int | None:
+        """The nearest sentence at or before `index` that names its speaker. Answers are
+        kept: walking back to the article's start for every figure was quadratic."""
+        memo, walked, k = self._nearest_named, [], index
+        while k >= 0 and k not in memo:
+            own = self._own_speaker(k)
+            if not (own is _LAST or not own or isinstance(own, _Refers)):
+                memo[k] = k
+                break
+            walked.append(k)
+            k -= 1
+        found = memo.get(k) if k >= 0 else None
+        for j in walked:
+            memo[j] = found
+        return found
 
     def _own_speaker(self, index: int) -> str | object | None:
         if index not in self._own:

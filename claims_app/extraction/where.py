@@ -83,6 +83,7 @@ def _chosen_place(
     money: bool,
     country: Callable[[], Place | None],
     home: Callable[[], Place | None],
+    placed_before: Callable[[int], int | None],
 ) -> Place | None:
     sentence = sentences[index]
     if found := _bracketed_after(text, places(index), sentence.start, figure):
@@ -114,9 +115,8 @@ def _chosen_place(
         return max(elsewhere, key=lambda p: (p.rank, -_distance(p, figure)))
     if nationals := _nationality_places(text, sentence):
         return nationals[0]  # "more than 4.5 million Yemenis", "Lebanese authorities say"
-    for prev in range(index - 1, -1, -1):
-        if found := places(prev):
-            return _main_place(low, sentences[prev], found)
+    if (prev := placed_before(index)) is not None:  # the nearest sentence naming a place
+        return _main_place(low, sentences[prev], places(prev))
     if _is_headline(sentence, index):  # a headline's figure is placed by the lede below
         for later in range(index + 1, min(index + 4, len(sentences))):
             if found := places(later):
