@@ -141,14 +141,13 @@ def _read_input(label: str, path: Path | None, max_bytes: int) -> bytes:
 def _ingest_one(
     ctx: Context, engine: Engine, label: str, path: Path | None, tally: IngestTally
 ) -> str | None:
-    """Ingest one input in its own transaction; return a message to print."""
+    """Ingest one input; return a message to print."""
     try:
         data = _read_input(label, path, ctx.settings.max_file_bytes)
-        # Read and extract first, then a transaction of inserts only: nobody waits
-        # on the database while the page is read.
+        # Read and extract first, then short transactions of inserts only: nobody
+        # waits on the database while the page is read.
         prepared = intake.prepare(data, origin=label, max_bytes=ctx.settings.max_file_bytes)
-        with session_scope(engine, write=True) as session:
-            result = intake.store(session, prepared, actor=Actor.cli())
+        result = intake.store(engine, prepared, actor=Actor.cli())
     except (intake.IngestError, OSError) as exc:
         tally.failed += 1
         return f"error: {label}: {_reason(exc)}"
@@ -156,7 +155,7 @@ def _ingest_one(
         # Someone ingested the same bytes between our check and our insert.
         tally.skipped += 1
         return f"skipped: {label}: already ingested"
-    if not result.created:
+    if not result.created and not result.resumed:
         tally.skipped += 1
         return f"skipped: {label}: already ingested as document {result.document.id}"
     tally.documents += 1
@@ -165,6 +164,9 @@ def _ingest_one(
     if note := result.failure_note():
         tally.failed += 1  # stored, but not whole: the exit status says so
         return f"error: {label}: {note}"
+    if result.resumed:
+        return (f"completed: {label}: an earlier ingest of it was cut short; the rest of "
+                f"document {result.document.id} is written now")  # fmt: skip
     return None
 
 
@@ -316,8 +318,7 @@ def demo_data(ctx: Context, articles: int, per_page: int, seed: int) -> None:
     start, added, found_articles, found_claims = time.perf_counter(), 0, 0, 0
     for name, text in synthetic.pages(articles, per_page=per_page, seed=seed):
         prepared = intake.prepare(text.encode("utf-8"), origin=name, max_bytes=2**26)
-        with session_scope(engine, write=True) as session:
-            result = intake.store(session, prepared, actor=Actor.cli())
+        result = intake.store(engine, prepared, actor=Actor.cli())
         added += result.created
         found_articles += result.articles
         found_claims += result.claims

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
@@ -126,6 +128,11 @@ class Document(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     ingested_at: datetime | None = _tz_column(nullable=False, index=True)
     ingested_by: str = Field(max_length=128)
+    # False while its claims are still being written, in short transactions; an
+    # ingest cut short (a crash, kill -9) is completed by running it again.
+    complete: bool = Field(
+        default=True, sa_column=Column(Boolean, nullable=False, server_default=true())
+    )
 
 
 def article_label(title: str | None, body: str, words_shown: int = 8) -> str:

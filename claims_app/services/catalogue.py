@@ -37,6 +37,7 @@ class DocumentSummary:
     ingested_at: datetime
     ingested_by: str
     articles: list[ArticleSummary]
+    complete: bool = True  # False: an ingest cut short; running it again completes it
 
     @property
     def claims(self) -> int:
@@ -101,6 +102,7 @@ def list_documents(session: Session) -> list[DocumentSummary]:
             ingested_at=d.ingested_at or datetime.min,
             ingested_by=d.ingested_by,
             articles=by_doc.get(d.id or 0, []),
+            complete=d.complete,
         )
         for d in docs
     ]

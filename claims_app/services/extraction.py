@@ -161,14 +161,7 @@ def extract_or_record(
     """
     found = found if found is not None else extract_part(article.body, article.published_on)
     if found.error is not None:
-        article.extraction_error = found.error
-        session.add(article)
-        record_event(
-            session, EventKind.ARTICLE_EXTRACTION_FAILED, actor=actor, target_type="article",
-            target_id=article.id, document_id=article.document_id,
-            after={"position": article.position, "error": found.error,
-                   "extractor_version": EXTRACTOR_VERSION},
-        )  # fmt: skip
+        record_extraction_failure(session, article, found.error, actor=actor)
         return None
     if article.extraction_error is not None:
         article.extraction_error = None  # a newer extractor read it
@@ -176,57 +169,53 @@ def extract_or_record(
     return found.claims
 
 
-def _failure(article: Article) -> FailedArticle:
-    return FailedArticle(article.document_id, article.position, article.extraction_error or "")
+def record_extraction_failure(session: Session, article: Article, error: str, *, actor: Actor):
+    """The article keeps its text but no claims; its error is kept on it (the documents
+    screen shows it) and recorded as an audit event."""
+    article.extraction_error = error
+    session.add(article)
+    record_event(
+        session, EventKind.ARTICLE_EXTRACTION_FAILED, actor=actor, target_type="article",
+        target_id=article.id, document_id=article.document_id,
+        after={"position": article.position, "error": error,
+               "extractor_version": EXTRACTOR_VERSION},
+    )  # fmt: skip
 
 
-def store_claims(
-    session: Session, articles: Sequence[Article], *, actor: Actor,
-    found: Sequence[Extracted] | None = None,
-) -> StoredClaims:  # fmt: skip
-    """Store the claims of freshly stored articles: `found`, extracted before the
-    transaction (intake.prepare), or extracted here.
-
-    The bulk path, as ingest is where a team loads years of bulletins: a page's
-    claims go in as one INSERT .. RETURNING and their events as one more, in
-    article and claim order, as rows rather than ORM objects (building those
-    took half of ingest time, and a statement per article a fifth of the rest).
-    Nothing here is in the session's identity map afterwards. An article the
-    extractor fails on is recorded and left without claims (extract_or_record).
-    """
-    rows, wholes, summaries, failed = [], [], [], []
-    for i, article in enumerate(articles):
-        claims = extract_or_record(
-            session, article, actor=actor, found=None if found is None else found[i]
-        )
-        if claims is None:
-            failed.append(_failure(article))
-            continue
-        first = len(rows)  # part_of counts within the article; rows span the page
-        for item in claims:
-            rows.append(_claim_row(article, item))
-            wholes.append(None if item.part_of is None else first + item.part_of)
-            summaries.append((article.document_id, {n: rows[-1][n] for n in SUMMARY_FIELDS}))
-    if not rows:
-        return StoredClaims(0, failed)
-    table = Claim.__table__  # type: ignore[attr-defined]
+def store_rows(
+    session: Session, found: Sequence[tuple[Article, ExtractedClaim]], *, actor: Actor
+) -> list[int]:
+    """Insert claims (article, claim) in order, with their claim.extracted events, as
+    rows (the bulk path); returns their ids, in the same order. Parts are linked to
+    their totals by `link_parts`, once the totals' ids are known."""
+    rows = [_claim_row(article, item) for article, item in found]
     ids = _new_ids(session, len(rows))
     for claim_id, row in zip(ids, rows, strict=True):
         row["id"] = claim_id
-    session.execute(insert(table), rows)
-    parts = [{"claim": ids[i], "whole": ids[w]} for i, w in enumerate(wholes) if w is not None]
-    if parts:
+    session.execute(insert(Claim.__table__), rows)  # type: ignore[attr-defined]
+    record_claim_events(
+        session, EventKind.CLAIM_EXTRACTED,
+        [(i, article.document_id, {n: row[n] for n in SUMMARY_FIELDS})
+         for i, row, (article, _item) in zip(ids, rows, found, strict=True)],
+        actor=actor,
+    )  # fmt: skip
+    return ids
+
+
+def link_parts(session: Session, links: Sequence[tuple[int, int]]) -> None:
+    """Point each part (claim id) at its total (claim id)."""
+    if links:
+        table = Claim.__table__  # type: ignore[attr-defined]
         session.execute(
             update(table)
             .where(table.c.id == bindparam("claim"))
             .values(part_of_id=bindparam("whole")),
-            parts,
+            [{"claim": part, "whole": whole} for part, whole in links],
         )
-    record_claim_events(
-        session, EventKind.CLAIM_EXTRACTED,
-        [(i, doc, after) for i, (doc, after) in zip(ids, summaries, strict=True)], actor=actor,
-    )  # fmt: skip
-    return StoredClaims(len(ids), failed)
+
+
+def _failure(article: Article) -> FailedArticle:
+    return FailedArticle(article.document_id, article.position, article.extraction_error or "")
 
 
 def _new_ids(session: Session, n: int) -> list[int]:

@@ -56,8 +56,8 @@ def article(article_id: int) -> str:
 @bp.post("/documents/upload")
 @roles_required("reviewer", "editor")
 def upload() -> Any:
-    """Each file under its own savepoint: a bad file is reported and leaves nothing
-    behind, the others still land."""
+    """Each file on its own: a bad one is reported and leaves nothing behind, the
+    others still land; a page whose earlier upload was cut short is completed."""
     files = [f for f in request.files.getlist("files") if f.filename]
     if not files:
         flash("Choose one or more .txt or .html files first.", "error")
@@ -65,7 +65,7 @@ def upload() -> Any:
     session = request_session()
     # The login check has opened this request's transaction (and, on SQLite, taken
     # the write lock): end it, read and extract every file with no transaction
-    # open, then write them in one short transaction of inserts.
+    # open, then write each in short transactions of inserts.
     session.rollback()
     actor, limit = current_actor(), current_app.config["MAX_FILE_BYTES"]
     prepared: list[tuple[str, intake.PreparedPage | intake.IngestError]] = []
@@ -75,19 +75,20 @@ def upload() -> Any:
             prepared.append((name, intake.prepare(file.read(), origin=name, max_bytes=limit)))
         except intake.IngestError as exc:
             prepared.append((name, exc))
+    engine = current_app.extensions["claims_engine"]
     for name, page in prepared:
         if isinstance(page, intake.IngestError):
             flash(f"{name}: not added: {page}", "error")
             continue
-        try:
-            with session.begin_nested():
-                result = intake.store(session, page, actor=actor)
-                doc_id = result.document.id
+        try:  # short transactions of its own (intake.store), none held meanwhile
+            result = intake.store(engine, page, actor=actor)
+            doc_id = result.document.id
         except IntegrityError:  # the same bytes, stored by someone meanwhile
             flash(f"{name}: already here; nothing added.", "info")
             continue
-        if result.created:
-            flash(f"{name}: added, {result.articles} articles, {result.claims} claims.", "info")
+        if result.created or result.resumed:
+            done = "completed (an earlier upload was cut short)" if result.resumed else "added"
+            flash(f"{name}: {done}, {result.articles} articles, {result.claims} claims.", "info")
             if note := result.failure_note():
                 flash(f"{name}: {note}.", "error")
         else:
