@@ -104,7 +104,7 @@ def prepare(data: bytes, *, origin: str, max_bytes: int) -> PreparedPage:
 # Claims per write transaction: short enough that a reviewer's write waits at most
 # a fraction of a second behind one, long enough that a page is not a transaction
 # per claim.
-BATCH_CLAIMS = 2000
+BATCH_CLAIMS = 500
 
 
 def store(engine: Engine, prepared: PreparedPage, *, actor: Actor) -> IngestResult:
