@@ -185,6 +185,8 @@ class Claim(SQLModel, table=True):
         Index("ix_claims_status_id", "status", "id"),
         Index("ix_claims_kind", "kind"),
         Index("ix_claims_location", "location"),
+        # A claim's neighbours in its article, read by offset (the workspace's window).
+        Index("ix_claims_article_offset", "article_id", "start_offset"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

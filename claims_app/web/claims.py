@@ -96,14 +96,34 @@ def _context(claim_id: int, *, panel: str | None = None, **extra: Any) -> dict[s
         context |= _PANEL_DATA[name](session, claim_id)
     if not panel:
         article = session.get(Article, claim.article_id)
-        others = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
-        spans = [(o.id, o.start_offset, o.end_offset) for o in others]
+        first, last = _window(len(article.body), claim.start_offset, claim.end_offset)
+        others = session.exec(
+            select(Claim.id, Claim.start_offset, Claim.end_offset).where(
+                Claim.article_id == article.id,
+                Claim.start_offset >= first,
+                Claim.start_offset < last,
+            )
+        ).all()
+        spans = [(i, s - first, e - first) for i, s, e in others if e <= last]
         context |= {
             "article": article,
             "document": session.get(Document, article.document_id),
-            "segments": segments(article.body, spans, claim.id),
+            "segments": segments(article.body[first:last], spans, claim.id),
+            "window": (first, last, len(article.body)),
         }
     return context | extra
+
+
+# The article around a claim: the whole of an ordinary article; of a very long one
+# (a page of 100,000 figures), this many characters on either side of the claim,
+# so that opening a claim reads a window of the text and its claims, not all of them.
+WINDOW = 8000
+
+
+def _window(length: int, start: int, end: int) -> tuple[int, int]:
+    if length <= 3 * WINDOW:
+        return 0, length
+    return max(0, start - WINDOW), min(length, end + WINDOW)
 
 
 def _version() -> int:

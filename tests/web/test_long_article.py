@@ -1,0 +1,53 @@
+"""A claim in a very long article opens on a window of the text around it."""
+
+from __future__ import annotations
+
+from sqlmodel import func, select
+
+from claims_app.db import session_scope
+from claims_app.models import Claim
+from claims_app.services.actors import Actor
+from claims_app.services.intake import ingest_document
+from tests.helpers import login, make_user
+
+
+def long_page(sentences: int) -> bytes:
+    body = "".join(
+        f"At least {10 + i % 500} people were displaced from Kelvar on {1 + i % 28} "
+        f"February, the district office said. "
+        for i in range(sentences)
+    )
+    return ("Situation update, 3 March 2024\n\n" + body + "\n").encode()
+
+
+def test_the_workspace_shows_a_window_of_a_long_article(client, engine):
+    with session_scope(engine, write=True) as s:
+        ingest_document(s, data=long_page(4000), origin="long.txt", actor=Actor.cli(),
+                        max_bytes=2**24)  # fmt: skip
+    make_user(engine, "amina", "reviewer")
+    login(client, "amina")
+    with session_scope(engine) as s:
+        total = s.exec(select(func.count()).select_from(Claim)).one()
+        middle = s.exec(select(Claim).order_by(Claim.start_offset).offset(total // 2)).first()
+        far = s.exec(select(Claim).order_by(Claim.start_offset.desc())).first()
+    assert total > 3000
+    page = client.get(f"/claims/{middle.id}").get_data(as_text=True)
+    assert "A long article: shown here are characters" in page
+    assert 'id="this-claim"' in page and middle.quote in page
+    linked = page.count('class="other-claim"')
+    assert 50 < linked < total // 4  # the claims around it, not all of them
+    assert f'href="/claims/{far.id}"' not in page
+    assert "The whole article" in page
+
+
+def test_an_ordinary_article_is_shown_whole(client, engine):
+    with session_scope(engine, write=True) as s:
+        ingest_document(s, data=long_page(40), origin="short.txt", actor=Actor.cli(),
+                        max_bytes=2**24)  # fmt: skip
+    make_user(engine, "amina", "reviewer")
+    login(client, "amina")
+    page = client.get("/claims/1").get_data(as_text=True)
+    assert "A long article" not in page
+    with session_scope(engine) as s:
+        total = s.exec(select(func.count()).select_from(Claim)).one()
+    assert page.count('class="other-claim"') == total - 1
