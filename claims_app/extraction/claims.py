@@ -35,7 +35,12 @@ from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
 from claims_app.extraction.numbers import as_number
 from claims_app.extraction.pagedates import dateline_end, reporting_period
 from claims_app.extraction.places import Place, find_places
-from claims_app.extraction.sentences import BULLET_MARK, Sentence, split_sentences
+from claims_app.extraction.sentences import (
+    BULLET_MARK,
+    Sentence,
+    nearest_at_or_before,
+    split_sentences,
+)
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
@@ -273,20 +278,8 @@ class _Context:
         return self._places[index]
 
     def placed_before(self, index: int) -> int | None:
-        """The nearest sentence before `index` that names a place, or None. Each answer is
-        kept: a long article naming no place asked this of every figure, and walking
-        back to its start each time made extraction quadratic (2 MB: three minutes)."""
-        memo, walked, k = self._nearest_placed, [], index - 1
-        while k >= 0 and k not in memo:
-            if self.places(k):
-                memo[k] = k
-                break
-            walked.append(k)
-            k -= 1
-        found = memo.get(k) if k >= 0 else None
-        for j in walked:
-            memo[j] = found  # the nearest at or before j
-        return found
+        """The nearest sentence before `index` that names a place, or None."""
+        return nearest_at_or_before(index - 1, self.places, self._nearest_placed)
 
     def found_places(self, index: int) -> list[Place] | None:
         """The places of sentence `index` if they were worked out already."""

@@ -22,7 +22,7 @@ import re
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction.pagedates import dateline_end
-from claims_app.extraction.sentences import BULLET_MARK, Sentence
+from claims_app.extraction.sentences import BULLET_MARK, Sentence, nearest_at_or_before
 
 _SAID_WORDS = (" said ", " says ", " added ", " noted ", " warned ", " stressed ", " explained ")
 _ATTRIBUTIONS = (
@@ -172,20 +172,12 @@ class ArticleSpeakers:
         return None
 
     def _named_at_or_before(self, index: int) -> int | None:
-        """The nearest sentence at or before `index` that names its speaker. Answers are
-        kept: walking back to the article's start for every figure was quadratic."""
-        memo, walked, k = self._nearest_named, [], index
-        while k >= 0 and k not in memo:
-            own = self._own_speaker(k)
-            if not (own is _LAST or not own or isinstance(own, _Refers)):
-                memo[k] = k
-                break
-            walked.append(k)
-            k -= 1
-        found = memo.get(k) if k >= 0 else None
-        for j in walked:
-            memo[j] = found
-        return found
+        """The nearest sentence at or before `index` that names its speaker."""
+        return nearest_at_or_before(index, self._names_speaker, self._nearest_named)
+
+    def _names_speaker(self, index: int) -> bool:
+        own = self._own_speaker(index)
+        return not (own is _LAST or not own or isinstance(own, _Refers))
 
     def _own_speaker(self, index: int) -> str | object | None:
         if index not in self._own:
