@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlmodel import SQLModel
@@ -39,6 +40,11 @@ def make_user(engine: Engine, name: str, role: str, password: str = "long-enough
     with session_scope(engine, write=True) as s:
         user = create_user(s, username=name, password=password, role=role, actor=Actor("setup"))
     return user, Actor(name=name, user_id=user.id, role=role)
+
+
+def make_users(engine: Engine, roles: dict[str, str]) -> dict[str, Any]:
+    """Several users at once, {name: role} → {name: the Actor acting as them}."""
+    return {name: make_user(engine, name, role)[1] for name, role in roles.items()}
 
 
 PASSWORD = "long-enough-pw"

@@ -93,5 +93,4 @@ def upload() -> Any:
                 flash(f"{name}: {note}.", "error")
         else:
             flash(f"{name}: already here as document {doc_id}; nothing added.", "info")
-    session.commit()
     return redirect(url_for("documents.index"))

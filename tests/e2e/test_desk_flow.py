@@ -13,7 +13,7 @@ from claims_app.db import session_scope
 from claims_app.models import AuditEvent, Claim
 from claims_app.services.review import SourceInput, VerdictInput
 from tests.e2e.axe import assert_accessible
-from tests.helpers import PASSWORD, browser_login, ingest_fixture, judge, make_user
+from tests.helpers import PASSWORD, browser_login, ingest_fixture, judge, make_users
 
 pytestmark = pytest.mark.e2e
 
@@ -21,10 +21,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def desk(live_app, engine):
     ingest_fixture(engine)
-    users = {name: make_user(engine, name, role)[1]
-             for name, role in (("amina", "reviewer"), ("bo", "reviewer"), ("ed", "editor"),
-                                ("audrey", "auditor"))}  # fmt: skip
-    return users
+    return make_users(engine, {"amina": "reviewer", "bo": "reviewer", "ed": "editor",
+                               "audrey": "auditor"})  # fmt: skip
 
 
 def reviewed_by_amina(engine, users, claim_id: int = 1) -> None:

@@ -12,7 +12,7 @@ from claims_app.db import session_scope
 from claims_app.models import Article, Claim, Document
 from claims_app.services.review import SourceInput, VerdictInput
 from tests.e2e.axe import assert_accessible, serious_violations
-from tests.helpers import browser_login, ingest_fixture, judge, make_user
+from tests.helpers import browser_login, ingest_fixture, judge, make_user, make_users
 
 pytestmark = pytest.mark.e2e
 
@@ -20,9 +20,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def desk(live_app, engine):
     ingest_fixture(engine)
-    users = {name: make_user(engine, name, role)[1]
-             for name, role in (("amina", "reviewer"), ("ed", "editor"), ("audrey", "auditor"),
-                                ("ada", "admin"))}  # fmt: skip
+    users = make_users(engine, {"amina": "reviewer", "ed": "editor", "audrey": "auditor",
+                                "ada": "admin"})  # fmt: skip
     with session_scope(engine) as s:
         claim = s.exec(select(Claim).order_by(Claim.id)).first()
         ids = claim.id, s.exec(select(Document.id)).first(), s.exec(select(Article.id)).first()

@@ -20,12 +20,17 @@ def long_page(sentences: int) -> bytes:
     return ("Situation update, 3 March 2024\n\n" + body + "\n").encode()
 
 
-def test_the_workspace_shows_a_window_of_a_long_article(client, engine):
+def reviewer_on(client, engine, sentences: int) -> None:
+    """A page of one article of `sentences` sentences, and a reviewer logged in."""
     with session_scope(engine, write=True) as s:
-        ingest_document(s, data=long_page(4000), origin="long.txt", actor=Actor.cli(),
+        ingest_document(s, data=long_page(sentences), origin="page.txt", actor=Actor.cli(),
                         max_bytes=2**24)  # fmt: skip
     make_user(engine, "amina", "reviewer")
     login(client, "amina")
+
+
+def test_the_workspace_shows_a_window_of_a_long_article(client, engine):
+    reviewer_on(client, engine, 4000)
     with session_scope(engine) as s:
         total = s.exec(select(func.count()).select_from(Claim)).one()
         middle = s.exec(select(Claim).order_by(Claim.start_offset).offset(total // 2)).first()
@@ -41,11 +46,7 @@ def test_the_workspace_shows_a_window_of_a_long_article(client, engine):
 
 
 def test_an_ordinary_article_is_shown_whole(client, engine):
-    with session_scope(engine, write=True) as s:
-        ingest_document(s, data=long_page(40), origin="short.txt", actor=Actor.cli(),
-                        max_bytes=2**24)  # fmt: skip
-    make_user(engine, "amina", "reviewer")
-    login(client, "amina")
+    reviewer_on(client, engine, 40)
     page = client.get("/claims/1").get_data(as_text=True)
     assert "A long article" not in page
     with session_scope(engine) as s:
