@@ -255,9 +255,8 @@ def reextract(ctx: Context, document_ids: tuple[int, ...]) -> None:
     engine = ctx.migrated_engine()
     with session_scope(engine) as session:
         ids = list(document_ids) or [d.id for d in list_documents(session)]
-    for document_id in ids:  # one transaction per document, like ingest
-        with session_scope(engine, write=True) as session:
-            extraction.reextract_document(session, document_id, actor=Actor.cli(), tally=tally)
+    for document_id in ids:
+        extraction.reextract_stored_document(engine, document_id, actor=Actor.cli(), tally=tally)
     for failure in tally.failed:
         click.echo(
             f"error: document {failure.document_id} article {failure.position}: claims could "

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, exists, func, insert, or_, text, update
+from sqlalchemy import Engine, bindparam, exists, func, insert, or_, text, update
 from sqlmodel import Session, col, select
 
+from claims_app.db import session_scope
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
 from claims_app.extraction.page_claims import describe_error
 from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
@@ -260,9 +261,16 @@ def _changes(claim: Claim, found: ExtractedClaim) -> tuple[dict, dict]:
 
 
 def reextract_article(
-    session: Session, article: Article, *, actor: Actor, tally: ReextractTally
+    session: Session,
+    article: Article,
+    *,
+    actor: Actor,
+    tally: ReextractTally,
+    extracted: Extracted | None = None,
 ) -> None:
-    found = extract_or_record(session, article, actor=actor)
+    """Bring the article's stored claims in line with the extractor's reading
+    (`extracted`, made beforehand with no transaction open, or now)."""
+    found = extract_or_record(session, article, actor=actor, found=extracted)
     if found is None:
         tally.failed.append(_failure(article))
         return  # its stored claims stay as they are
@@ -320,9 +328,36 @@ def _retire(session: Session, claim: Claim, actor: Actor, tally: ReextractTally)
 def reextract_document(
     session: Session, document_id: int, *, actor: Actor, tally: ReextractTally
 ) -> None:
+    """Re-extract a document in the caller's one transaction (small documents, tests)."""
     articles = session.exec(select(Article).where(Article.document_id == document_id)).all()
     for article in articles:
         reextract_article(session, article, actor=actor, tally=tally)
+
+
+def reextract_stored_document(
+    engine: Engine, document_id: int, *, actor: Actor, tally: ReextractTally
+) -> None:
+    """Re-extract a document without holding the database while the extractor thinks.
+
+    Each article is read in a short read, extracted with no transaction open, then
+    its changes written in a transaction of their own (reviewers' writes go between
+    them, as with ingest). A run cut short leaves every article either re-read or as
+    it was; running it again finishes the rest, since an article already in line
+    with the extractor changes nothing.
+    """
+    with session_scope(engine) as session:
+        ids = session.exec(
+            select(Article.id).where(Article.document_id == document_id).order_by(Article.position)
+        ).all()
+    for article_id in ids:
+        with session_scope(engine) as session:
+            body, published_on = session.exec(
+                select(Article.body, Article.published_on).where(Article.id == article_id)
+            ).one()
+        extracted = extract_part(body, published_on)
+        with session_scope(engine, write=True) as session:
+            article = session.get(Article, article_id)
+            reextract_article(session, article, actor=actor, tally=tally, extracted=extracted)
 
 
 def outdated_documents(session: Session) -> list[int]:

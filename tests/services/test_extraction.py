@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+import pytest
 from sqlmodel import select
 
 import claims_app.services.extraction as extraction
@@ -32,9 +33,8 @@ def _claims(engine) -> list[Claim]:
 
 
 def _reextract(engine) -> extraction.ReextractTally:
-    tally = extraction.ReextractTally()
-    with session_scope(engine, write=True) as s:
-        extraction.reextract_document(s, 1, actor=ACTOR, tally=tally)
+    tally = extraction.ReextractTally()  # as `claims reextract` does: an article at a time
+    extraction.reextract_stored_document(engine, 1, actor=ACTOR, tally=tally)
     return tally
 
 
@@ -139,3 +139,34 @@ def test_a_reviewed_claim_the_newer_extractor_reads_differently_is_left_and_coun
         reviewed.location,
         reviewed.version,
     )
+
+
+def test_a_reextract_cut_short_leaves_whole_articles_and_a_rerun_finishes(engine, monkeypatch):
+    _ingest(engine)
+    extracted_as = {c.id: c.category for c in _claims(engine)}
+    calls = []
+
+    def newer(text, article_date):  # reads every figure as "other"; dies on the 2nd article
+        calls.append(text)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the process stopped (Ctrl-C, a kill) mid-document
+        return [replace(c, category="other") for c in extract_claims(text, article_date)]
+
+    monkeypatch.setattr(extraction, "extract_claims", newer)
+    with pytest.raises(KeyboardInterrupt):
+        _reextract(engine)
+    by_article: dict[int, list[Claim]] = {}
+    for claim in _claims(engine):
+        by_article.setdefault(claim.article_id, []).append(claim)
+    assert len(by_article) > 2
+    first, *rest = (by_article[a] for a in sorted(by_article))
+    assert {c.category for c in first} == {"other"}  # the first article re-read, written whole
+    rest = [c for claims in rest for c in claims]
+    assert [c.category for c in rest] == [extracted_as[c.id] for c in rest]  # as they were
+    calls.append("past the failure")
+    tally = _reextract(engine)
+    assert {c.category for c in _claims(engine)} == {"other"}
+    assert tally.kept == len(first) + sum(1 for c in rest if c.category == "other")
+    assert tally.updated == sum(1 for c in rest if c.category != "other")
+    with session_scope(engine) as s:
+        assert verify_chain(s).ok
