@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, false, func, or_, text, tuple_
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from claims_app.models import (
@@ -152,8 +153,9 @@ class QueueFilter:
 @dataclass(frozen=True)
 class QueueRow:
     claim: Claim
-    article: Article
+    article: Article  # without its body: see OPENING
     assignee: str | None
+    opening: str  # the article's first characters, for a label when it has no title
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,9 @@ def queue_page(
         select(Claim, Article, User.username)
         .join(Article, Article.id == Claim.article_id)
         .join(User, User.id == Claim.assignee_id, isouter=True)
+        # An article's body can be megabytes, and a sort carries every column it
+        # returns: one 0.3 MB article's 5,000 claims took 3.8 s to sort with it.
+        .options(defer(Article.body, raiseload=True))
     )
     dialect = session.get_bind().dialect.name
     ranges = [[r] for r in _after(wanted.sort, after)] if after else [[]]
@@ -186,9 +191,24 @@ def queue_page(
         found += _read(session, query.where(*cursor), plain, wanted, cursor, dialect)
         if len(found) > PAGE_SIZE:
             break
-    rows = [QueueRow(c, a, name) for c, a, name in found[:PAGE_SIZE]]
+    page = found[:PAGE_SIZE]
+    openings = _openings(session, {a.id for _, a, _ in page})
+    rows = [QueueRow(c, a, name, openings[a.id]) for c, a, name in page]
     more = len(found) > PAGE_SIZE
     return QueuePage(rows, _cursor(wanted.sort, rows[-1].claim) if more else None)
+
+
+OPENING = 400  # characters: enough for the eight words that label an untitled article
+
+
+def _openings(session: Session, article_ids: set[int]) -> dict[int, str]:
+    """The first characters of each article, read once for the page's rows."""
+    if not article_ids:
+        return {}
+    found = select(Article.id, func.substr(Article.body, 1, OPENING)).where(
+        Article.id.in_(article_ids)  # type: ignore[union-attr]
+    )
+    return dict(session.exec(found).all())
 
 
 def _read(

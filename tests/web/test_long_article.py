@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from sqlalchemy import event, update
 from sqlmodel import func, select
 
 from claims_app.db import session_scope
-from claims_app.models import Claim
+from claims_app.models import Article, Claim
 from claims_app.services.actors import Actor
 from claims_app.services.intake import ingest_document
 from tests.helpers import login, make_user
@@ -52,3 +55,28 @@ def test_an_ordinary_article_is_shown_whole(client, engine):
     with session_scope(engine) as s:
         total = s.exec(select(func.count()).select_from(Claim)).one()
     assert page.count('class="other-claim"') == total - 1
+
+
+def test_the_queue_of_a_long_article_never_reads_its_whole_text(client, engine):
+    """A sort carries every column it returns: with the body, the queue of one
+    0.3 MB article's 5,000 claims took 3.8 s."""
+    reviewer_on(client, engine, 2000)
+    with session_scope(engine, write=True) as s:  # no title: labelled by its first words
+        s.exec(update(Article).values(title=None))
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    app_engine = client.application.extensions["claims_engine"]
+    event.listen(app_engine, "before_cursor_execute", seen)
+    try:
+        for view in ("/claims?document=1", "/claims", "/claims?category=displaced"):
+            page = client.get(view).get_data(as_text=True)
+            assert "Situation update, 3 March 2024 At least…" in page or (
+                "At least 10 people were displaced from Kelvar…" in page
+            )
+    finally:
+        event.remove(app_engine, "before_cursor_execute", seen)
+    reads = [s for s in statements if re.search(r"articles\.body\b", s)]
+    assert reads and all("substr(articles.body," in s for s in reads), reads
