@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, text, update
 from sqlmodel import Session, select
 
 from claims_app.db import session_scope
@@ -133,10 +133,32 @@ def store(engine: Engine, prepared: PreparedPage, *, actor: Actor) -> IngestResu
         if last:
             break
     stored = sum(1 for step in steps if step[0] == "claim")
+    if stored >= ANALYZE_AFTER:
+        refresh_statistics(engine)
     return IngestResult(
         document, created=existing is None, articles=len(articles), claims=stored,
         failed=tuple(failed), resumed=existing is not None,
     )  # fmt: skip
+
+
+# A page of this many claims changes what PostgreSQL's planner should know of the
+# claims table. Planned with the statistics of the table before the page (an
+# empty one: "1 row"), the queue filtered to a new 100,000-claim page read all
+# of them and sorted: 330 ms p95 instead of 20; and until the new rows are
+# vacuumed, no count is an index-only scan. Autovacuum does both within a
+# minute or so when it is on (its default), but reviewers open a large page at
+# once, and some servers run with it off (this one did).
+ANALYZE_AFTER = 10_000
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """VACUUM (ANALYZE) the tables a page fills, on PostgreSQL (SQLite's plans here
+    assume no statistics, see services/queue.py). Outside any transaction; it
+    blocks no reader or writer, only another vacuum of the same tables."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM (ANALYZE) claims, articles, place_names"))
 
 
 def _new_document(session: Session, prepared: PreparedPage, actor: Actor) -> Document:

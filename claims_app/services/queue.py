@@ -15,7 +15,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, false, func, or_, text, tuple_
-from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from claims_app.models import (
@@ -28,6 +27,7 @@ from claims_app.models import (
     User,
     Verdict,
 )
+from claims_app.services.catalogue import NO_BODY, OPENING
 from claims_app.services.filters import check_dates, contains, is_id
 
 PAGE_SIZE = 50
@@ -82,12 +82,20 @@ def view_conditions(view: str, user_id: int | None) -> list[Any]:
     return []
 
 
+# Counted exactly up to this many, then shown as "10,000+": an exact count reads
+# every row of the view, on every page of the queue (at 100,000 new claims on
+# PostgreSQL, 80 ms of a 150 ms page; ten times that at a million), and nobody
+# works differently for knowing it is 912,344 rather than "over 10,000".
+COUNT_CAP = 10_000
+
+
 def view_counts(session: Session, role: str, user_id: int | None) -> dict[str, int]:
-    """How many claims each of the role's views holds (before any other filter)."""
+    """How many claims each of the role's views holds (before any other filter),
+    up to COUNT_CAP + 1 (more than COUNT_CAP: say so, not how many)."""
     counts = {}
     for view in views_for(role):
-        query = select(func.count()).select_from(Claim).where(*view_conditions(view, user_id))
-        counts[view] = session.exec(query).one()
+        rows = select(Claim.id).where(*view_conditions(view, user_id)).limit(COUNT_CAP + 1)
+        counts[view] = session.exec(select(func.count()).select_from(rows.subquery())).one()
     return counts
 
 
@@ -173,7 +181,7 @@ def queue_page(
         .join(User, User.id == Claim.assignee_id, isouter=True)
         # An article's body can be megabytes, and a sort carries every column it
         # returns: one 0.3 MB article's 5,000 claims took 3.8 s to sort with it.
-        .options(defer(Article.body, raiseload=True))
+        .options(NO_BODY)
     )
     dialect = session.get_bind().dialect.name
     ranges = [[r] for r in _after(wanted.sort, after)] if after else [[]]
@@ -196,9 +204,6 @@ def queue_page(
     rows = [QueueRow(c, a, name, openings[a.id]) for c, a, name in page]
     more = len(found) > PAGE_SIZE
     return QueuePage(rows, _cursor(wanted.sort, rows[-1].claim) if more else None)
-
-
-OPENING = 400  # characters: enough for the eight words that label an untitled article
 
 
 def _openings(session: Session, article_ids: set[int]) -> dict[int, str]:
@@ -258,9 +263,9 @@ def _walk_first(
         filters = [*plain, *_text_conditions(wanted, dialect)]
         with _planner(session, _WALK_SORT_INDEX):
             found = session.exec(walk.where(*filters)).all()
-    else:  # SQLite's hint: each filter keeps most rows, so no filter's index pays
+    else:
         filters = [*plain, *_text_conditions(wanted, dialect, walking=True)]
-        found = session.exec(walk.where(*(func.likely(f) for f in filters))).all()
+        found = session.exec(walk.where(*(_tested_per_row(f) for f in filters))).all()
     if last is None or len(found) > PAGE_SIZE:
         return found  # the walk saw every candidate, or filled a page
     fetch = query.where(*plain, *_text_conditions(wanted, dialect))
@@ -268,6 +273,17 @@ def _walk_first(
         return session.exec(fetch).all()
     with _planner(session, _FETCH_AND_SORT):
         return session.exec(fetch).all()
+
+
+def _tested_per_row(condition: Any) -> Any:
+    """The condition as SQLite can only test row by row, never read through an index.
+
+    likely() was not enough: told a status OR keeps most rows, SQLite still read
+    both statuses through their index and sorted them, every row of a tie in the
+    sort key (100,000 claims of one document with two worthiness values: 33 ms
+    instead of under 1). coalesce() is opaque to its planner, so the walk reads
+    the sort's own index and nothing else."""
+    return func.coalesce(condition, false())
 
 
 def _up_to(sort: str, last: Any) -> list[Any]:

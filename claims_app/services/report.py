@@ -31,6 +31,7 @@ from claims_app.models import (
     article_label,
     document_name,
 )
+from claims_app.services.catalogue import OPENING
 from claims_app.services.filters import check_dates, contains, is_id
 
 BATCH = 500
@@ -121,16 +122,21 @@ class ReportItem:
 # tuple with the same attribute names (building ORM instances was most of an
 # export's time, a dict per record a fifth of the rest; nothing here writes).
 _TABLES = (Claim, Article, Document, Verdict)
+# Whole texts are never read: a long page's article is megabytes, on every one
+# of its claims' rows. An untitled article is labelled by its opening instead.
+_SKIPPED = {Document: "text", Article: "body"}
+_EXTRA = {Article: {"opening": func.substr(Article.body, 1, OPENING)}}
 _NAMES = [
     tuple(c.name for c in model.__table__.columns  # type: ignore[attr-defined]
-          if not (model is Document and c.name == "text"))  # the page text is not needed
+          if c.name != _SKIPPED.get(model)) + tuple(_EXTRA.get(model, {}))
     for model in _TABLES
 ]  # fmt: skip
 _COLUMNS = [
-    model.__table__.c[name]  # type: ignore[attr-defined]
+    _EXTRA[model][name] if name in _EXTRA.get(model, {})
+    else model.__table__.c[name]  # type: ignore[attr-defined]
     for model, names in zip(_TABLES, _NAMES, strict=True)
     for name in names
-]
+]  # fmt: skip
 _SLICES = []  # where each table's columns sit in a row, and the record they make
 for _model, _names in zip(_TABLES, _NAMES, strict=True):
     _start = _SLICES[-1][1] if _SLICES else 0
@@ -303,7 +309,8 @@ def group_items(items: list[ReportItem], group: str) -> list[tuple[str, list[Rep
             items, key=lambda i: (i.document.id, i.article.position, i.claim.start_offset)
         )
         heads = [
-            f"{document_name(i.document.origin)} · {article_label(i.article.title, i.article.body)}"
+            f"{document_name(i.document.origin)} · "
+            f"{article_label(i.article.title, i.article.opening)}"
             f" ({i.article.published_on or 'undated'})"
             for i in ordered
         ]

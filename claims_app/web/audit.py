@@ -17,9 +17,10 @@ from flask import (
 from sqlmodel import select
 
 from claims_app.db import request_session
-from claims_app.models import Article, Claim, Document, User
+from claims_app.models import Claim, User
 from claims_app.services import auditlog, history
 from claims_app.services.audit import EVENT_MEANINGS, verify_chain
+from claims_app.services.catalogue import article_head
 from claims_app.services.filters import is_id
 from claims_app.web.auth import roles_required
 from claims_app.web.extensions import htmx
@@ -90,7 +91,7 @@ def claim_history(claim_id: int) -> Any:
     claim = session.get(Claim, claim_id)
     if claim is None:
         abort(404)
-    article = session.get(Article, claim.article_id)
+    head = article_head(session, claim.article_id)
     as_of, error, state = request.args.get("as_of", "").strip(), None, None
     if as_of:
         try:
@@ -100,8 +101,8 @@ def claim_history(claim_id: int) -> Any:
         else:
             state = history.claim_as_of(session, claim, moment)
     return render_template(
-        "claims/history.html", claim=claim, article=article,
-        document=session.get(Document, article.document_id),
+        "claims/history.html", claim=claim, head=head, article=head.article,
+        document=head.document,
         entries=history.timeline(session, claim_id), as_of=as_of, state=state, error=error,
         users={u.id: u.username for u in session.exec(select(User))},
     ), 400 if error else 200  # fmt: skip

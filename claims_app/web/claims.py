@@ -26,16 +26,15 @@ from sqlmodel import select
 
 from claims_app.db import request_session
 from claims_app.models import (
-    Article,
     Claim,
     ClaimStatus,
     Confidence,
-    Document,
     Rating,
     Relation,
     User,
 )
 from claims_app.services import review
+from claims_app.services.catalogue import article_around
 from claims_app.services.filters import is_id
 from claims_app.services.review import Forbidden, NotFound, ReviewError, StaleVersion
 from claims_app.web.auth import current_actor, roles_required
@@ -95,35 +94,25 @@ def _context(claim_id: int, *, panel: str | None = None, **extra: Any) -> dict[s
     for name in [panel] if panel else _PANEL_DATA:
         context |= _PANEL_DATA[name](session, claim_id)
     if not panel:
-        article = session.get(Article, claim.article_id)
-        first, last = _window(len(article.body), claim.start_offset, claim.end_offset)
+        shown = article_around(session, claim.article_id, claim.start_offset, claim.end_offset)
+        assert shown is not None  # foreign key
+        first, last = shown.first, shown.last
         others = session.exec(
             select(Claim.id, Claim.start_offset, Claim.end_offset).where(
-                Claim.article_id == article.id,
+                Claim.article_id == claim.article_id,
                 Claim.start_offset >= first,
                 Claim.start_offset < last,
             )
         ).all()
         spans = [(i, s - first, e - first) for i, s, e in others if e <= last]
         context |= {
-            "article": article,
-            "document": session.get(Document, article.document_id),
-            "segments": segments(article.body[first:last], spans, claim.id),
-            "window": (first, last, len(article.body)),
+            "head": shown.head,
+            "article": shown.head.article,
+            "document": shown.head.document,
+            "segments": segments(shown.text, spans, claim.id),
+            "window": (first, last, shown.head.length),
         }
     return context | extra
-
-
-# The article around a claim: the whole of an ordinary article; of a very long one
-# (a page of 100,000 figures), this many characters on either side of the claim,
-# so that opening a claim reads a window of the text and its claims, not all of them.
-WINDOW = 8000
-
-
-def _window(length: int, start: int, end: int) -> tuple[int, int]:
-    if length <= 3 * WINDOW:
-        return 0, length
-    return max(0, start - WINDOW), min(length, end + WINDOW)
 
 
 def _version() -> int:

@@ -16,9 +16,17 @@ from flask import Flask
 from claims_app.extraction.claims import worthiness
 from claims_app.figures import figure
 from claims_app.models import article_label, document_name
+from claims_app.services import queue
 from claims_app.services.exports import public_link
 
 _FIGURE_FIELDS = frozenset(("value", "value_max", "verified_value", "verified_value_max"))
+
+
+def view_count(counted: int) -> str:
+    """A queue view's count as counted (up to queue.COUNT_CAP, then "10,000+")."""
+    if counted > queue.COUNT_CAP:
+        return f"{queue.COUNT_CAP:,}+"
+    return f"{counted:,}"
 
 
 def moment(at: datetime | None, seconds: bool = False) -> str:
@@ -134,6 +142,7 @@ def register(app: Flask) -> None:
     app.add_template_global(preview, "preview")
     app.add_template_global(period_parts, "period_parts")
     app.add_template_global(article_label, "article_label")
+    app.add_template_global(view_count, "view_count")
     app.add_template_global(why_worth, "why_worth")
     app.add_template_global(public_link, "public_link")
     app.add_template_filter(moment, "moment")

@@ -44,7 +44,7 @@ def tab(page: Page, name: str):
 
 
 def count_on(page: Page, name: str) -> int:
-    return int(tab(page, name).inner_text().rsplit(" ", 1)[1])
+    return int(tab(page, name).inner_text().rsplit(" ", 1)[1].replace(",", ""))
 
 
 def claims_total(engine) -> int:

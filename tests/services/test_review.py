@@ -274,3 +274,50 @@ def test_the_database_refuses_a_second_current_verdict(engine, desk):
     with session_scope(engine) as s:
         rows = s.exec(select(Verdict).where(Verdict.claim_id == 1)).all()
     assert sorted(v.current for v in rows) == [False, True]  # the services' two, one current
+
+
+def _at_once(engine, calls):
+    """Runs each (fn, kwargs) in its own thread, released together; returns results or errors."""
+    start, outcomes = threading.Barrier(len(calls)), [None] * len(calls)
+
+    def run(i, fn, kwargs):
+        start.wait()
+        try:
+            outcomes[i] = act(engine, fn, **kwargs)
+        except Exception as exc:  # the outcome under test: kept, not raised in the thread
+            outcomes[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i, fn, kw)) for i, (fn, kw) in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return outcomes
+
+
+def test_two_verdicts_at_the_same_instant_keep_one_and_tell_the_other(engine, desk):
+    _, bea = make_user(engine, "bea", "reviewer")
+    act(engine, review.add_source, 1, version=1, source=INDEPENDENT, actor=desk["amina"])
+    calls = [(review.give_verdict, {"claim_id": 1, "version": 2, "actor": who,
+                                    "verdict": VerdictInput(rating, "Read the report.")})
+             for who, rating in ((desk["amina"], "accurate"), (bea, "inaccurate"))]  # fmt: skip
+    outcomes = _at_once(engine, calls)
+    refused = [o for o in outcomes if isinstance(o, Exception)]
+    assert len(refused) == 1 and isinstance(refused[0], StaleVersion), outcomes
+    with session_scope(engine) as s:
+        current = s.exec(select(Verdict).where(Verdict.claim_id == 1, Verdict.current)).all()
+        assert len(current) == 1 and s.get(Claim, 1).version == 3
+        assert verify_chain(s).ok
+
+
+def test_two_approvals_at_the_same_instant_approve_once(engine, desk):
+    _, ella = make_user(engine, "ella", "editor")
+    _, eric = make_user(engine, "eric", "editor")
+    act(engine, review.give_verdict, 1, version=1, actor=desk["ed"],
+        verdict=VerdictInput("unverifiable", "no one else reports it"))  # fmt: skip
+    outcomes = _at_once(engine, [(review.approve, {"claim_id": 1, "version": 2, "actor": who})
+                                 for who in (ella, eric)])  # fmt: skip
+    assert sum(isinstance(o, StaleVersion) for o in outcomes) == 1, outcomes
+    with session_scope(engine) as s:
+        approvals = s.exec(select(AuditEvent).where(AuditEvent.kind == "claim.approved")).all()
+        assert len(approvals) == 1 and s.get(Claim, 1).status == "approved"

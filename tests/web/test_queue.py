@@ -6,10 +6,12 @@ from collections import Counter
 from datetime import date
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from claims_app.db import session_scope
 from claims_app.models import Claim, User
+from claims_app.services import queue
 from claims_app.services.audit import verify_chain
 from claims_app.services.queue import PAGE_SIZE
 from tests.conftest import REPO
@@ -232,3 +234,20 @@ def test_a_corrected_place_is_found_under_its_new_name_only(full_desk, engine, m
     assert set(found(old)) == {
         c.id for c in all_claims(engine) if old.lower() in (c.location or "").lower()
     }
+
+
+def test_view_counts_stop_counting_at_the_cap_and_say_so(full_desk, engine, monkeypatch):
+    """An exact count read every row of the view on every page of the queue (80 ms
+    of a 150 ms page at 100,000 new claims on PostgreSQL)."""
+    with session_scope(engine) as s:
+        new = len(s.exec(select(Claim.id).where(Claim.status == "new")).all())
+    tab = re.compile(r">To do <span class=\"count\">([^<]+)</span>")
+    assert tab.search(full_desk.get("/claims").get_data(as_text=True))[1] == f"{new:,}"
+    monkeypatch.setattr(queue, "COUNT_CAP", new - 1)
+    assert tab.search(full_desk.get("/claims").get_data(as_text=True))[1] == f"{new - 1:,}+"
+    statements = []
+    app_engine = full_desk.application.extensions["claims_engine"]
+    event.listen(app_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    full_desk.get("/claims")
+    counts = [s for s in statements if s.lstrip().startswith("SELECT count(*)")]
+    assert counts and all("LIMIT" in s for s in counts), counts
