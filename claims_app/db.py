@@ -11,9 +11,9 @@ failing half-way.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
@@ -94,7 +94,20 @@ def init_app(app) -> None:
     def _close_session(_exc: BaseException | None) -> None:
         session = g.pop("claims_session", None)
         if session is not None:
-            session.close()
+            close_session(session)
+
+
+def close_session(session: Session) -> None:
+    """End a request's session even if its connection died since its last statement.
+
+    Closing rolls back what is open; on a connection the server has dropped (a
+    database restart between the page's reads and the end of the request) that
+    rollback raises, after every error handler, and the server answered its own
+    bare 500. The transaction is gone with the connection, which SQLAlchemy has
+    invalidated so the pool replaces it; the answer already made stands.
+    """
+    with suppress(exc.OperationalError, exc.InterfaceError):
+        session.close()
 
 
 def request_session() -> Session:

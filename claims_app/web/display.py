@@ -23,7 +23,7 @@ _FIGURE_FIELDS = frozenset(("value", "value_max", "verified_value", "verified_va
 
 
 def view_count(counted: int) -> str:
-    """A queue view's count as counted (up to queue.COUNT_CAP, then "10,000+")."""
+    """A queue view's count as counted (up to queue.COUNT_CAP, then "1,000+")."""
     if counted > queue.COUNT_CAP:
         return f"{queue.COUNT_CAP:,}+"
     return f"{counted:,}"

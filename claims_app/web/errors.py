@@ -17,6 +17,7 @@ from flask_login import AnonymousUserMixin
 from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
+from claims_app.db import close_session
 from claims_app.web.auth import request_id
 
 HEADINGS = {
@@ -83,7 +84,7 @@ def register(app: Flask) -> None:
         # starts clean (the pool replaces dead connections on its own).
         session = g.pop("claims_session", None)
         if session is not None:
-            session.close()
+            close_session(session)
         if app.extensions.get("claims_outage_since") is None:  # once per outage, not per request
             app.extensions["claims_outage_since"] = time.monotonic()
             app.logger.warning("database unavailable: %s", error)

@@ -68,3 +68,26 @@ def test_an_outage_is_logged_once_and_its_end_once(desk, tmp_path, caplog):
     said = [r.getMessage() for r in caplog.records]
     assert sum("database unavailable" in m for m in said) == 1
     assert sum("database reachable again" in m for m in said) == 1
+
+
+def test_a_connection_lost_after_the_page_was_read_is_not_a_500(desk, engine):
+    """PostgreSQL restarted between a page's reads and the end of its request: the
+    session's closing rollback met the dead connection outside every error handler,
+    and the server answered its own bare 500 (bench/faults.py restart-db)."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no server to lose the connection to")
+    app = desk.application
+
+    def lose_the_connection(response):
+        from flask import g
+
+        pid = g.claims_session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with engine.connect() as other:
+            other.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+        return response
+
+    app.after_request_funcs.setdefault(None, []).append(lose_the_connection)
+    answer = desk.get("/claims/1")
+    assert answer.status_code == 200
+    app.after_request_funcs[None].remove(lose_the_connection)
+    assert desk.get("/claims/1").status_code == 200  # the pool replaced it
