@@ -1,0 +1,86 @@
+"""When two figures report one incident, why, and when they conflict."""
+
+from datetime import date
+
+import pytest
+
+from claims_app.incidents.matching import (
+    Report,
+    comparable,
+    conflict,
+    same_incident,
+    same_place,
+    subject_group,
+)
+
+D = date
+
+
+def report(**kw) -> Report:
+    base = {"category": "killed", "unit": "people", "location": "Idlib", "start": D(2020, 2, 11),
+            "end": D(2020, 2, 11), "subject": "civilians", "value": 7, "qualifier": "exact",
+            "quote": "seven civilians"}  # fmt: skip
+    return Report(**(base | kw))
+
+
+def test_the_readme_example_says_why():
+    why = same_incident(report(), report(location="central Idlib", value=9))
+    assert why == (
+        "same kind (killed), place 'Idlib' contains 'central Idlib', dates 2020-02-11 = 2020-02-11"
+    )
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        ({"location": "Idlib city"}, True),  # generic words set aside
+        ({"location": "Saraqib"}, False),  # same day, different place
+        ({"start": D(2020, 2, 12), "end": D(2020, 2, 12)}, False),  # same place, next day
+        ({"start": D(2020, 2, 8), "end": D(2020, 2, 12)}, True),  # a day within a short period
+        ({"start": D(2020, 1, 1), "end": D(2020, 2, 11)}, False),  # a running total
+        ({"category": "injured"}, False),
+        ({"category": "casualties"}, False),
+        ({"unit": "households"}, False),
+        ({"subject": "children"}, True),  # a group of the civilians: same incident
+        ({"location": None}, False),
+        ({"start": None, "end": None}, False),
+        ({"category": "other"}, False),
+        ({"unit": "percent"}, False),
+    ],
+)
+def test_what_makes_one_incident(other, same):
+    assert (same_incident(report(), report(**other)) is not None) is same
+    assert (same_incident(report(**other), report()) is not None) is same  # symmetric
+
+
+def test_displaced_and_refugees_are_one_kind_and_totals_match_only_the_same_days():
+    since = {"category": "displaced", "start": D(2023, 4, 15), "end": D(2023, 6, 1),
+             "subject": "people", "value": 500_000, "qualifier": "more_than"}  # fmt: skip
+    assert same_incident(report(**since), report(**since | {"category": "refugees"}))
+    later = since | {"end": D(2023, 6, 8)}
+    assert same_incident(report(**since), report(**later)) is None  # a newer total
+
+
+def test_figures_conflict_only_when_comparable_and_their_counts_never_meet():
+    dozens = report(value=None, qualifier="vague", quote="dozens of civilians")
+    assert conflict(dozens, report())  # "dozens" and "seven"
+    assert not conflict(report(value=30), dozens)
+    children = report(subject="children", value=40)
+    assert not comparable(report(), children) and not conflict(report(), children)
+    assert not conflict(report(), report(value=40, breakdown=True))
+    assert conflict(report(value=7), report(value=8))
+
+
+def test_places_and_subjects_as_words():
+    assert same_place("al-Rashidiya neighbourhood", "Al-Rashidiya") == (
+        "'al-Rashidiya neighbourhood' = 'Al-Rashidiya'"
+    )
+    assert same_place("Ebrimsa", "Ebrimsa field hospital") == (
+        "'Ebrimsa' contains 'Ebrimsa field hospital'"
+    )
+    assert same_place("North Darfur", "South Darfur") is None
+    assert same_place("Darfur", "South Darfur") == "'Darfur' contains 'South Darfur'"
+    assert same_place("Idlib", "Saraqib") is None and same_place("the north", "north") is None
+    assert subject_group("civilian deaths") == "people"
+    assert subject_group("health workers") == subject_group("health worker") == "health worker"
+    assert subject_group("children") == "child"
