@@ -21,10 +21,11 @@ from claims_app.config import Settings, write_secret
 from claims_app.db import make_engine, session_scope
 from claims_app.extraction.decode import SUPPORTED_SUFFIXES, PageError, read_page
 from claims_app.extraction.page_claims import extract_page_guarded
-from claims_app.figures import figure_range
+from claims_app.figures import figure, figure_range
 from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
 from claims_app.services import accounts, extraction, intake
 from claims_app.services import backup as backups
+from claims_app.services import incidents as incident_service
 from claims_app.services.actors import Actor
 from claims_app.services.audit import chain_head, verify_chain
 from claims_app.services.catalogue import list_documents
@@ -266,6 +267,85 @@ def reextract(ctx: Context, document_ids: tuple[int, ...]) -> None:
     click.echo(f"documents: {len(ids)}, {tally.summary()}")
     if tally.failed:
         sys.exit(1)
+
+
+# --- incidents ----------------------------------------------------------------
+
+
+@main.command()
+@click.option("--conflicts", is_flag=True, help="Only incidents whose figures disagree.")
+@click.option("--document", "document_id", type=int, default=None, help="With a report there.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@click.option("--regroup", is_flag=True, help="First place every claim not in an incident yet.")
+@pass_ctx
+def incidents(
+    ctx: Context, conflicts: bool, document_id: int | None, fmt: str, regroup: bool
+) -> None:
+    """List incidents reported more than once, with their claims and conflicts."""
+    engine = ctx.migrated_engine()
+    if regroup:
+        placed = _regroup(engine)
+        click.echo(f"placed {placed} claims", err=True)
+    with session_scope(engine) as session:
+        found = incident_service.list_incidents(
+            session, conflicts=conflicts, document_id=document_id
+        )
+    for view in found:
+        click.echo(_incident_json(view) if fmt == "jsonl" else _incident_table(view))
+
+
+def _regroup(engine: Engine) -> int:
+    """Every claim not in an incident, a batch per short transaction."""
+    placed, after = 0, 0
+    while True:
+        with session_scope(engine) as session:
+            batch = incident_service.ungrouped_claims(session, after=after, limit=500)
+        if not batch:
+            return placed
+        with session_scope(engine, write=True) as session:
+            placed += incident_service.group_claims(session, batch, actor=Actor.cli())
+        after = batch[-1]
+
+
+def _incident_json(view) -> str:
+    low_high = view.reported_range
+    return json.dumps({
+        "incident": view.id, "kind": view.kind, "place": view.place,
+        "date_start": view.date_start.isoformat(), "date_end": view.date_end.isoformat(),
+        "conflict": view.conflict,
+        "range": None if low_high is None else [_plain(low_high[0]), _plain(low_high[1])],
+        "claims": [{
+            "id": c.id, "quote": c.quote, "value": _plain(c.value),
+            "value_max": _plain(c.value_max), "qualifier": c.qualifier,
+            "interval": c.interval, "location": c.location, "event_date": c.event_date,
+            "attributed_to": c.attributed_to, "status": c.status, "document": c.document_id,
+            "article": c.article_id, "conflict": c.figure_conflict, "why": c.reason,
+        } for c in view.claims],
+    }, ensure_ascii=False)  # fmt: skip
+
+
+def _plain(value: float | None) -> int | float | None:
+    """A figure as JSON writes it exactly: 26, not 26.0 (floats stay floats)."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) and abs(value) < 2**53 else value
+
+
+def _incident_table(view) -> str:
+    low_high = view.reported_range
+    shown = "" if low_high is None else f"{figure(low_high[0])}–{figure(low_high[1])}"
+    days = view.date_start.isoformat() + (
+        "" if view.date_end == view.date_start else f"/{view.date_end.isoformat()}"
+    )
+    lines = [f"incident {view.id}: {view.kind}, {view.place}, {days}, reported {shown}"
+             + ("  CONFLICT" if view.conflict else "")]  # fmt: skip
+    for c in view.claims:
+        mark = "!" if c.figure_conflict else " "
+        lines.append(
+            f"  {mark} claim {c.id:<6} {c.interval:<20} doc {c.document_id} art {c.article_id} "
+            f"{(c.location or '')[:20]:<20} {c.event_date or '':<21} {c.quote[:50]}"
+        )
+    return "\n".join(lines)
 
 
 # --- documents ----------------------------------------------------------------

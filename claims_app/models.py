@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
     true,
 )
@@ -221,6 +222,39 @@ class Claim(SQLModel, table=True):
     version: int = 1  # optimistic locking: every write checks and bumps it
     created_at: datetime | None = _tz_column(nullable=False)
     updated_at: datetime | None = _tz_column(nullable=False)
+    # The incident this figure reports (services/incidents.py), why it was put
+    # there in words, and whether its figure disagrees with another report of it.
+    incident_id: int | None = Field(default=None, foreign_key="incidents.id", index=True)
+    incident_reason: str | None = Field(default=None, sa_column=Column(Text))
+    figure_conflict: bool = Field(
+        default=False,
+        sa_column=Column(Boolean, nullable=False, server_default=false(), index=True),
+    )
+
+
+class Incident(SQLModel, table=True):
+    """One event that several figures report. Its key is its first report's: a
+    figure joins when it matches that one (incidents/matching.py), so an incident
+    never drifts by chains of near matches."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (
+        # Candidates for a new figure: same kind, days overlapping (services/incidents.py).
+        Index("ix_incidents_kind_dates", "kind", "date_start", "date_end"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    category: str = Field(max_length=32)
+    unit: str | None = Field(default=None, max_length=64)
+    place: str = Field(max_length=256)
+    subject: str | None = Field(default=None, max_length=256)
+    date_start: date
+    date_end: date
+    conflict: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+    created_at: datetime | None = _tz_column(nullable=False)
 
 
 class PlaceName(SQLModel, table=True):

@@ -243,3 +243,26 @@ def test_pages_with_iso_dates_and_phone_numbers_extract_whole(run, tmp_path):
     assert [(r["quote"], r["value"]) for r in records if r["kind"] == "numeric"] == [
         ("At least 12 people", 12)
     ]
+
+
+def test_incidents_lists_reports_of_one_event_and_their_conflict(run, tmp_path):
+    from tests.services.test_incidents import PAGES
+
+    for name, text in PAGES.items():
+        (tmp_path / name).write_text(text)
+    assert run("db", "upgrade").exit_code == 0
+    assert run("ingest", str(tmp_path)).exit_code == 0
+    table = run("incidents")
+    assert table.exit_code == 0, table.output
+    assert "killed, Saraqib, 2020-02-11, reported 7–24  CONFLICT" in table.output
+    assert table.output.count("  ! claim ") == 3  # each figure in the conflict marked
+    lines = [json.loads(x) for x in run("incidents", "--conflicts", "--format", "jsonl").output
+             .splitlines()]  # fmt: skip
+    (strike,) = lines
+    assert strike["conflict"] and strike["range"] == [7, 24]
+    quotes = {c["quote"]: c for c in strike["claims"]}
+    assert quotes["Dozens of civilians"]["interval"] == "[24, 199]"
+    assert quotes["Seven civilians"]["value"] == 7 and quotes["Seven civilians"]["why"]
+    assert {c["document"] for c in strike["claims"]} == {1, 2, 3}
+    none_there = run("incidents", "--document", "99", "--format", "jsonl")
+    assert none_there.exit_code == 0 and none_there.output == ""

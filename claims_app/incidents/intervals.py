@@ -108,9 +108,16 @@ def vague_interval(quote: str) -> Interval | None:
     return Interval(low, high)
 
 
-def spread(intervals: list[Interval]) -> tuple[float, float]:
-    """The range of reported figures, as monitors publish it: the lowest low and
-    the highest finite high (an open-ended "at least 40" reaches 40, not infinity)."""
-    lows = [i.low for i in intervals]
-    highs = [i.high if i.high != INF else i.low for i in intervals]
-    return min(lows), max(highs)
+def reported_range(
+    figures: list[tuple[float | None, float | None, str | None, str]],
+) -> tuple[float, float] | None:
+    """The range of figures reported, (value, value_max, qualifier, quote) each, as
+    monitors publish it: the numbers as written ("at least 40" is 40, a range
+    both its ends) and a vague word as the least it means ("dozens": 24)."""
+    points: list[float] = []
+    for value, value_max, qualifier, quote in figures:
+        if value is not None and qualifier != "vague":
+            points += [value] if value_max is None else [value, value_max]
+        elif (band := vague_interval(quote)) is not None:
+            points.append(band.low)
+    return (min(points), max(points)) if points else None

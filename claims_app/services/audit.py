@@ -37,6 +37,7 @@ class EventKind(enum.StrEnum):
     CLAIM_EXTRACTED = "claim.extracted"
     CLAIM_REEXTRACTED = "claim.reextracted"
     CLAIM_REMOVED = "claim.removed"
+    CLAIM_GROUPED = "claim.grouped"
     ARTICLE_EXTRACTION_FAILED = "article.extraction_failed"
     USER_CREATED = "user.created"
     PASSWORD_SET = "user.password_set"
@@ -68,6 +69,10 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     ),
     EventKind.CLAIM_REMOVED: (
         "A newer extractor no longer finds an unreviewed claim, so it was removed."
+    ),
+    EventKind.CLAIM_GROUPED: (
+        "The claim was placed in an incident (the event it reports); after holds the "
+        "incident's id and why, in words."
     ),
     EventKind.ARTICLE_EXTRACTION_FAILED: (
         "The extractor raised on one article; the error is recorded and the article is "

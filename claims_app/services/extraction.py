@@ -28,6 +28,7 @@ from claims_app.services.audit import (
     record_claim_events,
     record_event,
 )
+from claims_app.services.incidents import group_claims, refresh_conflicts
 
 # Fields the extractor owns; reviewers' corrections live in the same columns
 # but only on claims that have been reviewed, which re-extraction never edits.
@@ -277,30 +278,45 @@ def reextract_article(
     stored = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
     by_key = {(c.start_offset, c.end_offset, c.value): c for c in stored}
     matched: list[Claim] = []
+    to_group: list[Claim] = []  # new, or read differently: placed (again) below
     for item in found:
         claim = by_key.pop((item.start, item.end, item.value), None)
         if claim is None:
-            matched.append(_add(session, article, item, actor))
+            claim = _add(session, article, item, actor)
             tally.added += 1
-        else:
-            _refresh(session, claim, item, actor, tally)
-            matched.append(claim)
+            to_group.append(claim)
+        elif _refresh(session, claim, item, actor, tally):
+            to_group.append(claim)
+        matched.append(claim)
     _link_parts(session, matched, found)
+    left = {c.incident_id for c in to_group} | {c.incident_id for c in by_key.values()}
     for claim in by_key.values():
         _retire(session, claim, actor, tally)
+    _regroup(session, to_group, left, actor)
+
+
+def _regroup(session: Session, claims: list[Claim], left: set[int | None], actor: Actor) -> None:
+    """Claims new or changed by a re-extraction leave their incident and are placed
+    again by what they now say; the incidents they left are checked again."""
+    for claim in claims:
+        claim.incident_id, claim.incident_reason, claim.figure_conflict = None, None, False
+        session.add(claim)
     session.flush()
+    group_claims(session, [c.id for c in claims if c.id is not None], actor=actor)
+    refresh_conflicts(session, left)
 
 
 def _refresh(
     session: Session, claim: Claim, item: ExtractedClaim, actor: Actor, tally: ReextractTally
-) -> None:
+) -> bool:
+    """Apply a new reading to an unreviewed claim; True if it changed."""
     before, after = _changes(claim, item)
     if not before:
         tally.kept += 1
-        return
+        return False
     if is_reviewed(session, claim):
         tally.held += 1  # a reviewer's work stands; the new reading is not applied
-        return
+        return False
     for key, value in after.items():
         setattr(claim, key, value)
     claim.extractor_version, claim.updated_at = EXTRACTOR_VERSION, utcnow()
@@ -310,6 +326,7 @@ def _refresh(
         session, EventKind.CLAIM_REEXTRACTED, claim, actor=actor, before=before, after=after
     )
     tally.updated += 1
+    return True
 
 
 def _retire(session: Session, claim: Claim, actor: Actor, tally: ReextractTally) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, text, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
 from claims_app.extraction.decode import PageError, read_page
@@ -23,6 +23,7 @@ from claims_app.services.extraction import (
     record_extraction_failure,
     store_rows,
 )
+from claims_app.services.incidents import group_claims, refresh_conflicts
 
 
 class IngestError(ValueError):
@@ -241,16 +242,28 @@ def _write_chunk(
         elif step[3] >= len(written):  # earlier batches, or an earlier run, wrote the rest
             new.append((step[1], step[2]))
     if new:
-        written += store_rows(session, new, actor=actor)
+        ids = store_rows(session, new, actor=actor)
+        written += ids
+        group_claims(session, ids, actor=actor)
     if last:  # all ids known now: a total may come after its parts
         links = [
             (written[s[3]], written[s[4]]) for s in steps if s[0] == "claim" and s[4] is not None
         ]
         link_parts(session, links)
+        if links:  # a part is never held against its total: conflicts again
+            refresh_conflicts(session, _incidents_of(session, [part for part, _ in links]))
         session.execute(
             update(Document).where(Document.id == document.id).values(complete=True)  # type: ignore[arg-type]
         )
     return failed
+
+
+def _incidents_of(session: Session, claim_ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        found |= set(session.exec(select(Claim.incident_id).where(col(Claim.id).in_(chunk))).all())
+    return found
 
 
 def ingest_document(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims_app.incidents.intervals import Interval, figure_interval, spread
+from claims_app.incidents.intervals import Interval, figure_interval, reported_range
 
 CASES = [  # value, value_max, qualifier, quote, interval as the README writes it
     (7, None, "exact", "seven", "[7, 7]"),
@@ -78,9 +78,10 @@ def test_meeting_is_exactly_a_shared_whole_number(a, b):
     assert ia.meets(ib) == any(holds(ia, x) and holds(ib, x) for x in halves)
 
 
-def test_the_range_of_reports_reads_open_ends_at_their_figure():
-    found = [figure_interval(7, None, "exact"), figure_interval(40, None, "at_least"),
-             figure_interval(None, None, "vague", "dozens")]  # fmt: skip
-    assert spread(found) == (7, 199)
-    assert spread([figure_interval(40, None, "at_least")]) == (40, 40)
+def test_the_range_of_reports_is_the_figures_as_written():
+    assert reported_range([(7, None, "exact", "seven"), (40, None, "at_least", "at least 40"),
+                           (None, None, "vague", "dozens")]) == (7, 40)  # fmt: skip
+    assert reported_range([(12, 15, "range", "12-15"), (None, None, "vague", "dozens")]) == (
+        12, 24)  # fmt: skip
+    assert reported_range([(None, None, "vague", "many")]) is None
     assert math.isinf(figure_interval(40, None, "at_least").high)

@@ -1,0 +1,281 @@
+"""Incidents: each new figure placed with the other reports of the same event.
+
+`group_claims` runs in the transaction that stores the claims (ingest, a batch
+at a time) and looks only at candidate incidents of the same kind whose days
+overlap, through an index (kind, date_start, date_end), never at every stored
+claim. A figure joins the first candidate whose key (its first report) it
+matches (incidents/matching.py), with the reason in words; if none, it starts
+an incident of its own. Then each touched incident's comparable figures are
+held against each other, and a figure no count can reconcile with another is
+marked `figure_conflict`. Every placement is a `claim.grouped` audit event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from sqlalchemy import bindparam, update
+from sqlmodel import Session, col, select
+
+from claims_app.incidents.intervals import figure_interval, reported_range
+from claims_app.incidents.matching import Report, conflict, groupable, same_incident
+from claims_app.models import Article, Claim, Incident, utcnow
+from claims_app.services.actors import Actor
+from claims_app.services.audit import EventKind, record_claim_events
+
+_REPORT_COLUMNS = (
+    Claim.id, Claim.category, Claim.unit, Claim.location, Claim.event_date_start,
+    Claim.event_date_end, Claim.subject, Claim.value, Claim.value_max, Claim.qualifier,
+    Claim.quote, Claim.part_of_id, Claim.incident_id, Article.document_id,
+)  # fmt: skip
+
+
+def as_report(row) -> Report:
+    return Report(
+        category=row.category, unit=row.unit, location=row.location,
+        start=row.event_date_start, end=row.event_date_end, subject=row.subject,
+        value=row.value, value_max=row.value_max, qualifier=row.qualifier,
+        quote=row.quote, breakdown=row.part_of_id is not None,
+    )  # fmt: skip
+
+
+def incident_report(incident: Incident) -> Report:
+    """An incident's key as a report: its first figure's kind, unit, place, days, subject."""
+    return Report(
+        category=incident.category, unit=incident.unit, location=incident.place,
+        start=incident.date_start, end=incident.date_end, subject=incident.subject,
+        value=0, qualifier="exact",
+    )  # fmt: skip
+
+
+def _rows(session: Session, claim_ids: Sequence[int]) -> list:
+    found = []
+    for start in range(0, len(claim_ids), 500):  # bound the IN list
+        chunk = claim_ids[start : start + 500]
+        found += session.exec(
+            select(*_REPORT_COLUMNS)
+            .join(Article, Article.id == Claim.article_id)
+            .where(col(Claim.id).in_(chunk))
+            .order_by(Claim.id)
+        ).all()
+    return found
+
+
+def _candidates(session: Session, reports: list[Report]) -> list[Incident]:
+    """Incidents of the reports' kinds whose days overlap theirs: one indexed read
+    per kind, over the days the batch spans."""
+    by_kind: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        by_kind[r.kind or ""].append(r)
+    found: list[Incident] = []
+    for kind, group in by_kind.items():
+        first = min(r.start for r in group if r.start)
+        last = max(r.end for r in group if r.end)
+        found += session.exec(
+            select(Incident)
+            .where(Incident.kind == kind, Incident.date_start <= last, Incident.date_end >= first)
+            .order_by(col(Incident.id))
+        ).all()
+    return found
+
+
+@dataclass
+class Placement:
+    claim_id: int
+    document_id: int
+    incident: Incident
+    reason: str
+
+
+def group_claims(session: Session, claim_ids: Sequence[int], *, actor: Actor) -> int:
+    """Place each of these claims (not placed yet) in its incident; returns how many
+    were placed. In the caller's transaction, with the claims' own writes."""
+    rows = [r for r in _rows(session, claim_ids) if r.incident_id is None]
+    reports = {r.id: as_report(r) for r in rows}
+    wanted = [r for r in rows if groupable(reports[r.id])]
+    if not wanted:
+        return 0
+    known = [(i, incident_report(i)) for i in _candidates(session, [reports[r.id] for r in wanted])]
+    placements = [_place(session, r, reports[r.id], known) for r in wanted]
+    _write(session, placements, actor)
+    refresh_conflicts(session, {p.incident.id for p in placements})
+    return len(placements)
+
+
+def _place(
+    session: Session, row, report: Report, known: list[tuple[Incident, Report]]
+) -> Placement:
+    for incident, key in known:
+        if why := same_incident(report, key):
+            return Placement(row.id, row.document_id, incident, why)
+    incident = Incident(
+        kind=report.kind, category=report.category, unit=report.unit, place=report.location,
+        subject=report.subject, date_start=report.start, date_end=report.end, created_at=utcnow(),
+    )  # fmt: skip
+    session.add(incident)
+    session.flush()  # its id, for the claims that follow
+    known.append((incident, incident_report(incident)))
+    return Placement(row.id, row.document_id, incident, "the first report of this incident")
+
+
+def _write(session: Session, placements: list[Placement], actor: Actor) -> None:
+    table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("claim"))
+        .values(incident_id=bindparam("incident"), incident_reason=bindparam("reason")),
+        [{"claim": p.claim_id, "incident": p.incident.id, "reason": p.reason} for p in placements],
+    )
+    record_claim_events(
+        session, EventKind.CLAIM_GROUPED,
+        [(p.claim_id, p.document_id, {"incident_id": p.incident.id, "why": p.reason})
+         for p in placements],
+        actor=actor,
+    )  # fmt: skip
+
+
+def refresh_conflicts(session: Session, incident_ids: Iterable[int | None]) -> None:
+    """Mark, in each incident, the figures no count reconciles with another of its
+    comparable figures, and the incident itself if it has any."""
+    ids = sorted(i for i in set(incident_ids) if i is not None)
+    if not ids:
+        return
+    members: dict[int, list] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        for row in session.exec(
+            select(*_REPORT_COLUMNS).join(Article, Article.id == Claim.article_id)
+            .where(col(Claim.incident_id).in_(ids[start : start + 500]))
+        ).all():  # fmt: skip
+            members[row.incident_id].append(row)
+    flagged, clear = _conflicting(members)
+    table = Claim.__table__  # type: ignore[attr-defined]
+    for marked, value in ((flagged, True), (clear, False)):
+        for start in range(0, len(marked), 500):
+            chunk = sorted(marked)[start : start + 500]
+            session.execute(
+                update(table).where(table.c.id.in_(chunk)).values(figure_conflict=value)
+            )
+    in_conflict = {r.incident_id for rows in members.values() for r in rows if r.id in flagged}
+    incidents = Incident.__table__  # type: ignore[attr-defined]
+    for marked, value in ((in_conflict, True), (set(ids) - in_conflict, False)):
+        if marked:
+            session.execute(
+                update(incidents).where(incidents.c.id.in_(sorted(marked))).values(conflict=value)
+            )
+
+
+def _conflicting(members: dict[int, list]) -> tuple[set[int], set[int]]:
+    flagged: set[int] = set()
+    everyone: set[int] = set()
+    for rows in members.values():
+        reports = [(r.id, as_report(r)) for r in rows]
+        everyone |= {i for i, _ in reports}
+        for (ia, a), (ib, b) in combinations(reports, 2):
+            if conflict(a, b):
+                flagged |= {ia, ib}
+    return flagged, everyone - flagged
+
+
+# --- reading incidents ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IncidentClaim:
+    """One report of an incident, as an analyst lists it."""
+
+    id: int
+    quote: str
+    value: float | None
+    value_max: float | None
+    qualifier: str | None
+    interval: str
+    location: str | None
+    event_date: str | None
+    attributed_to: str | None
+    status: str
+    document_id: int
+    article_id: int
+    figure_conflict: bool
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    id: int
+    kind: str
+    place: str
+    date_start: date
+    date_end: date
+    conflict: bool
+    claims: list[IncidentClaim]
+
+    @property
+    def reported_range(self) -> tuple[float, float] | None:
+        """Lowest and highest figure reported, as monitors publish a range."""
+        return reported_range([(c.value, c.value_max, c.qualifier, c.quote) for c in self.claims])
+
+
+_LISTED = (
+    Claim.id, Claim.quote, Claim.value, Claim.value_max, Claim.qualifier, Claim.location,
+    Claim.event_date, Claim.attributed_to, Claim.status, Claim.article_id, Claim.incident_id,
+    Claim.figure_conflict, Claim.incident_reason, Article.document_id,
+)  # fmt: skip
+
+
+def list_incidents(
+    session: Session, *, conflicts: bool = False, document_id: int | None = None,
+    min_reports: int = 2,
+) -> list[IncidentView]:  # fmt: skip
+    """Incidents reported at least `min_reports` times (with a conflict; with a
+    report in that document), oldest first, each with its reports in id order."""
+    ids = select(Claim.incident_id).join(Article, Article.id == Claim.article_id)
+    ids = ids.where(col(Claim.incident_id).is_not(None))
+    if document_id is not None:
+        ids = ids.where(Article.document_id == document_id)
+    query = select(Incident).where(col(Incident.id).in_(ids)).order_by(col(Incident.id))
+    if conflicts:
+        query = query.where(col(Incident.conflict))
+    incidents = session.exec(query).all()
+    return [v for v in (_view(session, i) for i in incidents) if len(v.claims) >= min_reports]
+
+
+def get_incident(session: Session, incident_id: int) -> IncidentView | None:
+    incident = session.get(Incident, incident_id)
+    return None if incident is None else _view(session, incident)
+
+
+def _view(session: Session, incident: Incident) -> IncidentView:
+    rows = session.exec(
+        select(*_LISTED).join(Article, Article.id == Claim.article_id)
+        .where(Claim.incident_id == incident.id).order_by(col(Claim.id))
+    ).all()  # fmt: skip
+    claims = [
+        IncidentClaim(
+            id=r.id, quote=r.quote, value=r.value, value_max=r.value_max, qualifier=r.qualifier,
+            interval=str(figure_interval(r.value, r.value_max, r.qualifier, r.quote) or ""),
+            location=r.location, event_date=r.event_date, attributed_to=r.attributed_to,
+            status=r.status, document_id=r.document_id, article_id=r.article_id,
+            figure_conflict=r.figure_conflict, reason=r.incident_reason,
+        )
+        for r in rows
+    ]  # fmt: skip
+    return IncidentView(
+        id=incident.id or 0, kind=incident.kind, place=incident.place,
+        date_start=incident.date_start, date_end=incident.date_end,
+        conflict=incident.conflict, claims=claims,
+    )  # fmt: skip
+
+
+def ungrouped_claims(session: Session, *, after: int, limit: int) -> list[int]:
+    """Claims not placed in any incident, by id: what `claims incidents --regroup`
+    walks, a batch per transaction."""
+    return list(
+        session.exec(
+            select(Claim.id).where(col(Claim.incident_id).is_(None), Claim.id > after)
+            .order_by(col(Claim.id)).limit(limit)
+        ).all()
+    )  # fmt: skip

@@ -1,0 +1,75 @@
+"""Figures grouped into incidents as pages arrive, with reasons, and conflicts flagged."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from claims_app.db import session_scope
+from claims_app.models import AuditEvent, Claim, Incident
+from claims_app.services import intake
+from claims_app.services.actors import Actor
+from claims_app.services.audit import verify_chain
+
+PAGES = {  # three reports, by three hands, of the strike on Saraqib market and its week
+    "flash.txt": "Flash update, 12 February 2020\n\nDozens of civilians were killed in an "
+    "airstrike on a market in Saraqib on 11 February, local medics said.\n",
+    "brief.txt": "Daily brief, 13 February 2020\n\nSeven civilians were killed in an airstrike "
+    "on a market in Saraqib on 11 February, the health directorate said. Three civilians "
+    "were killed in shelling in Saraqib on 12 February, it added.\n",
+    "digest.txt": "Weekly digest, 14 February 2020\n\nSince 1 December, at least 300 civilians "
+    "have been killed in Saraqib, the monitoring group said. In central Saraqib, 7 people "
+    "were killed on 11 February.\n",
+}
+
+
+def ingest(engine, *names):
+    for name in names:
+        prepared = intake.prepare(PAGES[name].encode(), origin=name, max_bytes=2**20)
+        intake.store(engine, prepared, actor=Actor.cli())
+
+
+def by_quote(engine) -> dict[str, Claim]:
+    with session_scope(engine) as s:
+        return {c.quote: c for c in s.exec(select(Claim))}
+
+
+def test_reports_of_one_strike_share_an_incident_and_their_figures_conflict(engine):
+    ingest(engine, "flash.txt", "brief.txt", "digest.txt")
+    c = by_quote(engine)
+    strike = c["Dozens of civilians"].incident_id
+    assert strike is not None
+    assert c["Seven civilians"].incident_id == strike == c["7 people"].incident_id
+    assert c["Seven civilians"].incident_reason == (
+        "same kind (killed), place 'Saraqib' = 'Saraqib', dates 2020-02-11 = 2020-02-11"
+    )
+    assert c["7 people"].incident_reason.endswith(
+        "place 'Saraqib' contains 'central Saraqib', dates 2020-02-11 = 2020-02-11"
+    )
+    # "dozens" cannot be seven: both flagged; the two sevens agree with each other
+    assert c["Dozens of civilians"].figure_conflict and c["Seven civilians"].figure_conflict
+    assert c["7 people"].figure_conflict
+    # the next day, and a running total since December, are other incidents
+    assert c["Three civilians"].incident_id not in (None, strike)
+    assert c["at least 300 civilians"].incident_id not in (None, strike)
+    assert not c["Three civilians"].figure_conflict
+    with session_scope(engine) as s:
+        assert s.get(Incident, strike).conflict
+        grouped = s.exec(select(AuditEvent).where(AuditEvent.kind == "claim.grouped")).all()
+        assert len(grouped) == 5 and verify_chain(s).ok
+        assert {e.claim_id for e in grouped} == {x.id for x in c.values()}
+
+
+def test_agreeing_reports_share_an_incident_without_a_conflict(engine):
+    ingest(engine, "brief.txt", "digest.txt")
+    c = by_quote(engine)
+    assert c["Seven civilians"].incident_id == c["7 people"].incident_id
+    assert not any(x.figure_conflict for x in c.values())
+
+
+@pytest.mark.parametrize("order", [("flash.txt", "brief.txt"), ("brief.txt", "flash.txt")])
+def test_the_grouping_does_not_depend_on_which_page_came_first(engine, order):
+    ingest(engine, *order)
+    c = by_quote(engine)
+    assert c["Dozens of civilians"].incident_id == c["Seven civilians"].incident_id
+    assert c["Dozens of civilians"].figure_conflict and c["Seven civilians"].figure_conflict
