@@ -121,6 +121,28 @@ def conflict(a: Report, b: Report) -> bool:
     return comparable(a, b) and ia is not None and ib is not None and not ia.meets(ib)
 
 
+def in_conflict(reports: list[tuple[int, Report]]) -> set[int]:
+    """The ids of the figures that conflict with at least one other of these
+    (`conflict` for every pair, in n log n: a figure conflicts with some other
+    exactly when it misses the other whose high end is lowest, or the one whose
+    low end is highest, among its comparable group)."""
+    groups: dict[str, list[tuple[int, Interval]]] = {}
+    for rid, r in reports:
+        interval = r.interval
+        if not r.breakdown and interval is not None:
+            groups.setdefault(subject_group(r.subject), []).append((rid, interval))
+    flagged: set[int] = set()
+    for members in groups.values():
+        lowest_high = sorted(members, key=lambda m: (m[1].high, not m[1].high_open))[:2]
+        highest_low = sorted(members, key=lambda m: (-m[1].low, not m[1].low_open))[:2]
+        for rid, interval in members:
+            for extremes in (lowest_high, highest_low):
+                other = next((m for m in extremes if m[0] != rid), None)
+                if other is not None and not interval.meets(other[1]):
+                    flagged.add(rid)
+    return flagged
+
+
 # --- places -------------------------------------------------------------------
 
 
@@ -130,6 +152,12 @@ def place_words(name: str) -> frozenset[str]:
     words = [w.strip("'’-") for w in re.findall(r"[\w'’-]+", name.casefold())]
     core = frozenset(w for w in words if w and w not in _GENERIC_PLACE)
     return core or frozenset(words)
+
+
+def index_words(name: str) -> frozenset[str]:
+    """Words any name the same as, containing or inside this one shares with it
+    (its place words without the part: "central Idlib" -> idlib)."""
+    return place_words(name) - _PART_OF_PLACE
 
 
 def same_place(a: str, b: str) -> str | None:

@@ -3,11 +3,14 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims_app.incidents.matching import (
     Report,
     comparable,
     conflict,
+    in_conflict,
     same_incident,
     same_place,
     subject_group,
@@ -84,3 +87,24 @@ def test_places_and_subjects_as_words():
     assert subject_group("civilian deaths") == "people"
     assert subject_group("health workers") == subject_group("health worker") == "health worker"
     assert subject_group("children") == "child"
+
+
+figures = st.one_of(
+    st.tuples(st.integers(1, 60), st.none(),
+              st.sampled_from(["exact", "at_least", "more_than", "approx", "at_most"]),
+              st.just("")),
+    st.tuples(st.integers(1, 30), st.integers(31, 60), st.just("range"), st.just("")),
+    st.tuples(st.none(), st.none(), st.just("vague"), st.sampled_from(["dozens", "scores"])),
+)  # fmt: skip
+
+
+@given(st.lists(st.tuples(figures, st.sampled_from(["civilians", "children", "people"]),
+                          st.booleans()), max_size=12))  # fmt: skip
+def test_the_fast_conflict_scan_flags_exactly_what_every_pair_would(drawn):
+    reports = [
+        (i, report(value=v, value_max=vmax, qualifier=q, quote=quote, subject=subject,
+                   breakdown=part))
+        for i, ((v, vmax, q, quote), subject, part) in enumerate(drawn)
+    ]  # fmt: skip
+    pairwise = {i for i, a in reports for j, b in reports if i != j and conflict(a, b)}
+    assert in_conflict(reports) == pairwise
