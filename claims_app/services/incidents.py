@@ -28,7 +28,7 @@ from claims_app.incidents.matching import (
     index_words,
     same_incident,
 )
-from claims_app.models import Article, Claim, Incident, utcnow
+from claims_app.models import Article, Claim, Document, Incident, Verdict, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_claim_events
 
@@ -265,6 +265,10 @@ class IncidentClaim:
     article_id: int
     figure_conflict: bool
     reason: str | None
+    origin: str = ""  # the page it came from
+    published_on: date | None = None  # its article's date
+    rating: str | None = None  # its current verdict, if any
+    approved: bool = False
 
 
 @dataclass(frozen=True)
@@ -286,7 +290,8 @@ class IncidentView:
 _LISTED = (
     Claim.id, Claim.quote, Claim.value, Claim.value_max, Claim.qualifier, Claim.location,
     Claim.event_date, Claim.attributed_to, Claim.status, Claim.article_id, Claim.incident_id,
-    Claim.figure_conflict, Claim.incident_reason, Article.document_id,
+    Claim.figure_conflict, Claim.incident_reason, Article.document_id, Article.published_on,
+    Document.origin, Verdict.rating, Verdict.approved_at,
 )  # fmt: skip
 
 
@@ -315,6 +320,8 @@ def get_incident(session: Session, incident_id: int) -> IncidentView | None:
 def _view(session: Session, incident: Incident) -> IncidentView:
     rows = session.exec(
         select(*_LISTED).join(Article, Article.id == Claim.article_id)
+        .join(Document, Document.id == Article.document_id)
+        .outerjoin(Verdict, (Verdict.claim_id == Claim.id) & col(Verdict.current))
         .where(Claim.incident_id == incident.id).order_by(col(Claim.id))
     ).all()  # fmt: skip
     claims = [
@@ -323,7 +330,8 @@ def _view(session: Session, incident: Incident) -> IncidentView:
             interval=str(figure_interval(r.value, r.value_max, r.qualifier, r.quote) or ""),
             location=r.location, event_date=r.event_date, attributed_to=r.attributed_to,
             status=r.status, document_id=r.document_id, article_id=r.article_id,
-            figure_conflict=r.figure_conflict, reason=r.incident_reason,
+            figure_conflict=r.figure_conflict, reason=r.incident_reason, origin=r.origin,
+            published_on=r.published_on, rating=r.rating, approved=r.approved_at is not None,
         )
         for r in rows
     ]  # fmt: skip

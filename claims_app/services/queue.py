@@ -90,6 +90,12 @@ def view_conditions(view: str, user_id: int | None) -> list[Any]:
 COUNT_CAP = 1_000
 
 
+def conflict_count(session: Session) -> int:
+    """Figures that disagree with another report of their incident (up to COUNT_CAP + 1)."""
+    rows = select(Claim.id).where(col(Claim.figure_conflict)).limit(COUNT_CAP + 1)
+    return session.exec(select(func.count()).select_from(rows.subquery())).one()
+
+
 def view_counts(session: Session, role: str, user_id: int | None) -> dict[str, int]:
     """How many claims each of the role's views holds (before any other filter),
     up to COUNT_CAP + 1 (more than COUNT_CAP: say so, not how many)."""
@@ -118,6 +124,7 @@ class QueueFilter:
     date_from: str = ""
     date_to: str = ""
     q: str = ""
+    conflict: str = ""  # "1": only figures that disagree with another report of their incident
     sort: str = "worthiness"
 
     @classmethod
@@ -144,6 +151,8 @@ class QueueFilter:
             raise QueueError(f"unknown sort {self.sort!r}")
         if self.document and not is_id(self.document):
             raise QueueError("document must be a document number")
+        if self.conflict not in ("", "1"):
+            raise QueueError("conflicting figures is a box to tick (1) or leave empty")
         check_dates(QueueError, "event date", self.date_from, self.date_to)
 
     def as_args(self) -> dict[str, str]:
@@ -324,6 +333,8 @@ def _conditions(wanted: QueueFilter, user_id: int | None) -> list[Any]:
         out.append(Claim.category == wanted.category)
     if wanted.document:
         out.append(Article.document_id == int(wanted.document))
+    if wanted.conflict:
+        out.append(col(Claim.figure_conflict))
     if wanted.assignee == "me":
         out.append(Claim.assignee_id == user_id)
     elif wanted.assignee == "nobody":

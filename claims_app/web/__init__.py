@@ -22,7 +22,18 @@ class _IdConverter(IntegerConverter):
 
 
 def register(app: Flask) -> None:
-    from claims_app.web import admin, audit, auth, claims, display, documents, errors, queue, report
+    from claims_app.web import (
+        admin,
+        audit,
+        auth,
+        claims,
+        display,
+        documents,
+        errors,
+        incidents,
+        queue,
+        report,
+    )
     from claims_app.web.extensions import csrf
 
     app.url_map.converters["int"] = _IdConverter  # before any route is added
@@ -33,7 +44,7 @@ def register(app: Flask) -> None:
 
     csrf.init_app(app)
     auth.init_app(app)
-    for module in (auth, queue, claims, documents, admin, audit, report):
+    for module in (auth, queue, claims, documents, incidents, admin, audit, report):
         app.register_blueprint(module.bp)
 
     @app.before_request

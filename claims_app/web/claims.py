@@ -36,6 +36,7 @@ from claims_app.models import (
 from claims_app.services import review
 from claims_app.services.catalogue import article_around
 from claims_app.services.filters import is_id
+from claims_app.services.incidents import get_incident
 from claims_app.services.review import Forbidden, NotFound, ReviewError, StaleVersion
 from claims_app.web.auth import current_actor, roles_required
 from claims_app.web.extensions import htmx
@@ -106,6 +107,7 @@ def _context(claim_id: int, *, panel: str | None = None, **extra: Any) -> dict[s
         ).all()
         spans = [(i, s - first, e - first) for i, s, e in others if e <= last]
         context |= {
+            "incident": get_incident(session, claim.incident_id) if claim.incident_id else None,
             "head": shown.head,
             "article": shown.head.article,
             "document": shown.head.document,

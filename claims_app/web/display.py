@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from flask import Flask
 
 from claims_app.extraction.claims import worthiness
-from claims_app.figures import figure
+from claims_app.figures import figure, figure_range
 from claims_app.models import article_label, document_name
 from claims_app.services import queue
 from claims_app.services.exports import public_link
@@ -27,6 +27,31 @@ def view_count(counted: int) -> str:
     if counted > queue.COUNT_CAP:
         return f"{queue.COUNT_CAP:,}+"
     return f"{counted:,}"
+
+
+_SAID_BEFORE = {"at_least": "at least", "more_than": "more than", "approx": "about",
+               "at_most": "up to"}  # fmt: skip
+
+
+def figure_text(report) -> str:
+    """A report's figure as a reader says it: "at least 7", "12–15", "dozens"
+    (a vague word has no number: its quote says it)."""
+    if report.value is None:
+        return report.quote
+    said = _SAID_BEFORE.get(report.qualifier or "")
+    number = figure_range(report.value, report.value_max)
+    return f"{said} {number}" if said else number
+
+
+def range_text(low_high: tuple[float, float]) -> str:
+    """An incident's reported range, "7–24", or "7" when every report says 7."""
+    low, high = low_high
+    return figure(low) if low == high else f"{figure(low)}–{figure(high)}"
+
+
+def incident_days(incident) -> str:
+    start, end = incident.date_start, incident.date_end
+    return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
 
 
 def moment(at: datetime | None, seconds: bool = False) -> str:
@@ -143,6 +168,9 @@ def register(app: Flask) -> None:
     app.add_template_global(period_parts, "period_parts")
     app.add_template_global(article_label, "article_label")
     app.add_template_global(view_count, "view_count")
+    app.add_template_global(figure_text, "figure_text")
+    app.add_template_global(range_text, "range_text")
+    app.add_template_global(incident_days, "incident_days")
     app.add_template_global(why_worth, "why_worth")
     app.add_template_global(public_link, "public_link")
     app.add_template_filter(moment, "moment")

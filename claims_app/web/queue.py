@@ -53,6 +53,7 @@ def _choices(session) -> dict[str, Any]:
         "views": queue.views_for(current_user.role),
         "view_names": queue.VIEWS,
         "counts": queue.view_counts(session, current_user.role, current_user.id),
+        "conflicts": queue.conflict_count(session),
         "statuses": [s.value for s in ClaimStatus],
         "kinds": [k.value for k in ClaimKind],
         "categories": review._CATEGORIES,

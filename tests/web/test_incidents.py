@@ -1,0 +1,70 @@
+"""Incidents on the desk: the workspace panel, the incident page and list."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from sqlmodel import select
+
+from claims_app.db import session_scope
+from claims_app.models import Claim
+from tests.helpers import login, make_user
+from tests.services.test_incidents import ingest
+
+
+@pytest.fixture
+def desk(client, engine):
+    ingest(engine, "flash.txt", "brief.txt", "digest.txt")
+    make_user(engine, "amina", "reviewer")
+    login(client, "amina")
+    with session_scope(engine) as s:
+        return client, {c.quote: c for c in s.exec(select(Claim))}
+
+
+def text_of(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_both_workspaces_show_the_conflict_and_the_other_report(desk):
+    client, c = desk
+    for mine, other in (("Dozens of civilians", "Seven civilians"),
+                        ("Seven civilians", "Dozens of civilians")):  # fmt: skip
+        page = client.get(f"/claims/{c[mine].id}").get_data(as_text=True)
+        panel = text_of(page.split('id="incident-panel"', 1)[1].split("</section>", 1)[0])
+        assert "Other reports of this incident" in page
+        assert "Figures disagree:" in panel and "reported 7–24" in panel
+        assert f"“{other}”" in panel or other in panel
+        assert f'href="/claims/{c[other].id}"' in page
+        assert "this claim" in panel
+
+
+def test_the_incident_page_lists_reports_range_and_why(desk):
+    client, c = desk
+    incident = c["Seven civilians"].incident_id
+    page = text_of(client.get(f"/incidents/{incident}").get_data(as_text=True))
+    assert f"Incident {incident}: killed, Saraqib, 2020-02-11" in page
+    assert "Reported 7–24 (3 reports)" in page and "disagree" in page
+    assert "Pages 3" in page
+    assert "place 'Saraqib' contains 'central Saraqib'" in page
+    listed = text_of(client.get("/incidents?conflicts=1").get_data(as_text=True))
+    assert f"Incident {incident}" in listed and "7–24" in listed
+    assert client.get("/incidents/99999").status_code == 404
+
+
+def test_a_claim_reported_once_says_so(desk):
+    client, c = desk
+    page = client.get(f"/claims/{c['Three civilians'].id}").get_data(as_text=True)
+    assert "No other report of it yet." in page and "Figures disagree" not in page
+
+
+def test_the_queue_filters_conflicting_figures_and_counts_them(desk):
+    client, c = desk
+    page = client.get("/claims?conflict=1").get_data(as_text=True)
+    shown = {int(i) for i in re.findall(r'data-href="/claims/(\d+)"', page)}
+    assert shown == {c[q].id for q in ("Dozens of civilians", "Seven civilians", "7 people")}
+    assert re.search(r'Conflicting figures <span class="count">3</span>', page)
+    assert 'id="queue-conflict" name="conflict" value="1" checked' in page
+    refused = client.get("/claims?conflict=yes")
+    assert refused.status_code == 400 and "conflicting figures" in refused.get_data(as_text=True)
