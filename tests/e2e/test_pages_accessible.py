@@ -35,7 +35,7 @@ def pages(ids) -> list[str]:
     claim, document, article = ids
     return ["/claims", f"/claims/{claim}", f"/claims/{claim}/history", f"/claims/{claim + 1}",
             "/documents", f"/documents/{document}", f"/articles/{article}", "/report",
-            "/audit", "/admin/users"]  # fmt: skip
+            "/audit", "/admin/users", "/incidents"]  # fmt: skip
 
 
 @pytest.mark.parametrize("user", ["amina", "ed", "audrey", "ada"])

@@ -1,0 +1,58 @@
+"""Incidents in Chromium: a conflict shown in both reports' workspaces, the
+incident page, and the queue's filter for figures that disagree."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import select
+
+from claims_app.db import session_scope
+from claims_app.models import Claim
+from tests.e2e.axe import assert_accessible
+from tests.helpers import browser_login, make_user
+from tests.services.test_incidents import ingest
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def reports(live_app, engine):
+    ingest(engine, "flash.txt", "brief.txt", "digest.txt")
+    make_user(engine, "amina", "reviewer")
+    with session_scope(engine) as s:
+        return {c.quote: c.id for c in s.exec(select(Claim))}
+
+
+def test_a_conflict_shows_in_both_workspaces_and_leads_to_the_incident(page: Page, reports):
+    browser_login(page, "amina")
+    page.goto(f"/claims/{reports['Dozens of civilians']}")
+    panel = page.get_by_role("region", name="Other reports of this incident")
+    expect(panel).to_contain_text("Figures disagree")
+    expect(panel).to_contain_text("reported 7–24")
+    assert_accessible(page)
+    link = panel.get_by_role("link", name=re.compile("Seven civilians"))
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Seven civilians")
+    panel = page.get_by_role("region", name="Other reports of this incident")
+    expect(panel).to_contain_text("Figures disagree")
+    expect(panel.get_by_role("row").filter(has_text="Dozens of civilians")).to_contain_text(
+        "Disagrees"
+    )
+    panel.get_by_role("link", name=re.compile(r"^Incident \d+$")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("killed, Saraqib, 2020-02-11")
+    expect(page.get_by_text("Reported")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_queue_shows_only_conflicting_figures_when_asked(page: Page, reports):
+    browser_login(page, "amina")
+    page.goto("/claims?view=all")
+    page.get_by_label("Conflicting figures").check()
+    page.get_by_role("button", name="Apply filters").click()
+    rows = page.locator("tr.claim-row")
+    expect(rows).to_have_count(3)
+    expect(page.get_by_role("table")).not_to_contain_text("Three civilians")
+    assert_accessible(page)
