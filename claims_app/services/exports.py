@@ -37,7 +37,8 @@ CSV_COLUMNS = (
     "sentence", "value", "value_max", "qualifier", "unit", "category", "subject", "location",
     "event_date", "attributed_to", "verdict", "verified_value", "verified_value_max",
     "confidence", "rationale", "reviewer", "reviewed_at", "approver", "approved_at",
-    "sources_count", "independent_sources", "sources", "history_url",
+    "sources_count", "independent_sources", "sources", "history_url", "incident_id",
+    "incident_low", "incident_high", "figure_conflict",
 )  # fmt: skip
 
 
@@ -96,7 +97,8 @@ def csv_row(item: ReportItem, ctx: ExportContext) -> list[Any]:
         _num(v.verified_value_max), v.confidence, v.rationale, item.reviewer,
         _iso(v.given_at), item.approver or "", _iso(v.approved_at), len(item.sources),
         sum(1 for s in item.sources if s.independent), flatten_sources(item),
-        ctx.permalink(c.id) + "/history",
+        ctx.permalink(c.id) + "/history", c.incident_id, *_range(item),
+        "yes" if c.figure_conflict else "no",
     )  # fmt: skip
     # Text a spreadsheet would run as a formula gets a leading apostrophe. Inline,
     # not a function per cell: thirty cells a row, a call each was a tenth of an export.
@@ -105,6 +107,11 @@ def csv_row(item: ReportItem, ctx: ExportContext) -> list[Any]:
         else ("" if x is None else x)
         for x in values
     ]  # fmt: skip
+
+
+def _range(item: ReportItem) -> tuple[Any, Any]:
+    low_high = item.incident_range
+    return (None, None) if low_high is None else (_num(low_high[0]), _num(low_high[1]))
 
 
 _FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
@@ -152,6 +159,9 @@ def json_record(item: ReportItem, ctx: ExportContext) -> dict[str, Any]:
                      "published_on": _iso(s.published_on), "excerpt": s.excerpt,
                      "archive_url": s.archive_url, "relation": s.relation,
                      "independent": s.independent} for s in item.sources],
+        "incident": None if c.incident_id is None else {
+            "id": c.incident_id, "reported_low": _range(item)[0],
+            "reported_high": _range(item)[1], "figure_conflict": c.figure_conflict},
         "history": {"events": item.history.get("events", 0),
                     "first": _iso(item.history.get("first")),
                     "last": _iso(item.history.get("last")),
@@ -263,6 +273,12 @@ def claim_review(item: ReportItem, ctx: ExportContext) -> dict[str, Any]:
     }  # fmt: skip
     if item.article.published_on:
         review["itemReviewed"]["datePublished"] = item.article.published_on.isoformat()
+    if c.incident_id is not None:  # the event the claim reports, as others report it too
+        low, high = _range(item)
+        review["itemReviewed"]["about"] = {
+            "@type": "Event", "identifier": f"incident-{c.incident_id}",
+            "description": f"reported as {low}" + ("" if low == high else f" to {high}"),
+        }  # fmt: skip
     return review
 
 

@@ -342,6 +342,20 @@ def _view(session: Session, incident: Incident) -> IncidentView:
     )  # fmt: skip
 
 
+def incident_ranges(session: Session, incident_ids: Iterable[int | None]) -> dict[int, tuple]:
+    """Each incident's range of reported figures (low, high), for reports and exports."""
+    ids = sorted({i for i in incident_ids if i is not None})
+    figures: dict[int, list] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        for row in session.exec(
+            select(Claim.incident_id, Claim.value, Claim.value_max, Claim.qualifier, Claim.quote)
+            .where(col(Claim.incident_id).in_(ids[start : start + 500]))
+        ).all():  # fmt: skip
+            figures[row[0]].append(tuple(row[1:]))
+    found = {i: reported_range(f) for i, f in figures.items()}
+    return {i: r for i, r in found.items() if r is not None}
+
+
 def ungrouped_claims(session: Session, *, after: int, limit: int) -> list[int]:
     """Claims not placed in any incident, by id: what `claims incidents --regroup`
     walks, a batch per transaction."""

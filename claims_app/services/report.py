@@ -33,9 +33,10 @@ from claims_app.models import (
 )
 from claims_app.services.catalogue import OPENING
 from claims_app.services.filters import check_dates, contains, is_id
+from claims_app.services.incidents import incident_ranges
 
 BATCH = 500
-GROUPINGS = {"document": "document and article", "category": "category"}
+GROUPINGS = {"document": "document and article", "category": "category", "incident": "incident"}
 VERDICT_LABELS = {
     "accurate": "Accurate", "mostly_accurate": "Mostly accurate",
     "needs_context": "Needs context", "inaccurate": "Inaccurate", "false": "False",
@@ -105,6 +106,11 @@ class ReportItem:
     reviewer: str
     approver: str | None
     history: dict[str, Any]  # events: how many, first and last (UTC)
+    incident_range: tuple[float, float] | None = None  # its incident's reported figures
+
+    @property
+    def incident_id(self) -> int | None:
+        return self.claim.incident_id
 
     @property
     def approved(self) -> bool:
@@ -225,6 +231,7 @@ def _complete(session: Session, rows) -> list[ReportItem]:
             .group_by(AuditEvent.claim_id)
         )
     }
+    ranges = incident_ranges(session, [c.incident_id for c, *_ in rows])
     return [
         ReportItem(
             c,
@@ -235,6 +242,7 @@ def _complete(session: Session, rows) -> list[ReportItem]:
             names.get(v.given_by_id, "?"),
             names.get(v.approved_by_id),
             events.get(c.id, {"events": 0}),
+            ranges.get(c.incident_id),
         )
         for c, a, d, v in rows
     ]
@@ -304,6 +312,11 @@ def group_items(items: list[ReportItem], group: str) -> list[tuple[str, list[Rep
         key = lambda i: (i.claim.category or "other", i.claim.id)  # noqa: E731
         ordered = sorted(items, key=key)
         heads = [(i.claim.category or "other").replace("_", " ") for i in ordered]
+    elif group == "incident":  # one incident's reports together; the rest after, alone
+        ordered = sorted(items, key=lambda i: (i.incident_id is None, i.incident_id or 0,
+                                               i.claim.id))  # fmt: skip
+        heads = [f"Incident {i.incident_id}" if i.incident_id else "Not in an incident"
+                 for i in ordered]  # fmt: skip
     else:
         ordered = sorted(
             items, key=lambda i: (i.document.id, i.article.position, i.claim.start_offset)

@@ -56,3 +56,25 @@ def test_the_queue_shows_only_conflicting_figures_when_asked(page: Page, reports
     expect(rows).to_have_count(3)
     expect(page.get_by_role("table")).not_to_contain_text("Three civilians")
     assert_accessible(page)
+
+
+def test_the_report_shows_each_claims_incident_and_groups_by_it(page: Page, reports, engine):
+    from claims_app.services.review import SourceInput, VerdictInput
+    from tests.helpers import judge, make_users
+
+    people = make_users(engine, {"rev": "reviewer", "edi": "editor"})
+    record = SourceInput(url="https://example.org/register", title="Register", independent=True)
+    for quote in ("Dozens of civilians", "Seven civilians"):
+        judge(engine, reports[quote], reviewer=people["rev"], sources=[record],
+              verdict=VerdictInput("needs_context", "Reports differ."),
+              approver=people["edi"])  # fmt: skip
+    browser_login(page, "amina")
+    page.goto("/report")
+    page.get_by_label("Group by").select_option("incident")
+    page.get_by_role("button", name=re.compile("Apply|Show|Filter")).click()
+    group = page.get_by_role("region", name=re.compile(r"^Incident \d+$"))
+    expect(group).to_have_count(1)
+    expect(group.locator(".incident-line")).to_have_count(2)
+    expect(group.locator(".incident-line").first).to_contain_text("reported 7–24")
+    expect(group).to_contain_text("this figure disagrees with another report")
+    assert_accessible(page)

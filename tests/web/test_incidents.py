@@ -68,3 +68,54 @@ def test_the_queue_filters_conflicting_figures_and_counts_them(desk):
     assert 'id="queue-conflict" name="conflict" value="1" checked' in page
     refused = client.get("/claims?conflict=yes")
     assert refused.status_code == 400 and "conflicting figures" in refused.get_data(as_text=True)
+
+
+@pytest.fixture
+def judged(desk, engine):
+    """Both reports of the strike judged and approved; the next day's count too."""
+    from claims_app.services.review import SourceInput, VerdictInput
+    from tests.helpers import judge, make_users
+
+    client, c = desk
+    people = make_users(engine, {"rev": "reviewer", "edi": "editor"})
+    record = SourceInput(url="https://example.org/register", title="Register", independent=True)
+    for quote in ("Dozens of civilians", "Seven civilians", "Three civilians"):
+        judge(engine, c[quote].id, reviewer=people["rev"], sources=[record],
+              verdict=VerdictInput("needs_context", "Reports differ."),
+              approver=people["edi"])  # fmt: skip
+    return client, c
+
+
+def test_every_export_carries_the_incident_and_its_range(judged):
+    import csv
+    import io
+    import json
+
+    client, c = judged
+    rows = {int(r["claim_id"]): r for r in csv.DictReader(io.StringIO(
+        client.get("/report.csv").get_data(as_text=True)))}  # fmt: skip
+    seven, three = rows[c["Seven civilians"].id], rows[c["Three civilians"].id]
+    assert seven["incident_id"] == str(c["Seven civilians"].incident_id)
+    assert (seven["incident_low"], seven["incident_high"], seven["figure_conflict"]) == (
+        "7", "24", "yes")  # fmt: skip
+    assert three["incident_id"] and three["incident_low"] == three["incident_high"] == "3"
+    records = {r["id"]: r for r in json.loads(client.get("/report.json").get_data())["claims"]}
+    assert records[c["Dozens of civilians"].id]["incident"] == {
+        "id": c["Dozens of civilians"].incident_id, "reported_low": 7, "reported_high": 24,
+        "figure_conflict": True}  # fmt: skip
+    reviews = json.loads(client.get("/report.claimreview").get_data())
+    seven = f"/claims/{c['Seven civilians'].id}"
+    about = [r["itemReviewed"]["about"] for r in reviews if r["url"].endswith(seven)]
+    assert about == [{"@type": "Event", "identifier":
+                      f"incident-{c['Seven civilians'].incident_id}",
+                      "description": "reported as 7 to 24"}]  # fmt: skip
+
+
+def test_the_report_names_the_incident_and_groups_by_it_on_request(judged):
+    client, c = judged
+    strike = c["Seven civilians"].incident_id
+    page = text_of(client.get("/report?group=incident").get_data(as_text=True))
+    assert f"Incident {strike}: reported 7–24 · this figure disagrees with another report" in page
+    heads = re.findall(r'<h2>(Incident \d+)</h2>', client.get("/report?group=incident")
+                       .get_data(as_text=True))  # fmt: skip
+    assert heads[0] == f"Incident {strike}" and len(heads) == 2
