@@ -226,6 +226,10 @@ class Claim(SQLModel, table=True):
     # there in words, and whether its figure disagrees with another report of it.
     incident_id: int | None = Field(default=None, foreign_key="incidents.id", index=True)
     incident_reason: str | None = Field(default=None, sa_column=Column(Text))
+    # A person put it there (confirmed, split out, merged): grouping never moves it.
+    incident_pinned: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
     figure_conflict: bool = Field(
         default=False,
         sa_column=Column(Boolean, nullable=False, server_default=false(), index=True),
@@ -255,6 +259,9 @@ class Incident(SQLModel, table=True):
         default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
     )
     created_at: datetime | None = _tz_column(nullable=False)
+    confirmed_by_id: int | None = Field(default=None, foreign_key="users.id")
+    confirmed_at: datetime | None = _tz_column()
+    merged_into_id: int | None = Field(default=None, foreign_key="incidents.id")
 
 
 class PlaceName(SQLModel, table=True):

@@ -38,6 +38,9 @@ class EventKind(enum.StrEnum):
     CLAIM_REEXTRACTED = "claim.reextracted"
     CLAIM_REMOVED = "claim.removed"
     CLAIM_GROUPED = "claim.grouped"
+    CLAIM_SPLIT_OUT = "claim.split_out"
+    INCIDENT_CONFIRMED = "incident.confirmed"
+    INCIDENT_MERGED = "incident.merged"
     ARTICLE_EXTRACTION_FAILED = "article.extraction_failed"
     USER_CREATED = "user.created"
     PASSWORD_SET = "user.password_set"
@@ -73,6 +76,16 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     EventKind.CLAIM_GROUPED: (
         "The claim was placed in an incident (the event it reports); after holds the "
         "incident's id and why, in words."
+    ),
+    EventKind.CLAIM_SPLIT_OUT: (
+        "A person took the claim out of its incident into one of its own (before/after hold "
+        "the incident ids and the reason); grouping no longer moves it."
+    ),
+    EventKind.INCIDENT_CONFIRMED: (
+        "A person confirmed that the incident's claims report one event; they stay as grouped."
+    ),
+    EventKind.INCIDENT_MERGED: (
+        "A person merged another incident into this one (its claims moved here), with the reason."
     ),
     EventKind.ARTICLE_EXTRACTION_FAILED: (
         "The extractor raised on one article; the error is recorded and the article is "

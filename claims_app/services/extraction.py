@@ -298,6 +298,7 @@ def reextract_article(
 def _regroup(session: Session, claims: list[Claim], left: set[int | None], actor: Actor) -> None:
     """Claims new or changed by a re-extraction leave their incident and are placed
     again by what they now say; the incidents they left are checked again."""
+    claims = [c for c in claims if not c.incident_pinned]  # a person placed those
     for claim in claims:
         claim.incident_id, claim.incident_reason, claim.figure_conflict = None, None, False
         session.add(claim)

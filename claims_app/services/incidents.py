@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, insert, text, update
+from sqlalchemy import and_, bindparam, func, insert, or_, text, update
 from sqlmodel import Session, col, select
 
 from claims_app.incidents.intervals import figure_interval, reported_range
@@ -28,7 +28,15 @@ from claims_app.incidents.matching import (
     index_words,
     same_incident,
 )
-from claims_app.models import Article, Claim, Document, Incident, Verdict, utcnow
+from claims_app.models import (
+    Article,
+    AuditEvent,
+    Claim,
+    Document,
+    Incident,
+    Verdict,
+    utcnow,
+)
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_claim_events
 
@@ -57,7 +65,7 @@ def incident_report(incident: Incident) -> Report:
     )  # fmt: skip
 
 
-def _rows(session: Session, claim_ids: Sequence[int]) -> list:
+def report_rows(session: Session, claim_ids: Sequence[int]) -> list:
     found = []
     for start in range(0, len(claim_ids), 500):  # bound the IN list
         chunk = claim_ids[start : start + 500]
@@ -135,7 +143,7 @@ class _Keys:
 def group_claims(session: Session, claim_ids: Sequence[int], *, actor: Actor) -> int:
     """Place each of these claims (not placed yet) in its incident; returns how many
     were placed. In the caller's transaction, with the claims' own writes."""
-    rows = [r for r in _rows(session, claim_ids) if r.incident_id is None]
+    rows = [r for r in report_rows(session, claim_ids) if r.incident_id is None]
     reports = {r.id: as_report(r) for r in rows}
     wanted = [r for r in rows if groupable(reports[r.id])]
     if not wanted:
@@ -280,6 +288,9 @@ class IncidentView:
     date_end: date
     conflict: bool
     claims: list[IncidentClaim]
+    confirmed_by_id: int | None = None
+    confirmed_at: datetime | None = None
+    merged_into_id: int | None = None
 
     @property
     def reported_range(self) -> tuple[float, float] | None:
@@ -338,7 +349,8 @@ def _view(session: Session, incident: Incident) -> IncidentView:
     return IncidentView(
         id=incident.id or 0, kind=incident.kind, place=incident.place,
         date_start=incident.date_start, date_end=incident.date_end,
-        conflict=incident.conflict, claims=claims,
+        conflict=incident.conflict, claims=claims, confirmed_by_id=incident.confirmed_by_id,
+        confirmed_at=incident.confirmed_at, merged_into_id=incident.merged_into_id,
     )  # fmt: skip
 
 
@@ -354,6 +366,37 @@ def incident_ranges(session: Session, incident_ids: Iterable[int | None]) -> dic
             figures[row[0]].append(tuple(row[1:]))
     found = {i: reported_range(f) for i, f in figures.items()}
     return {i: r for i, r in found.items() if r is not None}
+
+
+def incident_history(session: Session, view: IncidentView) -> list[tuple[AuditEvent, str]]:
+    """What happened to the incident, oldest first: its claims placed in it or split
+    out of it, and a person's confirmations and merges, each in words."""
+    members = [c.id for c in view.claims]
+    kinds = (EventKind.CLAIM_GROUPED.value, EventKind.CLAIM_SPLIT_OUT.value)
+    found = session.exec(
+        select(AuditEvent).where(or_(
+            and_(AuditEvent.target_type == "incident", AuditEvent.target_id == view.id),
+            and_(col(AuditEvent.claim_id).in_(members), col(AuditEvent.kind).in_(kinds)),
+        )).order_by(col(AuditEvent.id))
+    ).all()  # fmt: skip
+    return [(e, _said(e)) for e in found]
+
+
+def _said(event: AuditEvent) -> str:
+    after, before = event.after or {}, event.before or {}
+    if event.kind == EventKind.CLAIM_GROUPED.value:
+        where = after.get("incident_id")
+        return f"claim {event.claim_id} placed in incident {where}: {after.get('why')}"
+    if event.kind == EventKind.CLAIM_SPLIT_OUT.value:
+        return (f"claim {event.claim_id} split out of incident {before.get('incident_id')} "
+                f"into {after.get('incident_id')}: {after.get('why')}")  # fmt: skip
+    if event.kind == EventKind.INCIDENT_MERGED.value:
+        moved = ", ".join(str(i) for i in before.get("claims", []))
+        return (f"incident {before.get('incident_id')} merged in (claims {moved}): "
+                f"{after.get('why')}")  # fmt: skip
+    if event.kind == EventKind.INCIDENT_CONFIRMED.value:
+        return "grouping confirmed"
+    return event.kind
 
 
 def ungrouped_claims(session: Session, *, after: int, limit: int) -> list[int]:

@@ -109,7 +109,7 @@ def _what_changed(event: AuditEvent) -> str:
 # --- guards ------------------------------------------------------------------------
 
 
-def _require_role(actor: Actor, allowed: frozenset[Role], action: str) -> None:
+def require_role(actor: Actor, allowed: frozenset[Role], action: str) -> None:
     if actor.role not in allowed:
         roles = " or ".join(sorted(allowed))
         raise Forbidden(f"only a {roles} may {action}")
@@ -205,7 +205,7 @@ def take_next(
     is passed over, not waited for); on SQLite writers are serialised and the
     update is conditional on the claim still being free.
     """
-    _require_role(actor, REVIEWERS, "take claims")
+    require_role(actor, REVIEWERS, "take claims")
     release_stale(session, older_than=older_than)
     query = (
         select(Claim)
@@ -255,7 +255,7 @@ def assign(
     session: Session, claim_ids: Iterable[int], *, assignee: User | None, actor: Actor
 ) -> int:
     """Editors: give claims to a reviewer (or to nobody). Returns how many changed."""
-    _require_role(actor, EDITORS, "assign claims")
+    require_role(actor, EDITORS, "assign claims")
     if assignee is not None and (assignee.role not in REVIEWERS or not assignee.active):
         raise ReviewError(f"{assignee.username} is not an active reviewer or editor")
     changed = 0
@@ -286,7 +286,7 @@ def edit_fields(
     session: Session, claim_id: int, *, version: int, changes: dict[str, Any], actor: Actor
 ) -> Claim:
     """Correct extracted fields; the audit event keeps what they were and who changed them."""
-    _require_role(actor, REVIEWERS, "correct claims")
+    require_role(actor, REVIEWERS, "correct claims")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ReviewError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
@@ -433,7 +433,7 @@ def _within_limit(text: str | None, name: str) -> None:
 def add_source(
     session: Session, claim_id: int, *, version: int, source: SourceInput, actor: Actor
 ) -> Source:
-    _require_role(actor, REVIEWERS, "add sources")
+    require_role(actor, REVIEWERS, "add sources")
     for name in ("title", "publisher", "excerpt"):
         _within_limit(getattr(source, name), name)
     url = _web_address(source.url, "Source URL", required=True, field="url")
@@ -464,7 +464,7 @@ def remove_source(
     session: Session, source_id: int, *, version: int, reason: str, actor: Actor
 ) -> Source:
     """Sources are never deleted: they are marked removed, with who, when and why."""
-    _require_role(actor, REVIEWERS, "remove sources")
+    require_role(actor, REVIEWERS, "remove sources")
     reason = _reason(reason, "the source is removed")
     row = session.get(Source, source_id)
     if row is None or row.removed_at is not None:
@@ -510,7 +510,7 @@ class VerdictInput:
 def give_verdict(
     session: Session, claim_id: int, *, version: int, verdict: VerdictInput, actor: Actor
 ) -> Verdict:
-    _require_role(actor, REVIEWERS, "give verdicts")
+    require_role(actor, REVIEWERS, "give verdicts")
     if verdict.rating not in {r.value for r in Rating}:
         raise ReviewError("choose a verdict", field="rating")
     rationale = (verdict.rationale or "").strip()
@@ -578,7 +578,7 @@ def current_verdict(session: Session, claim_id: int) -> Verdict | None:
 
 def approve(session: Session, claim_id: int, *, version: int, actor: Actor) -> Verdict:
     """Four eyes: an editor other than the verdict's author approves it."""
-    _require_role(actor, EDITORS, "approve verdicts")
+    require_role(actor, EDITORS, "approve verdicts")
     claim = _locked(session, claim_id, version)
     verdict = current_verdict(session, claim_id)
     if verdict is None or claim.status != ClaimStatus.REVIEWED.value:
@@ -598,7 +598,7 @@ def approve(session: Session, claim_id: int, *, version: int, actor: Actor) -> V
 def send_back(session: Session, claim_id: int, *, version: int, reason: str, actor: Actor) -> Claim:
     """An editor returns a verdict to the reviewer who gave it, saying why; it waits in
     their "Needs a second look" until they give a verdict again."""
-    _require_role(actor, EDITORS, "send claims back")
+    require_role(actor, EDITORS, "send claims back")
     reason = _reason(reason, "the claim is sent back")
     claim = _locked(session, claim_id, version)
     verdict = current_verdict(session, claim_id)
@@ -633,7 +633,7 @@ def last_sent_back(session: Session, claim_id: int) -> AuditEvent | None:
 
 
 def dismiss(session: Session, claim_id: int, *, version: int, reason: str, actor: Actor) -> Claim:
-    _require_role(actor, REVIEWERS, "dismiss claims")
+    require_role(actor, REVIEWERS, "dismiss claims")
     reason = _reason(reason, "the claim is dismissed")
     claim = _locked(session, claim_id, version)
     if claim.status == ClaimStatus.DISMISSED.value:
@@ -650,13 +650,13 @@ def dismiss(session: Session, claim_id: int, *, version: int, reason: str, actor
 
 
 def reopen(session: Session, claim_id: int, *, version: int, reason: str, actor: Actor) -> Claim:
-    _require_role(actor, REVIEWERS, "reopen claims")
+    require_role(actor, REVIEWERS, "reopen claims")
     reason = _reason(reason, "the claim is reopened")
     claim = _locked(session, claim_id, version)
     if claim.status not in (ClaimStatus.DISMISSED.value, ClaimStatus.APPROVED.value):
         raise ReviewError("only a dismissed or approved claim can be reopened")
     if claim.status == ClaimStatus.APPROVED.value:
-        _require_role(actor, EDITORS, "reopen an approved claim")
+        require_role(actor, EDITORS, "reopen an approved claim")
     before = _status(claim, ClaimStatus.IN_REVIEW)
     _save(session, claim)
     record_claim_event(
@@ -667,7 +667,7 @@ def reopen(session: Session, claim_id: int, *, version: int, reason: str, actor:
 
 
 def add_comment(session: Session, claim_id: int, *, body: str, actor: Actor) -> Comment:
-    _require_role(actor, REVIEWERS, "comment")
+    require_role(actor, REVIEWERS, "comment")
     body = (body or "").strip()
     if not body:
         raise ReviewError("the comment is empty", field="body")
@@ -695,7 +695,7 @@ def bulk_reopen(session: Session, claim_ids: Iterable[int], *, reason: str, acto
 
 def _in_bulk(session, claim_ids, action, what: str, reason: str, actor: Actor) -> int:
     # One transaction (the caller's): the first refusal undoes the whole batch.
-    _require_role(actor, EDITORS, what)
+    require_role(actor, EDITORS, what)
     count = 0
     for claim_id in claim_ids:
         claim = get_claim(session, claim_id)

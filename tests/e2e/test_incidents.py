@@ -78,3 +78,34 @@ def test_the_report_shows_each_claims_incident_and_groups_by_it(page: Page, repo
     expect(group.locator(".incident-line").first).to_contain_text("reported 7–24")
     expect(group).to_contain_text("this figure disagrees with another report")
     assert_accessible(page)
+
+
+def test_split_then_merge_back_with_the_trail_on_the_incident_page(page: Page, reports):
+    browser_login(page, "amina")
+    page.goto(f"/claims/{reports['Seven civilians']}")
+    page.get_by_role("region", name="Other reports of this incident").get_by_role(
+        "link", name=re.compile(r"^Incident \d+$")).click()  # fmt: skip
+    strike = page.url.rsplit("/", 1)[1]
+    page.get_by_label("Claim to split out").select_option(str(reports["Dozens of civilians"]))
+    page.get_by_role("button", name="Split out").click()  # no reason: refused, choice kept
+    expect(page.get_by_role("alert")).to_contain_text("say why")
+    expect(page.get_by_label("Claim to split out")).to_have_value(
+        str(reports["Dozens of civilians"])
+    )
+    page.get_by_label("Why split it out").fill("another market, the medics said")
+    page.get_by_role("button", name="Split out").click()
+    expect(page.get_by_role("status")).to_contain_text("split out into an incident of its own")
+    expect(page.get_by_role("table")).to_contain_text("Dozens of civilians")
+    expect(page.get_by_role("table")).not_to_contain_text("Seven civilians")
+    page.get_by_label("Incident to merge into this one").fill(strike)
+    page.get_by_label("Why merge them").fill("the same market after all")
+    page.get_by_role("button", name="Merge").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Incident {strike} merged into this one")
+    expect(page.get_by_role("table")).to_contain_text("Seven civilians")
+    trail = page.locator("ol.history")
+    expect(trail).to_contain_text(f"split out of incident {strike}")
+    expect(trail).to_contain_text("another market, the medics said")
+    expect(trail).to_contain_text(f"incident {strike} merged in")
+    assert_accessible(page)
+    page.goto(f"/incidents/{strike}")
+    expect(page.get_by_role("status")).to_contain_text("Merged into")

@@ -73,3 +73,99 @@ def test_the_grouping_does_not_depend_on_which_page_came_first(engine, order):
     c = by_quote(engine)
     assert c["Dozens of civilians"].incident_id == c["Seven civilians"].incident_id
     assert c["Dozens of civilians"].figure_conflict and c["Seven civilians"].figure_conflict
+
+
+# --- a person's decisions ------------------------------------------------------------
+
+
+@pytest.fixture
+def people(engine):
+    from tests.helpers import make_users
+
+    return make_users(engine, {"amina": "reviewer", "ed": "editor", "audrey": "auditor"})
+
+
+def act(engine, fn, *args, **kwargs):
+    with session_scope(engine, write=True) as s:
+        return fn(s, *args, **kwargs)
+
+
+def test_splitting_a_claim_out_is_audited_and_survives_regrouping(engine, people):
+    from claims_app.services import extraction, incident_review
+
+    ingest(engine, "flash.txt", "brief.txt", "digest.txt")
+    c = by_quote(engine)
+    strike = c["Dozens of civilians"].incident_id
+    alone = act(engine, incident_review.split_claim, c["Dozens of civilians"].id,
+                reason="a different market", actor=people["amina"])  # fmt: skip
+    c = by_quote(engine)
+    assert c["Dozens of civilians"].incident_id == alone.id != strike
+    assert c["Dozens of civilians"].incident_pinned
+    assert c["Dozens of civilians"].incident_reason == "split out by amina: a different market"
+    # the sevens agree with each other now; the split claim conflicts with nothing
+    assert not any(c[q].figure_conflict for q in c)
+    with session_scope(engine) as s:
+        event = s.exec(select(AuditEvent).where(AuditEvent.kind == "claim.split_out")).one()
+        assert event.claim_id == c["Dozens of civilians"].id and event.actor == "amina"
+        assert event.before == {"incident_id": strike}
+        assert not s.get(Incident, strike).conflict
+    # re-extraction and a later page never put it back
+    with session_scope(engine, write=True) as s:
+        extraction.reextract_document(s, 1, actor=Actor.cli(), tally=extraction.ReextractTally())
+    assert by_quote(engine)["Dozens of civilians"].incident_id == alone.id
+
+
+def test_merging_moves_the_claims_and_the_emptied_incident_says_where(engine, people):
+    from claims_app.services import incident_review
+    from claims_app.services.incidents import get_incident
+
+    ingest(engine, "brief.txt")
+    c = by_quote(engine)
+    seven, three = c["Seven civilians"].incident_id, c["Three civilians"].incident_id
+    act(engine, incident_review.merge_incidents, seven, three, reason="one raid over two days",
+        actor=people["ed"])  # fmt: skip
+    c = by_quote(engine)
+    assert c["Three civilians"].incident_id == seven and c["Three civilians"].incident_pinned
+    assert c["Seven civilians"].incident_pinned
+    with session_scope(engine) as s:
+        assert s.get(Incident, three).merged_into_id == seven
+        view = get_incident(s, seven)
+        assert [x.quote for x in view.claims] == ["Seven civilians", "Three civilians"]
+        assert view.conflict  # seven and three cannot both be the count of one event
+        merged = s.exec(select(AuditEvent).where(AuditEvent.kind == "incident.merged")).one()
+        assert merged.target_id == seven and merged.before["incident_id"] == three
+        assert verify_chain(s).ok
+
+
+def test_refusals_say_why_and_change_nothing(engine, people):
+    from claims_app.services import incident_review
+    from claims_app.services.review import Forbidden, ReviewError
+    from tests.helpers import table_counts
+
+    ingest(engine, "brief.txt")
+    c = by_quote(engine)
+    seven, three = c["Seven civilians"].incident_id, c["Three civilians"].incident_id
+    before = table_counts(engine)
+    with pytest.raises(Forbidden):
+        act(engine, incident_review.confirm_incident, seven, actor=people["audrey"])
+    with pytest.raises(ReviewError, match="say why"):
+        act(engine, incident_review.merge_incidents, seven, three, reason=" ", actor=people["ed"])
+    with pytest.raises(ReviewError, match="only report"):
+        act(engine, incident_review.split_claim, c["Seven civilians"].id, reason="x",
+            actor=people["ed"])  # fmt: skip
+    with pytest.raises(ReviewError, match="with itself"):
+        act(engine, incident_review.merge_incidents, seven, seven, reason="x", actor=people["ed"])
+    assert table_counts(engine) == before
+
+
+def test_confirming_pins_the_grouping(engine, people):
+    from claims_app.services import incident_review
+
+    ingest(engine, "flash.txt", "brief.txt")
+    strike = by_quote(engine)["Seven civilians"].incident_id
+    act(engine, incident_review.confirm_incident, strike, actor=people["ed"])
+    c = by_quote(engine)
+    assert c["Seven civilians"].incident_pinned and c["Dozens of civilians"].incident_pinned
+    with session_scope(engine) as s:
+        incident = s.get(Incident, strike)
+        assert incident.confirmed_by_id == people["ed"].user_id and incident.confirmed_at

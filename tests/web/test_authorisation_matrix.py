@@ -40,6 +40,11 @@ EXPECTED = {
     ("documents.detail", "GET"): ALL,
     ("documents.article", "GET"): ALL,
     ("documents.upload", "POST"): REVIEWERS,
+    ("incidents.index", "GET"): ALL,
+    ("incidents.detail", "GET"): ALL,
+    ("incidents.confirm", "POST"): REVIEWERS,
+    ("incidents.split", "POST"): REVIEWERS,
+    ("incidents.merge", "POST"): REVIEWERS,
     ("report.index", "GET"): ALL,
     ("report.download", "GET"): ALL,
     ("admin.users", "GET"): {"admin"},
@@ -48,7 +53,7 @@ EXPECTED = {
     ("admin.set_active", "POST"): {"admin"},
 }
 ARGS = {"claim_id": 1, "source_id": 1, "user_id": 5, "document_id": 1, "article_id": 1,
-        "filename": "app.css"}  # fmt: skip
+        "filename": "app.css", "incident_id": 1}  # fmt: skip
 USERS = {"reviewer": "amina", "editor": "ed", "auditor": "audrey", "admin": "root"}
 
 

@@ -119,3 +119,29 @@ def test_the_report_names_the_incident_and_groups_by_it_on_request(judged):
     heads = re.findall(r'<h2>(Incident \d+)</h2>', client.get("/report?group=incident")
                        .get_data(as_text=True))  # fmt: skip
     assert heads[0] == f"Incident {strike}" and len(heads) == 2
+
+
+def test_split_and_merge_from_the_incident_page_with_the_history(desk, engine):
+    from tests.helpers import post
+
+    client, c = desk
+    strike = c["Seven civilians"].incident_id
+    dozens = str(c["Dozens of civilians"].id)
+    answer = post(client, f"/incidents/{strike}/split", {"claim": dozens, "reason": "elsewhere"})
+    assert answer.status_code == 302
+    with session_scope(engine) as s:
+        alone = s.get(Claim, c["Dozens of civilians"].id).incident_id
+    assert alone != strike
+    answer = post(client, f"/incidents/{strike}/merge", {"other": str(alone), "reason": ""})
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    assert "say why" in page and f'value="{alone}"' in page  # what was typed comes back
+    answer = post(client, f"/incidents/{strike}/merge",
+                  {"other": str(alone), "reason": "the same market after all"})  # fmt: skip
+    assert answer.status_code == 302
+    page = text_of(client.get(f"/incidents/{strike}").get_data(as_text=True))
+    assert f"split out of incident {strike} into {alone}: elsewhere" in page
+    assert f"incident {alone} merged in (claims {c['Dozens of civilians'].id}): the same" in page
+    assert "the marked figures cannot all be true" in page  # dozens is back beside seven
+    gone = text_of(client.get(f"/incidents/{alone}").get_data(as_text=True))
+    assert f"Merged into incident {strike}" in gone
