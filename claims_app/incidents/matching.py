@@ -14,9 +14,10 @@ the same or a contained place, on the same days, of compatible subjects:
   they overlap. A longer period is a running total ("since April"): it matches
   only another total over the same days, never one day's count. No date, no
   incident: a figure whose day nobody knows is not grouped by guess.
-- **Subjects**: people in general (people, civilians, residents, deaths...)
-  are compatible with anyone; a particular group (children, health workers)
-  only with the same group or with people in general.
+- **Subjects**: the same group: people in general (people, civilians,
+  residents, deaths...) with each other; a particular group (children, health
+  workers) only with itself: "four children" killed in a strike that killed
+  nine civilians is another count, not another report of the same one.
 
 Their figures are compared (a **conflict** when their intervals do not meet)
 only when the subjects are the same group, neither is a breakdown of a total,
@@ -220,8 +221,10 @@ def subject_group(subject: str | None) -> str:
 
 
 def compatible_subjects(a: str | None, b: str | None) -> bool:
-    ga, gb = subject_group(a), subject_group(b)
-    return ga == gb or "people" in (ga, gb)
+    """The same group: people in general (people, civilians, residents...) with each
+    other, children with children. "Four children" killed in a strike that killed
+    nine civilians is another count of it, not another report of the same count."""
+    return subject_group(a) == subject_group(b)
 
 
 def _singular(word: str) -> str:

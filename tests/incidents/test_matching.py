@@ -44,7 +44,8 @@ def test_the_readme_example_says_why():
         ({"category": "injured"}, False),
         ({"category": "casualties"}, False),
         ({"unit": "households"}, False),
-        ({"subject": "children"}, True),  # a group of the civilians: same incident
+        ({"subject": "children"}, False),  # another count of the event, not the same one
+        ({"subject": "people"}, True),  # people in general, as civilians are
         ({"location": None}, False),
         ({"start": None, "end": None}, False),
         ({"category": "other"}, False),
