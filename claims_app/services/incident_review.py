@@ -11,7 +11,18 @@ from claims_app.models import Claim, Incident, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_claim_event, record_event
 from claims_app.services.incidents import as_report, refresh_conflicts, report_rows
-from claims_app.services.review import REVIEWERS, NotFound, ReviewError, require_role
+from claims_app.services.review import (
+    REVIEWERS,
+    NotFound,
+    ReviewError,
+    SourceInput,
+    VerdictInput,
+    active_sources,
+    add_source,
+    current_verdict,
+    give_verdict,
+    require_role,
+)
 
 SPLIT_REASON = "split out by {name}: {why}"
 MERGE_REASON = "merged by {name} from incident {source}: {why}"
@@ -131,3 +142,57 @@ def claim_row(session: Session, claim_id: int):
     """One claim as grouping reads it (with its document)."""
     (row,) = report_rows(session, [claim_id])
     return row
+
+
+# --- one verdict informing the next ------------------------------------------------
+
+_OPEN = ("new", "in_review")
+
+
+def exact_repeats(session: Session, claim_id: int) -> list[Claim]:
+    """Other reports of the claim's incident giving the very same figure (value,
+    range and qualifier) that nobody has judged yet: offered the same verdict."""
+    claim = session.get(Claim, claim_id)
+    if claim is None or claim.incident_id is None or claim.value is None:
+        return []
+    query = select(Claim).where(
+        Claim.incident_id == claim.incident_id, Claim.id != claim_id,
+        Claim.value == claim.value, Claim.value_max == claim.value_max
+        if claim.value_max is not None else col(Claim.value_max).is_(None),
+        Claim.qualifier == claim.qualifier, col(Claim.status).in_(_OPEN),
+    ).order_by(col(Claim.id))  # fmt: skip
+    return [c for c in session.exec(query).all() if current_verdict(session, c.id) is None]
+
+
+def repeat_verdict(
+    session: Session, claim_id: int, targets: list[int], *, actor: Actor
+) -> list[int]:
+    """Give each target (an exact repeat) the claim's current verdict, with the
+    claim's sources: each its own audited source and verdict, each still waiting
+    for approval. All or none."""
+    require_role(actor, REVIEWERS, "give verdicts")
+    verdict = current_verdict(session, claim_id)
+    if verdict is None:
+        raise ReviewError("this claim has no verdict to repeat yet")
+    offered = {c.id: c for c in exact_repeats(session, claim_id)}
+    if not targets:
+        raise ReviewError("choose at least one report to give the same verdict")
+    stray = [t for t in targets if t not in offered]
+    if stray:
+        raise ReviewError(f"claim {stray[0]} is not an unjudged repeat of this figure any more")
+    sources = active_sources(session, claim_id)
+    same = VerdictInput(
+        rating=verdict.rating, confidence=verdict.confidence,
+        rationale=f"Same figure as claim {claim_id}, judged by {actor.name}: {verdict.rationale}",
+        verified_value=verdict.verified_value, verified_value_max=verdict.verified_value_max,
+    )  # fmt: skip
+    for target in targets:
+        version = offered[target].version
+        for s in sources:
+            add_source(session, target, version=version, actor=actor, source=SourceInput(
+                url=s.url, title=s.title, publisher=s.publisher, published_on=s.published_on,
+                excerpt=s.excerpt, archive_url=s.archive_url, relation=s.relation,
+                independent=s.independent))  # fmt: skip
+            version += 1
+        give_verdict(session, target, version=version, verdict=same, actor=actor)
+    return targets

@@ -33,7 +33,7 @@ from claims_app.models import (
     Relation,
     User,
 )
-from claims_app.services import review
+from claims_app.services import incident_review, review
 from claims_app.services.catalogue import article_around
 from claims_app.services.filters import is_id
 from claims_app.services.incidents import get_incident
@@ -60,6 +60,7 @@ _PANEL_DATA = {
     "verdict": lambda session, claim_id: {
         "verdict": review.current_verdict(session, claim_id),
         "sent_back": review.last_sent_back(session, claim_id),
+        "repeats": incident_review.exact_repeats(session, claim_id),
     },
     "comments": lambda session, claim_id: {"comments": review.comments(session, claim_id)},
     "fields": lambda session, claim_id: {"corrections": review.corrections(session, claim_id)},
@@ -263,6 +264,17 @@ def give_verdict(claim_id: int) -> Any:
     return _act(claim_id, "verdict", lambda s: review.give_verdict(
         s, claim_id, version=version, verdict=verdict, actor=current_actor()),
         done="Verdict saved: it now waits for an editor's approval.")  # fmt: skip
+
+
+@bp.post("/claims/<int:claim_id>/verdict/repeat")
+@roles_required(*REVIEWER_ROLES)
+def repeat_verdict(claim_id: int) -> Any:
+    """The same verdict for the exact repeats the person ticked (offered, never applied
+    unasked); each gets its own audited verdict and still needs approval."""
+    targets = [int(t) for t in request.form.getlist("claims") if is_id(t)]
+    done = f"Same verdict given to {len(targets)} more reports: each waits for approval."
+    return _act(claim_id, "verdict", lambda s: incident_review.repeat_verdict(
+        s, claim_id, targets, actor=current_actor()), done=done)  # fmt: skip
 
 
 @bp.post("/claims/<int:claim_id>/approve")

@@ -109,3 +109,30 @@ def test_split_then_merge_back_with_the_trail_on_the_incident_page(page: Page, r
     assert_accessible(page)
     page.goto(f"/incidents/{strike}")
     expect(page.get_by_role("status")).to_contain_text("Merged into")
+
+
+def test_the_same_verdict_is_offered_for_an_exact_repeat_and_given_on_request(
+    page: Page, reports, engine
+):
+    browser_login(page, "amina")
+    page.goto(f"/claims/{reports['Seven civilians']}")
+    page.get_by_label("Source URL").fill("https://example.org/register")
+    page.get_by_label("Source title").fill("Health register")
+    page.get_by_role("radio", name="yes").check()
+    page.get_by_role("button", name="Add source").click()
+    expect(page.locator("#sources-panel")).to_contain_text("Health register")
+    page.get_by_label("Verdict", exact=True).select_option("accurate")
+    page.get_by_label("Rationale").fill("The register lists seven.")
+    page.get_by_role("button", name="Save verdict", exact=True).click()
+    offer = page.get_by_role("group", name="The same figure in other reports of this incident")
+    expect(offer).to_contain_text("7 people")
+    expect(offer).not_to_contain_text("Dozens")  # another figure: not offered
+    expect(offer.get_by_role("checkbox")).to_be_checked()
+    assert_accessible(page)
+    page.get_by_role("button", name="Give the same verdict").click()
+    expect(page.get_by_role("status")).to_contain_text("Same verdict given to 1 more reports")
+    page.goto(f"/claims/{reports['7 people']}")
+    verdict = page.locator("#verdict-panel")
+    expect(verdict).to_contain_text("accurate")
+    expect(verdict).to_contain_text(f"Same figure as claim {reports['Seven civilians']}")
+    expect(page.locator("#sources-panel")).to_contain_text("Health register")

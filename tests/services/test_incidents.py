@@ -169,3 +169,31 @@ def test_confirming_pins_the_grouping(engine, people):
     with session_scope(engine) as s:
         incident = s.get(Incident, strike)
         assert incident.confirmed_by_id == people["ed"].user_id and incident.confirmed_at
+
+
+def test_a_verdict_is_offered_to_exact_repeats_and_given_only_when_asked(engine, people):
+    from claims_app.models import Source, Verdict
+    from claims_app.services import incident_review, review
+
+    ingest(engine, "flash.txt", "brief.txt", "digest.txt")
+    c = by_quote(engine)
+    seven, repeat = c["Seven civilians"], c["7 people"]
+    record = review.SourceInput(url="https://example.org/register", title="Register",
+                                independent=True)  # fmt: skip
+    act(engine, review.add_source, seven.id, version=1, source=record, actor=people["amina"])
+    act(engine, review.give_verdict, seven.id, version=2, actor=people["amina"],
+        verdict=review.VerdictInput("accurate", "The register lists seven."))  # fmt: skip
+    with session_scope(engine) as s:  # "dozens" is another figure: never offered
+        assert [r.id for r in incident_review.exact_repeats(s, seven.id)] == [repeat.id]
+        assert s.exec(select(Verdict).where(Verdict.claim_id == repeat.id)).all() == []
+    act(engine, incident_review.repeat_verdict, seven.id, [repeat.id], actor=people["amina"])
+    with session_scope(engine) as s:
+        given = s.exec(select(Verdict).where(Verdict.claim_id == repeat.id)).one()
+        assert given.rating == "accurate" and given.approved_at is None
+        assert given.rationale.startswith(f"Same figure as claim {seven.id}")
+        assert s.exec(select(Source).where(Source.claim_id == repeat.id)).one().independent
+        assert s.get(Claim, repeat.id).status == "reviewed"
+        assert incident_review.exact_repeats(s, seven.id) == []  # judged now: no offer
+    with pytest.raises(incident_review.ReviewError, match="not an unjudged repeat"):
+        act(engine, incident_review.repeat_verdict, seven.id, [c["Dozens of civilians"].id],
+            actor=people["amina"])  # fmt: skip

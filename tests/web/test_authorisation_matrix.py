@@ -28,6 +28,7 @@ EXPECTED = {
     ("claims.add_source", "POST"): REVIEWERS,
     ("claims.remove_source", "POST"): REVIEWERS,
     ("claims.give_verdict", "POST"): REVIEWERS,
+    ("claims.repeat_verdict", "POST"): REVIEWERS,
     ("claims.approve", "POST"): {"editor"},
     ("claims.send_back", "POST"): {"editor"},
     ("claims.dismiss", "POST"): REVIEWERS,
