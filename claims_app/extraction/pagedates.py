@@ -168,9 +168,11 @@ BARRED_HEADER = re.compile(
     re.IGNORECASE,
 )
 # "2. NORTH KIVU – update of Friday 16 May 2025", "Ituri - as of 23 May 2025": a section
-# of a report, then a dash and the day of its update.
+# of a report, then a dash and the day of its update. A masthead may chain its parts
+# with dashes before the date: "Monitoring Network – Press Release – 13 March 2024".
 DASHED_HEADER = re.compile(
-    rf"^(?P<section>(?:\d{{1,2}}[.)]\s+)?[A-Z][^|–—]{{1,60}}?)\s+[–—-]\s+"
+    rf"^(?P<section>(?:\d{{1,2}}[.)]\s+)?[A-Z][^|–—]{{1,60}}?"
+    rf"(?:\s+[–—]\s+[^|–—]{{1,60}}?){{0,2}})\s+[–—-]\s+"
     rf"(?:(?:update|updated|situation|status|report|figures)\s+(?:of|as\s+of|on)\s+|"
     rf"as\s+(?:of|at)\s+)?(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})\s*$",
     re.IGNORECASE,
@@ -183,9 +185,10 @@ _STAMP_WORDS = (
     r"as\s+(?:of|at)|(?:situation|status|data|figures)\s+as\s+(?:of|at)|report(?:ing)?\s+date|"
     r"update|flash\s+update(?:\s+no\.?\s*\d+)?|situation\s+report(?:\s+no\.?\s*\d+)?"
 )
-# A stamp: at the start of a line, or after a "|" that separates it from other furniture.
+# A stamp: at the start of a line, after a "|" that separates it from other furniture,
+# or opening a bracket after a title: "Weekly Round-up – 11 to 17 March (issued 18 March)".
 STAMP = re.compile(
-    rf"(?:^|[|•·]\s*)(?P<label>{_STAMP_WORDS})\s*(?:[:#-]\s*)?(?:{TIME_RE}\s*,?\s*)?"
+    rf"(?:^|[|•·(]\s*)(?P<label>{_STAMP_WORDS})\s*(?:[:#-]\s*)?(?:{TIME_RE}\s*,?\s*)?"
     rf"(?:{WEEKDAY_RE})?(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})\b)",
     re.IGNORECASE,
 )

@@ -294,3 +294,27 @@ def test_a_key_figures_box_set_aside_is_read_and_a_related_stories_box_is_not():
     text = read_page(html, "arrivals.html").text
     assert "41 870 new arrivals registered at Temi" in text
     assert "Floods hit 3 towns" not in text
+
+
+@pytest.mark.parametrize(
+    ("masthead", "expected"),
+    [
+        ("Valley Rights Network (VRN) – Press Release – 13 March 2024", "2024-03-13"),
+        (
+            "Relief Alliance – NGO Field Update: Upper Valley – Saturday, 16 March 2024",
+            "2024-03-16",
+        ),
+        ("Valley Coordination Office, Kelmar – Flash Update No. 2 – 6 March 2024", "2024-03-06"),
+        (
+            "Valley Weekly Round-up – 11 to 17 March 2024 (issued Monday, 18 March 2024)",
+            "2024-03-18",
+        ),
+    ],
+)
+def test_a_masthead_of_several_dashed_parts_dates_the_page(masthead, expected):
+    """Mastheads that chain organisation, series and date with dashes left five of
+    eight held-out pages undated, and with them every relative date on them."""
+    text = (f"{masthead}\n\nFloods displaced 3,000 people in Tarev on Tuesday, the district "
+            "office said.\n")  # fmt: skip
+    (article,) = split_page(text)
+    assert article.published_on.isoformat() == expected
