@@ -299,7 +299,7 @@ def _regroup(engine: Engine) -> int:
     placed, after = 0, 0
     while True:
         with session_scope(engine) as session:
-            batch = incident_service.ungrouped_claims(session, after=after, limit=500)
+            batch = incident_service.claims_after(session, after=after, limit=500)
         if not batch:
             return placed
         with session_scope(engine, write=True) as session:

@@ -14,12 +14,13 @@ from claims_app.services.review import NotFound, ReviewError
 from claims_app.web.auth import current_actor, roles_required
 
 bp = Blueprint("incidents", __name__)
+LISTED = 100  # the newest; `claims incidents` lists them all
 
 
 @bp.get("/incidents")
 def index() -> str:
     conflicts = request.args.get("conflicts") == "1"
-    found = incidents.list_incidents(request_session(), conflicts=conflicts)
+    found = incidents.list_incidents(request_session(), conflicts=conflicts, limit=LISTED)
     return render_template("incidents/index.html", incidents=found, conflicts=conflicts)
 
 
