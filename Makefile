@@ -55,6 +55,8 @@ bench: install bench-extract
 	tmp=$$(mktemp -d) && export DATABASE_URL=sqlite:///$$tmp/ingest.db && \
 	  $(BIN)/claims db upgrade >/dev/null && $(BIN)/claims demo-data --articles 2000; \
 	  rm -rf $$tmp
+	cd bench && ../$(BIN)/python incident_quality.py ../fixtures/incidents/heldout ../fixtures/incidents/dev
+	cd bench && ../$(BIN)/python incidents_scale.py --claims 100000 --articles 2000
 	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
 	  cd bench && ../$(BIN)/python web_latency.py --claims $(BENCH_PG_CLAIMS) --database-url "$(BENCH_DATABASE_URL)" && \
 	  ../$(BIN)/python load_test.py --database-url "$(BENCH_DATABASE_URL)" --seconds 120 --think 1; \
