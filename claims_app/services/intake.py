@@ -159,7 +159,7 @@ def refresh_statistics(engine: Engine) -> None:
     if engine.dialect.name != "postgresql":
         return
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM (ANALYZE) claims, articles, place_names"))
+        conn.execute(text("VACUUM (ANALYZE) claims, articles, place_names, incidents"))
 
 
 def _new_document(session: Session, prepared: PreparedPage, actor: Actor) -> Document:
