@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import insert, text
 
@@ -18,6 +19,17 @@ from claims_app.migrate import upgrade
 from claims_app.models import Article, Claim, Document, Source, User, Verdict
 
 CHUNK = 10_000
+
+
+def empty_database(url: str) -> None:
+    """Start afresh: a SQLite file removed, or a PostgreSQL database's public schema
+    dropped and made again (never point a benchmark at real data)."""
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    with make_engine(url).begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
 
 
 def build(url: str, n: int, *, approved: int | None = None) -> None:

@@ -37,9 +37,9 @@ from collections import Counter
 from pathlib import Path
 
 import requests
+from builder import build, empty_database
 from ingest_with_reviewers import big_page
-from load_test import _TOKEN, _VERSION, PASSWORD, _free_port
-from sqlalchemy import text
+from load_test import _TOKEN, _VERSION, PASSWORD, start_server
 from sqlmodel import func, select
 
 from claims_app.db import make_engine, session_scope
@@ -53,11 +53,8 @@ from claims_app.services.intake import prepare
 CLAIMS_CMD = str(Path(sys.executable).with_name("claims"))
 
 
-def empty_database(url: str) -> None:
-    if not url.startswith("sqlite"):
-        with make_engine(url).begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+def fresh_database(url: str) -> None:
+    empty_database(url)
     upgrade(url)
 
 
@@ -87,7 +84,7 @@ def _chain(engine) -> bool:
 
 
 def kill_ingest(url: str, mb: float) -> int:
-    empty_database(url)
+    fresh_database(url)
     engine = make_engine(url)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "long-page.txt"
@@ -192,8 +189,6 @@ class Client(threading.Thread):
 
 
 def _seed(url: str, names: list[str]) -> None:
-    from builder import build
-
     empty_database(url)
     build(url, 5_000, approved=0)
     engine = make_engine(url)
@@ -203,30 +198,14 @@ def _seed(url: str, names: list[str]) -> None:
     engine.dispose()
 
 
-def _serve(url: str, log: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "faults-bench-only",
-           "CLAIMS_LOGIN_RATE_LIMIT": "1000 per minute"}  # fmt: skip
-    with log.open("wb") as out:
-        server = subprocess.Popen([CLAIMS_CMD, "serve", "--port", str(port), "--workers", "2"],
-                                  env=env, stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            requests.get(base + "/login", timeout=1)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    return server, base
-
-
 def restart_db(url: str, seconds: float, restart_command: str, clients: int) -> int:
     if url.startswith("sqlite"):
         sys.exit("restart-db needs --database-url of a PostgreSQL database (SQLite has no server)")
     names = [f"reviewer{i:02d}" for i in range(clients)]
     _seed(url, names)
     log = Path(tempfile.mkdtemp()) / "server.log"
-    server, base = _serve(url, log)
+    with log.open("wb") as out:
+        server, base = start_server(url, 2, out)
     try:
         until = time.time() + seconds
         workers = [Client(base, name, until) for name in names]

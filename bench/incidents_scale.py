@@ -25,30 +25,26 @@ import tempfile
 import time
 from pathlib import Path
 
-from builder import build
-from sqlalchemy import text
+from builder import build, empty_database
 from sqlmodel import func, select
 from web_latency import _login, _time
 
 from claims_app import create_app
-from claims_app.cli import _regroup
 from claims_app.db import make_engine, session_scope
 from claims_app.models import Claim, Incident
 from claims_app.services.accounts import create_user
 from claims_app.services.actors import Actor
+from claims_app.services.incidents import regroup_stored
 
 CLAIMS_CMD = str(Path(sys.executable).with_name("claims"))
 
 
 def prepare(url: str, claims: int) -> None:
-    if not url.startswith("sqlite"):
-        with make_engine(url).begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+    empty_database(url)
     build(url, claims, approved=0)
     engine = make_engine(url)
     start = time.perf_counter()
-    placed = _regroup(engine)
+    placed = regroup_stored(engine, actor=Actor.cli())
     took = time.perf_counter() - start
     print(f"grouped {placed:,} of {claims:,} stored claims in {took:.1f} s "
           f"({placed / took:,.0f} claims/s)")  # fmt: skip

@@ -25,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from sqlalchemy import text
+from builder import empty_database
 
 from claims_app.db import make_engine, session_scope
 from claims_app.migrate import upgrade
@@ -56,12 +56,7 @@ def big_page(mb: float) -> str:
 
 
 def setup(url: str, reviewers: int) -> list[Actor]:
-    if not url.startswith("sqlite"):
-        engine = make_engine(url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
+    empty_database(url)
     upgrade(url)
     engine = make_engine(url)
     with session_scope(engine, write=True) as s:

@@ -18,8 +18,8 @@ import argparse
 import tempfile
 import time
 
+from builder import empty_database
 from ingest_with_reviewers import big_page
-from sqlalchemy import text
 from sqlmodel import func, select
 from web_latency import _login, _time
 
@@ -37,10 +37,7 @@ CLAIMS_PER_MB = 16_750  # what big_page yields: two figures in each 120-characte
 
 def build(url: str, claims: int) -> int:
     """The database with one document of about `claims` claims; returns its id."""
-    if not url.startswith("sqlite"):
-        with make_engine(url).begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+    empty_database(url)
     upgrade(url)
     engine = make_engine(url)
     data = big_page(claims / CLAIMS_PER_MB).encode()

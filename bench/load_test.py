@@ -33,8 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 import requests
-from builder import build
-from sqlalchemy import text
+from builder import build, empty_database
 from sqlmodel import select
 
 from claims_app.db import make_engine, session_scope
@@ -128,6 +127,25 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_server(url: str, workers: int, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
+    """`claims serve --workers N` on a free loopback port, answering; (process, base URL).
+    `log` takes its output (a file, or nothing)."""
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-only",
+           "CLAIMS_LOGIN_RATE_LIMIT": "1000 per minute"}  # fmt: skip
+    claims_cmd = str(Path(sys.executable).with_name("claims"))
+    server = subprocess.Popen([claims_cmd, "serve", "--port", str(port), "--workers",
+                               str(workers)], env=env, stdout=log, stderr=log)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            requests.get(base + "/login", timeout=1)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    return server, base
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
@@ -139,30 +157,14 @@ def main() -> int:
     args = parser.parse_args()
     url = args.database_url
     engine = make_engine(url)
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+    empty_database(url)
     build(url, args.claims, approved=0)
     names = [f"reviewer{i:02d}" for i in range(args.reviewers)]
     with session_scope(engine, write=True) as s:
         for name in names:
             create_user(s, username=name, password=PASSWORD, role="reviewer", actor=Actor("load"))
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "load-test-only",
-           "CLAIMS_LOGIN_RATE_LIMIT": "1000 per minute"}  # fmt: skip
-    claims_cmd = str(Path(sys.executable).with_name("claims"))
-    server = subprocess.Popen([claims_cmd, "serve", "--port", str(port), "--workers",
-                               str(args.workers)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    server, base = start_server(url, args.workers)
     try:
-        for _ in range(100):
-            try:
-                requests.get(base + "/login", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
         until = time.time() + args.seconds
         reviewers = [Reviewer(base, name, until, args.think) for name in names]
         for r in reviewers:

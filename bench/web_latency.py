@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from builder import build
+from builder import build, empty_database
 from flask import Flask
 from sqlalchemy import text
 
@@ -137,12 +137,7 @@ def main() -> None:
                 found = conn.execute(text("SELECT count(*) FROM claims")).scalar_one()
             print(f"reusing {found:,} claims ({url.split(':')[0]})")
         else:
-            if url.startswith("sqlite:///"):  # a file an earlier run left: start afresh
-                Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-            elif args.database_url:
-                with make_engine(url).begin() as conn:
-                    conn.execute(text("DROP SCHEMA public CASCADE"))
-                    conn.execute(text("CREATE SCHEMA public"))
+            empty_database(url)  # a file or schema an earlier run left: start afresh
             start = time.perf_counter()
             build(url, args.claims, approved=args.claims // 10)
             took = time.perf_counter() - start

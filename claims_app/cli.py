@@ -284,7 +284,7 @@ def incidents(
     """List incidents reported more than once, with their claims and conflicts."""
     engine = ctx.migrated_engine()
     if regroup:
-        placed = _regroup(engine)
+        placed = incident_service.regroup_stored(engine, actor=Actor.cli())
         click.echo(f"placed {placed} claims", err=True)
     with session_scope(engine) as session:
         found = incident_service.list_incidents(
@@ -292,24 +292,6 @@ def incidents(
         )
     for view in found:
         click.echo(_incident_json(view) if fmt == "jsonl" else _incident_table(view))
-
-
-def _regroup(engine: Engine) -> int:
-    """Every claim not in an incident, a batch per short transaction. The tables'
-    statistics are refreshed as they grow: planned as if `incidents` were still
-    empty, PostgreSQL read all of it for each batch (64 claims/s after 60,000)."""
-    placed, after, batches = 0, 0, 0
-    while True:
-        with session_scope(engine) as session:
-            batch = incident_service.claims_after(session, after=after, limit=500)
-        if not batch:
-            intake.refresh_statistics(engine)
-            return placed
-        with session_scope(engine, write=True) as session:
-            placed += incident_service.group_claims(session, batch, actor=Actor.cli())
-        after, batches = batch[-1], batches + 1
-        if batches in (4, 20) or batches % 200 == 0:
-            intake.refresh_statistics(engine)
 
 
 def _incident_json(view) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
@@ -119,3 +119,42 @@ def request_session() -> Session:
         write = request.method not in ("GET", "HEAD", "OPTIONS")
         g.claims_session = Session(writer(engine) if write else engine, expire_on_commit=False)
     return g.claims_session
+
+
+# --- bulk writes and maintenance --------------------------------------------------
+
+
+def draw_ids(session: Session, table: str, n: int) -> list[int]:
+    """Ids for n new rows of `table`, known before they are inserted, so the rows go
+    in as one executemany: asked to return ids in order, SQLite's driver inserted
+    them a statement per row (a fifth of ingest time).
+    PostgreSQL: drawn from the id sequence, as an INSERT would (safe alongside
+    other writers). SQLite: after the highest, as an INSERT would; the caller's
+    transaction holds the write lock (BEGIN IMMEDIATE, above), so no one else
+    can take them meanwhile. `table` is one of the app's own names, never input."""
+    if session.get_bind().dialect.name == "postgresql":
+        draw = text(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)"
+        )
+        return sorted(session.execute(draw, {"n": n}).scalars())
+    highest = session.execute(text(f"SELECT max(id) FROM {table}")).scalar() or 0
+    return list(range(highest + 1, highest + 1 + n))
+
+
+# The tables a page fills. Planned with the statistics of the table before a large
+# page (an empty one: "1 row"), the queue filtered to a new 100,000-claim page read
+# all of them and sorted: 330 ms p95 instead of 20; and until the new rows are
+# vacuumed, no count is an index-only scan. Autovacuum does both within a minute
+# or so when it is on (its default), but reviewers open a large page at once, and
+# some servers run with it off (this one did).
+FILLED_TABLES = "claims, articles, place_names, incidents"
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """VACUUM (ANALYZE) the tables a page fills, on PostgreSQL (SQLite's plans here
+    assume no statistics, see services/queue.py). Outside any transaction; it
+    blocks no reader or writer, only another vacuum of the same tables."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"VACUUM (ANALYZE) {FILLED_TABLES}"))

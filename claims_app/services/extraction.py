@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, bindparam, exists, func, insert, or_, text, update
+from sqlalchemy import Engine, bindparam, exists, insert, or_, update
 from sqlmodel import Session, col, select
 
-from claims_app.db import session_scope
+from claims_app.db import draw_ids, session_scope
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
 from claims_app.extraction.page_claims import describe_error
 from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
@@ -191,7 +191,7 @@ def store_rows(
     rows (the bulk path); returns their ids, in the same order. Parts are linked to
     their totals by `link_parts`, once the totals' ids are known."""
     rows = [_claim_row(article, item) for article, item in found]
-    ids = _new_ids(session, len(rows))
+    ids = draw_ids(session, "claims", len(rows))
     for claim_id, row in zip(ids, rows, strict=True):
         row["id"] = claim_id
     session.execute(insert(Claim.__table__), rows)  # type: ignore[attr-defined]
@@ -218,23 +218,6 @@ def link_parts(session: Session, links: Sequence[tuple[int, int]]) -> None:
 
 def _failure(article: Article) -> FailedArticle:
     return FailedArticle(article.document_id, article.position, article.extraction_error or "")
-
-
-def _new_ids(session: Session, n: int) -> list[int]:
-    """Ids for n new claims, known before they are inserted, so the rows go in
-    as one executemany: asked to return ids in order, SQLite's driver inserted
-    them a statement per row (a fifth of ingest time).
-    PostgreSQL: drawn from the id sequence, as an INSERT would (safe alongside
-    other writers). SQLite: after the highest, as an INSERT would; this
-    transaction holds the write lock (BEGIN IMMEDIATE, db.py), so no one else
-    can take them meanwhile."""
-    if session.get_bind().dialect.name == "postgresql":
-        draw = text(
-            "SELECT nextval(pg_get_serial_sequence('claims', 'id')) FROM generate_series(1, :n)"
-        )
-        return sorted(session.execute(draw, {"n": n}).scalars())
-    highest = session.execute(select(func.max(Claim.id))).scalar() or 0
-    return list(range(highest + 1, highest + 1 + n))
 
 
 def is_reviewed(session: Session, claim: Claim) -> bool:

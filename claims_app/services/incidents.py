@@ -13,13 +13,15 @@ marked `figure_conflict`. Every placement is a `claim.grouped` audit event.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, or_, text, update
+from sqlalchemy import Engine, and_, bindparam, func, insert, or_, update
 from sqlmodel import Session, col, select
 
+from claims_app.db import draw_ids, refresh_statistics, session_scope
 from claims_app.incidents.intervals import figure_interval, reported_range
 from claims_app.incidents.matching import (
     SHORT_PERIOD_DAYS,
@@ -67,10 +69,17 @@ def incident_report(incident: Incident) -> Report:
     )  # fmt: skip
 
 
+IN_LIST = 500  # ids per IN (...) list: bounded, whatever the batch
+
+
+def _in_chunks(ids: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(ids), IN_LIST):
+        yield ids[start : start + IN_LIST]
+
+
 def report_rows(session: Session, claim_ids: Sequence[int]) -> list:
     found = []
-    for start in range(0, len(claim_ids), 500):  # bound the IN list
-        chunk = claim_ids[start : start + 500]
+    for chunk in _in_chunks(claim_ids):
         found += session.exec(
             select(*_REPORT_COLUMNS)
             .join(Article, Article.id == Claim.article_id)
@@ -94,9 +103,7 @@ def _candidates(session: Session, reports: list[Report]) -> list[Incident]:
             days[r.kind or ""].update(_first_days(r))
     found: dict[int, Incident] = {}
     for kind, wanted in days.items():
-        ordered = sorted(wanted)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
+        for chunk in _in_chunks(sorted(wanted)):
             for incident in session.exec(
                 select(Incident).where(Incident.kind == kind, col(Incident.date_start).in_(chunk))
             ).all():  # fmt: skip
@@ -194,7 +201,7 @@ def _insert_incidents(session: Session, keys: list[_Key]) -> None:
     """New incidents as one INSERT, their ids drawn first (as ingest draws claims')."""
     if not keys:
         return
-    for key, incident_id in zip(keys, _new_incident_ids(session, len(keys)), strict=True):
+    for key, incident_id in zip(keys, draw_ids(session, "incidents", len(keys)), strict=True):
         key.id = incident_id
     now = utcnow()
     session.execute(insert(Incident.__table__), [{  # type: ignore[attr-defined]
@@ -202,18 +209,6 @@ def _insert_incidents(session: Session, keys: list[_Key]) -> None:
         "place": k.report.location, "subject": k.report.subject, "date_start": k.report.start,
         "date_end": k.report.end, "conflict": False, "created_at": now,
     } for k in keys])  # fmt: skip
-
-
-def _new_incident_ids(session: Session, n: int) -> list[int]:
-    """PostgreSQL: from the id sequence. SQLite: after the highest; the caller's
-    transaction holds the write lock, so no one else can take them meanwhile."""
-    if session.get_bind().dialect.name == "postgresql":
-        draw = text(
-            "SELECT nextval(pg_get_serial_sequence('incidents', 'id')) FROM generate_series(1, :n)"
-        )
-        return sorted(session.execute(draw, {"n": n}).scalars())
-    highest = session.execute(select(func.max(Incident.id))).scalar() or 0
-    return list(range(highest + 1, highest + 1 + n))
 
 
 def _write(session: Session, placements: list[Placement], actor: Actor) -> None:
@@ -239,17 +234,16 @@ def refresh_conflicts(session: Session, incident_ids: Iterable[int | None]) -> N
     if not ids:
         return
     members: dict[int, list] = defaultdict(list)
-    for start in range(0, len(ids), 500):
+    for chunk in _in_chunks(ids):
         for row in session.exec(
             select(*_REPORT_COLUMNS).join(Article, Article.id == Claim.article_id)
-            .where(col(Claim.incident_id).in_(ids[start : start + 500]))
+            .where(col(Claim.incident_id).in_(chunk))
         ).all():  # fmt: skip
             members[row.incident_id].append(row)
     flagged, clear = _conflicting(members)
     table = Claim.__table__  # type: ignore[attr-defined]
     for marked, value in ((flagged, True), (clear, False)):
-        for start in range(0, len(marked), 500):
-            chunk = sorted(marked)[start : start + 500]
+        for chunk in _in_chunks(sorted(marked)):
             session.execute(
                 update(table).where(table.c.id.in_(chunk)).values(figure_conflict=value)
             )
@@ -385,10 +379,10 @@ def incident_ranges(session: Session, incident_ids: Iterable[int | None]) -> dic
     """Each incident's range of reported figures (low, high), for reports and exports."""
     ids = sorted({i for i in incident_ids if i is not None})
     figures: dict[int, list] = defaultdict(list)
-    for start in range(0, len(ids), 500):
+    for chunk in _in_chunks(ids):
         for row in session.exec(
             select(Claim.incident_id, Claim.value, Claim.value_max, Claim.qualifier, Claim.quote)
-            .where(col(Claim.incident_id).in_(ids[start : start + 500]))
+            .where(col(Claim.incident_id).in_(chunk))
         ).all():  # fmt: skip
             figures[row[0]].append(tuple(row[1:]))
     found = {i: reported_range(f) for i, f in figures.items()}
@@ -424,6 +418,34 @@ def _said(event: AuditEvent) -> str:
     if event.kind == EventKind.INCIDENT_CONFIRMED.value:
         return "grouping confirmed"
     return event.kind
+
+
+def incidents_of(session: Session, claim_ids: Sequence[int]) -> set[int]:
+    """The incidents these claims are in."""
+    found: set[int] = set()
+    for chunk in _in_chunks(claim_ids):
+        found |= set(session.exec(select(Claim.incident_id).where(col(Claim.id).in_(chunk))).all())
+    return found
+
+
+def regroup_stored(engine: Engine, *, actor: Actor) -> int:
+    """Place every stored claim not in an incident yet (claims stored before
+    migration 0011), a batch per short transaction; returns how many were placed.
+    The tables' statistics are refreshed as they grow: planned as if `incidents`
+    were still empty, PostgreSQL read all of it for each batch (64 claims/s after
+    60,000)."""
+    placed, after, batches = 0, 0, 0
+    while True:
+        with session_scope(engine) as session:
+            batch = claims_after(session, after=after, limit=IN_LIST)
+        if not batch:
+            refresh_statistics(engine)
+            return placed
+        with session_scope(engine, write=True) as session:
+            placed += group_claims(session, batch, actor=actor)
+        after, batches = batch[-1], batches + 1
+        if batches in (4, 20) or batches % 200 == 0:
+            refresh_statistics(engine)
 
 
 def claims_after(session: Session, *, after: int, limit: int) -> list[int]:

@@ -6,10 +6,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, text, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine, update
+from sqlmodel import Session, select
 
-from claims_app.db import session_scope
+from claims_app.db import refresh_statistics, session_scope
 from claims_app.extraction.decode import PageError, read_page
 from claims_app.extraction.pages import split_page
 from claims_app.models import Article, Claim, Document, utcnow
@@ -23,7 +23,7 @@ from claims_app.services.extraction import (
     record_extraction_failure,
     store_rows,
 )
-from claims_app.services.incidents import group_claims, refresh_conflicts
+from claims_app.services.incidents import group_claims, incidents_of, refresh_conflicts
 
 
 class IngestError(ValueError):
@@ -143,23 +143,8 @@ def store(engine: Engine, prepared: PreparedPage, *, actor: Actor) -> IngestResu
 
 
 # A page of this many claims changes what PostgreSQL's planner should know of the
-# claims table. Planned with the statistics of the table before the page (an
-# empty one: "1 row"), the queue filtered to a new 100,000-claim page read all
-# of them and sorted: 330 ms p95 instead of 20; and until the new rows are
-# vacuumed, no count is an index-only scan. Autovacuum does both within a
-# minute or so when it is on (its default), but reviewers open a large page at
-# once, and some servers run with it off (this one did).
+# tables it fills (db.refresh_statistics says why that matters).
 ANALYZE_AFTER = 10_000
-
-
-def refresh_statistics(engine: Engine) -> None:
-    """VACUUM (ANALYZE) the tables a page fills, on PostgreSQL (SQLite's plans here
-    assume no statistics, see services/queue.py). Outside any transaction; it
-    blocks no reader or writer, only another vacuum of the same tables."""
-    if engine.dialect.name != "postgresql":
-        return
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM (ANALYZE) claims, articles, place_names, incidents"))
 
 
 def _new_document(session: Session, prepared: PreparedPage, actor: Actor) -> Document:
@@ -251,19 +236,11 @@ def _write_chunk(
         ]
         link_parts(session, links)
         if links:  # a part is never held against its total: conflicts again
-            refresh_conflicts(session, _incidents_of(session, [part for part, _ in links]))
+            refresh_conflicts(session, incidents_of(session, [part for part, _ in links]))
         session.execute(
             update(Document).where(Document.id == document.id).values(complete=True)  # type: ignore[arg-type]
         )
     return failed
-
-
-def _incidents_of(session: Session, claim_ids: list[int]) -> set[int]:
-    found: set[int] = set()
-    for start in range(0, len(claim_ids), 500):
-        chunk = claim_ids[start : start + 500]
-        found |= set(session.exec(select(Claim.incident_id).where(col(Claim.id).in_(chunk))).all())
-    return found
 
 
 def ingest_document(

@@ -90,20 +90,22 @@ def view_conditions(view: str, user_id: int | None) -> list[Any]:
 COUNT_CAP = 1_000
 
 
+def _capped_count(session: Session, conditions: list[Any]) -> int:
+    """How many claims meet the conditions, counted up to COUNT_CAP + 1."""
+    rows = select(Claim.id).where(*conditions).limit(COUNT_CAP + 1)
+    return session.exec(select(func.count()).select_from(rows.subquery())).one()
+
+
 def conflict_count(session: Session) -> int:
     """Figures that disagree with another report of their incident (up to COUNT_CAP + 1)."""
-    rows = select(Claim.id).where(col(Claim.figure_conflict)).limit(COUNT_CAP + 1)
-    return session.exec(select(func.count()).select_from(rows.subquery())).one()
+    return _capped_count(session, [col(Claim.figure_conflict)])
 
 
 def view_counts(session: Session, role: str, user_id: int | None) -> dict[str, int]:
     """How many claims each of the role's views holds (before any other filter),
     up to COUNT_CAP + 1 (more than COUNT_CAP: say so, not how many)."""
-    counts = {}
-    for view in views_for(role):
-        rows = select(Claim.id).where(*view_conditions(view, user_id)).limit(COUNT_CAP + 1)
-        counts[view] = session.exec(select(func.count()).select_from(rows.subquery())).one()
-    return counts
+    views = views_for(role)
+    return {view: _capped_count(session, view_conditions(view, user_id)) for view in views}
 
 
 class QueueError(ValueError):
