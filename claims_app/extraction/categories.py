@@ -30,7 +30,7 @@ from claims_app.extraction.fold import ascii_lower
 _CUE_OF = rx.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
 _TOLL_BEFORE = re.compile(
     r"\b(?:death toll|toll|number of (?:dead|deaths|victims|people (?:reported )?killed))\b"
-    r"[^.;]{0,90}?\b(?:rose|climbed|increased|jumped|reached|stood|stands|hit|is|was|"
+    r"[^.;]{0,90}?\b(?:rose|risen|climbed|increased|grown|jumped|reached|stood|stands|hit|is|was|"
     r"revised (?:up|down)(?:ward)?|raised)(?: to| at| from)?\s+$"
     r"|\b(?:toll|death toll) (?:of|at)\s+$|\bput the (?:death )?toll at\s+$"
 )
@@ -42,7 +42,7 @@ _ASSIST_BEFORE = re.compile(
     r"screened|vaccinated|registered for|provided|providing|distributed|distributing|"
     r"delivered|delivering|benefit(?:ed|ing)?|targeting|target|to help|to reach|"
     r"(?:assistance|aid|food|rations|supplies|flour|water|shelter|kits|cash) (?:to|for))"
-    r"\b[^.;:]{0,40}?\s+$"
+    r"\b[^.;:,]{0,40}?\s+$"  # one clause: "a shelter for displaced families, killing 14"
 )
 _ASSIST_WORDS = (
     "reach",

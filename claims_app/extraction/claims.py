@@ -46,7 +46,7 @@ from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
-EXTRACTOR_VERSION = "claims-1.0"
+EXTRACTOR_VERSION = "claims-1.1"
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,9 @@ class ExtractedClaim:
     event_date_last: date | None = None
     attributed_to: str | None = None
     part_of: int | None = None  # index, in the same result list, of the total
+    # The day the figure's paragraph tells of when the figure itself names none
+    # (`_carried_date`): grouping reads it, the figure's event_date stays as written.
+    context_date: date | None = None
     # Derived from the fields above, so they can never disagree with them.
     check_worthiness: float = field(init=False, default=0.0)
     reasons: tuple[str, ...] = field(init=False, default=())
@@ -416,7 +419,7 @@ def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]
 
 _BULLET_LINE = re.compile(rf"\s*{BULLET_MARK}\s")
 _SUMMARY_FIELDS = ("event_date", "event_date_first", "event_date_last", "attributed_to",
-                   "location")  # fmt: skip
+                   "location", "context_date")  # fmt: skip
 
 
 def _is_summary(sentence: str) -> bool:
@@ -585,6 +588,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
         anchor=ctx.anchor, future=ctx.future_at(m.start), stated=ctx.stated(index),
     )  # fmt: skip
+    carried = _carried_date(ctx, index) if when is None and not dates else None
     part_of = _part_of(ctx, m, siblings)
     if part_of is not None:
         total = _claim_at(ctx, siblings, part_of).category
@@ -608,10 +612,21 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         event_date_last=when.last if when else None,
         attributed_to=speaker(),
         part_of=part_of,
+        context_date=carried.first if carried else None,
     )
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
+
+
+def _carried_date(ctx: _Context, index: int) -> DateMention | None:
+    """The day a figure with no date of its own goes on telling of: the last day the
+    sentence before it in its paragraph named ("an airstrike hit the market on 5 March,
+    killing 12. More than 40 people were injured": the 40 are of 5 March too)."""
+    if index == 0 or ctx.sentences[index - 1].paragraph != ctx.sentences[index].paragraph:
+        return None
+    days = [d for d in ctx.dates.get(index - 1, []) if d.precision == "day" and d.first == d.last]
+    return days[-1] if days else None
 
 
 def _breakdown_item(ctx: _Context, offset: int) -> BreakdownItem | None:
@@ -845,6 +860,12 @@ def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int |
     if not totals or m.percent or _OTHERS.match(ctx.low, m.end):
         return None  # a share ("over half of them") says who, it is not a sub-count
     total = siblings[totals[-1]]
+    if (
+        m.value is not None
+        and total.value is not None
+        and m.value > (total.value_max or total.value)
+    ):
+        return None  # "Three were killed, among them two nurses, and nine injured": no part
     if _OF_THEM_AFTER.match(ctx.low, m.end) and _near_enough(ctx.low[total.end : m.start]):
         return len(ctx.claims) + totals[-1]  # "2,318 cholera cases since October, 41 of them"
     between = ctx.low[total.end : m.start]

@@ -132,7 +132,7 @@ UNITS: dict[str, frozenset[str]] = {
         survivors life lives inhabitant inhabitants girl girls boy boys infant infants
         baby babies medic medics volunteer volunteers teacher teachers nurse nurses
         protester protesters demonstrator demonstrators minor minors youth youths
-        evacuee evacuees returnee returnees syrians iraqis afghans yemenis sudanese
+        evacuee evacuees returnee returnees martyr martyrs syrians iraqis afghans yemenis sudanese
         rohingya palestinians ukrainians citizens citizen dissidents dissident surgeon
         surgeons deaths fatalities arrivals""".split()
     ),
@@ -205,6 +205,7 @@ NOUN_CATEGORY = {
     "injured": "injured", "cases": "other", "killings": "killed",
     "fatalities": "killed", "abductions": "detained", "arrests": "detained",
     "arrivals": "displaced", "returnees": "other", "deportees": "other",
+    "martyrs": "killed",  # a ministry's or a group's word for its dead
 }  # fmt: skip
 _CUES = {
     "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"
@@ -223,7 +224,9 @@ _CUES = {
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
     r"held (?:in|by|captive|hostage|incommunicado)|(?:those|people|men|women|being|were|are|"
     r"remain|still) held|disappeared|detainees|custody|disappearances?|abductions?|"
-    r"kidnappings?",
+    r"kidnappings?|rounded up|led away|taken away|taken into custody|"
+    r"(?:were|was|been|being) taken (?:during|in|from|by) (?:[\w']+ ){0,2}?(?:raids?|"
+    r"operations?|sweeps?|homes|tents|security forces|soldiers|police)",
     "refugees": r"refugees|asylum|crossed (?:from [a-z' -]{1,40} )?into|crossed the border|"
     r"crossing into|sought refuge|seeking refuge",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"

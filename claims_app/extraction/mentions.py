@@ -215,9 +215,21 @@ _ONE = rx.compile(
 )
 
 
+# "a civilian minibus", "a child protection team": the word names a kind of thing
+_MODIFIES = re.compile(
+    r"\s+(?:bus|minibus|car|vehicle|truck|lorry|convoy|boat|ship|plane|aircraft|house|home|"
+    r"building|area|neighbou?rhood|target|object|infrastructure|facility|population|"
+    r"protection|camp|shelter|settlement|site|hospital|clinic|school|market|centre|center|"
+    r"organi[sz]ation|group|union|association|committee|council|movement|rights|"
+    r"casualty|death|toll|service|services|status)\b"
+)
+
+
 def _ones(text: str, start: int, end: int) -> list[Mention]:
     out = []
     for m in _ONE.finditer(text, start, end):
+        if m["who"] and _MODIFIES.match(text, m.end()):
+            continue
         end_at = m.start("who") if m["who"] else m.end()
         out.append(Mention(m.start(), end_at, 1.0, None, "exact", False, True, one=True))
     return out

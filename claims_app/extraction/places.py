@@ -67,7 +67,8 @@ _PLACE_WORD = (
     r"counties|municipality|municipalities|state|states|area|areas|locality|localities|"
     r"township|townships|territory|territories|commune|communes|department|departments|"
     r"woreda|woredas|kebele|kebeles|zone|zones|prefecture|settlement|site|sites|"
-    r"front ?lines?|frontlines?|border area|river|lake|sea|gulf|strait)"
+    r"front ?lines?|frontlines?|border area|river|lake|sea|gulf|strait|towns?|villages?|"
+    r"road|highway)"
 )
 _QUALIFIER = (
     r"(?:border|coastal|rural|tribal|frontier|mountain|desert|river|delta|valley|lake|"
@@ -112,7 +113,11 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto|[Tt]owards?|[Ii]nside|"
                 rf"[Tt]hroughout) (?P<p>{NAME})"), 3),
     # "Bara Teaching Hospital", "the Plaine Savo displacement site", "Wadi Gaza checkpoint"
-    (re.compile(rf"(?P<p>{NAME}(?:\s+[a-z]+){{0,2}}\s+(?i:{_FACILITY}))\b"), 6),
+    # (not "According to camp management": a function word is no part of a name)
+    (re.compile(rf"(?P<p>{NAME}(?:\s+(?!(?:to|of|in|at|on|for|from|by|with|and|the)\b)"
+                rf"[a-z]+){{0,2}}\s+(?i:{_FACILITY}))\b"), 6),
+    # "the road linking Tell Hamra and ...", "the highway between X and Y"
+    (re.compile(rf"\b(?:road|highway|route) (?:linking|between|from|connecting) (?P<p>{NAME})"), 4),
     # "at X" after a word for a place: "the crossing point at Tarev", "a camp at Dolo"
     (re.compile(rf"\b(?:crossing|crossing point|checkpoint|border post|camp|port|station|"
                 rf"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "
@@ -129,6 +134,7 @@ _NEEDS = [
     ("hospital", "clinic", "health cent", "health post", "school", "market", "camp", "site",
      "checkpoint", "crossing", "prison", "airport", "port", "bridge", "base", "barracks",
      "stadium", "mosque", "church"),
+    ("road ", "highway ", "route "),
     (" at ",),
 ]  # fmt: skip
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import (
@@ -97,7 +98,7 @@ def _chosen_place(
     own = [p for p in here if any(a <= p.start < b for a, b in region)]
     if own:
         return _stated_scope(low, own, figure) or max(
-            own, key=lambda p: (p.rank, -_distance(p, figure))
+            _inner(low, own), key=lambda p: (p.rank, -_distance(p, figure))
         )
     scopes = [scope for a, b in region for scope in _SCOPE.finditer(low, a, b)]
     for scope in scopes:
@@ -122,6 +123,23 @@ def _chosen_place(
             if found := places(later):
                 return _main_place(low, sentences[later], found)
     return home()  # the article names no place before it: the country it is about
+
+
+# "a clinic in Pardu, in South Veyra district", "Belvan town, Belvan district": the
+# second place holds the first.
+_HELD_IN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?|\s*,\s*")
+_ADMIN_END = ("district", "province", "governorate", "region", "state", "county", "oblast")
+
+
+def _inner(low: str, places: list[Place]) -> list[Place]:
+    """The places but those that only say where another of them lies: the more
+    specific is the figure's, whatever rank a name's word or the gazetteer gives."""
+    containers = set()
+    for p, q in pairwise(places):
+        gap = _HELD_IN.fullmatch(low, p.end, q.start)
+        if gap and ("in" in gap.group(0) or q.text.lower().endswith(_ADMIN_END)):
+            containers.add(q)
+    return [p for p in places if p not in containers] or places
 
 
 def _main_place(low: str, sentence: Sentence, found: list[Place]) -> Place:

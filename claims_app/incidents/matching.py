@@ -12,16 +12,22 @@ the same or a contained place, on the same days, of compatible subjects:
 - **Days**: a day matches the same day, or a short period (up to a week: "over
   the weekend", "between 2 and 5 May") that holds it; short periods match when
   they overlap. A longer period is a running total ("since April"): it matches
-  only another total over the same days, never one day's count. No date, no
-  incident: a figure whose day nobody knows is not grouped by guess.
+  only another total over the same days, never one day's count. A figure that
+  names no day of its own goes on telling of the day the sentence before it in
+  its paragraph named ("An airstrike hit the market on 5 March, killing 12. More
+  than 40 people were injured."): extraction keeps that day apart from the event
+  date (claims.context_date), and the reason says where it came from. No date,
+  no incident: a figure whose day nobody knows is not grouped by guess.
 - **Subjects**: the same group: people in general (people, civilians,
   residents, deaths...) with each other; a particular group (children, health
   workers) only with itself: "four children" killed in a strike that killed
   nine civilians is another count, not another report of the same one.
 
 Their figures are compared (a **conflict** when their intervals do not meet)
-only when the subjects are the same group, neither is a breakdown of a total,
-and neither is a share.
+only when the subjects are the same group counted the same way: a part of a
+total of people in general ("including 20 civilians" of 71 people) only with
+another such part; a particular group ("including nine children") with any
+count of that group, part or not.
 
 Pure: plain values in, a reason or None out.
 """
@@ -48,6 +54,13 @@ _GENERIC_PLACE = frozenset(
     "municipality area areas camp neighbourhood neighborhood suburb suburbs "
     "countryside urban of in near around greater".split()
 )
+# What was hit there, not where: "Kafr Nabil National Hospital", "Kafr Nabil's central
+# market" and "Kafr Nabil" are one place to group by (same kind, same day).
+_FACILITY = frozenset(
+    "market marketplace hospital clinic school mosque church bakery square road street "
+    "junction checkpoint crossing bridge shelter centre center post station national "
+    "general teaching main public primary secondary health medical surgical".split()
+)
 # Words that say which part of a place: "central Idlib" is inside "Idlib", but
 # "North Darfur" is not "South Darfur".
 _PART_OF_PLACE = frozenset(
@@ -59,7 +72,7 @@ _PART_OF_PLACE = frozenset(
 _PEOPLE = frozenset(
     "people person persons civilian civilians individual individuals resident residents "
     "death deaths casualty casualties victim victims injured wounded dead killed displaced "
-    "inhabitant inhabitants".split()
+    "inhabitant inhabitants other others more martyr martyrs".split()
 )
 
 
@@ -78,6 +91,7 @@ class Report:
     qualifier: str | None = None
     quote: str = ""
     breakdown: bool = False  # part of a total reported beside it
+    dated_by_context: bool = False  # start/end are the day its paragraph tells of
 
     @property
     def kind(self) -> str | None:
@@ -108,12 +122,17 @@ def same_incident(a: Report, b: Report) -> str | None:
 
 
 def comparable(a: Report, b: Report) -> bool:
-    """May their figures be held against each other (same group of people, neither
-    a breakdown)? A total and its parts, or children and civilians, may not."""
-    return (
-        not a.breakdown and not b.breakdown
-        and subject_group(a.subject) == subject_group(b.subject)
-    )  # fmt: skip
+    """May their figures be held against each other? The same group of people, counted
+    the same way: a total and its parts, or children and civilians, may not be; the
+    children among one strike's dead may ("including nine children" against "among them
+    14 children"), as may two totals or two parts of people in general."""
+    return _compared_as(a) == _compared_as(b)
+
+
+def _compared_as(r: Report) -> tuple[str, bool]:
+    """(group, part of people in general): figures with one key are compared."""
+    group = subject_group(r.subject)
+    return group, r.breakdown and group == "people"
 
 
 def conflict(a: Report, b: Report) -> bool:
@@ -127,11 +146,11 @@ def in_conflict(reports: list[tuple[int, Report]]) -> set[int]:
     (`conflict` for every pair, in n log n: a figure conflicts with some other
     exactly when it misses the other whose high end is lowest, or the one whose
     low end is highest, among its comparable group)."""
-    groups: dict[str, list[tuple[int, Interval]]] = {}
+    groups: dict[tuple[str, bool], list[tuple[int, Interval]]] = {}
     for rid, r in reports:
         interval = r.interval
-        if not r.breakdown and interval is not None:
-            groups.setdefault(subject_group(r.subject), []).append((rid, interval))
+        if interval is not None:
+            groups.setdefault(_compared_as(r), []).append((rid, interval))
     flagged: set[int] = set()
     for members in groups.values():
         lowest_high = sorted(members, key=lambda m: (m[1].high, not m[1].high_open))[:2]
@@ -147,12 +166,15 @@ def in_conflict(reports: list[tuple[int, Report]]) -> set[int]:
 # --- places -------------------------------------------------------------------
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def place_words(name: str) -> frozenset[str]:
     """The words that name the place and its part ("al-Rashidiya neighbourhood" ->
     al-rashidiya; "central Idlib" -> central, idlib)."""
-    words = [w.strip("'’-") for w in re.findall(r"[\w'’-]+", name.casefold())]
-    core = frozenset(w for w in words if w and w not in _GENERIC_PLACE)
-    return core or frozenset(words)
+    words = [_POSSESSIVE.sub("", w).strip("'’-") for w in re.findall(r"[\w'’-]+", name.casefold())]
+    core = frozenset(w for w in words if w and w not in _GENERIC_PLACE and w not in _FACILITY)
+    return core or frozenset(w for w in words if w and w not in _GENERIC_PLACE) or frozenset(words)
 
 
 def index_words(name: str) -> frozenset[str]:
@@ -206,7 +228,8 @@ def same_days(a: Report, b: Report) -> str | None:
 
 def _days(r: Report) -> str:
     assert r.start and r.end
-    return r.start.isoformat() if r.start == r.end else f"{r.start}/{r.end}"
+    days = r.start.isoformat() if r.start == r.end else f"{r.start}/{r.end}"
+    return f"{days} (the day its paragraph tells of)" if r.dated_by_context else days
 
 
 # --- subjects -----------------------------------------------------------------
@@ -224,7 +247,13 @@ def compatible_subjects(a: str | None, b: str | None) -> bool:
     """The same group: people in general (people, civilians, residents...) with each
     other, children with children. "Four children" killed in a strike that killed
     nine civilians is another count of it, not another report of the same count."""
-    return subject_group(a) == subject_group(b)
+    ga, gb = subject_group(a), subject_group(b)
+    if ga == gb:
+        return True
+    # "dozens of men" of a raid that took "more than 40 men and boys": one group inside
+    # the other's words (their figures are still not compared: `comparable`)
+    wa, wb = set(ga.split()) - {"and", "or"}, set(gb.split()) - {"and", "or"}
+    return "people" not in (ga, gb) and (wa < wb or wb < wa)
 
 
 def _singular(word: str) -> str:

@@ -109,3 +109,34 @@ def test_the_fast_conflict_scan_flags_exactly_what_every_pair_would(drawn):
     ]  # fmt: skip
     pairwise = {i for i, a in reports for j, b in reports if i != j and conflict(a, b)}
     assert in_conflict(reports) == pairwise
+
+
+def test_what_was_hit_and_whose_it_is_do_not_change_the_place():
+    assert same_place("Tarnak's central market", "Tarnak")
+    assert same_place("Tarnak General Hospital", "Tarnak town")
+    assert same_place("Tarnak market", "Tarnak General Hospital")
+    assert same_place("Tarnak market", "Sulin market") is None
+
+
+def test_a_group_inside_anothers_words_is_compatible_but_never_compared():
+    men = report(category="detained", subject="men", value=30, qualifier="more_than")
+    men_and_boys = report(category="detained", subject="men and boys", value=40)
+    assert same_incident(men, men_and_boys)
+    assert not comparable(men, men_and_boys)
+    assert same_incident(men, report(category="detained", subject="women")) is None
+    assert same_incident(report(subject="others"), report(subject="people"))
+
+
+def test_the_children_among_the_dead_are_compared_across_reports():
+    nine = report(subject="children", value=9, breakdown=True)
+    fourteen = report(subject="children", value=14, breakdown=True)
+    assert conflict(nine, fourteen) and conflict(nine, report(subject="children", value=14))
+    # a part of people in general only with another such part, never with a total
+    assert not conflict(report(value=40), report(value=20, breakdown=True))
+    assert conflict(report(value=25, breakdown=True), report(value=20, breakdown=True))
+
+
+def test_a_day_read_from_the_paragraph_says_so_in_the_reason():
+    carried = report(dated_by_context=True)
+    why = same_incident(report(), carried)
+    assert why and "2020-02-11 (the day its paragraph tells of)" in why
