@@ -195,7 +195,7 @@ def _break_on(monkeypatch, word: str) -> None:
 
     real = extraction.extract_claims
 
-    def extract(body, article_date):
+    def extract(body, article_date, **options):
         if word in body:
             raise KeyError("b1")
         return real(body, article_date)

@@ -23,10 +23,10 @@ def test_a_reviewer_writes_while_a_page_is_being_extracted(engine, database_url,
     extracting, release = threading.Event(), threading.Event()
     real = extraction.extract_claims
 
-    def slow_extract(body, published_on):  # a long page: the extractor thinks a while
+    def slow_extract(body, published_on, **options):  # a long page: the extractor thinks a while
         extracting.set()
         assert release.wait(30)
-        return real(body, published_on)
+        return real(body, published_on, **options)
 
     monkeypatch.setattr(extraction, "extract_claims", slow_extract)
     page = FIXTURE_PAGES / "press-releases-2020.txt"
@@ -63,10 +63,10 @@ def test_a_reviewer_writes_while_claims_are_reextracted(engine, database_url, mo
     extracting, release = threading.Event(), threading.Event()
     real = extraction.extract_claims
 
-    def slow_extract(body, published_on):  # a newer extractor, thinking a while
+    def slow_extract(body, published_on, **options):  # a newer extractor, thinking a while
         extracting.set()
         assert release.wait(30)
-        return real(body, published_on)
+        return real(body, published_on, **options)
 
     monkeypatch.setattr(extraction, "extract_claims", slow_extract)
     outcome = {}

@@ -43,7 +43,13 @@ from claims_app.extraction.sentences import (
 )
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
-from claims_app.extraction.when import figure_date, open_until, source_day, statement_day
+from claims_app.extraction.when import (
+    SAID_BEFORE,
+    figure_date,
+    open_until,
+    source_day,
+    statement_day,
+)
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
 EXTRACTOR_VERSION = "claims-1.1"
@@ -354,6 +360,7 @@ class _Context:
         self.phones = lx.phone_spans(self.low)
         self.tables = find_tables(self.text)  # table rows by the offset their line starts
         self.breakdowns = find_breakdowns(self.text, self.low)  # list items, by line start
+        self.item_day: date | None = None  # the day of the item's own date line
 
 
 class _Lazy:
@@ -379,13 +386,20 @@ def _bucket(ctx: _Context, items: list) -> dict[int, list]:
     return out
 
 
-def extract_claims(text: str, article_date: date | None) -> list[ExtractedClaim]:
+def extract_claims(
+    text: str, article_date: date | None, *, item_dated: bool = False
+) -> list[ExtractedClaim]:
     """All claims in one article's text, in text order.
+
+    `item_dated`: the article is an item under its own date line ("7 June | ARDAN –
+    ..."), which dates what it reports: a figure that names no day carries that one
+    (as `context_date`, like a day its paragraph names).
 
     Each pattern runs once over the article; its matches are then handed to
     the sentence they fall in (the extractor must read megabytes a second).
     """
     ctx = _Context(text, ascii_lower(text), article_date, split_sentences(text))
+    ctx.item_day = article_date if item_dated else None
     if not ctx.sentences:
         return []
     mentions = _bucket(ctx, find_mentions(ctx.low, 0, len(text)))
@@ -582,13 +596,13 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     location = figure_place(
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
         money=m.unit is not None, country=ctx.country, home=ctx.home_country,
-        placed_before=ctx.placed_before,
+        placed_before=ctx.placed_before, uprooted=category == "displaced",
     )  # fmt: skip
     when = figure_date(
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
         anchor=ctx.anchor, future=ctx.future_at(m.start), stated=ctx.stated(index),
     )  # fmt: skip
-    carried = _carried_date(ctx, index) if when is None and not dates else None
+    context = _context_day(ctx, index, dates) if when is None else None
     part_of = _part_of(ctx, m, siblings)
     if part_of is not None:
         total = _claim_at(ctx, siblings, part_of).category
@@ -612,21 +626,37 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         event_date_last=when.last if when else None,
         attributed_to=speaker(),
         part_of=part_of,
-        context_date=carried.first if carried else None,
+        context_date=context,
     )
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
 
 
-def _carried_date(ctx: _Context, index: int) -> DateMention | None:
-    """The day a figure with no date of its own goes on telling of: the last day the
-    sentence before it in its paragraph named ("an airstrike hit the market on 5 March,
-    killing 12. More than 40 people were injured": the 40 are of 5 March too)."""
-    if index == 0 or ctx.sentences[index - 1].paragraph != ctx.sentences[index].paragraph:
-        return None
-    days = [d for d in ctx.dates.get(index - 1, []) if d.precision == "day" and d.first == d.last]
-    return days[-1] if days else None
+def _context_day(ctx: _Context, index: int, dates: list[DateMention]) -> date | None:
+    """The day a figure with no date of its own goes on telling of (for grouping; its
+    event date stays empty): the one day its sentence names in another clause ("16
+    were killed when warplanes struck the school on Thursday, while 19 were wounded");
+    else the last day the sentence before it in its paragraph named ("an airstrike hit
+    the market on 5 March, killing 12. More than 40 people were injured"); else the
+    day of the listing item it stands in (`extract_claims`' item_dated)."""
+    if dates:
+        days = [d for d in dates if _a_day_of_events(ctx.low, d)]
+        return days[0].first if len(days) == 1 and len(dates) == 1 else None
+    if index and ctx.sentences[index - 1].paragraph == ctx.sentences[index].paragraph:
+        days = [d for d in ctx.dates.get(index - 1, []) if _a_day_of_events(ctx.low, d)]
+        if days:
+            return days[-1].first
+    return ctx.item_day
+
+
+def _a_day_of_events(low: str, d: DateMention) -> bool:
+    """A day, not one on which something was said ("WHO said on Thursday")."""
+    return (
+        d.precision == "day"
+        and d.first == d.last
+        and not SAID_BEFORE.search(low, max(0, d.start - 40), d.start)
+    )
 
 
 def _breakdown_item(ctx: _Context, offset: int) -> BreakdownItem | None:

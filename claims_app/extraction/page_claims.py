@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
-from claims_app.extraction.pages import PageArticle, split_page
+from claims_app.extraction.pages import PageArticle, dates_its_reports, split_page
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,11 @@ class PageClaim:
         return record
 
 
-def claims_of_article(article: PageArticle, offset: int) -> list[PageClaim]:
+def claims_of_article(article: PageArticle, offset: int, listed: int = 1) -> list[PageClaim]:
+    """`listed`: how many articles the page holds."""
     out = []
-    for c in extract_claims(article.body, article.published_on):
+    dated = dates_its_reports(article.date_source, listed)
+    for c in extract_claims(article.body, article.published_on, item_dated=dated):
         part_of = None if c.part_of is None else c.part_of + offset
         out.append(
             PageClaim(
@@ -69,8 +71,9 @@ def extract_page(text: str, fallback_date: date | None = None) -> list[PageClaim
     """Every claim of the page; an article on which the extractor raises raises here.
     (`fallback_date`: the page's metadata date, for items its text leaves undated.)"""
     claims: list[PageClaim] = []
-    for article in split_page(text, fallback_date):
-        claims.extend(claims_of_article(article, len(claims)))
+    articles = split_page(text, fallback_date)
+    for article in articles:
+        claims.extend(claims_of_article(article, len(claims), len(articles)))
     return claims
 
 

@@ -179,6 +179,10 @@ DASHED_HEADER = re.compile(
 )
 # "Mon 9 Jun", "Friday, 6 June", "June 7": a live page's day label with no year.
 YEARLESS_HEADER = re.compile(rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*$", re.IGNORECASE)
+# "7 June | ARDAN – Idlan Governorate": a digest item's day, a bar, then where it is.
+BARRED_YEARLESS_HEADER = re.compile(
+    rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*\|\s*(?P<section>[^\s|].{{0,100}}?)\s*$", re.IGNORECASE
+)
 _STAMP_WORDS = (
     r"published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|dated|"
     r"issued(?:\s+on)?|released(?:\s+on)?|date\s+of\s+(?:publication|issue)|publication\s+date|"
@@ -222,6 +226,9 @@ def header_date(text: str, near: date | None = None) -> LineDate | None:
     if near is not None and len(text) < 30 and (m := YEARLESS_HEADER.match(text)):
         day = yearless_from_match(m, near)
         return LineDate("header", day, None) if day else None
+    if near is not None and "|" in text[:25] and (m := BARRED_YEARLESS_HEADER.match(text)):
+        day = yearless_from_match(m, near)
+        return LineDate("header", day, m["section"].strip()) if day else None
     m = (
         HEADER.match(text)
         or LABELLED_HEADER.match(text)

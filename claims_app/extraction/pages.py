@@ -533,6 +533,27 @@ _YEARLESS_STAMP = re.compile(
 )
 
 
+# "7 June | ARDAN – Idlan Governorate": a digest's items headed by a day without a year
+_YEARLESS_ITEM = re.compile(
+    r"(?im)^[ \t]*(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2})\s*\|"
+)
+
+
+def dates_its_reports(date_source: str | None, articles_on_page: int) -> bool:
+    """Whether an article's date is the day of what it reports: an item of a listing
+    under its own date line ("7 June | ARDAN – ..."). A lone article's masthead date
+    is the day it was published, often days after what it tells."""
+    return date_source == "header" and articles_on_page > 1
+
+
+def _first_header_day(lines: list[Line], roles: list[Role]) -> date | None:
+    for line, role in zip(lines, roles, strict=True):
+        if role is Role.HEADER and (found := header_date(line.text)) is not None:
+            return found.day
+    return None
+
+
 def split_page(text: str, fallback_date: date | None = None) -> list[PageArticle]:
     """The news items of a page, in page order.
 
@@ -541,9 +562,12 @@ def split_page(text: str, fallback_date: date | None = None) -> list[PageArticle
     lines = split_lines(text)
     roles = classify(lines)
     near = page_date(lines, roles, fallback_date)
-    if near is not None and _YEARLESS_STAMP.search(text):
-        roles = classify(lines, near)  # year-less stamps now have their year
-    splitter = _Splitter(listing=_is_listing(lines, roles, near), near=near)
+    # The year of a year-less date line: the page's, else its first dated line's
+    # ("Sunday, 8 June 2025 | Issue 214" above "7 June | ARDAN – ...").
+    year_from = near or _first_header_day(lines, roles)
+    if year_from is not None and (_YEARLESS_STAMP.search(text) or _YEARLESS_ITEM.search(text)):
+        roles = classify(lines, year_from)  # year-less stamps now have their year
+    splitter = _Splitter(listing=_is_listing(lines, roles, year_from), near=year_from)
     for line, role in zip(lines, roles, strict=True):
         splitter.feed(line, role)
     articles = []

@@ -21,7 +21,8 @@ from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, place_rank
 
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
 # "Umm Tarsa". Lower-case particles (al-, el-, ad-, bin, de) may join its words.
-_WORD = r"[A-Z][\w’'\-]*(?:-[A-Za-z][\w’']*)*"
+# ("al-Sukkariyah", "el-Fasher": a name may open with its article in lower case)
+_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|an|ad|ed|en|es)-)?[A-Z][\w’'\-]*(?:-[A-Za-z][\w’']*)*"
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|an|bin|ibn|de|del|des|la|le|di|da|van|von|du)"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,3}}"
 # "Nasir, Ulang and" before "Akobo counties": names coordinated with a place word's name
@@ -311,6 +312,7 @@ _POINTERS = frozenset(
     recaptured seized fled fleeing flee reached left in near outside around across into toward
     towards inside throughout""".split()
 )
+_DRIVEN_FROM = frozenset("displaced fled fleeing uprooted evacuated expelled escaped".split())
 _BEFORE_THE = frozenset("in across near throughout along".split())
 _ATTACKS_ON = frozenset(
     """attack attacks assault offensive onslaught strike strikes airstrike airstrikes raid
@@ -361,6 +363,8 @@ def _points_at(words: list[str]) -> bool:
     before = words[-2] if len(words) > 1 else ""
     if last == "on":
         return before in _ATTACKS_ON
+    if last == "from":
+        return before in _DRIVEN_FROM  # "displaced from al-Sukkariyah": where they left
     if last == "of":
         return before in _PART_OF_PLACE  # "on the outskirts of Solenzo"
     if last == "the":
@@ -381,7 +385,7 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
     s = m.end("p") - len(raw) + (lead.end() if lead else 0)
     if name != raw[lead.end() if lead else 0 :] and not _GEOGRAPHIC_AFTER.match(text, m.end("p")):
         return  # "Assad’s prisons": a possessor, not a place
-    if not _core(name)[:1].isupper() or not _acceptable(name, default):
+    if not _ARTICLE.sub("", _core(name))[:1].isupper() or not _acceptable(name, default):
         return  # "The governorate": only a general word was left after "The"
     if name.isupper() and name.count(" ") >= 2 and place_rank(name) is None:
         return  # "DRONE HITS EL FASHER HOSPITAL": a headline in capitals, not a name
@@ -473,6 +477,9 @@ def _headline(text: str, at: int) -> bool:
 
 
 _HEADLINE_SMALL = frozenset("a an the of in on at to for and or with by from as".split())
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|ed|en|es)-")
 
 
 @lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone

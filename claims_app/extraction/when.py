@@ -37,7 +37,7 @@ _COMPARED_BEFORE = re.compile(
     r"\b(?:up|down|rising|falling|compared|against)\s+(?:from|with|to)\s+(?P<n>[\w,.]+)\s+"
     r"(?:(?:in|on|during|for|over)\s+)?(?:the\s+(?:whole|rest|end|start)\s+of\s+)?\Z"
 )
-_SAID_BEFORE = re.compile(
+SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
     r"\s*(?:late |early )?\Z"
 )
@@ -78,7 +78,7 @@ def figure_region(low: str, start: int, end: int, at: int) -> tuple[tuple[int, i
 def statement_day(low: str, dates: list[DateMention]) -> date | None:
     """The day a sentence's statement was made: "..., WHO said on Thursday"."""
     for d in dates:
-        if d.precision == "day" and _SAID_BEFORE.search(low, max(0, d.start - 40), d.start):
+        if d.precision == "day" and SAID_BEFORE.search(low, max(0, d.start - 40), d.start):
             return d.first
     return None
 
@@ -113,14 +113,35 @@ def figure_date(
     # The day it was said ("WFP warned last week") is not the figure's; it only ends an
     # open period (`stated`)
     chosen = _nearest(
-        [d for d in candidates if not _SAID_BEFORE.search(low, max(0, d.start - 40), d.start)],
+        [d for d in candidates if not SAID_BEFORE.search(low, max(0, d.start - 40), d.start)],
         figure,
     )
+    if chosen is not None and (as_of := _as_of_day(low, dates, chosen, anchor)) is not None:
+        return chosen._replace(last=as_of)  # "As of 8 June, ... killed since 1 April"
     if chosen is not None and stated is not None and open_until(chosen, anchor, stated):
         return chosen._replace(last=stated)  # "since 1 January, WHO said on Thursday"
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
         return chosen._replace(last=until)
     return chosen
+
+
+_AS_OF_BEFORE = re.compile(r"\bas (?:of|at)\s+(?:\d{1,2}[:.]\d\d\s*(?:hrs?\s*)?,?\s*)?\Z")
+
+
+def _as_of_day(low: str, dates: list[DateMention], open_: DateMention, anchor) -> date | None:
+    """The day an "as of" in the sentence closes an open period on ("As of 8 June, the
+    toll since 1 April stood at 1,260": to 8 June, not to the page's day)."""
+    if open_.precision != "period" or anchor is None or open_.last != anchor:
+        return None
+    for d in dates:
+        if (
+            d is not open_
+            and d.precision == "day"
+            and open_.first <= d.first < open_.last
+            and _AS_OF_BEFORE.search(low, max(0, d.start - 24), d.start)
+        ):
+            return d.first
+    return None
 
 
 _BRINGING = re.compile(r"\b(?:bringing|brings|raising|taking|pushing)\b")

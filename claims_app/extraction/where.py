@@ -82,6 +82,7 @@ def _chosen_place(
     figure: tuple[int, int],
     *,
     money: bool,
+    uprooted: bool = False,
     country: Callable[[], Place | None],
     home: Callable[[], Place | None],
     placed_before: Callable[[int], int | None],
@@ -96,6 +97,10 @@ def _chosen_place(
     # A "place" holding the figure is a title-case headline read as a name, not a place.
     here = [p for p in places(index) if not p.start <= figure[0] < figure[1] <= p.end]
     own = [p for p in here if any(a <= p.start < b for a, b in region)]
+    if own and uprooted:
+        # "have fled Oskel district ..., most of them to Tarsa camp": the displacement is
+        # Oskel's; where people went is its own figure's place ("arrived in ...")
+        own = [p for p in own if not _DESTINATION.search(low, max(0, p.start - 40), p.start)] or own
     if own:
         return _stated_scope(low, own, figure) or max(
             _inner(low, own), key=lambda p: (p.rank, -_distance(p, figure))

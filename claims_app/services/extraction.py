@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, bindparam, exists, insert, or_, update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from claims_app.db import draw_ids, session_scope
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
 from claims_app.extraction.page_claims import describe_error
+from claims_app.extraction.pages import dates_its_reports
 from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import (
@@ -143,13 +144,24 @@ class Extracted:
     error: str | None = None
 
 
-def extract_part(body: str, published_on) -> Extracted:
+def extract_part(
+    body: str, published_on, date_source: str | None = None, listed: int = 1
+) -> Extracted:
     """Extract one article's claims; pure work, no database (run it outside any
-    transaction). An extractor bug becomes the article's recorded error."""
+    transaction). An extractor bug becomes the article's recorded error.
+    (`listed`: how many articles its page holds; with `date_source`, whether the
+    article's date is the day of what it reports.)"""
     try:
-        return Extracted(extract_claims(body, published_on))
+        dated = dates_its_reports(date_source, listed)
+        return Extracted(extract_claims(body, published_on, item_dated=dated))
     except Exception as exc:  # any extractor bug: recorded, never hidden
         return Extracted([], describe_error(exc))
+
+
+def _articles_of(session: Session, article: Article) -> int:
+    return session.exec(
+        select(func.count()).where(Article.document_id == article.document_id)
+    ).one()
 
 
 def extract_or_record(
@@ -162,7 +174,13 @@ def extract_or_record(
     article (the documents screen shows it) and recorded as an audit event, in
     the caller's transaction, so the rest of the page is still stored.
     """
-    found = found if found is not None else extract_part(article.body, article.published_on)
+    found = (
+        found
+        if found is not None
+        else extract_part(
+            article.body, article.published_on, article.date_source, _articles_of(session, article)
+        )
+    )
     if found.error is not None:
         record_extraction_failure(session, article, found.error, actor=actor)
         return None
@@ -353,10 +371,12 @@ def reextract_stored_document(
         ).all()
     for article_id in ids:
         with session_scope(engine) as session:
-            body, published_on = session.exec(
-                select(Article.body, Article.published_on).where(Article.id == article_id)
+            body, published_on, date_source = session.exec(
+                select(Article.body, Article.published_on, Article.date_source).where(
+                    Article.id == article_id
+                )
             ).one()
-        extracted = extract_part(body, published_on)
+        extracted = extract_part(body, published_on, date_source, len(ids))
         with session_scope(engine, write=True) as session:
             article = session.get(Article, article_id)
             reextract_article(session, article, actor=actor, tally=tally, extracted=extracted)

@@ -98,7 +98,7 @@ def prepare(data: bytes, *, origin: str, max_bytes: int) -> PreparedPage:
     parts = split_page(page.text, page.published_on)
     if not parts:
         raise IngestError("has no news items that could be told apart (no article text found)")
-    found = [extract_part(part.body, part.published_on) for part in parts]
+    found = [extract_part(p.body, p.published_on, p.date_source, len(parts)) for p in parts]
     return PreparedPage(len(data), sha256_hex(data), origin, page, parts, found)
 
 

@@ -48,7 +48,7 @@ def test_upload_where_one_article_breaks_the_extractor(page: Page, live_app, eng
 
     real = extraction.extract_claims
 
-    def extract(body, article_date):
+    def extract(body, article_date, **options):
         if "Riverlands" in body:
             raise KeyError("b1")
         return real(body, article_date)

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from claims_app.extraction.claims import extract_claims
+from claims_app.extraction.page_claims import extract_page
+from claims_app.extraction.pages import split_page
 
 PUBLISHED = date(2025, 9, 20)
 
@@ -75,3 +77,61 @@ def test_a_road_between_places_is_placed_by_the_places_it_links():
     assert _claims(text)["Nine passengers"].location == "Marva and Osk"
     text = "Two drivers were killed on the Marva highway."
     assert _claims(text)["Two drivers"].location == "Marva highway"
+
+
+DIGEST = """THE MORNING HUMANITARIAN LINE
+Friday, 19 September 2025 | No. 88
+
+18 September | NORTH – Harran province, Tel Ubur
+Gunmen took 12 farmers from their fields near Tel Ubur, relatives said.
+
+17 September | CENTRE – Qasra district
+A mortar round landed near a water point in Qasra, wounding six children.
+"""
+
+
+def test_a_digest_item_under_a_year_less_date_line_is_dated_by_it():
+    items = split_page(DIGEST)
+    assert [(a.published_on, a.section) for a in items[-2:]] == [
+        (date(2025, 9, 18), "NORTH – Harran province, Tel Ubur"),
+        (date(2025, 9, 17), "CENTRE – Qasra district"),
+    ]
+    found = {p.claim.quote: p.claim for p in extract_page(DIGEST)}
+    # what an item reports is of its day; the figure's own date stays empty
+    assert found["six children"].event_date is None
+    assert found["six children"].context_date == date(2025, 9, 17)
+    assert found["12 farmers"].context_date == date(2025, 9, 18)
+
+
+def test_a_lone_articles_masthead_date_does_not_date_its_figures():
+    text = (
+        "Relief Desk – Statement – Friday, 19 September 2025\n\n"
+        "Nine shelters burned and 40 people were displaced in Qasra, the council said."
+    )
+    found = {p.claim.quote: p.claim for p in extract_page(text)}
+    assert found["40 people"].context_date is None
+
+
+def test_the_one_day_of_another_clause_is_the_figures_context():
+    found = _claims(
+        "Eleven people were killed when a shell hit the souk on Monday, while 30 people were hurt."
+    )
+    assert found["30 people"].event_date is None
+    assert found["30 people"].context_date == date(2025, 9, 15)
+    said = _claims("The mayor said on Monday that 30 people were hurt in the shelling.")
+    assert said["30 people"].context_date is None  # the day it was said
+
+
+def test_as_of_closes_an_open_period():
+    found = _claims("As of 12 September, the toll since 1 July stood at 1,480 people killed.")
+    assert found["1,480 people"].event_date == "2025-07-01/2025-09-12"
+
+
+def test_names_opening_with_their_article_and_where_people_fled_from():
+    found = _claims(
+        "About 2,300 people were displaced from al-Bayyada and nearby hamlets, most of them "
+        "towards Qasra town."
+    )
+    assert found["About 2,300 people"].location == "al-Bayyada"
+    found = _claims("Some 800 families have fled Wadi Senn district, most of them to Abu Ras camp.")
+    assert found["Some 800 families"].location == "Wadi Senn district"

@@ -74,8 +74,8 @@ def test_newer_extractor_keeps_reviewed_work(engine, monkeypatch):
             Comment(claim_id=reviewed.id, author_id=author.id, body="checking", created_at=utcnow())
         )
 
-    def newer(text, article_date):
-        found = extract_claims(text, article_date)
+    def newer(text, article_date, **options):
+        found = extract_claims(text, article_date, **options)
         dropped = ("Some 12,500 people", "more than 40 shells")
         keep = [i for i, c in enumerate(found) if c.quote not in dropped]
         new_index = {old: new for new, old in enumerate(keep)}  # sub-counts keep their totals
@@ -123,10 +123,10 @@ def test_a_reviewed_claim_the_newer_extractor_reads_differently_is_left_and_coun
         )
         s.add(Comment(claim_id=reviewed.id, author_id=author.id, body="seen", created_at=utcnow()))
 
-    def newer(text, article_date):
+    def newer(text, article_date, **options):
         return [
             replace(c, category="other", location="Elsewhere") if c.quote == "27 attacks" else c
-            for c in extract_claims(text, article_date)
+            for c in extract_claims(text, article_date, **options)
         ]
 
     monkeypatch.setattr(extraction, "extract_claims", newer)
@@ -146,11 +146,13 @@ def test_a_reextract_cut_short_leaves_whole_articles_and_a_rerun_finishes(engine
     extracted_as = {c.id: c.category for c in _claims(engine)}
     calls = []
 
-    def newer(text, article_date):  # reads every figure as "other"; dies on the 2nd article
+    def newer(
+        text, article_date, **options
+    ):  # reads every figure as "other"; dies on the 2nd article
         calls.append(text)
         if len(calls) == 2:
             raise KeyboardInterrupt  # the process stopped (Ctrl-C, a kill) mid-document
-        return [replace(c, category="other") for c in extract_claims(text, article_date)]
+        return [replace(c, category="other") for c in extract_claims(text, article_date, **options)]
 
     monkeypatch.setattr(extraction, "extract_claims", newer)
     with pytest.raises(KeyboardInterrupt):

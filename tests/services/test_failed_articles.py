@@ -23,7 +23,7 @@ PAGE = "press-releases-2020.txt"  # four releases; the second one names "Riverla
 def broken_on_riverlands(monkeypatch):
     real = extraction.extract_claims
 
-    def extract(body, article_date):
+    def extract(body, article_date, **options):
         if "Riverlands" in body:
             raise KeyError("b1")
         return real(body, article_date)
