@@ -122,7 +122,8 @@ def _said(figure: dict, row) -> str:
         return f"{figure['page']} “{figure['quote']}” (not extracted)"
     return (
         f"{figure['page']} “{figure['quote']}” [{row.category}, {row.location}, "
-        f"{row.event_date_start or f'(context) {row.context_date}'}/{row.event_date_end}, "
+        f"{row.event_date_start or f'(context) {row.context_start}'}/"
+        f"{row.event_date_end or row.context_end}, "
         f"{row.subject}]"
     )
 

@@ -23,6 +23,7 @@ from claims_app.extraction.decode import SUPPORTED_SUFFIXES, PageError, read_pag
 from claims_app.extraction.page_claims import extract_page_guarded
 from claims_app.figures import figure, figure_range
 from claims_app.migrate import NotMigratedError, ensure_migrated, upgrade
+from claims_app.models import utcnow
 from claims_app.services import accounts, extraction, intake
 from claims_app.services import backup as backups
 from claims_app.services import incidents as incident_service
@@ -218,7 +219,7 @@ def extract(ctx: Context, file: str, fmt: str) -> None:
         page = read_page(data, label)
     except (intake.IngestError, PageError, OSError) as exc:
         raise click.ClickException(f"{label}: {_reason(exc)}") from None
-    claims, failures = extract_page_guarded(page.text, page.published_on)
+    claims, failures = extract_page_guarded(page.text, page.published_on, utcnow().date())
     for claim in claims:
         record = claim.as_record()
         if fmt == "jsonl":

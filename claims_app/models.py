@@ -209,9 +209,11 @@ class Claim(SQLModel, table=True):
     event_date: str | None = Field(default=None, max_length=32)
     event_date_start: date | None = Field(default=None, index=True)
     event_date_end: date | None = None
-    # The day the figure's paragraph tells of, when the figure names none: read by
-    # incident grouping only; event_date stays what the figure's own words say.
-    context_date: date | None = None
+    # The days the figure's context tells of (its paragraph, its listing item, the
+    # report's period) when the figure names none: read by incident grouping only;
+    # event_date stays what the figure's own words say.
+    context_start: date | None = None
+    context_end: date | None = None
     attributed_to: str | None = Field(default=None, max_length=256)
     part_of_id: int | None = Field(default=None, foreign_key="claims.id")
     check_worthiness: float = 0.0

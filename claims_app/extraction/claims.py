@@ -74,9 +74,10 @@ class ExtractedClaim:
     event_date_last: date | None = None
     attributed_to: str | None = None
     part_of: int | None = None  # index, in the same result list, of the total
-    # The day the figure's paragraph tells of when the figure itself names none
-    # (`_carried_date`): grouping reads it, the figure's event_date stays as written.
-    context_date: date | None = None
+    # The days the figure's context tells of when the figure itself names none
+    # (`_context_days`): grouping reads them, the figure's event_date stays as written.
+    context_first: date | None = None
+    context_last: date | None = None
     # Derived from the fields above, so they can never disagree with them.
     check_worthiness: float = field(init=False, default=0.0)
     reasons: tuple[str, ...] = field(init=False, default=())
@@ -320,6 +321,11 @@ class _Context:
         return located_country(self.text)
 
     @cached_property
+    def covered(self) -> tuple[date, date] | None:
+        """The period the report says it covers, if it says ("covers 5 to 9 April")."""
+        return reporting_period(self.text[:3000], self.anchor)
+
+    @cached_property
     def about_refugees(self) -> bool:
         """The article is about people crossing a border: it speaks of refugees more
         than of the internally displaced."""
@@ -393,7 +399,7 @@ def extract_claims(
 
     `item_dated`: the article is an item under its own date line ("7 June | ARDAN –
     ..."), which dates what it reports: a figure that names no day carries that one
-    (as `context_date`, like a day its paragraph names).
+    (as its context days, like a day its paragraph names).
 
     Each pattern runs once over the article; its matches are then handed to
     the sentence they fall in (the extractor must read megabytes a second).
@@ -433,7 +439,7 @@ def extract_claims(
 
 _BULLET_LINE = re.compile(rf"\s*{BULLET_MARK}\s")
 _SUMMARY_FIELDS = ("event_date", "event_date_first", "event_date_last", "attributed_to",
-                   "location", "context_date")  # fmt: skip
+                   "location", "context_first", "context_last")  # fmt: skip
 
 
 def _is_summary(sentence: str) -> bool:
@@ -596,13 +602,13 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     location = figure_place(
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
         money=m.unit is not None, country=ctx.country, home=ctx.home_country,
-        placed_before=ctx.placed_before, uprooted=category == "displaced",
+        placed_before=ctx.placed_before, harm=category,
     )  # fmt: skip
     when = figure_date(
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
         anchor=ctx.anchor, future=ctx.future_at(m.start), stated=ctx.stated(index),
     )  # fmt: skip
-    context = _context_day(ctx, index, dates) if when is None else None
+    context = _context_days(ctx, index, dates) if when is None else None
     part_of = _part_of(ctx, m, siblings)
     if part_of is not None:
         total = _claim_at(ctx, siblings, part_of).category
@@ -626,28 +632,36 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         event_date_last=when.last if when else None,
         attributed_to=speaker(),
         part_of=part_of,
-        context_date=context,
+        context_first=context[0] if context else None,
+        context_last=context[1] if context else None,
     )
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
 
 
-def _context_day(ctx: _Context, index: int, dates: list[DateMention]) -> date | None:
-    """The day a figure with no date of its own goes on telling of (for grouping; its
-    event date stays empty): the one day its sentence names in another clause ("16
-    were killed when warplanes struck the school on Thursday, while 19 were wounded");
-    else the last day the sentence before it in its paragraph named ("an airstrike hit
-    the market on 5 March, killing 12. More than 40 people were injured"); else the
-    day of the listing item it stands in (`extract_claims`' item_dated)."""
+def _context_days(ctx: _Context, index: int, dates: list[DateMention]) -> tuple[date, date] | None:
+    """The days a figure with no date of its own goes on telling of (for grouping; its
+    event date stays empty), first and last:
+    - the one day its sentence names in another clause ("16 were killed when warplanes
+      struck the school on Thursday, while 19 were wounded");
+    - else the last day an earlier sentence of its paragraph named ("an airstrike hit
+      the market on 5 March, killing 12. Homes burned. More than 40 were injured");
+    - else the day of the listing item it stands in (`extract_claims`' item_dated);
+    - else the period the report says it covers ("This report covers 5 to 9 April"):
+      a key figure's."""
     if dates:
         days = [d for d in dates if _a_day_of_events(ctx.low, d)]
-        return days[0].first if len(days) == 1 and len(dates) == 1 else None
-    if index and ctx.sentences[index - 1].paragraph == ctx.sentences[index].paragraph:
-        days = [d for d in ctx.dates.get(index - 1, []) if _a_day_of_events(ctx.low, d)]
-        if days:
-            return days[-1].first
-    return ctx.item_day
+        return (days[0].first, days[0].first) if len(days) == 1 and len(dates) == 1 else None
+    paragraph = ctx.sentences[index].paragraph
+    for before in range(index - 1, -1, -1):
+        if ctx.sentences[before].paragraph != paragraph:
+            break
+        if days := [d for d in ctx.dates.get(before, []) if _a_day_of_events(ctx.low, d)]:
+            return days[-1].first, days[-1].first
+    if ctx.item_day is not None:
+        return ctx.item_day, ctx.item_day
+    return ctx.covered
 
 
 def _a_day_of_events(low: str, d: DateMention) -> bool:

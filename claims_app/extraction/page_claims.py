@@ -67,11 +67,15 @@ def claims_of_article(article: PageArticle, offset: int, listed: int = 1) -> lis
     return out
 
 
-def extract_page(text: str, fallback_date: date | None = None) -> list[PageClaim]:
+def extract_page(
+    text: str, fallback_date: date | None = None, received: date | None = None
+) -> list[PageClaim]:
     """Every claim of the page; an article on which the extractor raises raises here.
-    (`fallback_date`: the page's metadata date, for items its text leaves undated.)"""
+    (`fallback_date`: the page's metadata date, for items its text leaves undated;
+    `received`: the day it was read, the year of a year-less dateline on a page that
+    names no year: see split_page.)"""
     claims: list[PageClaim] = []
-    articles = split_page(text, fallback_date)
+    articles = split_page(text, fallback_date, received)
     for article in articles:
         claims.extend(claims_of_article(article, len(claims), len(articles)))
     return claims
@@ -90,15 +94,16 @@ def describe_error(exc: BaseException) -> str:
 
 
 def extract_page_guarded(
-    text: str, fallback_date: date | None = None
+    text: str, fallback_date: date | None = None, received: date | None = None
 ) -> tuple[list[PageClaim], list[ArticleFailure]]:
     """Like extract_page, but an article that makes the extractor raise is reported
     and skipped: one unforeseen token must not cost the page's other articles."""
     claims: list[PageClaim] = []
     failures: list[ArticleFailure] = []
-    for article in split_page(text, fallback_date):
+    articles = split_page(text, fallback_date, received)
+    for article in articles:
         try:
-            claims.extend(claims_of_article(article, len(claims)))
+            claims.extend(claims_of_article(article, len(claims), len(articles)))
         except Exception as exc:  # any extractor bug: reported, never hidden
             failures.append(ArticleFailure(article.position, describe_error(exc)))
     return claims, failures

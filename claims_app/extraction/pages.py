@@ -554,17 +554,23 @@ def _first_header_day(lines: list[Line], roles: list[Role]) -> date | None:
     return None
 
 
-def split_page(text: str, fallback_date: date | None = None) -> list[PageArticle]:
+def split_page(
+    text: str, fallback_date: date | None = None, received: date | None = None
+) -> list[PageArticle]:
     """The news items of a page, in page order.
 
     `fallback_date` dates items that neither they nor the page's text date
-    (an HTML page's metadata gives it)."""
+    (an HTML page's metadata gives it). `received`, the day the page was read,
+    gives the year of a year-less date line or dateline ("KURMA, 7 April (Agency)
+    -") on a page that names no year at all: the latest such day not more than a
+    week after it, as wire copy is read in its own days. It never dates an item
+    by itself."""
     lines = split_lines(text)
     roles = classify(lines)
     near = page_date(lines, roles, fallback_date)
     # The year of a year-less date line: the page's, else its first dated line's
     # ("Sunday, 8 June 2025 | Issue 214" above "7 June | ARDAN – ...").
-    year_from = near or _first_header_day(lines, roles)
+    year_from = near or _first_header_day(lines, roles) or received
     if year_from is not None and (_YEARLESS_STAMP.search(text) or _YEARLESS_ITEM.search(text)):
         roles = classify(lines, year_from)  # year-less stamps now have their year
     splitter = _Splitter(listing=_is_listing(lines, roles, year_from), near=year_from)

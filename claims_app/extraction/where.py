@@ -48,6 +48,31 @@ _DESTINATION = re.compile(
     r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:(?:town|city|village|camp|"
     r"district|region|province|area)\s+of\s+)?\Z"
 )
+# Where people were taken or went, for a figure of harm done elsewhere.
+_WENT_TO = re.compile(
+    r"\b(?:to|into|towards?|reached|reaching|arrived (?:in|at)|arriving (?:in|at))\s+"
+    r"(?:the\s+)?(?:(?!of\b|on\b|in\b|at\b)[a-z-]+\s+){0,2}(?:(?:town|city|village|camp|"
+    r"district|region|province|area)\s+of\s+)?\Z"  # not "into the shelling of X"
+)
+# "taken to Belvan hospital and to the Provincial Hospital in Lorin": all the way on
+_TAKEN_TO = re.compile(
+    r"\b(?:taken|brought|rushed|evacuated|transferred|referred|admitted)\b[^.;,:]{0,70}\Z"
+)
+
+
+def _went_to(low: str, place: Place) -> bool:
+    return bool(
+        _WENT_TO.search(low, max(0, place.start - 40), place.start)
+        or _TAKEN_TO.search(low, max(0, place.start - 80), place.start)
+    )
+
+
+# "the district hospital", "the county commissioner": an institution, not a scope
+_INSTITUTION_AFTER = re.compile(
+    r" (?:hospital|clinic|health|school|office|authorit|administrat|commission|council|"
+    r"court|hall|headquarters|police|prison|market)"
+)
+_WHERE_IT_HAPPENED = frozenset(("displaced", "killed", "injured", "casualties"))
 _SUBCOUNT = rx.compile(r",?\s+(?:including|among them|of whom|of which|with)\b")
 _FUNDING = rx.compile(r"\b(?:funded|funding|appeal|response plan|requires|requirements|seeks)\b")
 # Which places a general word can stand for: by the word a place's name ends with.
@@ -82,7 +107,7 @@ def _chosen_place(
     figure: tuple[int, int],
     *,
     money: bool,
-    uprooted: bool = False,
+    harm: str | None = None,
     country: Callable[[], Place | None],
     home: Callable[[], Place | None],
     placed_before: Callable[[int], int | None],
@@ -97,15 +122,17 @@ def _chosen_place(
     # A "place" holding the figure is a title-case headline read as a name, not a place.
     here = [p for p in places(index) if not p.start <= figure[0] < figure[1] <= p.end]
     own = [p for p in here if any(a <= p.start < b for a, b in region)]
-    if own and uprooted:
-        # "have fled Oskel district ..., most of them to Tarsa camp": the displacement is
-        # Oskel's; where people went is its own figure's place ("arrived in ...")
-        own = [p for p in own if not _DESTINATION.search(low, max(0, p.start - 40), p.start)] or own
+    if own and harm in _WHERE_IT_HAPPENED:
+        # "have fled Oskel district ..., most of them to Tarsa camp", "the wounded were
+        # brought to Kurma hospital": the harm is Oskel's; where people went is not.
+        there = [p for p in own if not _went_to(low, p)]
+        own = there or (own if harm == "displaced" else [])
     if own:
         return _stated_scope(low, own, figure) or max(
             _inner(low, own), key=lambda p: (p.rank, -_distance(p, figure))
         )
     scopes = [scope for a, b in region for scope in _SCOPE.finditer(low, a, b)]
+    scopes = [s for s in scopes if not _INSTITUTION_AFTER.match(low, s.end())]
     for scope in scopes:
         if found := _resolve(places, index, scope, country):
             return found

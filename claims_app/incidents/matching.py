@@ -16,7 +16,7 @@ the same or a contained place, on the same days, of compatible subjects:
   names no day of its own goes on telling of the day the sentence before it in
   its paragraph named ("An airstrike hit the market on 5 March, killing 12. More
   than 40 people were injured."): extraction keeps that day apart from the event
-  date (claims.context_date), and the reason says where it came from. No date,
+  date (claims.context_start/end), and the reason says where it came from. No date,
   no incident: a figure whose day nobody knows is not grouped by guess.
 - **Subjects**: the same group: people in general (people, civilians,
   residents, deaths...) with each other; a particular group (children, health
@@ -229,7 +229,7 @@ def same_days(a: Report, b: Report) -> str | None:
 def _days(r: Report) -> str:
     assert r.start and r.end
     days = r.start.isoformat() if r.start == r.end else f"{r.start}/{r.end}"
-    return f"{days} (the day its paragraph tells of)" if r.dated_by_context else days
+    return f"{days} (read from its context)" if r.dated_by_context else days
 
 
 # --- subjects -----------------------------------------------------------------

@@ -67,7 +67,7 @@ def _fields(found: ExtractedClaim) -> dict:
         "subject": _fit(found.subject, 256), "location": _fit(found.location, 256),
         "event_date": found.event_date,
         "event_date_start": found.event_date_first, "event_date_end": found.event_date_last,
-        "context_date": found.context_date,
+        "context_start": found.context_first, "context_end": found.context_last,
         "attributed_to": _fit(found.attributed_to, 256),
         "check_worthiness": found.check_worthiness,
     }  # fmt: skip

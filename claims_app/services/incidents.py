@@ -46,19 +46,20 @@ from claims_app.services.audit import EventKind, record_claim_events
 
 _REPORT_COLUMNS = (
     Claim.id, Claim.category, Claim.unit, Claim.location, Claim.event_date_start,
-    Claim.event_date_end, Claim.context_date, Claim.subject, Claim.value, Claim.value_max,
-    Claim.qualifier, Claim.quote, Claim.part_of_id, Claim.incident_id, Article.document_id,
+    Claim.event_date_end, Claim.context_start, Claim.context_end, Claim.subject, Claim.value,
+    Claim.value_max, Claim.qualifier, Claim.quote, Claim.part_of_id, Claim.incident_id,
+    Article.document_id,
 )  # fmt: skip
 
 
 def as_report(row) -> Report:
     return Report(
         category=row.category, unit=row.unit, location=row.location,
-        start=row.event_date_start or row.context_date,
-        end=row.event_date_end or row.context_date, subject=row.subject,
+        start=row.event_date_start or row.context_start,
+        end=row.event_date_end or row.context_end, subject=row.subject,
         value=row.value, value_max=row.value_max, qualifier=row.qualifier,
         quote=row.quote, breakdown=row.part_of_id is not None,
-        dated_by_context=row.event_date_start is None and row.context_date is not None,
+        dated_by_context=row.event_date_start is None and row.context_start is not None,
     )  # fmt: skip
 
 

@@ -95,7 +95,7 @@ def prepare(data: bytes, *, origin: str, max_bytes: int) -> PreparedPage:
         page = read_page(data, origin)
     except PageError as exc:
         raise IngestError(str(exc)) from None
-    parts = split_page(page.text, page.published_on)
+    parts = split_page(page.text, page.published_on, received=utcnow().date())
     if not parts:
         raise IngestError("has no news items that could be told apart (no article text found)")
     found = [extract_part(p.body, p.published_on, p.date_source, len(parts)) for p in parts]

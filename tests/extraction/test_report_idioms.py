@@ -26,9 +26,9 @@ def test_a_figure_without_a_day_carries_its_paragraphs_day_apart_from_its_own():
     found = _claims(text)
     wounded = found["About 25 people"]
     assert wounded.event_date is None  # the sentence names no day: its date is empty
-    assert wounded.context_date == date(2025, 9, 17)
-    assert found["nine traders"].context_date is None  # it has a date of its own
-    assert found["Dozens of families"].context_date is None  # another paragraph
+    assert wounded.context_first == date(2025, 9, 17)
+    assert found["nine traders"].context_first is None  # it has a date of its own
+    assert found["Dozens of families"].context_first is None  # another paragraph
 
 
 def test_the_most_specific_of_two_places_in_apposition_wins():
@@ -99,8 +99,8 @@ def test_a_digest_item_under_a_year_less_date_line_is_dated_by_it():
     found = {p.claim.quote: p.claim for p in extract_page(DIGEST)}
     # what an item reports is of its day; the figure's own date stays empty
     assert found["six children"].event_date is None
-    assert found["six children"].context_date == date(2025, 9, 17)
-    assert found["12 farmers"].context_date == date(2025, 9, 18)
+    assert found["six children"].context_first == date(2025, 9, 17)
+    assert found["12 farmers"].context_first == date(2025, 9, 18)
 
 
 def test_a_lone_articles_masthead_date_does_not_date_its_figures():
@@ -109,7 +109,7 @@ def test_a_lone_articles_masthead_date_does_not_date_its_figures():
         "Nine shelters burned and 40 people were displaced in Qasra, the council said."
     )
     found = {p.claim.quote: p.claim for p in extract_page(text)}
-    assert found["40 people"].context_date is None
+    assert found["40 people"].context_first is None
 
 
 def test_the_one_day_of_another_clause_is_the_figures_context():
@@ -117,9 +117,9 @@ def test_the_one_day_of_another_clause_is_the_figures_context():
         "Eleven people were killed when a shell hit the souk on Monday, while 30 people were hurt."
     )
     assert found["30 people"].event_date is None
-    assert found["30 people"].context_date == date(2025, 9, 15)
+    assert found["30 people"].context_first == date(2025, 9, 15)
     said = _claims("The mayor said on Monday that 30 people were hurt in the shelling.")
-    assert said["30 people"].context_date is None  # the day it was said
+    assert said["30 people"].context_first is None  # the day it was said
 
 
 def test_as_of_closes_an_open_period():
@@ -135,3 +135,43 @@ def test_names_opening_with_their_article_and_where_people_fled_from():
     assert found["About 2,300 people"].location == "al-Bayyada"
     found = _claims("Some 800 families have fled Wadi Senn district, most of them to Abu Ras camp.")
     assert found["Some 800 families"].location == "Wadi Senn district"
+
+
+WIRE = """Raid on hill village kills 14
+
+TOLA, 7 April (Savanna Wire) - Gunmen killed 14 people in a raid on Tola on Sunday, a
+county official said.
+"""
+
+
+def test_a_year_less_dateline_takes_the_year_of_the_day_the_page_was_read():
+    (story,) = split_page(WIRE, received=date(2026, 12, 3))
+    assert story.published_on == date(2026, 4, 7)
+    assert split_page(WIRE, received=date(2026, 3, 20))[0].published_on == date(2025, 4, 7)
+    assert split_page(WIRE)[0].published_on is None  # nothing to take a year from
+    found = {p.claim.quote: p.claim for p in extract_page(WIRE, received=date(2026, 12, 3))}
+    assert found["14 people"].event_date == "2026-04-05"
+
+
+def test_key_figures_carry_the_period_the_report_covers():
+    text = (
+        "Situation Report No. 2 | 12 May 2026\n\n"
+        "This report covers the period from 6 to 11 May 2026.\n\n"
+        "KEY FIGURES\n"
+        "21 people killed in Wadi Oum\n\n"
+        "Shelling hit Wadi Oum on 8 May. Homes burned. At least 21 civilians were killed.\n"
+    )
+    found = {p.claim.quote: p.claim for p in extract_page(text)}
+    key = found["21 people"]
+    assert key.event_date is None
+    assert (key.context_first, key.context_last) == (date(2026, 5, 6), date(2026, 5, 11))
+    # two sentences on, the same paragraph still tells of 8 May
+    assert found["At least 21 civilians"].context_first == date(2026, 5, 8)
+
+
+def test_the_wounded_are_placed_where_they_were_hurt_not_where_they_were_taken():
+    found = _claims(
+        "A shell hit the square in Bel Hasa on 14 September. Eighteen people were wounded "
+        "and taken to the district hospital and to the referral clinic in Qasra."
+    )
+    assert found["Eighteen people"].location == "Bel Hasa"

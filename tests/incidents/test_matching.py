@@ -139,4 +139,4 @@ def test_the_children_among_the_dead_are_compared_across_reports():
 def test_a_day_read_from_the_paragraph_says_so_in_the_reason():
     carried = report(dated_by_context=True)
     why = same_incident(report(), carried)
-    assert why and "2020-02-11 (the day its paragraph tells of)" in why
+    assert why and "2020-02-11 (read from its context)" in why
