@@ -12,6 +12,7 @@ marked `figure_conflict`. Every placement is a `claim.grouped` audit event.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from sqlmodel import Session, col, select
 from claims_app.db import draw_ids, refresh_statistics, session_scope
 from claims_app.incidents.intervals import figure_interval, reported_range
 from claims_app.incidents.matching import (
+    KINDS,
     SHORT_PERIOD_DAYS,
     Report,
     groupable,
@@ -437,27 +439,34 @@ def regroup_stored(engine: Engine, *, actor: Actor) -> int:
     The tables' statistics are refreshed as they grow: planned as if `incidents`
     were still empty, PostgreSQL read all of it for each batch (64 claims/s after
     60,000)."""
-    placed, after, batches = 0, 0, 0
-    while True:
-        with session_scope(engine) as session:
-            batch = claims_after(session, after=after, limit=IN_LIST)
-        if not batch:
-            refresh_statistics(engine)
-            return placed
+    placed = 0
+    with session_scope(engine) as session:
+        order = ungrouped_by_day(session)
+    for batches, start in enumerate(range(0, len(order), IN_LIST), start=1):
         with session_scope(engine, write=True) as session:
-            placed += group_claims(session, batch, actor=actor)
-        after, batches = batch[-1], batches + 1
+            placed += group_claims(session, order[start : start + IN_LIST], actor=actor)
         if batches in (4, 20) or batches % 200 == 0:
             refresh_statistics(engine)
+    refresh_statistics(engine)
+    return placed
 
 
-def claims_after(session: Session, *, after: int, limit: int) -> list[int]:
-    """The next claim ids after `after`: what `claims incidents --regroup` walks, a
-    batch per transaction, by the primary key (asking for "not in an incident yet"
-    instead read every such claim on each batch: quadratic); `group_claims` skips
-    the ones already placed."""
-    return list(
-        session.exec(
-            select(Claim.id).where(Claim.id > after).order_by(col(Claim.id)).limit(limit)
-        ).all()
+def ungrouped_by_day(session: Session) -> array:
+    """The ids of the stored claims grouping could place and has not, in the order of
+    their days: what `claims incidents --regroup` walks, a batch per transaction.
+    A batch's figures then share their days, and the incidents it reads are those
+    few days' (in the order of their ids, a batch of 500 spread over five years read
+    nearly every incident of its kinds: 480 claims/s at 100,000 stored, about 100/s
+    past 400,000). `group_claims` skips any placed meanwhile."""
+    day = func.coalesce(Claim.event_date_start, Claim.context_start)
+    rows = session.exec(
+        select(Claim.id)
+        .where(
+            Claim.incident_id.is_(None),  # type: ignore[union-attr]
+            col(Claim.category).in_(sorted(KINDS)),
+            Claim.location.is_not(None),  # type: ignore[union-attr]
+            day.is_not(None),
+        )
+        .order_by(day, col(Claim.id))
     )
+    return array("q", rows)  # 8 bytes a claim: a million stored claims are 8 MB
