@@ -2,7 +2,7 @@
 reviewer's incident views, on a database of N claims.
 
     python bench/incidents_scale.py [--claims 100000] [--articles 2000] [--repeat 30]
-                                    [--database-url postgresql+psycopg://.../bench]
+                                    [--database-url postgresql+psycopg://.../bench] [--reuse]
 
 Builds N claims with bench/builder.py (varied kinds, eight places, five years of
 days; a throwaway SQLite file unless --database-url names a PostgreSQL database
@@ -31,6 +31,7 @@ from web_latency import _login, _time
 
 from claims_app import create_app
 from claims_app.db import make_engine, session_scope
+from claims_app.migrate import upgrade
 from claims_app.models import Claim, Incident
 from claims_app.services.accounts import create_user
 from claims_app.services.actors import Actor
@@ -54,9 +55,10 @@ def prepare(url: str, claims: int) -> None:
     engine.dispose()
 
 
-def ingest(url: str, articles: int) -> str:
+def ingest(url: str, articles: int, seed: int = 1) -> str:
     env = os.environ | {"DATABASE_URL": url}
-    done = subprocess.run([CLAIMS_CMD, "demo-data", "--articles", str(articles)], env=env,
+    done = subprocess.run([CLAIMS_CMD, "demo-data", "--articles", str(articles), "--seed",
+                           str(seed)], env=env,
                           capture_output=True, text=True, check=True)  # fmt: skip
     return done.stdout.strip().splitlines()[-1]
 
@@ -100,11 +102,21 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--database-url")
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="the database holds the grouped claims of a run cut short: bring its schema "
+        "up to date and go on from the ingest",
+    )  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
-        prepare(url, args.claims)
-        line = ingest(url, args.articles)
+        if args.reuse:
+            upgrade(url)
+        else:
+            prepare(url, args.claims)
+        # (a run going on from an earlier one ingests other pages: the same ones are
+        # refused as already stored)
+        line = ingest(url, args.articles, seed=int(time.time()) if args.reuse else 1)
         rate = re.search(r"\((\d+) articles/s", line)
         print(f"ingest with grouping on, {args.claims:,} claims stored: {line}"
               + ("" if rate else " (no rate printed)"))  # fmt: skip

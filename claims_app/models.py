@@ -87,6 +87,12 @@ class Relation(enum.StrEnum):
     CONTEXT = "context"
 
 
+class FetchState(enum.StrEnum):
+    QUEUED = "queued"  # asked for; the worker has not answered yet
+    FETCHED = "fetched"  # the latest attempt kept a snapshot
+    FAILED = "failed"  # the latest attempt was refused or failed (its snapshot says why)
+
+
 class Rating(enum.StrEnum):
     ACCURATE = "accurate"
     MOSTLY_ACCURATE = "mostly_accurate"
@@ -250,7 +256,10 @@ class Incident(SQLModel, table=True):
     __table_args__ = (
         # Candidates for a new figure: same kind, days overlapping (services/incidents.py).
         Index("ix_incidents_kind_dates", "kind", "date_start", "date_end"),
-    )
+        # The desk's list of incidents in conflict, newest first (migration 0014).
+        Index("ix_incidents_in_conflict", "id", sqlite_where=text("conflict = 1"),
+              postgresql_where=text("conflict")),
+    )  # fmt: skip
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)
@@ -296,6 +305,34 @@ class Source(SQLModel, table=True):
     removed_by_id: int | None = Field(default=None, foreign_key="users.id")
     removed_at: datetime | None = _tz_column()
     removed_reason: str | None = Field(default=None, sa_column=Column(Text))
+    # The kept copy (evidence): the latest fetch's state, and whether the page has
+    # changed since the first copy was kept (the reviewer cited that one).
+    fetch_state: str | None = Field(default=None, max_length=16)
+    changed_since_cited: bool = False
+
+
+class SourceSnapshot(SQLModel, table=True):
+    """One attempt to fetch a source, kept as it went: append-only (migration 0013),
+    a fetched copy's bytes named by their SHA-256, its main text kept to read; a
+    refusal or a failure with its reason."""
+
+    __tablename__ = "source_snapshots"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", index=True)
+    requested_url: str = Field(sa_column=Column(Text, nullable=False))
+    final_url: str | None = Field(default=None, sa_column=Column(Text))
+    status: int | None = None  # the HTTP status of the answer kept
+    content_type: str | None = Field(default=None, max_length=128)
+    sha256: str | None = Field(default=None, max_length=64)
+    size_bytes: int | None = None
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    publisher: str | None = Field(default=None, max_length=256)
+    text: str | None = Field(default=None, sa_column=Column(Text))
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    refused: bool = False  # the fetch rules forbade it (not the site's failure)
+    changed: bool = False  # its bytes differ from the copy kept before it
+    fetched_at: datetime | None = _tz_column(nullable=False)
 
 
 class Verdict(SQLModel, table=True):

@@ -68,6 +68,7 @@ class Fetched:
     body: bytes
     fetched_at: datetime
     redirects: tuple[str, ...] = field(default=())
+    charset: str | None = None  # as the Content-Type header declared it
 
     @property
     def sha256(self) -> str:
@@ -140,7 +141,7 @@ def fetch(url: str, rules: FetchRules, *, resolve: Resolver = system_resolver) -
             if response.status not in REDIRECTS:
                 return _kept(url, current, response, rules, deadline, tuple(hops))
             location = response.headers.get("Location")
-            response.release_conn()
+            _discard(response)
         if not location:
             raise FetchError(f"HTTP {response.status} redirect without a Location")
         if len(hops) >= rules.max_redirects:
@@ -188,20 +189,30 @@ def _pool(address: str, host: str, port: int, https: bool):
 
 def _kept(url, final, response, rules: FetchRules, deadline: float, hops) -> Fetched:
     if response.status >= 400:
-        response.release_conn()
+        _discard(response)
         raise FetchError(f"the site answered HTTP {response.status}")
-    content_type = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    header = response.headers.get("Content-Type", "")
+    content_type = header.split(";", 1)[0].strip().lower()
     if not content_type.startswith(KEPT_TYPES):
-        response.release_conn()
+        _discard(response)
         raise FetchError(f"refused: {content_type or 'no content type'} is not text, HTML or PDF",
                          refused=True)  # fmt: skip
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > rules.max_bytes:
-        response.release_conn()
+        _discard(response)
         raise FetchError(f"refused: larger than {rules.max_bytes:,} bytes", refused=True)
     body = _read_capped(response, rules, deadline)
     return Fetched(url=url, final_url=final, status=response.status, content_type=content_type,
-                   body=body, fetched_at=datetime.now(UTC), redirects=hops)  # fmt: skip
+                   body=body, fetched_at=datetime.now(UTC), redirects=hops,
+                   charset=_charset(header))  # fmt: skip
+
+
+def _charset(header: str) -> str | None:
+    for param in header.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"')
+    return None
 
 
 def _read_capped(response, rules: FetchRules, deadline: float) -> bytes:
@@ -220,6 +231,12 @@ def _read_capped(response, rules: FetchRules, deadline: float) -> bytes:
     finally:
         response.release_conn()
     return b"".join(chunks)
+
+
+def _discard(response) -> None:
+    """An answer not read: its connection closed, not handed back half-read."""
+    response.close()
+    response.release_conn()
 
 
 def _time_left(deadline: float, rules: FetchRules) -> float:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claims_app.incidents.intervals import Interval, figure_interval
 
@@ -169,6 +170,7 @@ def in_conflict(reports: list[tuple[int, Report]]) -> set[int]:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)  # incidents' places recur: every candidate asks
 def place_words(name: str) -> frozenset[str]:
     """The words that name the place and its part ("al-Rashidiya neighbourhood" ->
     al-rashidiya; "central Idlib" -> central, idlib)."""
@@ -177,6 +179,7 @@ def place_words(name: str) -> frozenset[str]:
     return core or frozenset(w for w in words if w and w not in _GENERIC_PLACE) or frozenset(words)
 
 
+@lru_cache(maxsize=65536)
 def index_words(name: str) -> frozenset[str]:
     """Words any name the same as, containing or inside this one shares with it
     (its place words without the part: "central Idlib" -> idlib)."""

@@ -59,6 +59,9 @@ class EventKind(enum.StrEnum):
     CLAIM_SENT_BACK = "claim.sent_back"
     SOURCE_ADDED = "source.added"
     SOURCE_REMOVED = "source.removed"
+    SOURCE_FETCH_REQUESTED = "source.fetch_requested"
+    SOURCE_FETCHED = "source.fetched"
+    SOURCE_FETCH_FAILED = "source.fetch_failed"
     VERDICT_GIVEN = "verdict.given"
     COMMENT_ADDED = "comment.added"
     REPORT_EXPORTED = "report.exported"
@@ -115,6 +118,14 @@ EVENT_MEANINGS: dict[EventKind, str] = {
         "An editor sent the verdict back to its reviewer for a second look, with the reason."
     ),
     EventKind.SOURCE_ADDED: "A source was attached to the claim.",
+    EventKind.SOURCE_FETCH_REQUESTED: "A kept copy of a source was asked for (queued).",
+    EventKind.SOURCE_FETCHED: (
+        "A copy of a source was fetched and kept; after holds its snapshot, SHA-256 and "
+        "whether it differs from the copy before."
+    ),
+    EventKind.SOURCE_FETCH_FAILED: (
+        "A fetch of a source was refused by the fetch rules or failed; after holds why."
+    ),
     EventKind.SOURCE_REMOVED: "A source was removed from the claim, with the reason.",
     EventKind.VERDICT_GIVEN: "A verdict was given; it replaces any earlier one as current.",
     EventKind.COMMENT_ADDED: "A comment was added to the claim's thread.",

@@ -84,6 +84,12 @@ def describe(
             f"source added: {after.get('title') or after.get('url')} ({after.get('relation')}, "
             f"{'independent' if after.get('independent') else 'not independent'})"
         ),
+        EventKind.SOURCE_FETCH_REQUESTED: f"copy of source asked for: {after.get('url')}",
+        EventKind.SOURCE_FETCHED: (
+            f"source copy kept (SHA-256 {str(after.get('sha256'))[:12]}…"
+            + (", changed since the copy before)" if after.get("changed") else ")")
+        ),
+        EventKind.SOURCE_FETCH_FAILED: f"source not fetched: {after.get('reason')}",
         EventKind.SOURCE_REMOVED: (
             f"source removed: {before.get('title') or before.get('url')}, "
             f"because: {after.get('reason')}"

@@ -65,13 +65,22 @@ def as_report(row) -> Report:
     )  # fmt: skip
 
 
-def incident_report(incident: Incident) -> Report:
-    """An incident's key as a report: its first figure's kind, unit, place, days, subject."""
+def incident_report(incident) -> Report:
+    """An incident's key as a report: its first figure's kind, unit, place, days, subject
+    (an Incident, or a row of `_KEY_COLUMNS`)."""
     return Report(
         category=incident.category, unit=incident.unit, location=incident.place,
         start=incident.date_start, end=incident.date_end, subject=incident.subject,
         value=0, qualifier="exact",
     )  # fmt: skip
+
+
+# What grouping reads of a candidate incident: plain rows, not ORM objects (a page's
+# batch may weigh against thousands of them at a million stored claims).
+_KEY_COLUMNS = (
+    Incident.id, Incident.category, Incident.unit, Incident.place, Incident.date_start,
+    Incident.date_end, Incident.subject,
+)  # fmt: skip
 
 
 IN_LIST = 500  # ids per IN (...) list: bounded, whatever the batch
@@ -94,7 +103,7 @@ def report_rows(session: Session, claim_ids: Sequence[int]) -> list:
     return found
 
 
-def _candidates(session: Session, reports: list[Report]) -> list[Incident]:
+def _candidates(session: Session, reports: list[Report]) -> list:
     """Incidents a report of the batch could join: of its kind, starting on a day a
     match can start (`_first_days`: at most a short period before the report's
     first day; a running total's own first day). Those days, per kind, are looked
@@ -106,13 +115,14 @@ def _candidates(session: Session, reports: list[Report]) -> list[Incident]:
     for r in reports:
         if r.start and r.end:
             days[r.kind or ""].update(_first_days(r))
-    found: dict[int, Incident] = {}
+    found: dict[int, Any] = {}
     for kind, wanted in days.items():
         for chunk in _in_chunks(sorted(wanted)):
-            for incident in session.exec(
-                select(Incident).where(Incident.kind == kind, col(Incident.date_start).in_(chunk))
+            for row in session.exec(
+                select(*_KEY_COLUMNS)
+                .where(Incident.kind == kind, col(Incident.date_start).in_(chunk))
             ).all():  # fmt: skip
-                found[incident.id or 0] = incident
+                found[row.id] = row
     return [found[i] for i in sorted(found)]
 
 
@@ -181,8 +191,10 @@ def group_claims(session: Session, claim_ids: Sequence[int], *, actor: Actor) ->
     if not wanted:
         return 0
     keys = _Keys()
+    words = {w for r in wanted for w in index_words(reports[r.id].location or "")}
     for incident in _candidates(session, [reports[r.id] for r in wanted]):
-        keys.add(_Key(incident.id, incident_report(incident)))
+        if words.intersection(index_words(incident.place)):  # else no report can match it
+            keys.add(_Key(incident.id, incident_report(incident)))
     placements, fresh = [], []
     for row in wanted:
         report = reports[row.id]
@@ -332,18 +344,21 @@ def list_incidents(
     """Incidents reported at least `min_reports` times (with a conflict; with a
     report in that document), newest first when `limit` is given (the desk's
     page), else oldest first, each with its reports in id order."""
-    counted = (
-        select(Claim.incident_id).where(col(Claim.incident_id).is_not(None))
-        .group_by(Claim.incident_id).having(func.count() >= min_reports)
-    )  # fmt: skip
+    query = select(Incident)
+    if conflicts:
+        # (partial index, migration 0014: a few conflicts among a million incidents)
+        query = query.where(col(Incident.conflict))
     if document_id is not None:
         in_document = select(Claim.incident_id).join(Article, Article.id == Claim.article_id)
-        counted = counted.where(
-            col(Claim.incident_id).in_(in_document.where(Article.document_id == document_id))
+        query = query.where(
+            col(Incident.id).in_(in_document.where(Article.document_id == document_id))
         )
-    query = select(Incident).where(col(Incident.id).in_(counted))
-    if conflicts:
-        query = query.where(col(Incident.conflict))
+    if not (conflicts and min_reports <= 2):  # a conflict takes two reports already
+        counted = (
+            select(Claim.incident_id).where(col(Claim.incident_id).is_not(None))
+            .group_by(Claim.incident_id).having(func.count() >= min_reports)
+        )  # fmt: skip
+        query = query.where(col(Incident.id).in_(counted))
     order = col(Incident.id).desc() if limit else col(Incident.id)
     incidents = session.exec(query.order_by(order).limit(limit)).all()
     return [_view(session, i) for i in incidents]

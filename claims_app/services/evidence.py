@@ -1,0 +1,112 @@
+"""Kept copies of cited sources: asking for a fetch, and keeping what came back.
+
+The fetch itself (evidence/fetching.py) runs with no transaction open: a slow site
+must hold nobody. Only its outcome is written, in a short transaction, with its
+audit event: a snapshot row (append-only) and the source's fetch state.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from claims_app.db import session_scope
+from claims_app.evidence.fetching import Fetched, FetchError, FetchRules, fetch
+from claims_app.evidence.reading import read_source
+from claims_app.models import Claim, FetchState, Source, SourceSnapshot, utcnow
+from claims_app.services.actors import Actor
+from claims_app.services.audit import EventKind, record_claim_event
+from claims_app.services.review import REVIEWERS, ReviewError, require_role
+
+
+def request_fetch(session: Session, source_id: int, *, actor: Actor) -> Source:
+    """Mark the source as waiting for a fetch (the caller queues the job after commit)."""
+    require_role(actor, REVIEWERS, "fetch sources")
+    source = _open_source(session, source_id)
+    source.fetch_state = FetchState.QUEUED.value
+    session.add(source)
+    record_claim_event(session, EventKind.SOURCE_FETCH_REQUESTED, _claim(session, source),
+                       actor=actor, after={"source_id": source.id, "url": source.url})  # fmt: skip
+    return source
+
+
+def keep_outcome(
+    session: Session, source_id: int, outcome: Fetched | FetchError, *, url: str, actor: Actor
+) -> SourceSnapshot:
+    """Write what one fetch of `url` gave: a kept copy, or the reason there is none."""
+    source = _open_source(session, source_id)
+    if isinstance(outcome, FetchError):
+        snapshot = SourceSnapshot(source_id=source_id, requested_url=url, error=outcome.reason,
+                                  refused=outcome.refused, fetched_at=utcnow())  # fmt: skip
+        source.fetch_state = FetchState.FAILED.value
+        kind, after = EventKind.SOURCE_FETCH_FAILED, {"reason": outcome.reason}
+    else:
+        snapshot = _snapshot(session, source, outcome, url)
+        source.fetch_state = FetchState.FETCHED.value
+        source.changed_since_cited = source.changed_since_cited or snapshot.changed
+        kind, after = EventKind.SOURCE_FETCHED, {
+            "final_url": snapshot.final_url, "status": snapshot.status,
+            "sha256": snapshot.sha256, "changed": snapshot.changed,
+        }  # fmt: skip
+    session.add(snapshot)
+    session.add(source)
+    session.flush()
+    after = {"source_id": source_id, "snapshot_id": snapshot.id, **after}
+    record_claim_event(session, kind, _claim(session, source), actor=actor, after=after)
+    return snapshot
+
+
+def fetch_and_keep(
+    engine: Engine, source_id: int, *, rules: FetchRules, actor: Actor, resolve=None
+) -> SourceSnapshot:
+    """Fetch the source's URL (no transaction open meanwhile), then keep the outcome."""
+    with session_scope(engine) as session:
+        url = _open_source(session, source_id).url
+    try:
+        outcome: Fetched | FetchError = (
+            fetch(url, rules) if resolve is None else fetch(url, rules, resolve=resolve)
+        )
+    except FetchError as exc:
+        outcome = exc
+    with session_scope(engine, write=True) as session:
+        return keep_outcome(session, source_id, outcome, url=url, actor=actor)
+
+
+def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:
+    """Every fetch of the source, oldest first."""
+    return list(
+        session.exec(
+            select(SourceSnapshot)
+            .where(SourceSnapshot.source_id == source_id)
+            .order_by(col(SourceSnapshot.id))
+        ).all()
+    )
+
+
+def _snapshot(session: Session, source: Source, got: Fetched, url: str) -> SourceSnapshot:
+    read = read_source(got.body, got.content_type, got.charset)
+    before = session.exec(
+        select(SourceSnapshot.sha256)
+        .where(SourceSnapshot.source_id == source.id, col(SourceSnapshot.sha256).is_not(None))
+        .order_by(col(SourceSnapshot.id).desc())
+        .limit(1)
+    ).first()
+    return SourceSnapshot(
+        source_id=source.id or 0, requested_url=url, final_url=got.final_url, status=got.status,
+        content_type=got.content_type, sha256=got.sha256, size_bytes=len(got.body),
+        title=read.title, publisher=(read.publisher or "")[:256] or None, text=read.text,
+        changed=before is not None and before != got.sha256, fetched_at=got.fetched_at,
+    )  # fmt: skip
+
+
+def _open_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None or source.removed_at is not None:
+        raise ReviewError(f"source {source_id} does not exist or was removed")
+    return source
+
+
+def _claim(session: Session, source: Source) -> Claim:
+    claim = session.get(Claim, source.claim_id)
+    assert claim is not None  # a source belongs to a claim (foreign key)
+    return claim

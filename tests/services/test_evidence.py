@@ -1,0 +1,113 @@
+"""Kept copies of sources at the service level, on SQLite and on PostgreSQL."""
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import select
+
+from claims_app.db import session_scope
+from claims_app.models import AuditEvent, Source
+from claims_app.services import evidence, review
+from claims_app.services.actors import Actor
+from claims_app.services.review import Forbidden, SourceInput
+from tests.helpers import ingest_fixture, make_user
+from tests.local_site import LOOPBACK_RULES, LocalSite
+
+REPORT = (
+    b"<html><head><title>Shelling in Dovra</title><meta property='og:site_name' "
+    b"content='Dovra Monitor'></head><body><article><h1>Shelling in Dovra</h1><p>Seven "
+    b"civilians were killed when shells hit the market on Monday, the monitor said.</p>"
+    b"<p>Relief teams reached the town on Tuesday.</p></article></body></html>"
+)
+WORKER = Actor.system("worker")
+
+
+@pytest.fixture
+def site():
+    served = LocalSite()
+    yield served
+    served.close()
+
+
+@pytest.fixture
+def cited(engine, site):
+    """A reviewer's source on claim 1, pointing at the local site."""
+    ingest_fixture(engine)
+    _, amina = make_user(engine, "amina", "reviewer")
+    site.pages["/report"] = (200, "text/html; charset=utf-8", REPORT)
+    with session_scope(engine, write=True) as s:
+        source = review.add_source(s, 1, version=1, actor=amina, source=SourceInput(
+            url=site.url("/report"), title="Monitor report", independent=True))  # fmt: skip
+        evidence.request_fetch(s, source.id, actor=amina)
+        return source.id, amina
+
+
+def _events(engine, kind):
+    with session_scope(engine) as s:
+        found = s.exec(select(AuditEvent).where(AuditEvent.kind == kind).order_by(AuditEvent.id))
+        return [e.after for e in found]
+
+
+def test_a_fetched_copy_is_kept_with_its_text_hash_and_event(engine, cited):
+    source_id, _ = cited
+    assert _source(engine, source_id).fetch_state == "queued"
+    kept = evidence.fetch_and_keep(engine, source_id, rules=LOOPBACK_RULES, actor=WORKER)
+    assert (kept.status, kept.content_type, kept.size_bytes) == (200, "text/html", len(REPORT))
+    assert kept.title == "Shelling in Dovra" and kept.publisher == "Dovra Monitor"
+    assert "Seven civilians were killed" in kept.text and "<p>" not in kept.text
+    assert _source(engine, source_id).fetch_state == "fetched"
+    (after,) = _events(engine, "source.fetched")
+    assert after["sha256"] == kept.sha256 and after["snapshot_id"] == kept.id
+
+
+def test_a_changed_page_adds_a_snapshot_and_keeps_the_old_text(engine, cited, site):
+    source_id, _ = cited
+    first = evidence.fetch_and_keep(engine, source_id, rules=LOOPBACK_RULES, actor=WORKER)
+    site.pages["/report"] = (200, "text/html", REPORT.replace(b"Seven", b"Nine"))
+    second = evidence.fetch_and_keep(engine, source_id, rules=LOOPBACK_RULES, actor=WORKER)
+    assert second.changed and second.sha256 != first.sha256 and "Nine civilians" in second.text
+    assert _source(engine, source_id).changed_since_cited
+    with session_scope(engine) as s:
+        kept = evidence.snapshots_of(s, source_id)
+    assert [k.id for k in kept] == [first.id, second.id] and "Seven civilians" in kept[0].text
+    same = evidence.fetch_and_keep(engine, source_id, rules=LOOPBACK_RULES, actor=WORKER)
+    assert not same.changed  # the same bytes as the copy before
+
+
+def test_a_refused_or_failed_fetch_is_recorded_with_its_reason(engine, cited, site):
+    source_id, _ = cited
+    refused = evidence.fetch_and_keep(
+        engine, source_id, rules=LOOPBACK_RULES.__class__(), actor=WORKER
+    )  # fmt: skip  (loopback not allowed)
+    assert refused.refused and "loopback address" in refused.error and refused.sha256 is None
+    assert _source(engine, source_id).fetch_state == "failed"
+    site.pages["/report"] = (404, "text/html", b"gone")
+    failed = evidence.fetch_and_keep(engine, source_id, rules=LOOPBACK_RULES, actor=WORKER)
+    assert not failed.refused and failed.error == "the site answered HTTP 404"
+    reasons = [a["reason"] for a in _events(engine, "source.fetch_failed")]
+    assert reasons == [refused.error, "the site answered HTTP 404"]
+
+
+def test_snapshots_are_append_only(engine, cited):
+    source_id, _ = cited
+    kept = evidence.fetch_and_keep(engine, source_id, rules=LOOPBACK_RULES, actor=WORKER)
+    for statement in (
+        "UPDATE source_snapshots SET text = 'rewritten'",
+        "DELETE FROM source_snapshots",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), session_scope(engine, write=True) as s:
+            s.execute(text(statement))
+    with session_scope(engine) as s:
+        assert evidence.snapshots_of(s, source_id)[0].text == kept.text
+
+
+def test_auditors_cannot_ask_for_fetches(engine, cited):
+    source_id, _ = cited
+    _, audrey = make_user(engine, "audrey", "auditor")
+    with pytest.raises(Forbidden), session_scope(engine, write=True) as s:
+        evidence.request_fetch(s, source_id, actor=audrey)
+
+
+def _source(engine, source_id):
+    with session_scope(engine) as s:
+        return s.get(Source, source_id)
