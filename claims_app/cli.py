@@ -642,6 +642,53 @@ def users_demo(ctx: Context) -> None:
     )
 
 
+# --- sources and the worker --------------------------------------------------
+
+
+@main.command()
+@click.option("--workers", default=1, show_default=True, type=int, help="Jobs at once.")
+@pass_ctx
+def worker(ctx: Context, workers: int) -> None:
+    """Run the background worker: fetch and keep cited sources (CLAIMS_QUEUE_URL)."""
+    from claims_app.worker import Worker
+
+    ctx.migrated_engine()
+    where = ctx.settings.queue_url or f"{ctx.settings.instance_path / 'queue.db'} (SQLite)"
+    click.echo(f"worker: taking jobs from {where}")
+    Worker(ctx.settings).run(workers)
+
+
+@main.group()
+def sources() -> None:
+    """Cited sources and their kept copies."""
+
+
+@sources.command("recheck")
+@click.option(
+    "--older-than",
+    "days",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Fetch again sources whose newest copy is older than this many days.",
+)
+@pass_ctx
+def sources_recheck(ctx: Context, days: float) -> None:
+    """Queue a fresh fetch of every source not fetched for DAYS (or never)."""
+    from claims_app.services import evidence
+    from claims_app.worker import Worker
+
+    engine = ctx.migrated_engine()
+    with session_scope(engine, write=True) as session:
+        due = evidence.due_for_recheck(session, older_than_days=days)
+        for source_id in due:
+            evidence.request_fetch(session, source_id, actor=Actor.cli())
+    jobs = Worker(ctx.settings)
+    for source_id in due:  # after the commit: the worker reads the state written
+        jobs.fetch_source(source_id)
+    click.echo(f"queued {len(due)} source fetches (a running `claims worker` takes them)")
+
+
 # --- serve --------------------------------------------------------------------
 
 

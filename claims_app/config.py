@@ -47,6 +47,12 @@ class Settings:
     ratelimit_storage: str = "memory://"
     # Keys' prefix in that storage: two desks sharing one Redis keep their own counts.
     ratelimit_prefix: str = "claims_app"
+    # Background jobs (worker.py): huey's SQLite storage in the instance folder when
+    # empty; a Redis URL ("redis://127.0.0.1:6379/2") for a team's several machines.
+    queue_url: str = ""
+    # Networks the source fetcher may reach although they are not public
+    # (evidence/fetching.py: allowed_networks); empty in production.
+    fetch_allow_private: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -69,6 +75,8 @@ class Settings:
                 env.get("CLAIMS_RATELIMIT_STORAGE") or env.get("REDIS_URL") or "memory://"
             ),
             ratelimit_prefix=env.get("CLAIMS_RATELIMIT_PREFIX", "claims_app"),
+            queue_url=env.get("CLAIMS_QUEUE_URL", "").strip(),
+            fetch_allow_private=env.get("CLAIMS_FETCH_ALLOW_PRIVATE", "").strip(),
         )
 
 

@@ -45,10 +45,11 @@ _CHUNK = 64 * 1024
 class FetchError(Exception):
     """The source was not fetched, and why (`refused`: the rules forbade it)."""
 
-    def __init__(self, reason: str, *, refused: bool = False) -> None:
+    def __init__(self, reason: str, *, refused: bool = False, transient: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.refused = refused
+        self.transient = transient  # may work if tried again later (time-outs, 5xx)
 
 
 @dataclass(frozen=True)
@@ -171,10 +172,10 @@ def _one_hop(url: str, rules: FetchRules, resolve: Resolver, deadline: float):
         )  # fmt: skip
     except urllib3.exceptions.TimeoutError:
         pool.close()
-        raise FetchError(f"no answer within {rules.timeout:g} s") from None
+        raise FetchError(f"no answer within {rules.timeout:g} s", transient=True) from None
     except urllib3.exceptions.HTTPError as exc:
         pool.close()
-        raise FetchError(f"could not fetch {host}: {_short(exc)}") from None
+        raise FetchError(f"could not fetch {host}: {_short(exc)}", transient=True) from None
     return pool, response
 
 
@@ -190,7 +191,8 @@ def _pool(address: str, host: str, port: int, https: bool):
 def _kept(url, final, response, rules: FetchRules, deadline: float, hops) -> Fetched:
     if response.status >= 400:
         _discard(response)
-        raise FetchError(f"the site answered HTTP {response.status}")
+        busy = response.status >= 500 or response.status == 429
+        raise FetchError(f"the site answered HTTP {response.status}", transient=busy)
     header = response.headers.get("Content-Type", "")
     content_type = header.split(";", 1)[0].strip().lower()
     if not content_type.startswith(KEPT_TYPES):
@@ -225,9 +227,9 @@ def _read_capped(response, rules: FetchRules, deadline: float) -> bytes:
             _time_left(deadline, rules)
             chunks.append(chunk)
     except urllib3.exceptions.TimeoutError:
-        raise FetchError(f"no answer within {rules.timeout:g} s") from None
+        raise FetchError(f"no answer within {rules.timeout:g} s", transient=True) from None
     except urllib3.exceptions.HTTPError as exc:
-        raise FetchError(f"the page broke off: {_short(exc)}") from None
+        raise FetchError(f"the page broke off: {_short(exc)}", transient=True) from None
     finally:
         response.release_conn()
     return b"".join(chunks)
@@ -242,7 +244,7 @@ def _discard(response) -> None:
 def _time_left(deadline: float, rules: FetchRules) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
-        raise FetchError(f"no answer within {rules.timeout:g} s")
+        raise FetchError(f"no answer within {rules.timeout:g} s", transient=True)
     return left
 
 

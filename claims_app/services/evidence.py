@@ -7,7 +7,9 @@ audit event: a snapshot row (append-only) and the source's fetch state.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from datetime import timedelta
+
+from sqlalchemy import Engine, func, or_
 from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
@@ -20,8 +22,11 @@ from claims_app.services.review import REVIEWERS, ReviewError, require_role
 
 
 def request_fetch(session: Session, source_id: int, *, actor: Actor) -> Source:
-    """Mark the source as waiting for a fetch (the caller queues the job after commit)."""
-    require_role(actor, REVIEWERS, "fetch sources")
+    """Mark the source as waiting for a fetch (the caller queues the job after commit).
+    A person at the desk must be a reviewer or editor; the command line's operator
+    (`claims sources recheck`) may always."""
+    if actor.user_id is not None:
+        require_role(actor, REVIEWERS, "fetch sources")
     source = _open_source(session, source_id)
     source.fetch_state = FetchState.QUEUED.value
     session.add(source)
@@ -57,9 +62,17 @@ def keep_outcome(
 
 
 def fetch_and_keep(
-    engine: Engine, source_id: int, *, rules: FetchRules, actor: Actor, resolve=None
+    engine: Engine,
+    source_id: int,
+    *,
+    rules: FetchRules,
+    actor: Actor,
+    resolve=None,
+    retry_later: bool = False,
 ) -> SourceSnapshot:
-    """Fetch the source's URL (no transaction open meanwhile), then keep the outcome."""
+    """Fetch the source's URL (no transaction open meanwhile), then keep the outcome.
+    `retry_later`: a failure that may pass (a time-out, HTTP 503) is raised, not kept,
+    for the queue to try again; its last try keeps it."""  # fmt: skip
     with session_scope(engine) as session:
         url = _open_source(session, source_id).url
     try:
@@ -67,9 +80,28 @@ def fetch_and_keep(
             fetch(url, rules) if resolve is None else fetch(url, rules, resolve=resolve)
         )
     except FetchError as exc:
+        if retry_later and exc.transient:
+            raise
         outcome = exc
     with session_scope(engine, write=True) as session:
         return keep_outcome(session, source_id, outcome, url=url, actor=actor)
+
+
+def due_for_recheck(session: Session, *, older_than_days: float) -> list[int]:
+    """Active sources whose newest copy is older than that, or that have none."""
+    newest = (
+        select(SourceSnapshot.source_id, func.max(SourceSnapshot.fetched_at).label("at"))
+        .group_by(SourceSnapshot.source_id).subquery()
+    )  # fmt: skip
+    cutoff = utcnow() - timedelta(days=older_than_days)
+    rows = session.exec(
+        select(Source.id)
+        .outerjoin(newest, newest.c.source_id == Source.id)
+        .where(col(Source.removed_at).is_(None))
+        .where(or_(newest.c.at.is_(None), newest.c.at < cutoff))
+        .order_by(col(Source.id))
+    ).all()
+    return list(rows)
 
 
 def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:

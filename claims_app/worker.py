@@ -1,0 +1,80 @@
+"""Background work on a real queue: fetching cited sources (issue 18).
+
+huey (MIT, small, kept up) gives the queue: its SQLite storage in the instance
+folder by default, so jobs survive a restart of the worker with nothing to
+install; Redis when CLAIMS_QUEUE_URL names one, for a team's several machines.
+`claims worker` runs the consumer. A fetch that may work later (a time-out, HTTP
+503) is tried again, at most FETCH_RETRIES times with growing waits; its last try,
+and any other failure or refusal, is kept as a snapshot with its reason
+(services/evidence.py): never dropped without a trace.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from huey import Huey, RedisHuey, SqliteHuey
+
+from claims_app.config import Settings
+from claims_app.db import make_engine
+from claims_app.evidence.fetching import FetchRules, allowed_networks
+from claims_app.services import evidence
+from claims_app.services.actors import Actor
+
+FETCH_RETRIES = 3
+RETRY_DELAY = 10  # seconds before the first retry; each next one waits twice as long
+QUEUE_NAME = "claims_app"
+
+
+def make_queue(settings: Settings, *, immediate: bool = False) -> Huey:
+    """The queue the settings name (module doc); `immediate` runs jobs at once, in
+    the caller (tests)."""
+    url = settings.queue_url
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return RedisHuey(QUEUE_NAME, url=url, immediate=immediate)
+    if url:
+        raise ValueError(f"CLAIMS_QUEUE_URL: expected a redis:// URL or nothing, not {url!r}")
+    settings.instance_path.mkdir(parents=True, exist_ok=True)
+    path = settings.instance_path / "queue.db"
+    return SqliteHuey(QUEUE_NAME, filename=str(path), immediate=immediate)
+
+
+class Worker:
+    """The jobs, bound to one queue: the web and the CLI enqueue through the same
+    object the consumer runs (huey finds a job's code by its name)."""
+
+    def __init__(self, settings: Settings, queue: Huey | None = None) -> None:
+        self.settings = settings
+        self.queue = queue if queue is not None else make_queue(settings)
+        self.fetch_source = self.queue.task(
+            retries=FETCH_RETRIES, retry_delay=RETRY_DELAY, retry_backoff=2, context=True,
+            name="fetch_source",
+        )(self._fetch_source)  # fmt: skip
+
+    @cached_property
+    def engine(self):
+        return make_engine(self.settings.database_url)
+
+    @cached_property
+    def rules(self) -> FetchRules:
+        return FetchRules(allowed=allowed_networks(self.settings.fetch_allow_private))
+
+    def _fetch_source(self, source_id: int, task=None) -> int:
+        last_try = task is None or task.retries == 0
+        kept = evidence.fetch_and_keep(
+            self.engine, source_id, rules=self.rules, actor=Actor.system("worker"),
+            retry_later=not last_try,
+        )  # fmt: skip
+        return kept.id or 0
+
+    def run(self, workers: int = 1) -> None:
+        """Consume jobs until stopped (Ctrl-C, SIGTERM)."""
+        try:
+            self.queue.create_consumer(workers=workers, worker_type="thread").run()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if "engine" in self.__dict__:  # made only once a job ran
+            self.engine.dispose()
+            del self.__dict__["engine"]
