@@ -105,3 +105,13 @@ def signed_in(client, engine):
     make_user(engine, "ed", "editor")
     assert login(client, "ed").status_code == 302
     return client
+
+
+@pytest.fixture
+def site():
+    """A local web site playing the sources reviewers cite (tests/local_site.py)."""
+    from tests.local_site import LocalSite
+
+    served = LocalSite()
+    yield served
+    served.close()

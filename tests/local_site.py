@@ -47,3 +47,18 @@ class LocalSite:
     def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def cite(engine, url: str, *, title: str = "Report"):
+    """Claim 1 of the fixture page, with a reviewer's source at `url`; returns the
+    source's id and the reviewer."""
+    from claims_app.db import session_scope
+    from claims_app.services import review
+    from tests.helpers import ingest_fixture, make_user
+
+    ingest_fixture(engine)
+    _, amina = make_user(engine, "amina", "reviewer")
+    with session_scope(engine, write=True) as s:
+        source = review.add_source(s, 1, version=1, actor=amina, source=review.SourceInput(
+            url=url, title=title, independent=True))  # fmt: skip
+        return source.id, amina

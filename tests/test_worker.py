@@ -18,32 +18,18 @@ from claims_app.config import Settings
 from claims_app.db import session_scope
 from claims_app.evidence.fetching import FetchError
 from claims_app.models import Source
-from claims_app.services import evidence, review
-from claims_app.services.review import SourceInput
+from claims_app.services import evidence
 from claims_app.worker import Worker
-from tests.helpers import ingest_fixture, make_user
-from tests.local_site import LocalSite
+from tests.local_site import cite
 
 CLAIMS = str(Path(sys.executable).with_name("claims"))
 REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
 @pytest.fixture
-def site():
-    served = LocalSite()
-    served.pages["/report"] = (200, "text/html", b"<html><body><p>Seven killed.</p></body></html>")
-    yield served
-    served.close()
-
-
-@pytest.fixture
 def cited(engine, site):
-    ingest_fixture(engine)
-    _, amina = make_user(engine, "amina", "reviewer")
-    with session_scope(engine, write=True) as s:
-        source = review.add_source(s, 1, version=1, actor=amina, source=SourceInput(
-            url=site.url("/report"), title="Report"))  # fmt: skip
-        return source.id
+    site.pages["/report"] = (200, "text/html", b"<html><body><p>Seven killed.</p></body></html>")
+    return cite(engine, site.url("/report"))[0]
 
 
 def _env(database_url, tmp_path, queue_url=""):

@@ -7,11 +7,11 @@ from sqlmodel import select
 
 from claims_app.db import session_scope
 from claims_app.models import AuditEvent, Source
-from claims_app.services import evidence, review
+from claims_app.services import evidence
 from claims_app.services.actors import Actor
-from claims_app.services.review import Forbidden, SourceInput
-from tests.helpers import ingest_fixture, make_user
-from tests.local_site import LOOPBACK_RULES, LocalSite
+from claims_app.services.review import Forbidden
+from tests.helpers import make_user
+from tests.local_site import LOOPBACK_RULES, cite
 
 REPORT = (
     b"<html><head><title>Shelling in Dovra</title><meta property='og:site_name' "
@@ -23,23 +23,13 @@ WORKER = Actor.system("worker")
 
 
 @pytest.fixture
-def site():
-    served = LocalSite()
-    yield served
-    served.close()
-
-
-@pytest.fixture
 def cited(engine, site):
-    """A reviewer's source on claim 1, pointing at the local site."""
-    ingest_fixture(engine)
-    _, amina = make_user(engine, "amina", "reviewer")
+    """A reviewer's source on claim 1, pointing at the local site, its copy asked for."""
     site.pages["/report"] = (200, "text/html; charset=utf-8", REPORT)
+    source_id, amina = cite(engine, site.url("/report"), title="Monitor report")
     with session_scope(engine, write=True) as s:
-        source = review.add_source(s, 1, version=1, actor=amina, source=SourceInput(
-            url=site.url("/report"), title="Monitor report", independent=True))  # fmt: skip
-        evidence.request_fetch(s, source.id, actor=amina)
-        return source.id, amina
+        evidence.request_fetch(s, source_id, actor=amina)
+    return source_id, amina
 
 
 def _events(engine, kind):
