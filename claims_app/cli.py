@@ -685,7 +685,7 @@ def sources_recheck(ctx: Context, days: float) -> None:
             evidence.request_fetch(session, source_id, actor=Actor.cli())
     jobs = Worker(ctx.settings)
     for source_id in due:  # after the commit: the worker reads the state written
-        jobs.fetch_source(source_id)
+        jobs.queue_fetch(source_id)
     click.echo(f"queued {len(due)} source fetches (a running `claims worker` takes them)")
 
 

@@ -50,6 +50,8 @@ class Settings:
     # Background jobs (worker.py): huey's SQLite storage in the instance folder when
     # empty; a Redis URL ("redis://127.0.0.1:6379/2") for a team's several machines.
     queue_url: str = ""
+    # The queue's name in that store: two desks sharing one Redis keep their own jobs.
+    queue_name: str = "claims_app"
     # Networks the source fetcher may reach although they are not public
     # (evidence/fetching.py: allowed_networks); empty in production.
     fetch_allow_private: str = ""
@@ -76,6 +78,7 @@ class Settings:
             ),
             ratelimit_prefix=env.get("CLAIMS_RATELIMIT_PREFIX", "claims_app"),
             queue_url=env.get("CLAIMS_QUEUE_URL", "").strip(),
+            queue_name=env.get("CLAIMS_QUEUE_NAME", "claims_app").strip() or "claims_app",
             fetch_allow_private=env.get("CLAIMS_FETCH_ALLOW_PRIVATE", "").strip(),
         )
 

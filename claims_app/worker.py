@@ -11,6 +11,7 @@ and any other failure or refusal, is kept as a snapshot with its reason
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
 
 from huey import Huey, RedisHuey, SqliteHuey
@@ -21,9 +22,9 @@ from claims_app.evidence.fetching import FetchRules, allowed_networks
 from claims_app.services import evidence
 from claims_app.services.actors import Actor
 
+log = logging.getLogger(__name__)
 FETCH_RETRIES = 3
 RETRY_DELAY = 10  # seconds before the first retry; each next one waits twice as long
-QUEUE_NAME = "claims_app"
 
 
 def make_queue(settings: Settings, *, immediate: bool = False) -> Huey:
@@ -31,12 +32,12 @@ def make_queue(settings: Settings, *, immediate: bool = False) -> Huey:
     the caller (tests)."""
     url = settings.queue_url
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return RedisHuey(QUEUE_NAME, url=url, immediate=immediate)
+        return RedisHuey(settings.queue_name, url=url, immediate=immediate)
     if url:
         raise ValueError(f"CLAIMS_QUEUE_URL: expected a redis:// URL or nothing, not {url!r}")
     settings.instance_path.mkdir(parents=True, exist_ok=True)
     path = settings.instance_path / "queue.db"
-    return SqliteHuey(QUEUE_NAME, filename=str(path), immediate=immediate)
+    return SqliteHuey(settings.queue_name, filename=str(path), immediate=immediate)
 
 
 class Worker:
@@ -59,7 +60,16 @@ class Worker:
     def rules(self) -> FetchRules:
         return FetchRules(allowed=allowed_networks(self.settings.fetch_allow_private))
 
-    def _fetch_source(self, source_id: int, task=None) -> int:
+    def queue_fetch(self, source_id: int) -> None:
+        """Put a fetch of the source on the queue, for this desk's database."""
+        self.fetch_source(source_id, self.settings.database_url)
+
+    def _fetch_source(self, source_id: int, database_url: str, task=None) -> int | None:
+        if database_url != self.settings.database_url:
+            # One queue file may serve several databases over time (tests, benchmarks,
+            # the demo): a job names its own, and no other desk's source is fetched.
+            log.warning("skipped a fetch queued for another database (%s)", database_url)
+            return None
         last_try = task is None or task.retries == 0
         kept = evidence.fetch_and_keep(
             self.engine, source_id, rules=self.rules, actor=Actor.system("worker"),

@@ -83,11 +83,13 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture
-def app(database_url: str):
+def app(database_url: str, tmp_path: Path):
     # The per-address login limit is tested on its own; every test logs in from 127.0.0.1.
-    flask_app = create_app(
-        {"DATABASE_URL": database_url, "TESTING": True, "RATELIMIT_ENABLED": False}
-    )
+    # Each app queues its jobs in its own instance folder.
+    flask_app = create_app({
+        "DATABASE_URL": database_url, "TESTING": True, "RATELIMIT_ENABLED": False,
+        "INSTANCE_PATH": tmp_path / "instance",
+    })  # fmt: skip
     yield flask_app
     flask_app.extensions["claims_engine"].dispose()
 

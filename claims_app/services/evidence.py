@@ -104,6 +104,31 @@ def due_for_recheck(session: Session, *, older_than_days: float) -> list[int]:
     return list(rows)
 
 
+def newest_copies(session: Session, source_ids: list[int]) -> dict[int, SourceSnapshot]:
+    """Each source's newest fetch (kept copy or failure), by source id."""
+    if not source_ids:
+        return {}
+    newest = (
+        select(func.max(SourceSnapshot.id))
+        .where(col(SourceSnapshot.source_id).in_(source_ids))
+        .group_by(SourceSnapshot.source_id)
+    )
+    rows = session.exec(select(SourceSnapshot).where(col(SourceSnapshot.id).in_(newest))).all()
+    return {r.source_id: r for r in rows}
+
+
+def kept_copy(session: Session, claim_id: int, source_id: int) -> SourceSnapshot | None:
+    """The newest kept copy (with text) of the claim's source, or None."""
+    return session.exec(
+        select(SourceSnapshot)
+        .join(Source, Source.id == SourceSnapshot.source_id)
+        .where(Source.id == source_id, Source.claim_id == claim_id)
+        .where(col(SourceSnapshot.sha256).is_not(None))
+        .order_by(col(SourceSnapshot.id).desc())
+        .limit(1)
+    ).first()
+
+
 def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:
     """Every fetch of the source, oldest first."""
     return list(

@@ -30,6 +30,7 @@ def register(app: Flask) -> None:
         display,
         documents,
         errors,
+        evidence,
         incidents,
         queue,
         report,
@@ -44,7 +45,7 @@ def register(app: Flask) -> None:
 
     csrf.init_app(app)
     auth.init_app(app)
-    for module in (auth, queue, claims, documents, incidents, admin, audit, report):
+    for module in (auth, queue, claims, evidence, documents, incidents, admin, audit, report):
         app.register_blueprint(module.bp)
 
     @app.before_request

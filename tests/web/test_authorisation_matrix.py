@@ -27,6 +27,8 @@ EXPECTED = {
     ("claims.edit_fields", "POST"): REVIEWERS,
     ("claims.add_source", "POST"): REVIEWERS,
     ("claims.remove_source", "POST"): REVIEWERS,
+    ("evidence.copy_state", "GET"): ALL,
+    ("evidence.kept_copy", "GET"): ALL,
     ("claims.give_verdict", "POST"): REVIEWERS,
     ("claims.repeat_verdict", "POST"): REVIEWERS,
     ("claims.approve", "POST"): {"editor"},
