@@ -69,28 +69,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.add_template_global(figures.figure_range, "figure_range")
     htmx.init_app(app)
     db.init_app(app)
-    _init_jobs(app, settings)
     web.register(app)
     return app
-
-
-def _init_jobs(app: Flask, settings: Settings) -> None:
-    """The background queue the desk puts work on (worker.py), built when first used:
-    CLAIMS_QUEUE_URL, or huey's SQLite file in the instance folder (INSTANCE_PATH in
-    the config moves it: tests give each app its own)."""
-    import dataclasses
-    from pathlib import Path
-
-    def jobs():
-        if "claims_jobs" not in app.extensions:
-            from claims_app.worker import Worker
-
-            chosen = dataclasses.replace(
-                settings, database_url=app.config["DATABASE_URL"],
-                queue_url=app.config.get("QUEUE_URL", settings.queue_url),
-                instance_path=Path(app.config.get("INSTANCE_PATH", settings.instance_path)),
-            )  # fmt: skip
-            app.extensions["claims_jobs"] = Worker(chosen)
-        return app.extensions["claims_jobs"]
-
-    app.extensions["claims_jobs_factory"] = jobs

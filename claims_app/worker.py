@@ -11,8 +11,10 @@ and any other failure or refusal, is kept as a snapshot with its reason
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from functools import cached_property
+from pathlib import Path
 
 from huey import Huey, RedisHuey, SqliteHuey
 
@@ -38,6 +40,20 @@ def make_queue(settings: Settings, *, immediate: bool = False) -> Huey:
     settings.instance_path.mkdir(parents=True, exist_ok=True)
     path = settings.instance_path / "queue.db"
     return SqliteHuey(settings.queue_name, filename=str(path), immediate=immediate)
+
+
+def app_jobs(app) -> Worker:
+    """The queue a Flask app puts work on, made when first used: the app's database,
+    and CLAIMS_QUEUE_URL or the instance folder's queue file (QUEUE_URL and
+    INSTANCE_PATH in the app's config override them: tests give each app its own)."""
+    if "claims_jobs" not in app.extensions:
+        settings = Settings.from_env()
+        app.extensions["claims_jobs"] = Worker(dataclasses.replace(
+            settings, database_url=app.config["DATABASE_URL"],
+            queue_url=app.config.get("QUEUE_URL", settings.queue_url),
+            instance_path=Path(app.config.get("INSTANCE_PATH", settings.instance_path)),
+        ))  # fmt: skip
+    return app.extensions["claims_jobs"]
 
 
 class Worker:

@@ -15,6 +15,16 @@ from claims_app.evidence.fetching import FetchRules
 LOOPBACK_RULES = FetchRules(allowed=(ipaddress.ip_network("127.0.0.0/8"),), timeout=5)
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        """No request log in the test output."""
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """The fetcher drops a refused answer mid-way (that is the point): no traceback."""
+
+
 class LocalSite:
     """`pages[path] = (status, content_type, body)`; `url(path)` is its address."""
 
@@ -22,7 +32,7 @@ class LocalSite:
         self.pages: dict[str, tuple[int, str, bytes]] = {}
         pages = self.pages
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # the name http.server calls
                 status, content_type, body = pages.get(self.path, (404, "text/plain", b"none"))
                 self.send_response(status)
@@ -31,14 +41,7 @@ class LocalSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args):
-                pass
-
-        class Server(ThreadingHTTPServer):
-            def handle_error(self, request, client_address):
-                pass  # a refused answer is dropped mid-way by the fetcher: the point
-
-        self._server = Server(("127.0.0.1", 0), Handler)
+        self._server = QuietServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
     def url(self, path: str) -> str:

@@ -22,7 +22,8 @@ from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, place_rank
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
 # "Umm Tarsa". Lower-case particles (al-, el-, ad-, bin, de) may join its words.
 # ("al-Sukkariyah", "el-Fasher": a name may open with its article in lower case)
-_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|an|ad|ed|en|es)-)?[A-Z][\w’'\-]*(?:-[A-Za-z][\w’']*)*"
+_ARTICLES = r"(?:al|el|ad|ar|as|ash|at|an|ed|en|es)"  # Arabic's article, as transliterated
+_WORD = rf"(?:{_ARTICLES}-)?[A-Z][\w’'\-]*(?:-[A-Za-z][\w’']*)*"
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|an|bin|ibn|de|del|des|la|le|di|da|van|von|du)"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,3}}"
 # "Nasir, Ulang and" before "Akobo counties": names coordinated with a place word's name
@@ -479,7 +480,7 @@ def _headline(text: str, at: int) -> bool:
 _HEADLINE_SMALL = frozenset("a an the of in on at to for and or with by from as".split())
 
 
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|ed|en|es)-")
+_ARTICLE = re.compile(rf"^{_ARTICLES}-")
 
 
 @lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone

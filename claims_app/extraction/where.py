@@ -48,7 +48,9 @@ _DESTINATION = re.compile(
     r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:(?:town|city|village|camp|"
     r"district|region|province|area)\s+of\s+)?\Z"
 )
-# Where people were taken or went, for a figure of harm done elsewhere.
+# Where people were taken or went, for a figure of harm done elsewhere. Stricter than
+# _DESTINATION about the words between and wider in its verbs; one pattern for both
+# moved places of other figures (gold pages a1, b1: "arrived in" a place named beside).
 _WENT_TO = re.compile(
     r"\b(?:to|into|towards?|reached|reaching|arrived (?:in|at)|arriving (?:in|at))\s+"
     r"(?:the\s+)?(?:(?!of\b|on\b|in\b|at\b)[a-z-]+\s+){0,2}(?:(?:town|city|village|camp|"

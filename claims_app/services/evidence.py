@@ -67,7 +67,6 @@ def fetch_and_keep(
     *,
     rules: FetchRules,
     actor: Actor,
-    resolve=None,
     retry_later: bool = False,
 ) -> SourceSnapshot:
     """Fetch the source's URL (no transaction open meanwhile), then keep the outcome.
@@ -76,9 +75,7 @@ def fetch_and_keep(
     with session_scope(engine) as session:
         url = _open_source(session, source_id).url
     try:
-        outcome: Fetched | FetchError = (
-            fetch(url, rules) if resolve is None else fetch(url, rules, resolve=resolve)
-        )
+        outcome: Fetched | FetchError = fetch(url, rules)
     except FetchError as exc:
         if retry_later and exc.transient:
             raise

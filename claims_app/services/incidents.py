@@ -67,7 +67,7 @@ def as_report(row) -> Report:
 
 def incident_report(incident) -> Report:
     """An incident's key as a report: its first figure's kind, unit, place, days, subject
-    (an Incident, or a row of `_KEY_COLUMNS`)."""
+    (a row of `_KEY_COLUMNS`)."""
     return Report(
         category=incident.category, unit=incident.unit, location=incident.place,
         start=incident.date_start, end=incident.date_end, subject=incident.subject,

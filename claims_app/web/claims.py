@@ -41,6 +41,7 @@ from claims_app.services.review import Forbidden, NotFound, ReviewError, StaleVe
 from claims_app.web.auth import current_actor, roles_required
 from claims_app.web.extensions import htmx
 from claims_app.web.highlight import segments
+from claims_app.worker import app_jobs
 
 bp = Blueprint("claims", __name__)
 REVIEWER_ROLES = ("reviewer", "editor")
@@ -241,7 +242,7 @@ def add_source(claim_id: int) -> Any:
         added.append(row.id)
 
     def queue_fetch():
-        jobs = current_app.extensions["claims_jobs_factory"]()
+        jobs = app_jobs(current_app)
         for source_id in added:
             jobs.queue_fetch(source_id)
 

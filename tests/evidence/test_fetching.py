@@ -9,7 +9,6 @@ import ipaddress
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -21,6 +20,7 @@ from claims_app.evidence.fetching import (
     check_url,
     fetch,
 )
+from tests.local_site import QuietHandler, QuietServer
 
 PAGE = (
     b"<html><head><title>Flash update</title></head><body>Seven people were killed.</body></html>"
@@ -28,7 +28,7 @@ PAGE = (
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 
 
-class _Site(BaseHTTPRequestHandler):
+class _Site(QuietHandler):
     def do_GET(self):  # the name http.server calls
         route = {
             "/page": lambda: self._send(200, "text/html; charset=utf-8", PAGE),
@@ -73,18 +73,10 @@ class _Site(BaseHTTPRequestHandler):
         time.sleep(1.5)
         self._send(200, "text/plain", b"late")
 
-    def log_message(self, *args):
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # a refused answer is dropped mid-way by the fetcher: that is the point
-
 
 @pytest.fixture(scope="module")
 def site():
-    server = _Server(("127.0.0.1", 0), _Site)
+    server = QuietServer(("127.0.0.1", 0), _Site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

@@ -5,6 +5,7 @@ from sqlmodel import select
 
 from claims_app.db import session_scope
 from claims_app.models import Source
+from claims_app.worker import app_jobs
 from tests.helpers import csrf_token, ingest_fixture, login, make_user
 
 
@@ -19,7 +20,7 @@ def test_a_source_added_in_the_desk_is_queued_for_fetching(app, client, engine):
     ingest_fixture(engine)
     make_user(engine, "amina", "reviewer")
     login(client, "amina")
-    jobs = app.extensions["claims_jobs_factory"]()
+    jobs = app_jobs(app)
     refused = _add(client, "ftp://example.org/report")
     assert refused.status_code == 422 and jobs.queue.pending_count() == 0
     added = _add(client, "https://example.org/report")
