@@ -320,7 +320,8 @@ class SourceSnapshot(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="sources.id", index=True)
-    requested_url: str = Field(sa_column=Column(Text, nullable=False))
+    requested_url: str = Field(sa_column=Column(Text, nullable=False))  # "" for an upload
+    file_name: str | None = Field(default=None, sa_column=Column(Text))  # an upload's
     final_url: str | None = Field(default=None, sa_column=Column(Text))
     status: int | None = None  # the HTTP status of the answer kept
     content_type: str | None = Field(default=None, max_length=128)

@@ -7,13 +7,15 @@ audit event: a snapshot row (append-only) and the source's fetch state.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Engine, func, or_
 from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
 from claims_app.evidence.fetching import Fetched, FetchError, FetchRules, fetch
+from claims_app.evidence.finding import Found, Wanted, find_figure
 from claims_app.evidence.reading import read_source
 from claims_app.models import Claim, FetchState, Source, SourceSnapshot, utcnow
 from claims_app.services.actors import Actor
@@ -124,6 +126,40 @@ def kept_copy(session: Session, claim_id: int, source_id: int) -> SourceSnapshot
         .order_by(col(SourceSnapshot.id).desc())
         .limit(1)
     ).first()
+
+
+def figures_in_copies(
+    claim: Claim, copies: dict[int, SourceSnapshot], published: dict[int, date | None]
+) -> dict[int, list[Found]] | None:
+    """Each kept copy's figures that agree with the claim's, by source id; None when
+    the claim gives no count to look for (a date or an event)."""
+    wanted = wanted_of(claim)
+    if wanted.value is None and wanted.qualifier != "vague":
+        return None
+    return {
+        source_id: list(_found_in(copy.id, copy.text or "", wanted, published.get(source_id)))
+        for source_id, copy in copies.items()
+        if copy.sha256 is not None
+    }
+
+
+def wanted_of(claim: Claim) -> Wanted:
+    """The claim's figure as the desk holds it now (corrections included)."""
+    return Wanted(
+        value=claim.value, value_max=claim.value_max, qualifier=claim.qualifier,
+        category=claim.category, quote=claim.quote, unit=claim.unit, subject=claim.subject,
+        location=claim.location, first=claim.event_date_start,
+        last=claim.event_date_end or claim.event_date_start, part=claim.part_of_id is not None,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _found_in(
+    snapshot_id: int | None, text: str, wanted: Wanted, published: date | None
+) -> tuple[Found, ...]:
+    """A kept copy never changes (append-only): what it gives for one claim's figure is
+    read once per process, not on every look at the workspace."""
+    return tuple(find_figure(wanted, text, published))
 
 
 def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:

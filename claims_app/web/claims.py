@@ -70,8 +70,12 @@ _PANEL_DATA = {
 
 def _sources_data(session, claim_id: int) -> dict[str, Any]:
     sources = review.active_sources(session, claim_id)
-    return {"sources": sources,
-            "copies": evidence.newest_copies(session, [s.id for s in sources])}  # fmt: skip
+    copies = evidence.newest_copies(session, [s.id for s in sources])
+    claim = session.get(Claim, claim_id)
+    found = None
+    if claim is not None:
+        found = evidence.figures_in_copies(claim, copies, {s.id: s.published_on for s in sources})
+    return {"sources": sources, "copies": copies, "found": found}
 
 
 # The longest text each field takes, shown before submitting (maxlength, counters).

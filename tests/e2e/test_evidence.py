@@ -1,6 +1,10 @@
 """Kept copies in the desk: a source served by a local site is fetched by the worker
-while the reviewer watches, its kept text opens as text, and a refused address says
-why. A real `claims worker` runs beside the served app, on the app's own queue."""
+while the reviewer watches, the claim's figure marked in it (or said to be absent),
+its kept text opens as text, a page changed since it was cited is flagged after a
+fetch again, and a refused address says why. A real `claims worker` runs beside the
+served app, on the app's own queue.
+
+Claim 1 of the fixture page: "at least 14 civilians" killed in Ebrimsa."""
 
 from __future__ import annotations
 
@@ -20,8 +24,13 @@ pytestmark = pytest.mark.e2e
 CLAIMS = str(Path(sys.executable).with_name("claims"))
 FLASH = (
     b"<html><head><title>Flash update 3</title></head><body><article><h1>Flash update 3</h1>"
-    b"<p>Seven people were killed when shelling hit the market in Dovra on Monday.</p>"
-    b"<p>Relief teams reached the town on Tuesday.</p></article></body></html>"
+    b"<p>Fourteen civilians were killed when shelling hit the market in Ebrimsa on Thursday.</p>"
+    b"<p>Relief teams reached the town on Friday with 300 food parcels.</p></article></body></html>"
+)
+WITHOUT = (
+    b"<html><head><title>Flash update 2</title></head><body><article><h1>Flash update 2</h1>"
+    b"<p>Nine people were injured when shelling hit the market in Ebrimsa on Thursday.</p>"
+    b"<p>Relief teams reached 14 villages with food parcels.</p></article></body></html>"
 )
 
 
@@ -59,12 +68,46 @@ def test_a_cited_page_is_fetched_kept_and_read_as_text(page: Page, desk, site):
     line = page.locator("#sources-panel .copy-state").first
     expect(line).to_contain_text("Kept copy: fetching")  # the worker has not answered yet
     expect(line).to_contain_text("Kept copy fetched", timeout=30_000)  # polled, no reload
+    found = page.get_by_role("list", name="Figures in Flash update 3 that agree with the claim")
+    expect(found.locator("mark")).to_have_text(["Fourteen civilians"])
+    expect(found).to_contain_text("were killed when shelling hit the market in Ebrimsa")
     assert_accessible(page)
     page.get_by_role("link", name="Read the kept copy of Flash update 3").click()
     expect(page.get_by_role("heading", name="Kept copy of Flash update 3")).to_be_visible()
-    expect(page.locator("pre.kept-text")).to_contain_text("Seven people were killed")
+    expect(page.locator("pre.kept-text")).to_contain_text("Fourteen civilians were killed")
+    expect(page.locator("pre.kept-text mark")).to_have_text(["Fourteen civilians"])
     expect(page.locator("pre.kept-text")).not_to_contain_text("<p>")
     assert_accessible(page)
+
+
+def test_a_source_without_the_figure_says_so(page: Page, desk, site):
+    site.pages["/flash-2"] = (200, "text/html; charset=utf-8", WITHOUT)
+    browser_login(page, "amina")
+    page.goto("/claims/1")
+    _add_source(page, site.url("/flash-2"), "Flash update 2")
+    line = page.locator("#sources-panel .copy-state").first
+    expect(line).to_contain_text(
+        "No figure in this copy agrees with the claim's (at least 14 civilians)", timeout=30_000
+    )
+    expect(line.locator("mark")).to_have_count(0)  # nine injured, 14 villages: not the figure
+
+
+def test_a_page_changed_since_it_was_cited_is_flagged_after_a_fetch_again(
+    page: Page, desk, site
+):
+    site.pages["/flash-3"] = (200, "text/html; charset=utf-8", FLASH)
+    browser_login(page, "amina")
+    page.goto("/claims/1")
+    _add_source(page, site.url("/flash-3"), "Flash update 3")
+    line = page.locator("#sources-panel .copy-state").first
+    expect(line).to_contain_text("Kept copy fetched", timeout=30_000)
+    expect(line).not_to_contain_text("changed since cited")
+    site.pages["/flash-3"] = (200, "text/html; charset=utf-8", WITHOUT)  # edited after the fact
+    line.get_by_role("button", name="Fetch Flash update 3 again").click()
+    expect(line.get_by_text("changed since cited")).to_be_visible(timeout=30_000)
+    expect(line).to_contain_text("No figure in this copy agrees with the claim's")
+    page.reload()  # it stays flagged, and the first copy's text is kept
+    expect(page.locator("#sources-panel").get_by_text("changed since cited")).to_be_visible()
 
 
 def test_a_refused_private_address_shows_its_reason(page: Page, desk):

@@ -29,6 +29,7 @@ EXPECTED = {
     ("claims.remove_source", "POST"): REVIEWERS,
     ("evidence.copy_state", "GET"): ALL,
     ("evidence.kept_copy", "GET"): ALL,
+    ("evidence.recheck", "POST"): REVIEWERS,
     ("claims.give_verdict", "POST"): REVIEWERS,
     ("claims.repeat_verdict", "POST"): REVIEWERS,
     ("claims.approve", "POST"): {"editor"},
