@@ -61,9 +61,11 @@ def kept_copy(claim_id: int, source_id: int) -> str:
 
 
 def _source(claim_id: int, source_id: int) -> Source:
-    source = request_session().exec(
-        select(Source).where(Source.id == source_id, Source.claim_id == claim_id)
-    ).first()
+    source = (
+        request_session()
+        .exec(select(Source).where(Source.id == source_id, Source.claim_id == claim_id))
+        .first()
+    )
     if source is None:
         abort(404)
     return source

@@ -92,9 +92,7 @@ def test_a_source_without_the_figure_says_so(page: Page, desk, site):
     expect(line.locator("mark")).to_have_count(0)  # nine injured, 14 villages: not the figure
 
 
-def test_a_page_changed_since_it_was_cited_is_flagged_after_a_fetch_again(
-    page: Page, desk, site
-):
+def test_a_page_changed_since_it_was_cited_is_flagged_after_a_fetch_again(page: Page, desk, site):
     site.pages["/flash-3"] = (200, "text/html; charset=utf-8", FLASH)
     browser_login(page, "amina")
     page.goto("/claims/1")
