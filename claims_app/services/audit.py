@@ -62,6 +62,7 @@ class EventKind(enum.StrEnum):
     SOURCE_FETCH_REQUESTED = "source.fetch_requested"
     SOURCE_FETCHED = "source.fetched"
     SOURCE_FETCH_FAILED = "source.fetch_failed"
+    SOURCE_UPLOADED = "source.uploaded"
     VERDICT_GIVEN = "verdict.given"
     COMMENT_ADDED = "comment.added"
     REPORT_EXPORTED = "report.exported"
@@ -125,6 +126,10 @@ EVENT_MEANINGS: dict[EventKind, str] = {
     ),
     EventKind.SOURCE_FETCH_FAILED: (
         "A fetch of a source was refused by the fetch rules or failed; after holds why."
+    ),
+    EventKind.SOURCE_UPLOADED: (
+        "A reviewer uploaded the source's file and it was kept; after holds its snapshot, "
+        "file name and SHA-256."
     ),
     EventKind.SOURCE_REMOVED: "A source was removed from the claim, with the reason.",
     EventKind.VERDICT_GIVEN: "A verdict was given; it replaces any earlier one as current.",

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from claims_app.db import session_scope
 from claims_app.evidence.fetching import Fetched, FetchError, FetchRules, fetch
 from claims_app.evidence.finding import Found, Wanted, find_figure
+from claims_app.evidence.uploads import Upload
 from claims_app.evidence.reading import read_source
 from claims_app.models import Claim, FetchState, Source, SourceSnapshot, utcnow
 from claims_app.services.actors import Actor
@@ -30,6 +31,8 @@ def request_fetch(session: Session, source_id: int, *, actor: Actor) -> Source:
     if actor.user_id is not None:
         require_role(actor, REVIEWERS, "fetch sources")
     source = _open_source(session, source_id)
+    if not source.url:
+        raise ReviewError("an uploaded source has no address to fetch: upload the new file")
     source.fetch_state = FetchState.QUEUED.value
     session.add(source)
     record_claim_event(session, EventKind.SOURCE_FETCH_REQUESTED, _claim(session, source),
@@ -60,6 +63,30 @@ def keep_outcome(
     session.flush()
     after = {"source_id": source_id, "snapshot_id": snapshot.id, **after}
     record_claim_event(session, kind, _claim(session, source), actor=actor, after=after)
+    return snapshot
+
+
+def keep_upload(
+    session: Session, source_id: int, upload: Upload, *, actor: Actor
+) -> SourceSnapshot:
+    """Keep the file a reviewer uploaded as the source's copy (read before the
+    transaction: evidence/uploads.read_upload)."""
+    source = _open_source(session, source_id)
+    read = upload.read
+    snapshot = SourceSnapshot(
+        source_id=source_id, requested_url="", file_name=upload.file_name,
+        content_type=upload.content_type, sha256=upload.sha256, size_bytes=len(upload.body),
+        title=read.title, publisher=(read.publisher or "")[:256] or None, text=read.text,
+        fetched_at=utcnow(),
+    )  # fmt: skip
+    source.fetch_state = FetchState.FETCHED.value
+    session.add(snapshot)
+    session.add(source)
+    session.flush()
+    after = {"source_id": source_id, "snapshot_id": snapshot.id,
+             "file_name": upload.file_name, "sha256": snapshot.sha256}  # fmt: skip
+    record_claim_event(session, EventKind.SOURCE_UPLOADED, _claim(session, source),
+                       actor=actor, after=after)  # fmt: skip
     return snapshot
 
 
@@ -96,7 +123,7 @@ def due_for_recheck(session: Session, *, older_than_days: float) -> list[int]:
     rows = session.exec(
         select(Source.id)
         .outerjoin(newest, newest.c.source_id == Source.id)
-        .where(col(Source.removed_at).is_(None))
+        .where(col(Source.removed_at).is_(None), Source.url != "")  # uploads: no address
         .where(or_(newest.c.at.is_(None), newest.c.at < cutoff))
         .order_by(col(Source.id))
     ).all()

@@ -90,6 +90,9 @@ def describe(
             + (", changed since the copy before)" if after.get("changed") else ")")
         ),
         EventKind.SOURCE_FETCH_FAILED: f"source not fetched: {after.get('reason')}",
+        EventKind.SOURCE_UPLOADED: (
+            f"source file kept: {after.get('file_name')} (SHA-256 {str(after.get('sha256'))[:12]}…)"
+        ),
         EventKind.SOURCE_REMOVED: (
             f"source removed: {before.get('title') or before.get('url')}, "
             f"because: {after.get('reason')}"

@@ -393,6 +393,7 @@ class SourceInput:
     archive_url: str | None = None
     relation: str = Relation.SUPPORTS.value
     independent: bool = False
+    uploaded: bool = False  # the source is a file kept with it: it needs no address
 
 
 def _web_address(url: str | None, label: str, *, required: bool, field: str) -> str | None:
@@ -436,7 +437,9 @@ def add_source(
     require_role(actor, REVIEWERS, "add sources")
     for name in ("title", "publisher", "excerpt"):
         _within_limit(getattr(source, name), name)
-    url = _web_address(source.url, "Source URL", required=True, field="url")
+    if not source.uploaded and not (source.url or "").strip():
+        raise ReviewError("Source URL is required, or upload the source's file", field="url")
+    url = _web_address(source.url, "Source URL", required=False, field="url") or ""
     archive = _web_address(source.archive_url, "Archive URL", required=False, field="archive_url")
     if source.relation not in {r.value for r in Relation}:
         raise ReviewError("relation must be supports, contradicts or context", field="relation")

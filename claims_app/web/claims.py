@@ -25,6 +25,7 @@ from flask import (
 from sqlmodel import select
 
 from claims_app.db import request_session
+from claims_app.evidence.uploads import MAX_UPLOAD_BYTES, Upload, UploadRefused, read_upload
 from claims_app.models import (
     Claim,
     ClaimStatus,
@@ -231,19 +232,26 @@ def edit_fields(claim_id: int) -> Any:
 def add_source(claim_id: int) -> Any:
     form = request.form
     version = _version()
+    upload, refused = _uploaded_file()  # read (a PDF parsed) before any write begins
 
     added: list[int] = []
 
     def run(s):
+        if refused:
+            raise ReviewError(refused, field="file")
         source = review.SourceInput(
             url=form.get("url", ""), title=form.get("title", ""), publisher=form.get("publisher"),
             published_on=_date(form.get("published_on", ""), "Published on"),
             excerpt=form.get("excerpt"), archive_url=form.get("archive_url"),
             relation=form.get("relation", ""), independent=form.get("independent") == "yes",
+            uploaded=upload is not None,
         )  # fmt: skip
         row = review.add_source(s, claim_id, version=version, source=source, actor=current_actor())
-        evidence.request_fetch(s, row.id, actor=current_actor())  # a copy is kept of each
-        added.append(row.id)
+        if upload is not None:  # the file is the kept copy; an address given is not fetched
+            evidence.keep_upload(s, row.id, upload, actor=current_actor())
+        else:
+            evidence.request_fetch(s, row.id, actor=current_actor())  # a copy is kept of each
+            added.append(row.id)
 
     def queue_fetch():
         jobs = app_jobs(current_app)
@@ -251,6 +259,18 @@ def add_source(claim_id: int) -> Any:
             jobs.queue_fetch(source_id)
 
     return _act(claim_id, "sources", run, done="Source added.", after=queue_fetch)
+
+
+def _uploaded_file() -> tuple[Upload | None, str | None]:
+    """The source file the form carries, read, or why it cannot be kept."""
+    sent = request.files.get("file")
+    if sent is None or not sent.filename:
+        return None, None
+    try:
+        data = sent.stream.read(MAX_UPLOAD_BYTES + 1)
+        return read_upload(sent.filename, data), None
+    except UploadRefused as exc:
+        return None, f"{exc}; choose the file again"
 
 
 def _date(raw: str, label: str) -> date | None:

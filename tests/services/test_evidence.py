@@ -9,7 +9,7 @@ from claims_app.db import session_scope
 from claims_app.models import AuditEvent, Source
 from claims_app.services import evidence
 from claims_app.services.actors import Actor
-from claims_app.services.review import Forbidden
+from claims_app.services.review import Forbidden, ReviewError
 from tests.helpers import make_user
 from tests.local_site import LOOPBACK_RULES, cite
 
@@ -101,3 +101,32 @@ def test_auditors_cannot_ask_for_fetches(engine, cited):
 def _source(engine, source_id):
     with session_scope(engine) as s:
         return s.get(Source, source_id)
+
+
+def test_an_uploaded_file_is_kept_and_never_fetched(engine):
+    from claims_app.evidence.uploads import read_upload
+    from claims_app.services import review
+    from tests.helpers import ingest_fixture
+
+    ingest_fixture(engine)
+    _, amina = make_user(engine, "amina", "reviewer")
+    upload = read_upload("statement.txt", b"Seven civilians were killed in Dovra.")
+    with session_scope(engine, write=True) as s:
+        source = review.add_source(s, 1, version=1, actor=amina, source=review.SourceInput(
+            url="", title="Ministry statement", uploaded=True))  # fmt: skip
+        copy = evidence.keep_upload(s, source.id, upload, actor=amina)
+        source_id = source.id
+    assert (copy.requested_url, copy.file_name, copy.text) == (
+        "",
+        "statement.txt",
+        "Seven civilians were killed in Dovra.",
+    )
+    (after,) = _events(engine, "source.uploaded")
+    assert after["sha256"] == upload.sha256 and after["file_name"] == "statement.txt"
+    with (
+        pytest.raises(ReviewError, match="no address to fetch"),
+        session_scope(engine, write=True) as s,
+    ):
+        evidence.request_fetch(s, source_id, actor=amina)
+    with session_scope(engine) as s:
+        assert source_id not in evidence.due_for_recheck(s, older_than_days=0)
