@@ -16,8 +16,8 @@ from sqlmodel import Session, col, select
 from claims_app.db import session_scope
 from claims_app.evidence.fetching import Fetched, FetchError, FetchRules, fetch
 from claims_app.evidence.finding import Found, Wanted, find_figure
-from claims_app.evidence.uploads import Upload
 from claims_app.evidence.reading import read_source
+from claims_app.evidence.uploads import Upload
 from claims_app.models import Claim, FetchState, Source, SourceSnapshot, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_claim_event
