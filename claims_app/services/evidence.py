@@ -7,7 +7,8 @@ audit event: a snapshot row (append-only) and the source's fetch state.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy import Engine, func, or_
@@ -128,6 +129,43 @@ def due_for_recheck(session: Session, *, older_than_days: float) -> list[int]:
         .order_by(col(Source.id))
     ).all()
     return list(rows)
+
+
+@dataclass(frozen=True)
+class KeptCopies:
+    """A source's kept copies as exports and the report name them: the first (the
+    page as it was when cited) and the newest, each by SHA-256 and time."""
+
+    cited_sha256: str
+    cited_at: datetime
+    newest_sha256: str
+    newest_at: datetime
+    file_name: str | None = None  # an uploaded file's name
+
+
+def kept_copies(session: Session, source_ids: list[int]) -> dict[int, KeptCopies]:
+    """Each source's first and newest kept copy (fetched or uploaded), by source id."""
+    if not source_ids:
+        return {}
+    ends = session.exec(
+        select(SourceSnapshot.source_id, func.min(SourceSnapshot.id), func.max(SourceSnapshot.id))
+        .where(col(SourceSnapshot.source_id).in_(source_ids))
+        .where(col(SourceSnapshot.sha256).is_not(None))
+        .group_by(SourceSnapshot.source_id)
+    ).all()
+    wanted = {i for _, first, last in ends for i in (first, last)}
+    rows = {
+        r.id: r
+        for r in session.exec(
+            select(SourceSnapshot.id, SourceSnapshot.sha256, SourceSnapshot.fetched_at,
+                   SourceSnapshot.file_name).where(col(SourceSnapshot.id).in_(wanted))
+        ).all()
+    }  # fmt: skip
+    return {
+        source_id: KeptCopies(rows[first].sha256, rows[first].fetched_at, rows[last].sha256,
+                              rows[last].fetched_at, rows[first].file_name)
+        for source_id, first, last in ends
+    }  # fmt: skip
 
 
 def newest_copies(session: Session, source_ids: list[int]) -> dict[int, SourceSnapshot]:

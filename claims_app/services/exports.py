@@ -23,6 +23,7 @@ from claims_app.figures import figure_range
 from claims_app.models import document_name
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, iso_utc, record_event
+from claims_app.services.evidence import KeptCopies
 from claims_app.services.report import VERDICT_LABELS, ReportFilter, ReportItem, iter_items
 
 FORMATS = ("html", "csv", "json", "claimreview")
@@ -77,13 +78,34 @@ def _num(value: float | None) -> int | float | None:
 
 
 def flatten_sources(item: ReportItem) -> str:
-    """Sources in one cell: "relation, independent|not independent, title <url>", joined
-    by " | " (a character no URL holds unescaped)."""
+    """Sources in one cell: "relation, independent|not independent, title <url>", then
+    its kept copy ("kept sha256:… 2026-12-03T10:00:00Z", and the newest if the page
+    changed since), joined by " | " (a character no URL holds unescaped)."""
     return " | ".join(
         f"{s.relation}, {'independent' if s.independent else 'not independent'}, "
-        f"{s.title or s.publisher or 'untitled'} <{s.url}>"
+        f"{s.title or s.publisher or 'untitled'} <{s.url or 'uploaded file'}>"
+        + _kept(item.copies.get(s.id))
         for s in item.sources
     )
+
+
+def _kept(copy: KeptCopies | None) -> str:
+    if copy is None:
+        return ", no kept copy"
+    text = f", kept sha256:{copy.cited_sha256} {_iso(copy.cited_at)}"
+    if copy.newest_sha256 != copy.cited_sha256:
+        text += f", changed since cited: sha256:{copy.newest_sha256} {_iso(copy.newest_at)}"
+    return text
+
+
+def _kept_record(copy: KeptCopies | None, link: str) -> dict[str, Any] | None:
+    """The kept copy as JSON: as cited, the newest, and where the desk shows it."""
+    if copy is None:
+        return None
+    return {"sha256": copy.cited_sha256, "kept_at": _iso(copy.cited_at),
+            "file_name": copy.file_name, "url": link,
+            "changed_since_cited": copy.newest_sha256 != copy.cited_sha256,
+            "newest_sha256": copy.newest_sha256, "newest_kept_at": _iso(copy.newest_at)}  # fmt: skip
 
 
 def csv_row(item: ReportItem, ctx: ExportContext) -> list[Any]:
@@ -155,10 +177,13 @@ def json_record(item: ReportItem, ctx: ExportContext) -> dict[str, Any]:
                     "verified_value_max": _num(v.verified_value_max),
                     "given_by": item.reviewer, "given_at": _iso(v.given_at),
                     "approved_by": item.approver, "approved_at": _iso(v.approved_at)},
-        "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher,
+        "sources": [{"url": s.url or None, "title": s.title, "publisher": s.publisher,
                      "published_on": _iso(s.published_on), "excerpt": s.excerpt,
                      "archive_url": s.archive_url, "relation": s.relation,
-                     "independent": s.independent} for s in item.sources],
+                     "independent": s.independent,
+                     "kept_copy": _kept_record(item.copies.get(s.id),
+                                               f"{ctx.base_url}/claims/{c.id}/sources/{s.id}/copy")}
+                    for s in item.sources],
         "incident": None if c.incident_id is None else {
             "id": c.incident_id, "reported_low": _range(item)[0],
             "reported_high": _range(item)[1], "figure_conflict": c.figure_conflict},

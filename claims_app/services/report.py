@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -32,6 +32,7 @@ from claims_app.models import (
     document_name,
 )
 from claims_app.services.catalogue import OPENING
+from claims_app.services.evidence import KeptCopies, kept_copies
 from claims_app.services.filters import check_dates, contains, is_id
 from claims_app.services.incidents import incident_ranges
 
@@ -107,6 +108,8 @@ class ReportItem:
     approver: str | None
     history: dict[str, Any]  # events: how many, first and last (UTC)
     incident_range: tuple[float, float] | None = None  # its incident's reported figures
+    # Each source's kept copies, by source id: the one kept when cited and the newest.
+    copies: dict[int, KeptCopies] = field(default_factory=dict)
 
     @property
     def incident_id(self) -> int | None:
@@ -232,6 +235,7 @@ def _complete(session: Session, rows) -> list[ReportItem]:
         )
     }
     ranges = incident_ranges(session, [c.incident_id for c, *_ in rows])
+    copies = kept_copies(session, [s.id for group in sources.values() for s in group])
     return [
         ReportItem(
             c,
@@ -243,6 +247,7 @@ def _complete(session: Session, rows) -> list[ReportItem]:
             names.get(v.approved_by_id),
             events.get(c.id, {"events": 0}),
             ranges.get(c.incident_id),
+            {s.id: copies[s.id] for s in sources.get(c.id, []) if s.id in copies},
         )
         for c, a, d, v in rows
     ]

@@ -66,8 +66,8 @@ def test_csv_parses_and_matches_the_database(approved):
     first = rows[0]
     assert first["sources_count"] == "2" and first["independent_sources"] == "1"
     assert first["sources"] == (
-        'supports, independent, =HYPERLINK("x") <https://example.org/a> | '
-        "contradicts, not independent, Ministry list <https://example.org/b>"
+        'supports, independent, =HYPERLINK("x") <https://example.org/a>, no kept copy | '
+        "contradicts, not independent, Ministry list <https://example.org/b>, no kept copy"
     )  # inside the cell, not at its start: a spreadsheet runs no formula
     assert rows[3]["rationale"] == "'=SUM(A1) was the ministry's total"  # defused
     assert first["history_url"] == "https://desk.example.org/claims/1/history"
@@ -205,3 +205,41 @@ def test_the_chart_colours_each_verdict_and_names_it(approved):
     assert len(set(fills.values())) == len(fills)  # one colour per verdict
     for rating in fills:
         assert VERDICT_LABELS[rating] in chart  # the name beside the colour
+
+
+def _keep(engine, source_id, body, at):
+    from claims_app.evidence.fetching import Fetched
+    from claims_app.services import evidence
+
+    got = Fetched(url="https://example.org/a", final_url="https://example.org/a", status=200,
+                  content_type="text/plain", body=body, fetched_at=at)  # fmt: skip
+    with session_scope(engine, write=True) as s:
+        evidence.keep_outcome(s, source_id, got, url=got.url, actor=review.Actor("worker"))
+
+
+def test_exports_carry_each_sources_kept_copy_hash_and_time(approved):
+    from datetime import UTC, datetime
+    from hashlib import sha256
+
+    from claims_app.models import Source
+
+    with session_scope(approved) as s:
+        first = s.exec(select(Source).where(Source.claim_id == 1).order_by(Source.id)).first()
+    cited, edited = b"Fourteen civilians were killed.", b"Eleven civilians were killed."
+    _keep(approved, first.id, cited, datetime(2026, 12, 1, 9, 30, tzinfo=UTC))
+    _keep(approved, first.id, edited, datetime(2026, 12, 2, 9, 30, tzinfo=UTC))
+    row = next(csv.DictReader(io.StringIO(run(approved, "csv"))))
+    assert row["sources"].startswith(
+        f'supports, independent, =HYPERLINK("x") <https://example.org/a>, kept sha256:'
+        f"{sha256(cited).hexdigest()} 2026-12-01T09:30:00.000000Z, changed since cited: sha256:"
+        f"{sha256(edited).hexdigest()} 2026-12-02T09:30:00.000000Z | "
+    )
+    record = json.loads(run(approved, "json"))["claims"][0]
+    kept = record["sources"][0]["kept_copy"]
+    assert kept == {
+        "sha256": sha256(cited).hexdigest(), "kept_at": "2026-12-01T09:30:00.000000Z",
+        "file_name": None, "url": f"https://desk.example.org/claims/1/sources/{first.id}/copy",
+        "changed_since_cited": True, "newest_sha256": sha256(edited).hexdigest(),
+        "newest_kept_at": "2026-12-02T09:30:00.000000Z",
+    }  # fmt: skip
+    assert record["sources"][1]["kept_copy"] is None

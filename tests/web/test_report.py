@@ -86,3 +86,27 @@ def _places_of(client, claim_ids: list[int]) -> list[str]:
         places = [s.get(Claim, i).location or "" for i in claim_ids]
     assert len(places[0]) > 2
     return places
+
+
+def test_report_links_each_kept_copy_and_flags_a_changed_page(desk, engine):
+    from datetime import UTC, datetime
+
+    from claims_app.evidence.fetching import Fetched
+    from claims_app.models import Source
+    from claims_app.services import evidence
+    from claims_app.services.actors import Actor
+
+    with session_scope(engine, write=True) as s:
+        source = s.exec(select(Source).where(Source.claim_id == 1)).first()
+        for body, day in ((b"Fourteen killed.", 1), (b"Eleven killed.", 2)):
+            got = Fetched(url=source.url, final_url=source.url, status=200,
+                          content_type="text/plain", body=body,
+                          fetched_at=datetime(2026, 12, day, 9, 30, tzinfo=UTC))  # fmt: skip
+            evidence.keep_outcome(s, source.id, got, url=source.url, actor=Actor.system("worker"))
+        source_id = source.id
+    page = desk.get("/report").get_data(as_text=True)
+    claim_1 = page[page.index('id="claim-1"') : page.index('id="claim-2"')]
+    assert f'/claims/1/sources/{source_id}/copy">kept copy</a>' in claim_1
+    assert "of 2026-12-01 09:30 UTC" in claim_1  # the copy as cited, not the newest
+    assert "changed since cited" in claim_1
+    assert "changed since cited" not in page[page.index('id="claim-2"') :]
