@@ -102,10 +102,12 @@ def _kept_record(copy: KeptCopies | None, link: str) -> dict[str, Any] | None:
     """The kept copy as JSON: as cited, the newest, and where the desk shows it."""
     if copy is None:
         return None
-    return {"sha256": copy.cited_sha256, "kept_at": _iso(copy.cited_at),
-            "file_name": copy.file_name, "url": link,
-            "changed_since_cited": copy.newest_sha256 != copy.cited_sha256,
-            "newest_sha256": copy.newest_sha256, "newest_kept_at": _iso(copy.newest_at)}  # fmt: skip
+    return {
+        "sha256": copy.cited_sha256, "kept_at": _iso(copy.cited_at),
+        "file_name": copy.file_name, "url": link,
+        "changed_since_cited": copy.newest_sha256 != copy.cited_sha256,
+        "newest_sha256": copy.newest_sha256, "newest_kept_at": _iso(copy.newest_at),
+    }  # fmt: skip
 
 
 def csv_row(item: ReportItem, ctx: ExportContext) -> list[Any]:
