@@ -96,7 +96,11 @@ class Worker:
     def run(self, workers: int = 1) -> None:
         """Consume jobs until stopped (Ctrl-C, SIGTERM)."""
         try:
-            self.queue.create_consumer(workers=workers, worker_type="thread").run()
+            # An idle consumer polls SQLite storage at most a second apart (huey's default
+            # grows to 10 s): a reviewer waits for a fetch asked for a moment ago.
+            consumer = self.queue.create_consumer(workers=workers, worker_type="thread",
+                                                  max_delay=1.0)  # fmt: skip
+            consumer.run()
         finally:
             self.close()
 
