@@ -23,14 +23,24 @@ Pure: a claim's fields and a text in, spans and reasons out.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from claims_app.extraction.claims import ExtractedClaim, extract_claims
+from claims_app.extraction.claims import ExtractedClaim
+from claims_app.extraction.page_claims import extract_page
 from claims_app.extraction.sentences import split_sentences
-from claims_app.incidents.intervals import Interval
-from claims_app.incidents.matching import Report, comparable, same_place, span_kind
+from claims_app.incidents.intervals import Interval, figure_interval
+from claims_app.incidents.matching import (
+    _PART_OF_PLACE,
+    Report,
+    compatible_subjects,
+    place_words,
+    same_place,
+    span_kind,
+    subject_group,
+)
 
 
 @dataclass(frozen=True)
@@ -62,35 +72,60 @@ class Found:
     reason: str
 
 
-def find_figure(wanted: Wanted, text: str, published: date | None = None) -> list[Found]:
-    """The figures of `text` that agree with the claim's, in text order."""
+def find_figure(
+    wanted: Wanted, text: str, published: date | None = None, received: date | None = None
+) -> list[Found]:
+    """The figures of `text` that agree with the claim's, in text order. The text is
+    read as ingest reads a page (its date lines date what it reports; `published`, the
+    date the reviewer gave, for what they leave undated; `received`, the day it was
+    kept, for the year of a year-less dateline)."""
     if _interval(_report(wanted)) is None:
         return []  # the claim gives no count (a date or an event): nothing to look for
     found = []
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
-    for figure in extract_claims(text, published):
-        reason = agreement(wanted, figure) if figure.kind == "numeric" else None
+    on_page = [c for c in extract_page(text, published, received) if c.claim.kind == "numeric"]
+    figures = [c.claim for c in on_page]
+    # A source with its own figure for the claim's very place: its wider areas' figures
+    # are other counts (the region's total beside the town's share).
+    own_place = any(
+        f.category == wanted.category and f.location and same_place(wanted.location, f.location)
+        for f in figures
+        if wanted.location
+    )
+    for at, figure in zip(on_page, figures, strict=True):
+        sentence = sentences[max(0, bisect_right(starts, at.start) - 1)]
+        place = _place_named(wanted.location, text, text[sentence.start : sentence.end])
+        place = "" if place == "source" and own_place else place
+        reason = agreement(wanted, figure, place)
         if reason is not None:
-            sentence = sentences[bisect_right(starts, figure.start) - 1]
-            found.append(Found(figure.start, figure.end, sentence.start, sentence.end,
-                               figure.quote, reason))  # fmt: skip
+            found.append(Found(at.start, at.end, sentence.start, sentence.end,
+                               text[at.start : at.end], reason))  # fmt: skip
     return found
 
 
-def agreement(wanted: Wanted, figure: ExtractedClaim) -> str | None:
+def agreement(wanted: Wanted, figure: ExtractedClaim, place_named: str = "") -> str | None:
     """Why the source figure gives the claim's, or None when it does not."""
     claim, other = _report(wanted), _source_report(figure)
-    if not _unit_agrees(claim.unit, other.unit) or _elsewhere(claim, other):
+    if not _unit_agrees(claim.unit, other.unit) or not _same_group(claim, other):
         return None
-    if _same_number(claim, other) and (claim.kind == other.kind or not other.kind):
+    if _elsewhere(claim, other, place_named):
+        return None
+    if claim.category != other.category:
+        # another count (killed is not injured, refugees are not the displaced), unless
+        # the extractor named none and the number, unit and group are the claim's
+        named = other.category not in (None, "other") or other.subject is None
+        if named or other.unit is None or not _same_number(claim, other):
+            return None
+        return "the same number (what it counts: read its sentence)"
+    if _same_number(claim, other):
         return "the same number"
     ia, ib = _interval(claim), _interval(other)
-    if claim.kind is None or claim.kind != other.kind or ia is None or ib is None:
+    if ia is None or ib is None or (_vague(other) and not _vague(claim)):
+        return None  # "hundreds" does not give "about 350": only another vague amount
+    if not ia.meets(ib):
         return None
-    if not comparable(claim, other) or not ia.meets(ib):
-        return None
-    return f"the same kind of count ({claim.kind}), and the figures agree ({ia} meets {ib})"
+    return f"the same kind of count, and the figures agree ({ia} meets {ib})"
 
 
 def _report(w: Wanted) -> Report:
@@ -104,8 +139,18 @@ def _source_report(f: ExtractedClaim) -> Report:
                   f.qualifier, f.quote, breakdown=f.part_of is not None)  # fmt: skip
 
 
+# "about 500" against "some 480": a source's estimate gives the claim's when within a
+# twentieth either way. The incident rules' tenth is for calling a conflict, where a
+# wide band spares false alarms; here a wide band would offer figures that are not it.
+APPROX_SHARE = 0.05
+
+
 def _interval(r: Report) -> Interval | None:
-    return r.interval
+    return figure_interval(r.value, r.value_max, r.qualifier, r.quote, approx_share=APPROX_SHARE)
+
+
+def _vague(r: Report) -> bool:
+    return r.value is None or r.qualifier == "vague"
 
 
 def _same_number(a: Report, b: Report) -> bool:
@@ -117,13 +162,69 @@ def _unit_agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _elsewhere(a: Report, b: Report) -> bool:
-    """Both say where or when, and it is not the same place or days."""
-    if a.location and b.location and same_place(a.location, b.location) is None:
+# Kinds of place, smallest first: a toll given for the district is often the village's.
+_AREA_RANK = {
+    **dict.fromkeys("village neighbourhood neighborhood camp site compound quarter".split(), 1),
+    **dict.fromkeys("town city".split(), 2),
+    **dict.fromkeys("district county municipality locality".split(), 3),
+    **dict.fromkeys("province governorate state region".split(), 4),
+    **dict.fromkeys("country nation".split(), 5),
+}
+
+
+def _place_named(place: str | None, text: str, sentence: str) -> str:
+    """ "sentence": the figure's sentence names the claim's place; "source": only
+    elsewhere in the source; "": nowhere (or the claim names no place)."""
+    if not place:
+        return "sentence"
+    words = [w for w in place_words(place) if w not in _PART_OF_PLACE]
+    if not words:
+        return "sentence"
+    for where, within in (("sentence", sentence), ("source", text)):
+        folded = within.casefold()
+        if all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
+            return where
+    return ""
+
+
+def _rank(place: str) -> int:
+    words = place.casefold().replace(",", " ").split()
+    return max((_AREA_RANK.get(w, 0) for w in words), default=0)
+
+
+def _other_place(claim: str | None, figure: str | None, named: str) -> bool:
+    """The figure is about another place than the claim's: it names one that is not the
+    claim's (nor contains it), its sentence does not name the claim's, and it is not a
+    wider area ("Masari district") of a source that names the claim's place ("Kuri")."""
+    if not claim or not figure or named == "sentence" or same_place(claim, figure):
+        return False
+    if _rank(figure) == 5 or figure.casefold().startswith("the "):
+        return False  # "the country", "the region": where the source stands, not another place
+    return not (named == "source" and _rank(figure) > max(_rank(claim), 1))
+
+
+def _same_group(claim: Report, other: Report) -> bool:
+    """The same people: a group the extractor did not read ("14 were children" read as
+    "14") may be any; a part of a total of people is not the total ("including 26", of
+    70 killed, is not "26 killed")."""
+    if other.subject is None and claim.unit == "percent":
+        return False  # "40%" of what? A share is only the claim's when it is of the same
+    if other.subject is not None and not compatible_subjects(claim.subject, other.subject):
+        return False
+    general = subject_group(claim.subject) == "people"
+    return not (general and other.breakdown and not claim.breakdown)
+
+
+def _elsewhere(a: Report, b: Report, place_named: str) -> bool:
+    """Both say where or when, and it is not the same place or days (`_other_place`)."""
+    if _other_place(a.location, b.location, place_named):
         return True
     if not (a.start and a.end and b.start and b.end):
         return False
     if a.end < b.start or b.end < a.start:
         return True
     kinds = {span_kind(a.start, a.end), span_kind(b.start, b.end)}
-    return "total" in kinds and kinds != {"total"}  # one day's count is not a running total
+    if kinds == {"total"}:  # two running totals: over much the same days ("July" is not
+        days = sorted(((a.end - a.start).days + 1, (b.end - b.start).days + 1))  # the year)
+        return days[0] * 2 < days[1]
+    return "total" in kinds  # one day's count is not a running total

@@ -75,9 +75,15 @@ def _num(x: float) -> str:
 
 
 def figure_interval(
-    value: float | None, value_max: float | None, qualifier: str | None, quote: str = ""
+    value: float | None,
+    value_max: float | None,
+    qualifier: str | None,
+    quote: str = "",
+    *,
+    approx_share: float = APPROX_SHARE,
 ) -> Interval | None:
-    """The interval a stored figure allows, or None when it gives no count."""
+    """The interval a stored figure allows, or None when it gives no count.
+    `approx_share`: how far "about N" reaches either way."""
     if qualifier == "vague" or value is None:
         return vague_interval(quote)
     if value_max is not None:  # "12-15", "between 30 and 45", as written
@@ -89,7 +95,7 @@ def figure_interval(
     if qualifier == "at_most":
         return Interval(0, value)
     if qualifier == "approx":
-        spread = max(value * APPROX_SHARE, 1.0)
+        spread = max(value * approx_share, 1.0)
         return Interval(max(0.0, value - spread), value + spread)
     return Interval(value, value)  # exact, or a qualifier nobody wrote
 

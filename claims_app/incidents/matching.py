@@ -73,7 +73,7 @@ _PART_OF_PLACE = frozenset(
 _PEOPLE = frozenset(
     "people person persons civilian civilians individual individuals resident residents "
     "death deaths casualty casualties victim victims injured wounded dead killed displaced "
-    "inhabitant inhabitants other others more martyr martyrs".split()
+    "inhabitant inhabitants other others more martyr martyrs citizen citizens".split()
 )
 
 
