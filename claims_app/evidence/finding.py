@@ -31,7 +31,7 @@ from datetime import date
 from claims_app.extraction.claims import ExtractedClaim
 from claims_app.extraction.page_claims import extract_page
 from claims_app.extraction.sentences import split_sentences
-from claims_app.incidents.intervals import Interval, figure_interval
+from claims_app.incidents.intervals import INF, Interval, figure_interval
 from claims_app.incidents.matching import (
     _PART_OF_PLACE,
     Report,
@@ -111,21 +111,63 @@ def agreement(wanted: Wanted, figure: ExtractedClaim, place_named: str = "") -> 
         return None
     if _elsewhere(claim, other, place_named):
         return None
-    if claim.category != other.category:
+    unnamed = False
+    if _count_of(claim.category) != _count_of(other.category):
         # another count (killed is not injured, refugees are not the displaced), unless
-        # the extractor named none and the number, unit and group are the claim's
-        named = other.category not in (None, "other") or other.subject is None
-        if named or other.unit is None or not _same_number(claim, other):
+        # the extractor named none and the unit and group it read are the claim's
+        if other.category not in (None, "other") or other.subject is None or not other.unit:
             return None
-        return "the same number (what it counts: read its sentence)"
+        unnamed = True
+    ia, ib = _interval(claim), _interval(other)
+    if ia is None or ib is None or not _agree(ia, ib) or (_vague(other) and not _vague(claim)):
+        return None  # "hundreds" does not give "about 350": only another vague amount
+    if unnamed:
+        # Only a figure this close: without the kind of count, an "up to 40,000" would
+        # take every smaller number on the page.
+        if not _close(claim, other):
+            return None
+        return f"{_how(claim, other, ia, ib)}; what it counts was not read: read its sentence"
+    return f"the same kind of count, {_how(claim, other, ia, ib)}"
+
+
+def _how(claim: Report, other: Report, ia: Interval, ib: Interval) -> str:
     if _same_number(claim, other):
         return "the same number"
-    ia, ib = _interval(claim), _interval(other)
-    if ia is None or ib is None or (_vague(other) and not _vague(claim)):
-        return None  # "hundreds" does not give "about 350": only another vague amount
-    if not ia.meets(ib):
-        return None
-    return f"the same kind of count, and the figures agree ({ia} meets {ib})"
+    return f"and the figures agree ({ia} meets {ib})"
+
+
+def _close(a: Report, b: Report) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= APPROX_SHARE * max(a.value, b.value)
+
+
+def _agree(claim: Interval, source: Interval) -> bool:
+    """Some count satisfies both; and when neither has a top ("at least 26" against
+    "more than 19"), the source's floor is at least the claim's: it says as much."""
+    claim, source = _whole(claim), _whole(source)
+    if claim.high == INF and source.high == INF:
+        return source.low >= claim.low
+    return claim.meets(source)
+
+
+def _whole(band: Interval) -> Interval:
+    """People are counted whole: "more than 25" is "at least 26", "under 30" "at most 29"."""
+    low, high, low_open, high_open = band.low, band.high, band.low_open, band.high_open
+    if low_open and float(low).is_integer():
+        low, low_open = low + 1, False
+    if high_open and high != INF and float(high).is_integer():
+        high, high_open = high - 1, False
+    return Interval(low, high, low_open, high_open)
+
+
+# What the extractor calls an attack and what it calls a facility hit overlap ("four
+# ambulances were hit"); the unit (attacks or facilities) still tells the two apart.
+_COUNTS = {"facilities_hit": "attacks"}
+
+
+def _count_of(category: str | None) -> str | None:
+    return _COUNTS.get(category or "", category)
 
 
 def _report(w: Wanted) -> Report:
@@ -134,8 +176,11 @@ def _report(w: Wanted) -> Report:
 
 
 def _source_report(f: ExtractedClaim) -> Report:
+    # "8 attacks": a subject that only repeats the unit says nothing of whom or what
+    repeats_unit = f.unit != "people" and (f.subject or "").casefold() == (f.unit or "").casefold()
+    subject = None if repeats_unit else f.subject
     return Report(f.category, f.unit, f.location, f.event_date_first,
-                  f.event_date_last or f.event_date_first, f.subject, f.value, f.value_max,
+                  f.event_date_last or f.event_date_first, subject, f.value, f.value_max,
                   f.qualifier, f.quote, breakdown=f.part_of is not None)  # fmt: skip
 
 
@@ -145,8 +190,20 @@ def _source_report(f: ExtractedClaim) -> Report:
 APPROX_SHARE = 0.05
 
 
+# "nearly 500", "almost 500" are under it; "just over 500" above it.
+_UNDER = re.compile(r"\b(?:nearly|almost|just under|close to|not quite)\b", re.IGNORECASE)
+_JUST_OVER = re.compile(r"\bjust (?:over|above)\b", re.IGNORECASE)
+
+
 def _interval(r: Report) -> Interval | None:
-    return figure_interval(r.value, r.value_max, r.qualifier, r.quote, approx_share=APPROX_SHARE)
+    band = figure_interval(r.value, r.value_max, r.qualifier, r.quote, approx_share=APPROX_SHARE)
+    if band is None or r.qualifier != "approx" or r.value is None or r.value_max is not None:
+        return band
+    if _UNDER.search(r.quote):
+        return Interval(band.low, r.value, high_open=True)
+    if _JUST_OVER.search(r.quote):
+        return Interval(r.value, band.high, low_open=True)
+    return band
 
 
 def _vague(r: Report) -> bool:

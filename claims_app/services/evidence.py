@@ -202,7 +202,15 @@ def figures_in_copies(
     if wanted.value is None and wanted.qualifier != "vague":
         return None
     return {
-        source_id: list(_found_in(copy.id, copy.text or "", wanted, published.get(source_id)))
+        source_id: list(
+            _found_in(
+                copy.id,
+                copy.text or "",
+                wanted,
+                published.get(source_id),
+                copy.fetched_at.date() if copy.fetched_at else None,
+            )
+        )
         for source_id, copy in copies.items()
         if copy.sha256 is not None
     }
@@ -220,11 +228,15 @@ def wanted_of(claim: Claim) -> Wanted:
 
 @lru_cache(maxsize=256)
 def _found_in(
-    snapshot_id: int | None, text: str, wanted: Wanted, published: date | None
+    snapshot_id: int | None,
+    text: str,
+    wanted: Wanted,
+    published: date | None,
+    received: date | None,
 ) -> tuple[Found, ...]:
     """A kept copy never changes (append-only): what it gives for one claim's figure is
     read once per process, not on every look at the workspace."""
-    return tuple(find_figure(wanted, text, published))
+    return tuple(find_figure(wanted, text, published, received))
 
 
 def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:
