@@ -61,8 +61,8 @@ class _Site(BaseHTTPRequestHandler):
             f"when shelling hit the market in Ebrimsa, the civil protection service said.</p>"
             for k in range(1, 30)
         )
-        body = (f"<html><head><title>Flash update {n}</title></head><body><article>"
-                f"<h1>Flash update {n}</h1>{paragraphs}</article></body></html>").encode()  # fmt: skip
+        head = f"<html><head><title>Flash update {n}</title></head><body><article>"
+        body = f"{head}<h1>Flash update {n}</h1>{paragraphs}</article></body></html>".encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -86,9 +86,8 @@ def add_sources(engine, site: str, worker: Worker, count: int, rate: float) -> N
         claim_id = claims[n % len(claims)]
         with session_scope(engine, write=True) as s:
             version = s.get(Claim, claim_id).version
-            row = review.add_source(s, claim_id, version=version, actor=amina,
-                                    source=review.SourceInput(url=f"{site}/s/{n}",
-                                                              title=f"Flash update {n}"))  # fmt: skip
+            cited = review.SourceInput(url=f"{site}/s/{n}", title=f"Flash update {n}")
+            row = review.add_source(s, claim_id, version=version, actor=amina, source=cited)
             evidence.request_fetch(s, row.id, actor=amina)
             source_id = row.id
         worker.queue_fetch(source_id)
@@ -132,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4, help="the worker's threads")
     parser.add_argument("--rate", type=float, default=0.0, help="sources added a second")
     parser.add_argument("--database-url", help="an empty database (default: a SQLite file)")
-    parser.add_argument("--pairs", nargs="*", type=Path,
-                        default=sorted((REPO / "fixtures/evidence").glob("pairs_*.jsonl")))  # fmt: skip
+    pairs = sorted((REPO / "fixtures/evidence").glob("pairs_*.jsonl"))
+    parser.add_argument("--pairs", nargs="*", type=Path, default=pairs)
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
