@@ -3,6 +3,7 @@ and how well the claim's figure is found in a source.
 
     python bench/evidence_fetch.py [--sources 1000] [--workers 4] [--rate 0]
                                    [--database-url postgresql+psycopg://.../bench]
+                                   [--queue-url redis://127.0.0.1:6379/0]
                                    [--pairs fixtures/evidence/pairs_dev.jsonl ...]
 
 Each source is added as the desk adds one (review.add_source and
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4, help="the worker's threads")
     parser.add_argument("--rate", type=float, default=0.0, help="sources added a second")
     parser.add_argument("--database-url", help="an empty database (default: a SQLite file)")
+    parser.add_argument("--queue-url", default="", help="redis://... (default: huey's SQLite)")
     pairs = sorted((REPO / "fixtures/evidence").glob("pairs_*.jsonl"))
     parser.add_argument("--pairs", nargs="*", type=Path, default=pairs)
     args = parser.parse_args(argv)
@@ -145,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         site = f"http://127.0.0.1:{server.server_address[1]}"
-        env = {"DATABASE_URL": url, "CLAIMS_INSTANCE": tmp,
+        env = {"DATABASE_URL": url, "CLAIMS_INSTANCE": tmp, "CLAIMS_QUEUE_URL": args.queue_url,
+               "CLAIMS_QUEUE_NAME": f"bench-{os.getpid()}",
                "CLAIMS_FETCH_ALLOW_PRIVATE": "127.0.0.0/8"}  # fmt: skip
         settings = Settings.from_env(env)
         jobs = Worker(settings)
@@ -163,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         engine.dispose()
     how = f"{args.rate:g} a second" if args.rate else "all at once"
     print(f"{done:,} of {args.sources:,} sources kept ({failed} failed), added {how}, "
-          f"worker threads {args.workers}, on {url.split(':')[0]}")  # fmt: skip
+          f"worker threads {args.workers}, database {url.split(':')[0]}, "
+          f"queue {args.queue_url.split(':')[0] or 'huey SQLite'}")  # fmt: skip
     if waits:
         p95 = statistics.quantiles(waits, n=20)[-1] if len(waits) > 1 else waits[0]
         print(f"sources/s: {len(waits) / span:.1f} ({len(waits)} in {span:.1f} s)")
