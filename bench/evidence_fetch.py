@@ -31,6 +31,8 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import UTC, datetime
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -40,7 +42,7 @@ from sqlmodel import col, select
 from claims_app.config import Settings
 from claims_app.db import make_engine, session_scope
 from claims_app.migrate import upgrade
-from claims_app.models import AuditEvent, Claim, Source
+from claims_app.models import AuditEvent, Claim, Source, utcnow
 from claims_app.services import evidence, review
 from claims_app.services.accounts import create_user
 from claims_app.services.actors import Actor
@@ -107,14 +109,16 @@ def wait_for_copies(engine, count: int, limit: float) -> int:
     return count - left
 
 
-def latencies(engine) -> tuple[list[float], float, int]:
-    """Per source: seconds from asked to kept; the whole span; failures."""
+def latencies(engine, began=None) -> tuple[list[float], float, int]:
+    """Per source: seconds from asked to kept; the whole span (from `began`, the worker's
+    start, when given); failures."""
     asked, kept, failed = {}, {}, 0
     with session_scope(engine) as s:
         events = s.exec(select(AuditEvent.kind, AuditEvent.at, AuditEvent.after).where(
             col(AuditEvent.kind).in_(["source.fetch_requested", "source.fetched",
                                       "source.fetch_failed"]))).all()  # fmt: skip
     for kind, at, after in events:
+        at = _naive_utc(at)
         source_id = after["source_id"]
         if kind == "source.fetch_requested":
             asked[source_id] = at
@@ -122,8 +126,14 @@ def latencies(engine) -> tuple[list[float], float, int]:
             kept[source_id] = at
             failed += kind == "source.fetch_failed"
     waits = [(kept[i] - asked[i]).total_seconds() for i in asked if i in kept]
-    span = (max(kept.values()) - min(asked.values())).total_seconds() if kept else 0.0
+    first = _naive_utc(began) if began else min(asked.values(), default=None)
+    span = (max(kept.values()) - first).total_seconds() if kept else 0.0
     return waits, span, failed
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    """SQLite gives back UTC without its zone, PostgreSQL with it: compare as naive UTC."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.0, help="sources added a second")
     parser.add_argument("--database-url", help="an empty database (default: a SQLite file)")
     parser.add_argument("--queue-url", default="", help="redis://... (default: huey's SQLite)")
+    parser.add_argument("--worker-later", action="store_true",
+                        help="queue every source first, then start the worker: sources/s is "
+                        "then the worker's own pace")  # fmt: skip
     pairs = sorted((REPO / "fixtures/evidence").glob("pairs_*.jsonl"))
     parser.add_argument("--pairs", nargs="*", type=Path, default=pairs)
     args = parser.parse_args(argv)
@@ -152,19 +165,24 @@ def main(argv: list[str] | None = None) -> int:
                "CLAIMS_FETCH_ALLOW_PRIVATE": "127.0.0.0/8"}  # fmt: skip
         settings = Settings.from_env(env)
         jobs = Worker(settings)
-        consumer = subprocess.Popen([CLAIMS_CMD, "worker", "--workers", str(args.workers)],
-                                    env=os.environ | env, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL)  # fmt: skip
+        command = [CLAIMS_CMD, "worker", "--workers", str(args.workers)]
+        start = partial(subprocess.Popen, command, env=os.environ | env,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        consumer = None if args.worker_later else start()
         try:
             add_sources(engine, site, jobs, args.sources, args.rate)
+            began = utcnow()
+            consumer = consumer or start()
             done = wait_for_copies(engine, args.sources, limit=600)
         finally:
-            consumer.send_signal(signal.SIGINT)
-            consumer.wait(timeout=60)
+            if consumer is not None:
+                consumer.send_signal(signal.SIGINT)
+                consumer.wait(timeout=60)
             server.shutdown()
-        waits, span, failed = latencies(engine)
+        waits, span, failed = latencies(engine, began if args.worker_later else None)
         engine.dispose()
     how = f"{args.rate:g} a second" if args.rate else "all at once"
+    how += ", then the worker started" if args.worker_later else ""
     print(f"{done:,} of {args.sources:,} sources kept ({failed} failed), added {how}, "
           f"worker threads {args.workers}, database {url.split(':')[0]}, "
           f"queue {args.queue_url.split(':')[0] or 'huey SQLite'}")  # fmt: skip
