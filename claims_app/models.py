@@ -330,6 +330,9 @@ class SourceSnapshot(SQLModel, table=True):
     title: str | None = Field(default=None, sa_column=Column(Text))
     publisher: str | None = Field(default=None, max_length=256)
     text: str | None = Field(default=None, sa_column=Column(Text))
+    # The figures the extractor read in the text (evidence/finding.SourceFigure), read
+    # once when kept; None for copies kept before they were (read when shown).
+    figures: list | None = Field(default=None, sa_column=Column(JSONType))
     error: str | None = Field(default=None, sa_column=Column(Text))
     refused: bool = False  # the fetch rules forbade it (not the site's failure)
     changed: bool = False  # its bytes differ from the copy kept before it

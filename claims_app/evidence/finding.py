@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
-from claims_app.extraction.claims import ExtractedClaim
 from claims_app.extraction.page_claims import extract_page
 from claims_app.extraction.sentences import split_sentences
 from claims_app.incidents.intervals import INF, Interval, figure_interval
@@ -72,39 +72,97 @@ class Found:
     reason: str
 
 
+@dataclass(frozen=True)
+class SourceFigure:
+    """One figure the extractor read in a source's text: what matching needs of it,
+    kept with the copy (source_snapshots.figures) so the text is read once."""
+
+    start: int  # the figure's span in the text
+    end: int
+    sentence_start: int
+    sentence_end: int
+    value: float | None
+    value_max: float | None
+    qualifier: str | None
+    category: str | None
+    unit: str | None
+    subject: str | None
+    location: str | None
+    first: date | None
+    last: date | None
+    part: bool  # a part of a total beside it
+    quote: str  # its words ("nearly 300 people"): they tell what the qualifier only names
+
+    def as_json(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["first"] = self.first.isoformat() if self.first else None
+        record["last"] = self.last.isoformat() if self.last else None
+        return record
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> SourceFigure:
+        days = {k: date.fromisoformat(record[k]) if record.get(k) else None
+                for k in ("first", "last")}  # fmt: skip
+        return cls(**(record | days))
+
+
+def read_figures(
+    text: str, published: date | None = None, received: date | None = None
+) -> list[SourceFigure]:
+    """Every figure of the text, read as ingest reads a page (its date lines date what
+    it reports; `published`, the date the reviewer gave, for what they leave undated;
+    `received`, the day it was kept, for the year of a year-less dateline). The long
+    part: run it before any transaction opens."""
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    figures = []
+    for at in extract_page(text, published, received):
+        f = at.claim
+        if f.kind != "numeric":
+            continue
+        sentence = sentences[max(0, bisect_right(starts, at.start) - 1)]
+        figures.append(SourceFigure(
+            at.start, at.end, sentence.start, sentence.end, f.value, f.value_max, f.qualifier,
+            f.category, f.unit, f.subject, f.location, f.event_date_first,
+            f.event_date_last or f.event_date_first, f.part_of is not None, f.quote,
+        ))  # fmt: skip
+    return figures
+
+
 def find_figure(
     wanted: Wanted, text: str, published: date | None = None, received: date | None = None
 ) -> list[Found]:
-    """The figures of `text` that agree with the claim's, in text order. The text is
-    read as ingest reads a page (its date lines date what it reports; `published`, the
-    date the reviewer gave, for what they leave undated; `received`, the day it was
-    kept, for the year of a year-less dateline)."""
+    """The figures of `text` that agree with the claim's, in text order."""
     if _interval(_report(wanted)) is None:
         return []  # the claim gives no count (a date or an event): nothing to look for
-    found = []
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    on_page = [c for c in extract_page(text, published, received) if c.claim.kind == "numeric"]
-    figures = [c.claim for c in on_page]
+    return agreeing(wanted, text, read_figures(text, published, received))
+
+
+def agreeing(wanted: Wanted, text: str, figures: list[SourceFigure]) -> list[Found]:
+    """Those of the text's figures (read_figures) that agree with the claim's."""
+    if _interval(_report(wanted)) is None:
+        return []
     # A source with its own figure for the claim's very place: its wider areas' figures
     # are other counts (the region's total beside the town's share).
-    own_place = any(
+    own_place = bool(wanted.location) and any(
         f.category == wanted.category and f.location and same_place(wanted.location, f.location)
         for f in figures
-        if wanted.location
     )
-    for at, figure in zip(on_page, figures, strict=True):
-        sentence = sentences[max(0, bisect_right(starts, at.start) - 1)]
-        place = _place_named(wanted.location, text, text[sentence.start : sentence.end])
-        place = "" if place == "source" and own_place else place
+    in_source = _names_place(wanted.location, text)
+    found = []
+    for figure in figures:
+        sentence = text[figure.sentence_start : figure.sentence_end]
+        place = "sentence" if _names_place(wanted.location, sentence) else ""
+        if not place and in_source and not own_place:
+            place = "source"
         reason = agreement(wanted, figure, place)
         if reason is not None:
-            found.append(Found(at.start, at.end, sentence.start, sentence.end,
-                               text[at.start : at.end], reason))  # fmt: skip
+            found.append(Found(figure.start, figure.end, figure.sentence_start,
+                               figure.sentence_end, figure.quote, reason))  # fmt: skip
     return found
 
 
-def agreement(wanted: Wanted, figure: ExtractedClaim, place_named: str = "") -> str | None:
+def agreement(wanted: Wanted, figure: SourceFigure, place_named: str = "") -> str | None:
     """Why the source figure gives the claim's, or None when it does not."""
     claim, other = _report(wanted), _source_report(figure)
     if not _unit_agrees(claim.unit, other.unit) or not _same_group(claim, other):
@@ -175,13 +233,12 @@ def _report(w: Wanted) -> Report:
                   w.value, w.value_max, w.qualifier, w.quote, breakdown=w.part)  # fmt: skip
 
 
-def _source_report(f: ExtractedClaim) -> Report:
+def _source_report(f: SourceFigure) -> Report:
     # "8 attacks": a subject that only repeats the unit says nothing of whom or what
     repeats_unit = f.unit != "people" and (f.subject or "").casefold() == (f.unit or "").casefold()
     subject = None if repeats_unit else f.subject
-    return Report(f.category, f.unit, f.location, f.event_date_first,
-                  f.event_date_last or f.event_date_first, subject, f.value, f.value_max,
-                  f.qualifier, f.quote, breakdown=f.part_of is not None)  # fmt: skip
+    return Report(f.category, f.unit, f.location, f.first, f.last, subject, f.value,
+                  f.value_max, f.qualifier, f.quote, breakdown=f.part)  # fmt: skip
 
 
 # "about 500" against "some 480": a source's estimate gives the claim's when within a
@@ -229,19 +286,12 @@ _AREA_RANK = {
 }
 
 
-def _place_named(place: str | None, text: str, sentence: str) -> str:
-    """ "sentence": the figure's sentence names the claim's place; "source": only
-    elsewhere in the source; "": nowhere (or the claim names no place)."""
-    if not place:
-        return "sentence"
-    words = [w for w in place_words(place) if w not in _PART_OF_PLACE]
-    if not words:
-        return "sentence"
-    for where, within in (("sentence", sentence), ("source", text)):
-        folded = within.casefold()
-        if all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
-            return where
-    return ""
+def _names_place(place: str | None, text: str) -> bool:
+    """Does the text name the claim's place (its proper words: "Kuri" of "Kuri village")?
+    A claim with no place is named everywhere."""
+    words = [w for w in place_words(place) if w not in _PART_OF_PLACE] if place else []
+    folded = text.casefold()
+    return all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
 
 
 def _rank(place: str) -> int:

@@ -16,8 +16,8 @@ from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
 from claims_app.evidence.fetching import Fetched, FetchError, FetchRules, fetch
-from claims_app.evidence.finding import Found, Wanted, find_figure
-from claims_app.evidence.reading import read_source
+from claims_app.evidence.finding import Found, SourceFigure, Wanted, agreeing, read_figures
+from claims_app.evidence.reading import SourceText, read_source
 from claims_app.evidence.uploads import Upload
 from claims_app.models import Claim, FetchState, Source, SourceSnapshot, utcnow
 from claims_app.services.actors import Actor
@@ -41,10 +41,32 @@ def request_fetch(session: Session, source_id: int, *, actor: Actor) -> Source:
     return source
 
 
+@dataclass(frozen=True)
+class ReadCopy:
+    """A fetched body read: its text, title and publisher, and the figures in it."""
+
+    text: SourceText
+    figures: list[SourceFigure]
+
+
+def read_copy(got: Fetched, published: date | None = None) -> ReadCopy:
+    """The long part of keeping a copy (parsing, extraction): run it before any
+    transaction opens (fetch_and_keep does)."""
+    text = read_source(got.body, got.content_type, got.charset)
+    return ReadCopy(text, read_figures(text.text, published, got.fetched_at.date()))
+
+
 def keep_outcome(
-    session: Session, source_id: int, outcome: Fetched | FetchError, *, url: str, actor: Actor
+    session: Session,
+    source_id: int,
+    outcome: Fetched | FetchError,
+    *,
+    url: str,
+    actor: Actor,
+    read: ReadCopy | None = None,
 ) -> SourceSnapshot:
-    """Write what one fetch of `url` gave: a kept copy, or the reason there is none."""
+    """Write what one fetch of `url` gave: a kept copy, or the reason there is none.
+    `read`: the body already read (read_copy); read here when not given."""
     source = _open_source(session, source_id)
     if isinstance(outcome, FetchError):
         snapshot = SourceSnapshot(source_id=source_id, requested_url=url, error=outcome.reason,
@@ -52,7 +74,8 @@ def keep_outcome(
         source.fetch_state = FetchState.FAILED.value
         kind, after = EventKind.SOURCE_FETCH_FAILED, {"reason": outcome.reason}
     else:
-        snapshot = _snapshot(session, source, outcome, url)
+        read = read or read_copy(outcome, source.published_on)
+        snapshot = _snapshot(session, source, outcome, url, read)
         source.fetch_state = FetchState.FETCHED.value
         source.changed_since_cited = source.changed_since_cited or snapshot.changed
         kind, after = EventKind.SOURCE_FETCHED, {
@@ -68,17 +91,24 @@ def keep_outcome(
 
 
 def keep_upload(
-    session: Session, source_id: int, upload: Upload, *, actor: Actor
+    session: Session,
+    source_id: int,
+    upload: Upload,
+    *,
+    actor: Actor,
+    figures: list[SourceFigure] | None = None,
 ) -> SourceSnapshot:
     """Keep the file a reviewer uploaded as the source's copy (read before the
-    transaction: evidence/uploads.read_upload)."""
+    transaction: evidence/uploads.read_upload, and `figures`: finding.read_figures)."""
     source = _open_source(session, source_id)
     read = upload.read
+    if figures is None:
+        figures = read_figures(read.text, source.published_on, utcnow().date())
     snapshot = SourceSnapshot(
         source_id=source_id, requested_url="", file_name=upload.file_name,
         content_type=upload.content_type, sha256=upload.sha256, size_bytes=len(upload.body),
         title=read.title, publisher=(read.publisher or "")[:256] or None, text=read.text,
-        fetched_at=utcnow(),
+        figures=[f.as_json() for f in figures], fetched_at=utcnow(),
     )  # fmt: skip
     source.fetch_state = FetchState.FETCHED.value
     session.add(snapshot)
@@ -103,15 +133,18 @@ def fetch_and_keep(
     `retry_later`: a failure that may pass (a time-out, HTTP 503) is raised, not kept,
     for the queue to try again; its last try keeps it."""  # fmt: skip
     with session_scope(engine) as session:
-        url = _open_source(session, source_id).url
+        source = _open_source(session, source_id)
+        url, published = source.url, source.published_on
+    read = None
     try:
         outcome: Fetched | FetchError = fetch(url, rules)
+        read = read_copy(outcome, published)
     except FetchError as exc:
         if retry_later and exc.transient:
             raise
         outcome = exc
     with session_scope(engine, write=True) as session:
-        return keep_outcome(session, source_id, outcome, url=url, actor=actor)
+        return keep_outcome(session, source_id, outcome, url=url, actor=actor, read=read)
 
 
 def due_for_recheck(session: Session, *, older_than_days: float) -> list[int]:
@@ -202,18 +235,17 @@ def figures_in_copies(
     if wanted.value is None and wanted.qualifier != "vague":
         return None
     return {
-        source_id: list(
-            _found_in(
-                copy.id,
-                copy.text or "",
-                wanted,
-                published.get(source_id),
-                copy.fetched_at.date() if copy.fetched_at else None,
-            )
-        )
+        source_id: agreeing(wanted, copy.text or "", _figures_of(copy, published.get(source_id)))
         for source_id, copy in copies.items()
         if copy.sha256 is not None
     }
+
+
+def _figures_of(copy: SourceSnapshot, published: date | None) -> list[SourceFigure]:
+    if copy.figures is not None:
+        return [SourceFigure.from_json(f) for f in copy.figures]
+    received = copy.fetched_at.date() if copy.fetched_at else None
+    return list(_read_once(copy.id, copy.text or "", published, received))
 
 
 def wanted_of(claim: Claim) -> Wanted:
@@ -226,17 +258,13 @@ def wanted_of(claim: Claim) -> Wanted:
     )  # fmt: skip
 
 
-@lru_cache(maxsize=256)
-def _found_in(
-    snapshot_id: int | None,
-    text: str,
-    wanted: Wanted,
-    published: date | None,
-    received: date | None,
-) -> tuple[Found, ...]:
-    """A kept copy never changes (append-only): what it gives for one claim's figure is
-    read once per process, not on every look at the workspace."""
-    return tuple(find_figure(wanted, text, published, received))
+@lru_cache(maxsize=64)
+def _read_once(
+    snapshot_id: int | None, text: str, published: date | None, received: date | None
+) -> tuple[SourceFigure, ...]:
+    """A copy kept before figures were kept with it (migration 0015): read once per
+    process, not on every look at the workspace (a kept copy never changes)."""
+    return tuple(read_figures(text, published, received))
 
 
 def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:
@@ -250,8 +278,10 @@ def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:
     )
 
 
-def _snapshot(session: Session, source: Source, got: Fetched, url: str) -> SourceSnapshot:
-    read = read_source(got.body, got.content_type, got.charset)
+def _snapshot(
+    session: Session, source: Source, got: Fetched, url: str, copy: ReadCopy
+) -> SourceSnapshot:
+    read = copy.text
     before = session.exec(
         select(SourceSnapshot.sha256)
         .where(SourceSnapshot.source_id == source.id, col(SourceSnapshot.sha256).is_not(None))
@@ -262,6 +292,7 @@ def _snapshot(session: Session, source: Source, got: Fetched, url: str) -> Sourc
         source_id=source.id or 0, requested_url=url, final_url=got.final_url, status=got.status,
         content_type=got.content_type, sha256=got.sha256, size_bytes=len(got.body),
         title=read.title, publisher=(read.publisher or "")[:256] or None, text=read.text,
+        figures=[f.as_json() for f in copy.figures],
         changed=before is not None and before != got.sha256, fetched_at=got.fetched_at,
     )  # fmt: skip
 

@@ -25,6 +25,7 @@ from flask import (
 from sqlmodel import select
 
 from claims_app.db import request_session
+from claims_app.evidence.finding import read_figures
 from claims_app.evidence.uploads import MAX_UPLOAD_BYTES, Upload, UploadRefused, read_upload
 from claims_app.models import (
     Claim,
@@ -233,6 +234,7 @@ def add_source(claim_id: int) -> Any:
     form = request.form
     version = _version()
     upload, refused = _uploaded_file()  # read (a PDF parsed) before any write begins
+    figures = read_figures(upload.read.text, received=date.today()) if upload else None
 
     added: list[int] = []
 
@@ -248,7 +250,7 @@ def add_source(claim_id: int) -> Any:
         )  # fmt: skip
         row = review.add_source(s, claim_id, version=version, source=source, actor=current_actor())
         if upload is not None:  # the file is the kept copy; an address given is not fetched
-            evidence.keep_upload(s, row.id, upload, actor=current_actor())
+            evidence.keep_upload(s, row.id, upload, actor=current_actor(), figures=figures)
         else:
             evidence.request_fetch(s, row.id, actor=current_actor())  # a copy is kept of each
             added.append(row.id)

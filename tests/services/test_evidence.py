@@ -130,3 +130,26 @@ def test_an_uploaded_file_is_kept_and_never_fetched(engine):
         evidence.request_fetch(s, source_id, actor=amina)
     with session_scope(engine) as s:
         assert source_id not in evidence.due_for_recheck(s, older_than_days=0)
+
+
+def test_the_figures_are_read_once_when_kept_and_matched_against_the_claim(engine, cited):
+    from claims_app.models import Claim, SourceSnapshot
+
+    source_id, _ = cited
+    kept = evidence.fetch_and_keep(engine, source_id, rules=LOOPBACK_RULES, actor=WORKER)
+    assert [f["quote"] for f in kept.figures] == ["Seven civilians"]
+    seven = Claim(article_id=1, kind="numeric", quote="seven civilians", start_offset=0,
+                  end_offset=15, sentence="", value=7, qualifier="exact", category="killed",
+                  unit="people", subject="civilians", extractor_version="t")  # fmt: skip
+    (found,) = evidence.figures_in_copies(seven, {source_id: kept}, {})[source_id]
+    assert kept.text[found.start : found.end] == "Seven civilians"
+    assert found.reason == "the same kind of count, the same number"
+    eight = Claim(**(seven.model_dump() | {"value": 8, "quote": "eight civilians"}))
+    assert evidence.figures_in_copies(eight, {source_id: kept}, {}) == {source_id: []}
+    # A copy kept before figures were kept with it is read when shown, to the same end.
+    older = SourceSnapshot(**(kept.model_dump() | {"id": None, "figures": None}))
+    with session_scope(engine, write=True) as s:
+        s.add(older)
+        s.flush()
+        s.expunge(older)
+    assert evidence.figures_in_copies(seven, {source_id: older}, {})[source_id] == [found]
