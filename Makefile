@@ -27,7 +27,7 @@ demo: install
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims db upgrade
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims ingest fixtures/pages
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims users demo
-	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims worker & worker=$$!; \
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims worker --workers 2 --processes & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/claims serve --host $(HOST) --port $(PORT)
 

@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=4, help="the worker's threads")
+    parser.add_argument("--processes", action="store_true", help="the worker runs processes")
     parser.add_argument("--rate", type=float, default=0.0, help="sources added a second")
     parser.add_argument("--database-url", help="an empty database (default: a SQLite file)")
     parser.add_argument("--queue-url", default="", help="redis://... (default: huey's SQLite)")
@@ -166,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env(env)
         jobs = Worker(settings)
         command = [CLAIMS_CMD, "worker", "--workers", str(args.workers)]
+        command += ["--processes"] if args.processes else []
         start = partial(subprocess.Popen, command, env=os.environ | env,
                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         consumer = None if args.worker_later else start()
@@ -184,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     how = f"{args.rate:g} a second" if args.rate else "all at once"
     how += ", then the worker started" if args.worker_later else ""
     print(f"{done:,} of {args.sources:,} sources kept ({failed} failed), added {how}, "
-          f"worker threads {args.workers}, database {url.split(':')[0]}, "
+          f"worker {'processes' if args.processes else 'threads'} {args.workers}, "
+          f"database {url.split(':')[0]}, "
           f"queue {args.queue_url.split(':')[0] or 'huey SQLite'}")  # fmt: skip
     if waits:
         p95 = statistics.quantiles(waits, n=20)[-1] if len(waits) > 1 else waits[0]

@@ -647,15 +647,21 @@ def users_demo(ctx: Context) -> None:
 
 @main.command()
 @click.option("--workers", default=1, show_default=True, type=int, help="Jobs at once.")
+@click.option(
+    "--processes/--threads",
+    default=False,
+    show_default=True,
+    help="Run jobs in processes (reading copies is CPU work: one per core) or threads.",
+)
 @pass_ctx
-def worker(ctx: Context, workers: int) -> None:
+def worker(ctx: Context, workers: int, processes: bool) -> None:
     """Run the background worker: fetch and keep cited sources (CLAIMS_QUEUE_URL)."""
     from claims_app.worker import Worker
 
-    ctx.migrated_engine()
+    ctx.migrated_engine().dispose()  # no connection of the parent's goes into a worker process
     where = ctx.settings.queue_url or f"{ctx.settings.instance_path / 'queue.db'} (SQLite)"
     click.echo(f"worker: taking jobs from {where}")
-    Worker(ctx.settings).run(workers)
+    Worker(ctx.settings).run(workers, kind="process" if processes else "thread")
 
 
 @main.group()

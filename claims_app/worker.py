@@ -93,12 +93,13 @@ class Worker:
         )  # fmt: skip
         return kept.id or 0
 
-    def run(self, workers: int = 1) -> None:
-        """Consume jobs until stopped (Ctrl-C, SIGTERM)."""
+    def run(self, workers: int = 1, kind: str = "thread") -> None:
+        """Consume jobs until stopped (Ctrl-C, SIGTERM). `kind`: "thread" or "process"
+        (each process opens its own database connections at its first job)."""
         try:
             # An idle consumer polls SQLite storage at most a second apart (huey's default
             # grows to 10 s): a reviewer waits for a fetch asked for a moment ago.
-            consumer = self.queue.create_consumer(workers=workers, worker_type="thread",
+            consumer = self.queue.create_consumer(workers=workers, worker_type=kind,
                                                   max_delay=1.0)  # fmt: skip
             consumer.run()
         finally:

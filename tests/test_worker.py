@@ -44,9 +44,11 @@ def _state(engine, source_id):
         return s.get(Source, source_id).fetch_state
 
 
-@pytest.mark.parametrize("queue", ["sqlite", "redis"])
+@pytest.mark.parametrize(
+    ("queue", "how"), [("sqlite", []), ("redis", []), ("sqlite", ["--processes", "--workers", "2"])]
+)
 def test_jobs_queued_before_the_worker_starts_are_done_when_it_runs(
-    engine, database_url, tmp_path, cited, queue
+    engine, database_url, tmp_path, cited, queue, how
 ):
     queue_url = REDIS_URL if queue == "redis" else ""
     env = _env(database_url, tmp_path, queue_url)
@@ -54,7 +56,7 @@ def test_jobs_queued_before_the_worker_starts_are_done_when_it_runs(
     assert queued.exit_code == 0, queued.output
     assert "queued 1 source fetches" in queued.output
     assert _state(engine, cited) == "queued"  # no worker yet: the job waits in the queue
-    worker = subprocess.Popen([CLAIMS, "worker"], env=env, stdout=subprocess.PIPE,
+    worker = subprocess.Popen([CLAIMS, "worker", *how], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)  # fmt: skip
     try:
         deadline = time.monotonic() + 30
