@@ -60,12 +60,18 @@ def _add_source(page: Page, url: str, title: str) -> None:
     sources.get_by_role("button", name="Add source").click()
 
 
-def test_a_cited_page_is_fetched_kept_and_read_as_text(page: Page, desk, site):
-    site.pages["/flash-3"] = (200, "text/html; charset=utf-8", FLASH)
+def _cite_served_page(page: Page, site, path: str, body: bytes, title: str):
+    """The local site serves `body` at `path`; a reviewer cites it on claim 1. Returns
+    the source's kept-copy line."""
+    site.pages[path] = (200, "text/html; charset=utf-8", body)
     browser_login(page, "amina")
     page.goto("/claims/1")
-    _add_source(page, site.url("/flash-3"), "Flash update 3")
-    line = page.locator("#sources-panel .copy-state").first
+    _add_source(page, site.url(path), title)
+    return page.locator("#sources-panel .copy-state").first
+
+
+def test_a_cited_page_is_fetched_kept_and_read_as_text(page: Page, desk, site):
+    line = _cite_served_page(page, site, "/flash-3", FLASH, "Flash update 3")
     expect(line).to_contain_text("Kept copy: fetching")  # the worker has not answered yet
     expect(line).to_contain_text("Kept copy fetched", timeout=30_000)  # polled, no reload
     found = page.get_by_role("list", name="Figures in Flash update 3 that agree with the claim")
@@ -81,11 +87,7 @@ def test_a_cited_page_is_fetched_kept_and_read_as_text(page: Page, desk, site):
 
 
 def test_a_source_without_the_figure_says_so(page: Page, desk, site):
-    site.pages["/flash-2"] = (200, "text/html; charset=utf-8", WITHOUT)
-    browser_login(page, "amina")
-    page.goto("/claims/1")
-    _add_source(page, site.url("/flash-2"), "Flash update 2")
-    line = page.locator("#sources-panel .copy-state").first
+    line = _cite_served_page(page, site, "/flash-2", WITHOUT, "Flash update 2")
     expect(line).to_contain_text(
         "No figure in this copy agrees with the claim's (at least 14 civilians)", timeout=30_000
     )
@@ -93,11 +95,7 @@ def test_a_source_without_the_figure_says_so(page: Page, desk, site):
 
 
 def test_a_page_changed_since_it_was_cited_is_flagged_after_a_fetch_again(page: Page, desk, site):
-    site.pages["/flash-3"] = (200, "text/html; charset=utf-8", FLASH)
-    browser_login(page, "amina")
-    page.goto("/claims/1")
-    _add_source(page, site.url("/flash-3"), "Flash update 3")
-    line = page.locator("#sources-panel .copy-state").first
+    line = _cite_served_page(page, site, "/flash-3", FLASH, "Flash update 3")
     expect(line).to_contain_text("Kept copy fetched", timeout=30_000)
     expect(line).not_to_contain_text("changed since cited")
     site.pages["/flash-3"] = (200, "text/html; charset=utf-8", WITHOUT)  # edited after the fact
