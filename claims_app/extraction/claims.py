@@ -367,6 +367,7 @@ class _Context:
         self.tables = find_tables(self.text)  # table rows by the offset their line starts
         self.breakdowns = find_breakdowns(self.text, self.low)  # list items, by line start
         self.item_day: date | None = None  # the day of the item's own date line
+        self.days_before: dict[int, date | None] = {}  # _day_told_before, per sentence
 
 
 class _Lazy:
@@ -653,15 +654,34 @@ def _context_days(ctx: _Context, index: int, dates: list[DateMention]) -> tuple[
     if dates:
         days = [d for d in dates if _a_day_of_events(ctx.low, d)]
         return (days[0].first, days[0].first) if len(days) == 1 and len(dates) == 1 else None
-    paragraph = ctx.sentences[index].paragraph
-    for before in range(index - 1, -1, -1):
-        if ctx.sentences[before].paragraph != paragraph:
-            break
-        if days := [d for d in ctx.dates.get(before, []) if _a_day_of_events(ctx.low, d)]:
-            return days[-1].first, days[-1].first
+    if (told := _day_told_before(ctx, index)) is not None:
+        return told, told
     if ctx.item_day is not None:
         return ctx.item_day, ctx.item_day
     return ctx.covered
+
+
+def _day_told_before(ctx: _Context, index: int) -> date | None:
+    """The last day of events an earlier sentence of the sentence's paragraph named.
+    Kept per sentence (ctx.days_before): a paragraph's figures each ask, and walking
+    back from each was quadratic in a long paragraph."""
+    memo = ctx.days_before
+    walked = []
+    at = index
+    while at not in memo:
+        if at == 0 or ctx.sentences[at - 1].paragraph != ctx.sentences[at].paragraph:
+            memo[at] = None
+            break
+        walked.append(at)
+        named = [d for d in ctx.dates.get(at - 1, []) if _a_day_of_events(ctx.low, d)]
+        if named:
+            memo[at] = named[-1].first
+            break
+        at -= 1
+    day = memo[at]
+    for later in walked:
+        memo[later] = day
+    return memo[index]
 
 
 def _a_day_of_events(low: str, d: DateMention) -> bool:

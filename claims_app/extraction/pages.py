@@ -37,11 +37,13 @@ from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from typing import NamedTuple
 
+from claims_app.extraction import rx
 from claims_app.extraction.pagedates import (
     LineDate,
     dateline_date,
@@ -187,10 +189,13 @@ _STAMP_WORD = re.compile(
 )
 
 
+_STAMP_MAX = 160  # characters: a stamp line is furniture, never a paragraph
+
+
 def _stamp(line: Line, near: date | None) -> LineDate | None:
     """A stamp line, or a line that is only "City, date": furniture that dates."""
     text = line.text
-    if len(text) > 160 or not _HAS_DIGIT.search(text):
+    if len(text) > _STAMP_MAX or not _HAS_DIGIT.search(text):
         return None  # every stamp has a day or a year in it
     found = stamp_date(text, near) if _STAMP_WORD.search(text) else None
     if found is not None:
@@ -540,6 +545,38 @@ _YEARLESS_ITEM = re.compile(
 )
 
 
+# A day and a month next to each other: what every year-less stamp or date line holds.
+_DAY_AND_MONTH = rx.compile(
+    r"(?i:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+)
+
+
+def _year_dates_furniture(text: str, lines: list[Line], year: date) -> bool:
+    """Does the page's year make a line a stamp or a date line that was not one? Only
+    the lines holding a day and month, short enough to be furniture, are asked
+    (classifying the page again for every "on 7 June" in its prose, and searching
+    every line for one, cost a tenth of extraction)."""
+    starts = [line.start for line in lines]
+    asked: set[int] = set()
+    for found in _DAY_AND_MONTH.finditer(text):
+        at = bisect_right(starts, found.start()) - 1
+        if at in asked:
+            continue
+        asked.add(at)
+        line = lines[at]
+        if (
+            len(line.text) <= _STAMP_MAX
+            and (_YEARLESS_STAMP.search(line.text) or _YEARLESS_ITEM.search(line.text))
+            and (
+                header_date(line.text, year) != header_date(line.text)
+                or _stamp(line, year) != _stamp(line, None)
+            )
+        ):
+            return True
+    return False
+
+
 def dates_its_reports(date_source: str | None, articles_on_page: int) -> bool:
     """Whether an article's date is the day of what it reports: an item of a listing
     under its own date line ("7 June | ARDAN – ..."). A lone article's masthead date
@@ -571,7 +608,7 @@ def split_page(
     # The year of a year-less date line: the page's, else its first dated line's
     # ("Sunday, 8 June 2025 | Issue 214" above "7 June | ARDAN – ...").
     year_from = near or _first_header_day(lines, roles) or received
-    if year_from is not None and (_YEARLESS_STAMP.search(text) or _YEARLESS_ITEM.search(text)):
+    if year_from is not None and _year_dates_furniture(text, lines, year_from):
         roles = classify(lines, year_from)  # year-less stamps now have their year
     splitter = _Splitter(listing=_is_listing(lines, roles, year_from), near=year_from)
     for line, role in zip(lines, roles, strict=True):
