@@ -310,13 +310,23 @@ def _other_place(claim: str | None, figure: str | None, named: str) -> bool:
     return not (named == "source" and _rank(figure) > max(_rank(claim), 1))
 
 
+# Names of one group that reports use in turn ("aid workers", "humanitarian workers").
+_SAME_GROUP = re.compile(r"\b(?:humanitarian|relief|aid)\s+(?:workers?|staff|personnel)\b", re.I)
+
+
+def _one_name(subject: str | None) -> str | None:
+    return _SAME_GROUP.sub("aid workers", subject) if subject else subject
+
+
 def _same_group(claim: Report, other: Report) -> bool:
     """The same people: a group the extractor did not read ("14 were children" read as
     "14") may be any; a part of a total of people is not the total ("including 26", of
     70 killed, is not "26 killed")."""
     if other.subject is None and claim.unit == "percent":
         return False  # "40%" of what? A share is only the claim's when it is of the same
-    if other.subject is not None and not compatible_subjects(claim.subject, other.subject):
+    if other.subject is not None and not compatible_subjects(
+        _one_name(claim.subject), _one_name(other.subject)
+    ):
         return False
     general = subject_group(claim.subject) == "people"
     return not (general and other.breakdown and not claim.breakdown)

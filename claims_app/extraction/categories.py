@@ -198,6 +198,8 @@ def _own_words(
         return "killed"  # "two of the wounded died", "three children later died"
     wounds = bool(_HURT_WORD.search(low_noun) or ("with" in after and _WOUNDS.match(after)))
     near = before[-60:]
+    if after.startswith((" in need", " in urgent need", " in acute need")):
+        return "at_risk"  # "help 3.1m people in need": who they are, whatever reaches them
     aid = not wounds and any(map(near.__contains__, _ASSIST_WORDS))
     if aid and _ASSIST_BEFORE.search(near):
         return "other"  # "reached 21,500 newly displaced people with food"

@@ -52,7 +52,7 @@ from claims_app.extraction.when import (
 )
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
-EXTRACTOR_VERSION = "claims-1.1"
+EXTRACTOR_VERSION = "claims-1.2"
 
 
 @dataclass(frozen=True)

@@ -231,7 +231,8 @@ _CUES = {
     r"crossing into|sought refuge|seeking refuge",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"
     r"facing|hunger|food insecure|food insecurity|famine|"
-    r"need (?:humanitarian )?(?:assistance|aid|help|support)|cut off|depends? on|"
+    r"need (?:(?:urgent|life-saving|humanitarian|food|emergency|health|protection|shelter) )?"
+    r"(?:assistance|aid|help|support)|cut off|depends? on|"
     r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no )?access|"
     r"ipc phase|in (?:emergency|crisis|catastrophe)|famine conditions",
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"

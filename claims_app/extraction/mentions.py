@@ -143,14 +143,23 @@ def _range(m: rx.Match, low_text: str, high_text: str, percent: bool, *, worded:
     return Mention(m.start(), m.end(), low, high, "range", percent, worded)
 
 
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:more\s+|new\s+|other\s+)?(?:people|persons|civilians|residents|refugees|"
+    r"children|idps|individuals|families|households|migrants|returnees|displaced)\b",
+    re.IGNORECASE,
+)
+
+
 def _numeral(m: rx.Match, percent: bool) -> Mention | None:
     value = numeral_value(m["num"])
     if value is None:
         return None
     end = m.end()
     if m["short"]:
-        if "." not in m["num"] and m["short"] not in ("bn", "mn"):
-            # "12M" or "12b" alone could be a building, a model, metres: read 12 and stop
+        people = _PEOPLE_AFTER.match(m.string, end)
+        if "." not in m["num"] and m["short"] not in ("bn", "mn") and not people:
+            # "12M" or "12b" alone could be a building, a model, metres: read 12 and stop;
+            # "43K civilians" is people
             return Mention(m.start(), m.end("num"), value, None, "exact", False, False)
         value = scaled(value, _SCALES[m["short"]])
     elif m["scale"]:

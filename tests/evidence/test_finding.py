@@ -99,3 +99,11 @@ def test_the_sentence_and_reason_come_with_each_figure():
 def test_a_claim_with_no_count_looks_for_nothing():
     event = Wanted(None, None, None, None, "the hospital was hit")
     assert find_figure(event, "Fourteen civilians were killed in Ebrimsa.") == []
+
+
+def test_a_group_under_another_of_its_names_is_the_same_group():
+    aid = Wanted(5, None, "at_least", "killed", "at least five aid workers", unit="people",
+                 subject="aid workers", location="Lutara")  # fmt: skip
+    text = "Five humanitarian workers were killed in Lutara on Saturday, the agency said."
+    assert _found(aid, text) == ["Five humanitarian workers"]
+    assert _found(aid, "Five health workers were killed in Lutara on Saturday.") == []

@@ -175,3 +175,21 @@ def test_the_wounded_are_placed_where_they_were_hurt_not_where_they_were_taken()
         "and taken to the district hospital and to the referral clinic in Qasra."
     )
     assert found["Eighteen people"].location == "Bel Hasa"
+
+
+def test_thousands_written_with_a_k_before_people_are_thousands():
+    found = _claims("Est. 43K civilians remain trapped in Milo. Some 12k people fled Dovra.")
+    assert found["43K civilians"].value == 43_000
+    assert found["Some 12k people"].value == 12_000
+    assert _claims("The 12M tower block in Milo was hit on Monday.") == {}  # a name, not 12m
+
+
+def test_people_in_need_are_at_risk_whatever_help_reaches_them():
+    found = _claims(
+        "The plan aims to help 3.1m people in need across Ostrel. An estimated 2.38 "
+        "million people need food assistance in Kessaria. Partners reached 21,500 "
+        "displaced people with food."
+    )
+    assert found["3.1m people"].category == "at_risk"
+    assert found["An estimated 2.38 million people"].category == "at_risk"
+    assert found["21,500 displaced people"].category == "other"  # an aid figure
