@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.axe import assert_accessible
 from tests.helpers import browser_login, ingest_fixture, make_users
+from tests.pdf_pages import pdf_with_pages
 
 pytestmark = pytest.mark.e2e
 CLAIMS = str(Path(sys.executable).with_name("claims"))
@@ -114,3 +115,38 @@ def test_a_refused_private_address_shows_its_reason(page: Page, desk):
     expect(line).to_contain_text(
         "Not fetched: refused: 10.20.30.40 is a private address", timeout=30_000
     )
+
+
+def test_an_uploaded_pdf_is_kept_and_its_figure_marked(page: Page, desk, tmp_path):
+    pdf = tmp_path / "flash-4.pdf"
+    pdf.write_bytes(pdf_with_pages("Flash update 4", "Fourteen civilians were killed in Ebrimsa."))
+    browser_login(page, "amina")
+    page.goto("/claims/1")
+    sources = page.locator("#sources-panel")
+    sources.get_by_label("Or the source's file (PDF, HTML or text)").set_input_files(str(pdf))
+    sources.get_by_label("Source title").fill("Agency flash update 4")
+    sources.get_by_role("button", name="Add source").click()
+    line = sources.locator(".copy-state").first
+    expect(line).to_contain_text("Kept copy uploaded")
+    found = page.get_by_role(
+        "list", name="Figures in Agency flash update 4 that agree with the claim"
+    )
+    expect(found.locator("mark")).to_have_text(["Fourteen civilians"])
+    expect(sources.get_by_text("uploaded file")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_file_that_cannot_be_kept_is_refused_and_the_form_kept(page: Page, desk, tmp_path):
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
+    browser_login(page, "amina")
+    page.goto("/claims/1")
+    sources = page.locator("#sources-panel")
+    sources.get_by_label("Or the source's file (PDF, HTML or text)").set_input_files(str(photo))
+    sources.get_by_label("Source title").fill("Photo of the list")
+    sources.get_by_role("button", name="Add source").click()
+    expect(sources).to_contain_text(
+        "photo.jpg is not a PDF, an HTML page or UTF-8 text; choose the file again"
+    )
+    expect(sources.get_by_label("Source title")).to_have_value("Photo of the list")
+    expect(sources.locator(".copy-state")).to_have_count(0)  # nothing stored
