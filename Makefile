@@ -58,7 +58,9 @@ bench: install bench-extract
 	  $(BIN)/claims db upgrade >/dev/null && $(BIN)/claims demo-data --articles 2000; \
 	  rm -rf $$tmp
 	cd bench && ../$(BIN)/python incident_quality.py ../fixtures/incidents/heldout ../fixtures/incidents/dev
+	cd bench && ../$(BIN)/python evidence_matching.py ../fixtures/evidence/pairs_*.jsonl
 	cd bench && ../$(BIN)/python incidents_scale.py --claims 100000 --articles 2000
+	cd bench && ../$(BIN)/python evidence_fetch.py --sources 1000 --processes --workers 2
 	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
 	  cd bench && ../$(BIN)/python web_latency.py --claims $(BENCH_PG_CLAIMS) --database-url "$(BENCH_DATABASE_URL)" && \
 	  ../$(BIN)/python load_test.py --database-url "$(BENCH_DATABASE_URL)" --seconds 120 --think 1; \
