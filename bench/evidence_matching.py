@@ -25,19 +25,19 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from claims_app.evidence.finding import Found, Wanted, find_figure
+from claims_app.evidence.finding import Found, find_figure
+from claims_app.incidents.matching import Report
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = [REPO / "fixtures/evidence/pairs_dev.jsonl"]
 
 
-def wanted(claim: dict) -> Wanted:
+def wanted(claim: dict) -> Report:
     first, last = _days(claim.get("event_date"))
-    return Wanted(
-        value=claim.get("value"), value_max=claim.get("value_max"),
-        qualifier=claim.get("qualifier"), category=claim.get("category"),
-        quote=claim["quote"], unit=claim.get("unit"), subject=claim.get("subject"),
-        location=claim.get("location"), first=first, last=last,
+    return Report(
+        category=claim.get("category"), unit=claim.get("unit"), location=claim.get("location"),
+        start=first, end=last, subject=claim.get("subject"), value=claim.get("value"),
+        value_max=claim.get("value_max"), qualifier=claim.get("qualifier"), quote=claim["quote"],
     )  # fmt: skip
 
 

@@ -1,22 +1,26 @@
 """Does the source give the claim's figure? Its figures that agree with the claim's.
 
-The kept text is read with the project's own extractor, and each figure it finds is
-held against the claim's. A source figure agrees when it counts the same thing and
-its number allows what the claim's allows:
+The kept text is read once with the project's own extractor (`read_figures`, when the
+copy is kept); each figure it found is then held against the claim's (`agreeing`),
+given as the incident rules hold a figure (`incidents.matching.Report`).
+A source figure agrees when it counts the same thing and its number allows what the
+claim's allows:
 
-- **The same number, written differently**: "seven" = 7, "1.2 million" = 1,200,000,
-  whatever the qualifier; of the same kind of count, or of one the extractor could
-  not name (it never changes a number, so the number alone says much).
-- **The same kind of count** (the incident rules' kinds: displaced and refugees are
-  one), **of the same group** (people in general, or one particular group: children
-  against civilians is another count) and **the same unit**, whose intervals meet:
-  "at least 26" is given by "28", "about 500" by "some 480", "dozens" by "40".
+- **The same count**: the same category (refugees are not the displaced; attacks and
+  facilities hit are one, told apart by the unit), the same unit, the same group
+  (people in general, or one particular group: children against civilians is another
+  count; a part of a total of people is not the total).
+- **Numbers that agree**: the same number however written ("seven" = 7, "1.2 million"
+  = 1,200,000), or intervals that meet ("at least 26" is given by "28", "about 500"
+  by "some 480", "dozens" by "40"), counted whole; two open floors only when the
+  source's says as much; a vague source amount only for a vague claim.
+- A figure whose kind the extractor could not read, only within a twentieth.
 
-What the extractor reads of both narrows it further, where it read something: a
-figure about another place (neither name inside the other) or other days (days that
-do not overlap; a one-day count against a running total) is another figure. Where
-the source says nothing of place or day, the figure is still shown: the reviewer
-reads its sentence. This is shown to the reviewer, never decided for them.
+Where both say where or when, another place (unless the figure's sentence names the
+claim's, or it is the wider area of a source naming the claim's place with no figure
+of its own for it) or other days make it another figure. Where the source says
+nothing of place or day, the figure is still shown: the reviewer reads its sentence.
+This is shown to the reviewer, never decided for them.
 
 Pure: a claim's fields and a text in, spans and reasons out.
 """
@@ -33,31 +37,13 @@ from claims_app.extraction.page_claims import extract_page
 from claims_app.extraction.sentences import split_sentences
 from claims_app.incidents.intervals import INF, Interval, figure_interval
 from claims_app.incidents.matching import (
-    _PART_OF_PLACE,
     Report,
     compatible_subjects,
-    place_words,
+    index_words,
     same_place,
     span_kind,
     subject_group,
 )
-
-
-@dataclass(frozen=True)
-class Wanted:
-    """The claim's figure as the desk stores it."""
-
-    value: float | None
-    value_max: float | None
-    qualifier: str | None
-    category: str | None
-    quote: str
-    unit: str | None = None
-    subject: str | None = None
-    location: str | None = None
-    first: date | None = None
-    last: date | None = None
-    part: bool = False  # a part of a total reported beside it
 
 
 @dataclass(frozen=True)
@@ -129,18 +115,24 @@ def read_figures(
     return figures
 
 
+def gives_a_count(claim: Report) -> bool:
+    """Is there a figure to look for? A date or an event claim gives none."""
+    return _interval(claim) is not None
+
+
 def find_figure(
-    wanted: Wanted, text: str, published: date | None = None, received: date | None = None
+    claim: Report, text: str, published: date | None = None, received: date | None = None
 ) -> list[Found]:
-    """The figures of `text` that agree with the claim's, in text order."""
-    if _interval(_report(wanted)) is None:
-        return []  # the claim gives no count (a date or an event): nothing to look for
-    return agreeing(wanted, text, read_figures(text, published, received))
+    """The figures of `text` that agree with the claim's, in text order (the text is
+    not read at all for a claim that gives no count)."""
+    if not gives_a_count(claim):
+        return []
+    return agreeing(claim, text, read_figures(text, published, received))
 
 
-def agreeing(wanted: Wanted, text: str, figures: list[SourceFigure]) -> list[Found]:
+def agreeing(wanted: Report, text: str, figures: list[SourceFigure]) -> list[Found]:
     """Those of the text's figures (read_figures) that agree with the claim's."""
-    if _interval(_report(wanted)) is None:
+    if not gives_a_count(wanted):
         return []
     # A source with its own figure for the claim's very place: its wider areas' figures
     # are other counts (the region's total beside the town's share).
@@ -162,9 +154,9 @@ def agreeing(wanted: Wanted, text: str, figures: list[SourceFigure]) -> list[Fou
     return found
 
 
-def agreement(wanted: Wanted, figure: SourceFigure, place_named: str = "") -> str | None:
+def agreement(claim: Report, figure: SourceFigure, place_named: str = "") -> str | None:
     """Why the source figure gives the claim's, or None when it does not."""
-    claim, other = _report(wanted), _source_report(figure)
+    other = _source_report(figure)
     if not _unit_agrees(claim.unit, other.unit) or not _same_group(claim, other):
         return None
     if _elsewhere(claim, other, place_named):
@@ -228,11 +220,6 @@ def _count_of(category: str | None) -> str | None:
     return _COUNTS.get(category or "", category)
 
 
-def _report(w: Wanted) -> Report:
-    return Report(w.category, w.unit, w.location, w.first, w.last or w.first, w.subject,
-                  w.value, w.value_max, w.qualifier, w.quote, breakdown=w.part)  # fmt: skip
-
-
 def _source_report(f: SourceFigure) -> Report:
     # "8 attacks": a subject that only repeats the unit says nothing of whom or what
     repeats_unit = f.unit != "people" and (f.subject or "").casefold() == (f.unit or "").casefold()
@@ -289,7 +276,7 @@ _AREA_RANK = {
 def _names_place(place: str | None, text: str) -> bool:
     """Does the text name the claim's place (its proper words: "Kuri" of "Kuri village")?
     A claim with no place is named everywhere."""
-    words = [w for w in place_words(place) if w not in _PART_OF_PLACE] if place else []
+    words = index_words(place) if place else ()
     folded = text.casefold()
     return all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
 

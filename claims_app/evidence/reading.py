@@ -6,7 +6,8 @@ kept), with the title and site name its markup declares. Plain text is kept as i
 is. The charset the server declared is honoured; bytes it cannot decode become
 U+FFFD rather than losing the page (the hash names the bytes as they came). A PDF's
 text is read by pypdf, page by page, with the document's title and author; a PDF
-pypdf cannot read keeps its bytes (and hash) with no text, and says why.
+pypdf cannot read keeps its bytes (and hash) with no text, and says why. The figures
+in the text are read with it (`read_kept`), once, before the copy is written.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from __future__ import annotations
 import codecs
 import io
 from dataclasses import dataclass
+from datetime import date
 
 import trafilatura
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from claims_app.evidence.finding import SourceFigure, read_figures
 from claims_app.extraction.decode import html_main_text
 
 
@@ -28,6 +31,28 @@ class SourceText:
     title: str | None = None
     publisher: str | None = None
     problem: str | None = None  # why no text could be read, when none could
+
+
+@dataclass(frozen=True)
+class ReadCopy:
+    """A kept copy read: its text, title and publisher, and the figures in the text."""
+
+    source: SourceText
+    figures: list[SourceFigure]
+
+
+def read_kept(
+    body: bytes,
+    content_type: str,
+    charset: str | None = None,
+    *,
+    published: date | None = None,
+    received: date | None = None,
+) -> ReadCopy:
+    """All a kept copy needs read (parsing, extraction: the long part of keeping one,
+    done before any transaction opens); `published` and `received` as read_figures."""
+    source = read_source(body, content_type, charset)
+    return ReadCopy(source, read_figures(source.text, published, received))
 
 
 def read_source(body: bytes, content_type: str, charset: str | None = None) -> SourceText:
@@ -64,7 +89,7 @@ def _read_pdf(body: bytes) -> SourceText:
 
 def _meta(meta, name: str) -> str | None:
     value = getattr(meta, name, None) if meta is not None else None
-    return str(value).strip() or None if value else None
+    return (str(value).strip() or None) if value else None
 
 
 def _codec(charset: str | None) -> str:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from claims_app.evidence.reading import SourceText, read_source
+from claims_app.evidence.fetching import FetchRules
+from claims_app.evidence.reading import ReadCopy, read_kept
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # as a fetch's limit (FetchRules.max_bytes)
+MAX_UPLOAD_BYTES = FetchRules.max_bytes  # a file is held to a fetched page's limit
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)  # fmt: skip
 
@@ -28,25 +30,28 @@ class Upload:
     file_name: str
     content_type: str
     body: bytes
-    read: SourceText
+    read: ReadCopy  # its text and the figures in it
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.body).hexdigest()
 
 
-def read_upload(file_name: str, body: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Upload:
-    """The upload, read; UploadRefused naming the problem when it cannot be kept."""
+def read_upload(
+    file_name: str, body: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, received: date | None = None
+) -> Upload:
+    """The upload, read (before any transaction opens); UploadRefused naming the problem
+    when it cannot be kept. `received`: the day it came, as read_figures takes it."""
     name = file_name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "upload"
     if not body:
         raise UploadRefused(f"{name} is empty")
     if len(body) > max_bytes:
         raise UploadRefused(f"{name} is larger than {max_bytes:,} bytes")
     content_type = _content_type(name, body)
-    read = read_source(body, content_type)
-    if read.problem:
-        raise UploadRefused(f"{name}: {read.problem}")
-    if not read.text.strip():
+    read = read_kept(body, content_type, received=received)
+    if read.source.problem:
+        raise UploadRefused(f"{name}: {read.source.problem}")
+    if not read.source.text.strip():
         raise UploadRefused(f"{name} holds no text to read (a scanned PDF needs OCR first)")
     return Upload(name, content_type, body, read)
 

@@ -10,15 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import Engine, func, or_
 from sqlmodel import Session, col, select
 
 from claims_app.db import session_scope
 from claims_app.evidence.fetching import Fetched, FetchError, FetchRules, fetch
-from claims_app.evidence.finding import Found, SourceFigure, Wanted, agreeing, read_figures
-from claims_app.evidence.reading import SourceText, read_source
+from claims_app.evidence.finding import (
+    Found,
+    SourceFigure,
+    agreeing,
+    gives_a_count,
+    read_figures,
+)
+from claims_app.evidence.reading import ReadCopy, read_kept
 from claims_app.evidence.uploads import Upload
+from claims_app.incidents.matching import Report
 from claims_app.models import Claim, FetchState, Source, SourceSnapshot, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, record_claim_event
@@ -41,19 +49,10 @@ def request_fetch(session: Session, source_id: int, *, actor: Actor) -> Source:
     return source
 
 
-@dataclass(frozen=True)
-class ReadCopy:
-    """A fetched body read: its text, title and publisher, and the figures in it."""
-
-    text: SourceText
-    figures: list[SourceFigure]
-
-
 def read_copy(got: Fetched, published: date | None = None) -> ReadCopy:
-    """The long part of keeping a copy (parsing, extraction): run it before any
-    transaction opens (fetch_and_keep does)."""
-    text = read_source(got.body, got.content_type, got.charset)
-    return ReadCopy(text, read_figures(text.text, published, got.fetched_at.date()))
+    """A fetched body read (evidence/reading.read_kept): before any transaction opens."""
+    return read_kept(got.body, got.content_type, got.charset, published=published,
+                     received=got.fetched_at.date())  # fmt: skip
 
 
 def keep_outcome(
@@ -65,8 +64,8 @@ def keep_outcome(
     actor: Actor,
     read: ReadCopy | None = None,
 ) -> SourceSnapshot:
-    """Write what one fetch of `url` gave: a kept copy, or the reason there is none.
-    `read`: the body already read (read_copy); read here when not given."""
+    """Write what one fetch of `url` gave: a kept copy (`read`: its body read by
+    read_copy, outside this transaction), or the reason there is none."""
     source = _open_source(session, source_id)
     if isinstance(outcome, FetchError):
         snapshot = SourceSnapshot(source_id=source_id, requested_url=url, error=outcome.reason,
@@ -74,7 +73,8 @@ def keep_outcome(
         source.fetch_state = FetchState.FAILED.value
         kind, after = EventKind.SOURCE_FETCH_FAILED, {"reason": outcome.reason}
     else:
-        read = read or read_copy(outcome, source.published_on)
+        if read is None:
+            raise ValueError("a kept copy is read before its transaction opens (read_copy)")
         snapshot = _snapshot(session, source, outcome, url, read)
         source.fetch_state = FetchState.FETCHED.value
         source.changed_since_cited = source.changed_since_cited or snapshot.changed
@@ -91,24 +91,15 @@ def keep_outcome(
 
 
 def keep_upload(
-    session: Session,
-    source_id: int,
-    upload: Upload,
-    *,
-    actor: Actor,
-    figures: list[SourceFigure] | None = None,
+    session: Session, source_id: int, upload: Upload, *, actor: Actor
 ) -> SourceSnapshot:
     """Keep the file a reviewer uploaded as the source's copy (read before the
-    transaction: evidence/uploads.read_upload, and `figures`: finding.read_figures)."""
+    transaction: evidence/uploads.read_upload)."""
     source = _open_source(session, source_id)
-    read = upload.read
-    if figures is None:
-        figures = read_figures(read.text, source.published_on, utcnow().date())
     snapshot = SourceSnapshot(
         source_id=source_id, requested_url="", file_name=upload.file_name,
         content_type=upload.content_type, sha256=upload.sha256, size_bytes=len(upload.body),
-        title=read.title, publisher=(read.publisher or "")[:256] or None, text=read.text,
-        figures=[f.as_json() for f in figures], fetched_at=utcnow(),
+        fetched_at=utcnow(), **_read_fields(upload.read),
     )  # fmt: skip
     source.fetch_state = FetchState.FETCHED.value
     session.add(snapshot)
@@ -232,7 +223,7 @@ def figures_in_copies(
     """Each kept copy's figures that agree with the claim's, by source id; None when
     the claim gives no count to look for (a date or an event)."""
     wanted = wanted_of(claim)
-    if wanted.value is None and wanted.qualifier != "vague":
+    if not gives_a_count(wanted):
         return None
     return {
         source_id: agreeing(wanted, copy.text or "", _figures_of(copy, published.get(source_id)))
@@ -248,13 +239,13 @@ def _figures_of(copy: SourceSnapshot, published: date | None) -> list[SourceFigu
     return list(_read_once(copy.id, copy.text or "", published, received))
 
 
-def wanted_of(claim: Claim) -> Wanted:
+def wanted_of(claim: Claim) -> Report:
     """The claim's figure as the desk holds it now (corrections included)."""
-    return Wanted(
-        value=claim.value, value_max=claim.value_max, qualifier=claim.qualifier,
-        category=claim.category, quote=claim.quote, unit=claim.unit, subject=claim.subject,
-        location=claim.location, first=claim.event_date_start,
-        last=claim.event_date_end or claim.event_date_start, part=claim.part_of_id is not None,
+    return Report(
+        category=claim.category, unit=claim.unit, location=claim.location,
+        start=claim.event_date_start, end=claim.event_date_end or claim.event_date_start,
+        subject=claim.subject, value=claim.value, value_max=claim.value_max,
+        qualifier=claim.qualifier, quote=claim.quote, breakdown=claim.part_of_id is not None,
     )  # fmt: skip
 
 
@@ -278,10 +269,16 @@ def snapshots_of(session: Session, source_id: int) -> list[SourceSnapshot]:
     )
 
 
+def _read_fields(read: ReadCopy) -> dict[str, Any]:
+    """What a kept copy holds of its reading, fetched or uploaded alike."""
+    source = read.source
+    return {"title": source.title, "publisher": (source.publisher or "")[:256] or None,
+            "text": source.text, "figures": [f.as_json() for f in read.figures]}  # fmt: skip
+
+
 def _snapshot(
-    session: Session, source: Source, got: Fetched, url: str, copy: ReadCopy
+    session: Session, source: Source, got: Fetched, url: str, read: ReadCopy
 ) -> SourceSnapshot:
-    read = copy.text
     before = session.exec(
         select(SourceSnapshot.sha256)
         .where(SourceSnapshot.source_id == source.id, col(SourceSnapshot.sha256).is_not(None))
@@ -291,9 +288,8 @@ def _snapshot(
     return SourceSnapshot(
         source_id=source.id or 0, requested_url=url, final_url=got.final_url, status=got.status,
         content_type=got.content_type, sha256=got.sha256, size_bytes=len(got.body),
-        title=read.title, publisher=(read.publisher or "")[:256] or None, text=read.text,
-        figures=[f.as_json() for f in copy.figures],
         changed=before is not None and before != got.sha256, fetched_at=got.fetched_at,
+        **_read_fields(read),
     )  # fmt: skip
 
 

@@ -25,7 +25,6 @@ from flask import (
 from sqlmodel import select
 
 from claims_app.db import request_session
-from claims_app.evidence.finding import read_figures
 from claims_app.evidence.uploads import MAX_UPLOAD_BYTES, Upload, UploadRefused, read_upload
 from claims_app.models import (
     Claim,
@@ -234,7 +233,6 @@ def add_source(claim_id: int) -> Any:
     form = request.form
     version = _version()
     upload, refused = _uploaded_file()  # read (a PDF parsed) before any write begins
-    figures = read_figures(upload.read.text, received=date.today()) if upload else None
 
     added: list[int] = []
 
@@ -250,7 +248,7 @@ def add_source(claim_id: int) -> Any:
         )  # fmt: skip
         row = review.add_source(s, claim_id, version=version, source=source, actor=current_actor())
         if upload is not None:  # the file is the kept copy; an address given is not fetched
-            evidence.keep_upload(s, row.id, upload, actor=current_actor(), figures=figures)
+            evidence.keep_upload(s, row.id, upload, actor=current_actor())
         else:
             evidence.request_fetch(s, row.id, actor=current_actor())  # a copy is kept of each
             added.append(row.id)
@@ -270,7 +268,7 @@ def _uploaded_file() -> tuple[Upload | None, str | None]:
         return None, None
     try:
         data = sent.stream.read(MAX_UPLOAD_BYTES + 1)
-        return read_upload(sent.filename, data), None
+        return read_upload(sent.filename, data, received=date.today()), None
     except UploadRefused as exc:
         return None, f"{exc}; choose the file again"
 

@@ -117,15 +117,21 @@ def test_a_refused_private_address_shows_its_reason(page: Page, desk):
     )
 
 
-def test_an_uploaded_pdf_is_kept_and_its_figure_marked(page: Page, desk, tmp_path):
-    pdf = tmp_path / "flash-4.pdf"
-    pdf.write_bytes(pdf_with_pages("Flash update 4", "Fourteen civilians were killed in Ebrimsa."))
+def _upload_in_desk(page: Page, file, title: str):
+    """A reviewer adds claim 1's source as a file; returns the sources panel."""
     browser_login(page, "amina")
     page.goto("/claims/1")
     sources = page.locator("#sources-panel")
-    sources.get_by_label("Or the source's file (PDF, HTML or text)").set_input_files(str(pdf))
-    sources.get_by_label("Source title").fill("Agency flash update 4")
+    sources.get_by_label("Or the source's file (PDF, HTML or text)").set_input_files(str(file))
+    sources.get_by_label("Source title").fill(title)
     sources.get_by_role("button", name="Add source").click()
+    return sources
+
+
+def test_an_uploaded_pdf_is_kept_and_its_figure_marked(page: Page, desk, tmp_path):
+    pdf = tmp_path / "flash-4.pdf"
+    pdf.write_bytes(pdf_with_pages("Flash update 4", "Fourteen civilians were killed in Ebrimsa."))
+    sources = _upload_in_desk(page, pdf, "Agency flash update 4")
     line = sources.locator(".copy-state").first
     expect(line).to_contain_text("Kept copy uploaded")
     found = page.get_by_role(
@@ -139,12 +145,7 @@ def test_an_uploaded_pdf_is_kept_and_its_figure_marked(page: Page, desk, tmp_pat
 def test_a_file_that_cannot_be_kept_is_refused_and_the_form_kept(page: Page, desk, tmp_path):
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
-    browser_login(page, "amina")
-    page.goto("/claims/1")
-    sources = page.locator("#sources-panel")
-    sources.get_by_label("Or the source's file (PDF, HTML or text)").set_input_files(str(photo))
-    sources.get_by_label("Source title").fill("Photo of the list")
-    sources.get_by_role("button", name="Add source").click()
+    sources = _upload_in_desk(page, photo, "Photo of the list")
     expect(sources).to_contain_text(
         "photo.jpg is not a PDF, an HTML page or UTF-8 text; choose the file again"
     )

@@ -13,8 +13,8 @@ def test_a_pdf_is_read_page_by_page_with_its_title():
     upload = read_upload("C:\\Users\\amina\\flash-4.pdf", body)
     assert upload.file_name == "flash-4.pdf"  # the name without the sender's folders
     assert upload.content_type == "application/pdf"
-    assert upload.read.text == "Flash update 4\n\nAt least 1,500 people were displaced."
-    assert upload.read.title == "Flash update 4 (Kiru)"
+    assert upload.read.source.text == "Flash update 4\n\nAt least 1,500 people were displaced."
+    assert upload.read.source.title == "Flash update 4 (Kiru)"
 
 
 def test_html_is_known_by_its_first_tag_whatever_its_name():
@@ -23,13 +23,13 @@ def test_html_is_known_by_its_first_tag_whatever_its_name():
     page += b"</article></body></html>"
     upload = read_upload("statement.txt", page)
     assert upload.content_type == "text/html"
-    assert "Seven people were killed in Dovra" in upload.read.text
-    assert "<p>" not in upload.read.text
+    assert "Seven people were killed in Dovra" in upload.read.source.text
+    assert "<p>" not in upload.read.source.text
 
 
 def test_plain_text_is_kept_as_written():
     upload = read_upload("notes.txt", "Dovra: 1 301 displaced – ‘as of 3 May’".encode())
-    assert (upload.content_type, upload.read.text) == (
+    assert (upload.content_type, upload.read.source.text) == (
         "text/plain",
         "Dovra: 1 301 displaced – ‘as of 3 May’",
     )

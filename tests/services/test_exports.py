@@ -214,7 +214,8 @@ def _keep(engine, source_id, body, at):
     got = Fetched(url="https://example.org/a", final_url="https://example.org/a", status=200,
                   content_type="text/plain", body=body, fetched_at=at)  # fmt: skip
     with session_scope(engine, write=True) as s:
-        evidence.keep_outcome(s, source_id, got, url=got.url, actor=review.Actor("worker"))
+        evidence.keep_outcome(s, source_id, got, url=got.url, actor=review.Actor("worker"),
+                              read=evidence.read_copy(got))  # fmt: skip
 
 
 def test_exports_carry_each_sources_kept_copy_hash_and_time(approved):

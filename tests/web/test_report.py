@@ -102,7 +102,8 @@ def test_report_links_each_kept_copy_and_flags_a_changed_page(desk, engine):
             got = Fetched(url=source.url, final_url=source.url, status=200,
                           content_type="text/plain", body=body,
                           fetched_at=datetime(2026, 12, day, 9, 30, tzinfo=UTC))  # fmt: skip
-            evidence.keep_outcome(s, source.id, got, url=source.url, actor=Actor.system("worker"))
+            evidence.keep_outcome(s, source.id, got, url=source.url, actor=Actor.system("worker"),
+                                  read=evidence.read_copy(got))  # fmt: skip
         source_id = source.id
     page = desk.get("/report").get_data(as_text=True)
     claim_1 = page[page.index('id="claim-1"') : page.index('id="claim-2"')]
