@@ -258,6 +258,8 @@ def dateline_date(text: str, near: date | None) -> LineDate | None:
     opens = head[:1].isupper() or head[:1] == "("
     if not opens or not (_DIGIT.search(head) or any(map(head.__contains__, _CLOSERS))):
         return None  # a dateline opens with a capital and holds a date or a dash
+    if not _may_hold_dateline(text, dash=len(text) > 160):
+        return None
     m = DATELINE.match(text[:160])
     if m is None or not (m["date"] or m["yearless"] or m["agency"]):
         return None
@@ -279,9 +281,22 @@ def _may_open_with_dateline(text: str) -> bool:
 _CLOSERS = ("-", "–", "—", ":", ")")
 
 
+def _may_hold_dateline(text: str, *, dash: bool) -> bool:
+    """What DATELINE cannot match without, tested before it (it is tried at the start
+    of every sentence whose speaker is read, and fails slowly): a date or an agency
+    in brackets, so a digit or "(", and, where `dash`, a dash or colon and a space."""
+    head = text[:160]
+    if "(" not in head and not _DIGIT.search(head):
+        return False
+    return not dash or _DASH_AND_SPACE.search(head) is not None
+
+
+_DASH_AND_SPACE = re.compile(r"[-–—:]\s")
+
+
 def dateline_end(text: str) -> int:
     """Where a story's dateline ends (0: the text opens with none)."""
-    if not _may_open_with_dateline(text):
+    if not _may_open_with_dateline(text) or not _may_hold_dateline(text, dash=True):
         return 0
     m = DATELINE.match(text[:160])
     if m is None or not (m["date"] or m["yearless"] or m["agency"]) or not m["dash"].strip():

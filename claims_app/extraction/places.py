@@ -126,16 +126,16 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"(?P<p>{NAME})"), 4),
 ]  # fmt: skip
 # Words each pattern cannot match without, tested on the lowered sentence with `in`
-# (C speed): most patterns are skipped on most sentences (None: always tried).
-_NEEDS = [
+# (C speed): most patterns are skipped on most sentences (None: always tried). The
+# facility words hide inside others ("reported", "support", "website"): RE2 reads them
+# as whole words, which skips the costliest pattern on most sentences that name none.
+_NEEDS: list[tuple[str, ...] | rx.Pattern | None] = [
     (" of ",),
     None,
     ("rural",),
     ("north", "south", "east", "west", "central", "upper", "lower"),
     None,
-    ("hospital", "clinic", "health cent", "health post", "school", "market", "camp", "site",
-     "checkpoint", "crossing", "prison", "airport", "port", "bridge", "base", "barracks",
-     "stadium", "mosque", "church"),
+    rx.compile(rf"\b{_FACILITY}\b"),
     ("road ", "highway ", "route "),
     (" at ",),
 ]  # fmt: skip
@@ -218,7 +218,12 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     # read it from here rather than scanning the sentence again each.
     runs = [_run(text, start, m) for m in _CAPITAL_RUN.finditer(text, start, end)]
     for (pattern, default), needs in zip(_PATTERNS, _NEEDS, strict=True):
-        if needs is not None and not any(map(lowered.__contains__, needs)):
+        if needs is None:
+            pass
+        elif isinstance(needs, tuple):
+            if not any(map(lowered.__contains__, needs)):
+                continue
+        elif needs.search(lowered) is None:
             continue
         if pattern is _BY_WORD:
             matches = _named_before_word(text, start, end)
@@ -297,7 +302,11 @@ def _after_kind_of(text: str, start: int, runs: list):
 def _named_before_word(text: str, start: int, end: int):
     """Matches of _BY_WORD in text[start:end], found from each place word back."""
     for word in _PLACE_WORD_AT.finditer(text, start, end):
-        name = _NAME_ENDING_HERE.search(text, max(start, word.start() - 90), word.start())
+        at = word.start()
+        token = text[text.rfind(" ", start, at) + 1 : at]
+        if token.lower() == token:
+            continue  # a name ends in a word with a capital: "Sake camp", not "the camp"
+        name = _NAME_ENDING_HERE.search(text, max(start, at - 90), at)
         if name is not None:
             m = _BY_WORD.match(text, name.start(), end)
             if m is not None and m.end() == word.end():
@@ -307,7 +316,8 @@ def _named_before_word(text: str, start: int, end: int):
 # "in X", "near X", "fled X", "attacks on the X": found from each capitalised name back to
 # the word before it (a set lookup), not by trying thirty words at every word of a sentence.
 _POINTED = _PATTERNS[4][0]
-_CAPITAL_RUN = re.compile(rf"(?<![\w’'\-]){NAME}")
+# (The lookahead first lets `re` skip to the letters a name can open with.)
+_CAPITAL_RUN = re.compile(rf"(?=[A-Zae])(?<![\w’'\-]){NAME}")
 _POINTERS = frozenset(
     """rocked hit struck shelled bombed targeted stormed besieged attacked entered captured
     recaptured seized fled fleeing flee reached left in near outside around across into toward
@@ -375,10 +385,20 @@ def _points_at(words: list[str]) -> bool:
     return False
 
 
+def _and_before(text: str, at: int) -> bool:
+    """ "and" and a space end text[:at]: what _COORDINATED_BEFORE cannot match without,
+    tested before its slow search backwards."""
+    head = text[max(0, at - 120) : at]  # the window the search reads
+    bare = head.rstrip()
+    return len(bare) < len(head) and bare.endswith("and") and bare[-4:-3].isspace()
+
+
 def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
     raw = m["p"]
-    if default == 0 and (
-        more := _COORDINATED_BEFORE.search(text, max(0, m.start() - 120), m.start())
+    if (
+        default == 0
+        and _and_before(text, m.start())
+        and (more := _COORDINATED_BEFORE.search(text, max(0, m.start() - 120), m.start()))
     ):
         raw = text[more.start() : m.end("p")]  # "Nasir and Ulang counties"
     lead = _FUNCTION_WORD.match(raw)  # "In Fizi territory": the preposition opens the sentence
