@@ -183,10 +183,16 @@ def _trailer_date(text: str) -> date | None:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_STAMP_WORD = re.compile(
-    r"(?i:published|updated|posted|date|issued|released|as (?:of|at)|update|report|situation|"
-    r"status|figures|data)"
-)
+# A stamp's label holds one of these ("updated" holds "date"): tested with `in` on the
+# lowered line, at C speed (a case-blind `re` alternation tried at every character
+# cost ten times as much).
+_STAMP_WORDS = ("published", "posted", "date", "issued", "released", "as of", "as at",
+                "update", "report", "situation", "status", "figures", "data")  # fmt: skip
+
+
+def _has_stamp_word(text: str) -> bool:
+    low = text.lower()
+    return any(map(low.__contains__, _STAMP_WORDS))
 
 
 _STAMP_MAX = 160  # characters: a stamp line is furniture, never a paragraph
@@ -197,7 +203,7 @@ def _stamp(line: Line, near: date | None) -> LineDate | None:
     text = line.text
     if len(text) > _STAMP_MAX or not _HAS_DIGIT.search(text):
         return None  # every stamp has a day or a year in it
-    found = stamp_date(text, near) if _STAMP_WORD.search(text) else None
+    found = stamp_date(text, near) if _has_stamp_word(text) else None
     if found is not None:
         return found if _stamp_is_whole(text, found) else None
     if len(text) > 80 or not text[-1:].isalnum():

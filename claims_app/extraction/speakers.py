@@ -27,7 +27,7 @@ from claims_app.extraction.sentences import BULLET_MARK, Sentence, nearest_at_or
 _SAID_WORDS = (" said ", " says ", " added ", " noted ", " warned ", " stressed ", " explained ")
 _ATTRIBUTIONS = (
     (lx.ACCORDING_TO, ("ccording to",)), (lx.SAID_INVERTED, _SAID_WORDS),
-    (lx.APPOSITIVE, (", a ", ", an ", ", the ")), (lx.SAID_BY_AFTER, (",", "”", '"')),
+    (lx.APPOSITIVE, lx.APPOSITIVE_NEEDS), (lx.SAID_BY_AFTER, lx.SAID_BY_AFTER_NEEDS),
     (lx.SAID_BY_AFTER_SIMPLE, (", the ", ", a ", ", an ", ", its ", ", their ", "” the ")),
     (lx.SAID_BY_ROLE, (" said a", " said the ", " said one ", " told ")),
     (lx.FIGURES_FROM, ("from ", " by ")),
@@ -66,8 +66,13 @@ def named_speaker(sentence: str) -> str | None:
     if not lx.REPORTING_HINT.search(sentence):
         return None
     for pattern, needs in _ATTRIBUTIONS:
-        if needs is not None and not any(map(sentence.__contains__, needs)):
-            continue  # a word the pattern cannot match without (a C-speed test)
+        if needs is None:
+            pass
+        elif isinstance(needs, tuple):
+            if not any(map(sentence.__contains__, needs)):
+                continue  # a word the pattern cannot match without (a C-speed test)
+        elif needs.search(sentence) is None:
+            continue  # what it cannot match without, read by RE2
         m = pattern.search(sentence)
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
