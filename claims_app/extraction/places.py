@@ -479,7 +479,7 @@ def _acceptable(name: str, default: int) -> bool:
     return named == core or " " in named or _plausible_single(named)
 
 
-_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_TITLE_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]+\b")  # (capital first: `re` skips to it)
 _SMALL_WORD = re.compile(r"\b(?:[a-z]+)\b")
 
 
