@@ -303,14 +303,20 @@ def _named_before_word(text: str, start: int, end: int):
     """Matches of _BY_WORD in text[start:end], found from each place word back."""
     for word in _PLACE_WORD_AT.finditer(text, start, end):
         at = word.start()
-        token = text[text.rfind(" ", start, at) + 1 : at]
-        if token.lower() == token:
-            continue  # a name ends in a word with a capital: "Sake camp", not "the camp"
+        if not _capital_before(text, start, at):
+            continue
         name = _NAME_ENDING_HERE.search(text, max(start, at - 90), at)
         if name is not None:
             m = _BY_WORD.match(text, name.start(), end)
             if m is not None and m.end() == word.end():
                 yield m
+
+
+def _capital_before(text: str, start: int, at: int) -> bool:
+    """The word before `at` holds a capital: a name cannot end at `at` without one ("Sake
+    camp", "Deir al-Zor district"; not "the camp"), tested before the slow search back."""
+    token = text[text.rfind(" ", start, at) + 1 : at]
+    return token.lower() != token
 
 
 # "in X", "near X", "fled X", "attacks on the X": found from each capitalised name back to
