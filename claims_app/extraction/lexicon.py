@@ -282,9 +282,7 @@ REPORTING_HINT = rx.compile(
 )  # per sentence, a whole string (RE2: four times `re`'s speed on this alternation)
 # What two slow attribution patterns cannot match without, read by RE2 first: the verb
 # after a comma (APPOSITIVE), the verb after a comma or quotation mark (SAID_BY_AFTER).
-# (RE2's \s is ASCII: the class also takes what `re` calls a space and the copy does not
-# keep as one, so that a gate never turns away what the pattern would match.)
-_ANY_SPACE = r"[\s\x0b\x1a\x1c-\x1f]"
+_ANY_SPACE = rx.ANY_SPACE  # a gate never turns away what the pattern would match
 APPOSITIVE_NEEDS = rx.compile(rf",{_ANY_SPACE}+(?:(?:also|has|have|had){_ANY_SPACE}+)?{_SAY}\b")
 SAID_BY_AFTER_NEEDS = rx.compile(rf'[,"](?s:.)+{_ANY_SPACE}{_SAY}\b')
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",

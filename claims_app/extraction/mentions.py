@@ -108,27 +108,30 @@ def _value_of(token: str) -> float | None:
 
 
 def _mention_from(m: rx.Match) -> Mention | None:
-    """A mention from a match of _MENTION, or None when its digits make no number."""
-    percent = bool(m["pct"])
-    if m["money"]:
+    """A mention from a match of _MENTION, or None when its digits make no number.
+    (Which alternative matched is read from the spans: none of these groups can
+    match empty, and decoding each to test it was a tenth of scanning for numbers.)"""
+    took_part = m.took_part
+    percent = took_part("pct")
+    if took_part("money"):
         return _money(m)
-    if m["b1"]:
+    if took_part("b1"):
         return _range(m, m["b1"], m["b2"], percent, worded=not m["b1"][0].isdigit())
-    if m["r1"]:
+    if took_part("r1"):
         return _range(m, m["r1"], m["r2"], percent, worded=False)
-    if m["in1"]:
+    if took_part("in1"):
         share = _value_of(m["in1"]), _value_of(m["in2"])
         if None in share or not 0 < share[0] < share[1]:  # type: ignore[operator]
             return None
         value = round(100 * share[0] / share[1], 2)  # type: ignore[operator]
         return Mention(m.start(), m.end(), value, None, "exact", True, not m["in1"].isdigit())
-    if m["hs"]:
+    if took_part("hs"):
         whole = _value_of(m["hw"]) if m["hw"] else 0
         if whole is None:
             return None
         value = scaled(whole + 0.5, _SCALES[m["hs"]])
         return Mention(m.start(), m.end(), value, None, "exact", False, True)
-    if m["num"]:
+    if took_part("num"):
         return _numeral(m, percent)
     value = words_to_int(m["words"])
     if value is None:

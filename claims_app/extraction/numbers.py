@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from claims_app.extraction import rx
 
@@ -34,6 +35,7 @@ NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred"} | frozenset(SCAL
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # "two", "three", "a dozen" recur; the answer depends on the phrase
 def words_to_int(phrase: str) -> int | None:
     """An English cardinal in words, or None if the phrase is not one.
 

@@ -125,19 +125,25 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "
                 rf"(?P<p>{NAME})"), 4),
 ]  # fmt: skip
-# Words each pattern cannot match without, tested on the lowered sentence with `in`
-# (C speed): most patterns are skipped on most sentences (None: always tried). The
-# facility words hide inside others ("reported", "support", "website"): RE2 reads them
-# as whole words, which skips the costliest pattern on most sentences that name none.
-_NEEDS: list[tuple[str, ...] | rx.Pattern | None] = [
-    (" of ",),
-    None,
-    ("rural",),
-    ("north", "south", "east", "west", "central", "upper", "lower"),
-    None,
-    rx.compile(rf"\b{_FACILITY}\b"),
-    ("road ", "highway ", "route "),
-    (" at ",),
+# What each pattern cannot match without, tested on the lowered sentence: first words
+# with `in` (C speed; None: always tried), then, where those words hide inside others
+# ("east" in "at least", "port" in "reported", "site" in "website"), RE2 reads them as
+# whole words. Most patterns are skipped on most sentences.
+_S = rx.ANY_SPACE
+_NEEDS: list[tuple[tuple[str, ...] | None, rx.Pattern | None]] = [
+    ((" of ",), None),
+    (None, None),
+    (("rural",), None),
+    (("north", "south", "east", "west", "central", "upper", "lower"),
+     rx.compile(rf"\b{_DIRECTION}{_S}")),
+    (None, None),
+    (("hospital", "clinic", "health cent", "health post", "school", "market", "camp", "site",
+      "checkpoint", "crossing", "prison", "airport", "port", "bridge", "base", "barracks",
+      "stadium", "mosque", "church"), rx.compile(rf"\b{_FACILITY}\b")),
+    (("road ", "highway ", "route "), None),
+    ((" at ",), rx.compile(r"\b(?:crossing|crossing point|checkpoint|border post|camp|port|"
+                           r"station|airport|base|bridge|dam|market|hospital|clinic|school|"
+                           r"prison) at ")),
 ]  # fmt: skip
 
 
@@ -217,13 +223,10 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     # Every capitalised name once; the patterns that turn on the word before a name
     # read it from here rather than scanning the sentence again each.
     runs = [_run(text, start, m) for m in _CAPITAL_RUN.finditer(text, start, end)]
-    for (pattern, default), needs in zip(_PATTERNS, _NEEDS, strict=True):
-        if needs is None:
-            pass
-        elif isinstance(needs, tuple):
-            if not any(map(lowered.__contains__, needs)):
-                continue
-        elif needs.search(lowered) is None:
+    for (pattern, default), (words, whole) in zip(_PATTERNS, _NEEDS, strict=True):
+        if words is not None and not any(map(lowered.__contains__, words)):
+            continue
+        if whole is not None and whole.search(lowered) is None:
             continue
         if pattern is _BY_WORD:
             matches = _named_before_word(text, start, end)

@@ -36,6 +36,12 @@ _TO_ASCII = (
 )  # fmt: skip
 
 
+# RE2's \s is ASCII: a class for "whatever `re` calls a space" in a pattern that tests
+# what a `re` pattern needs (the copy keeps typographic spaces as " ", but not a
+# vertical tab, the separators \x1c-\x1f or a rare Unicode space, which become SUB).
+ANY_SPACE = r"[\s\x0b\x1a\x1c-\x1f]"
+
+
 def _substitute(error: UnicodeEncodeError) -> tuple[str, int]:
     return "\x1a" * (error.end - error.start), error.end  # one SUB per character
 
@@ -97,6 +103,11 @@ class Match:
 
     def group(self, g: int | str = 0) -> str | None:
         return self[g]
+
+    def took_part(self, g: int | str) -> bool:
+        """Whether group g took part in the match, without decoding it (a test of
+        which alternative matched, for groups that never match empty)."""
+        return self._spans[self._index[g] if g.__class__ is str else g][0] >= 0
 
     def groupdict(self) -> dict[str, str | None]:
         return {name: self[name] for name in self._index}
