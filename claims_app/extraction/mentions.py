@@ -83,12 +83,12 @@ def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     pos = start
     while pos < end:
         for m in _MENTION.finditer(text, pos, end):
-            if m["r2"] is not None and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
+            if m.took_part("r2") and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
                 pos = _token_end(text, m.end("r2"), end)
                 break
             if mention := _mention_from(m):
                 yield mention
-            elif m["r2"] is not None and " " in text[m.end("r1") : m.start("r2")]:
+            elif m.took_part("r2") and " " in text[m.end("r1") : m.start("r2")]:
                 pos = m.start("r2")  # "2024 - 126" is no range; "2022–23" is a span of years
                 break
         else:
@@ -158,16 +158,16 @@ def _numeral(m: rx.Match, percent: bool) -> Mention | None:
     if value is None:
         return None
     end = m.end()
-    if m["short"]:
+    if m.took_part("short"):
         people = _PEOPLE_AFTER.match(m.string, end)
         if "." not in m["num"] and m["short"] not in ("bn", "mn") and not people:
             # "12M" or "12b" alone could be a building, a model, metres: read 12 and stop;
             # "43K civilians" is people
             return Mention(m.start(), m.end("num"), value, None, "exact", False, False)
         value = scaled(value, _SCALES[m["short"]])
-    elif m["scale"]:
+    elif m.took_part("scale"):
         value = scaled(value, _SCALES[m["scale"]])
-    qualifier = "at_least" if m["plus"] else "exact"  # "20+" in a table: at least 20
+    qualifier = "at_least" if m.took_part("plus") else "exact"  # "20+" in a table: at least 20
     return Mention(m.start(), end, value, None, qualifier, percent, False)
 
 

@@ -410,8 +410,7 @@ class _Splitter:
         return self.current
 
     def feed(self, line: Line, role: Role) -> None:
-        handler = getattr(self, f"on_{role.value}")
-        handler(line)
+        _HANDLERS[role](self, line)
 
     def on_blank(self, line: Line) -> None:
         pass
@@ -518,6 +517,10 @@ class _Splitter:
             if item.published_on is None and dated_listing:
                 item.published_on, item.date_source = prev.published_on, "inherited"
 
+
+
+# The handler of each role, looked up once per line (a name built per line cost more)
+_HANDLERS = {role: getattr(_Splitter, f"on_{role.value}") for role in Role}
 
 def _headline_above(item: _Item, line: Line) -> bool:
     """The last line of the item so far is a headline standing alone right above `line`."""

@@ -419,9 +419,7 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
         return  # "The governorate": only a general word was left after "The"
     if name.isupper() and name.count(" ") >= 2 and place_rank(name) is None:
         return  # "DRONE HITS EL FASHER HOSPITAL": a headline in capitals, not a name
-    if _names_an_organisation(text, s + len(name)) or _AFFILIATION.search_before(
-        text, max(0, s - 60), s
-    ):
+    if _names_an_organisation(text, s + len(name)) or _affiliation_before(text, s):
         return
     if (
         default == 3
@@ -461,6 +459,21 @@ _AFFILIATION = rx.compile(
     r"(?:at|of|from|in) (?:the )?\z"
     r"|\b(?:journalists|reporters|the press|a briefing|a press conference|speaking) in \z"
 )
+_AFFILIATION_ENDS = frozenset(("at", "of", "om", "in", "he"))  # at, of, from, in, the
+
+
+def _affiliation_before(text: str, at: int) -> bool:
+    """Whether the words before the name at `at` say where a speaker works. The
+    pattern ends in "at", "of", "from", "in" or "the" and a space: tested first, as most
+    names follow other words ("in" passes, and RE2 reads the rest)."""
+    if (
+        not text[max(0, at - 1) : at].isspace()
+        or text[max(0, at - 3) : at - 1] not in _AFFILIATION_ENDS
+    ):
+        return False
+    return _AFFILIATION.search_before(text, max(0, at - 60), at) is not None
+
+
 _KIND_OF = re.compile(rf" (?:[a-z]+ )?{_PLACE_WORD} of\b")
 _FUNCTION_WORD = re.compile(
     r"(?:In|At|On|From|The|A|An|Since|During|Near|Across|Along|Of|Into|Inside|Outside|To)\s+"
@@ -541,7 +554,7 @@ def _consider_known(found: dict, text: str, m: _Found, group: str) -> None:
     known = place_rank(name)
     if known is None or not _plausible(name) or _names_an_organisation(text, after):
         return
-    if _AFFILIATION.search_before(text, max(0, m.start() - 60), m.start()):
+    if _affiliation_before(text, m.start()):
         return
     if known == TOWN and _ACRONYM.match(name):
         return  # "VDP": some town's code, but here an acronym

@@ -35,6 +35,7 @@ TOKENS = [
     "northern", "eastern", "least", "rural", "road", "linking", "crossing point",
     # attribution
     "said", "says", "told", "reporters", "added", "noted", "estimates", "according to",
+    "doctors", "a nurse", "journalists", "speaking", "from", "staff",
     "the ministry", "a doctor", "officials", "UNHCR", "OCHA", "spokesman", "also", "has",
     # numbers and dates
     "26", "1,300", "7 June", "June 7", "June 7, 2024", "2024-06-07", "19/12/2023",
@@ -117,6 +118,8 @@ def _place_gates_hold(text: str) -> None:
     for at in range(len(text) + 1):
         if places._COORDINATED_BEFORE.search(text, max(0, at - 120), at):
             assert places._and_before(text, at), (text, at)
+        if places._AFFILIATION.search_before(text, max(0, at - 60), at):
+            assert places._affiliation_before(text, at), (text, at)
         if places._NAME_ENDING_HERE.search(text, max(0, at - 90), at):
             assert places._capital_before(text, 0, at), (text, at)
 
