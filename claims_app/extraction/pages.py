@@ -518,9 +518,9 @@ class _Splitter:
                 item.published_on, item.date_source = prev.published_on, "inherited"
 
 
-
 # The handler of each role, looked up once per line (a name built per line cost more)
 _HANDLERS = {role: getattr(_Splitter, f"on_{role.value}") for role in Role}
+
 
 def _headline_above(item: _Item, line: Line) -> bool:
     """The last line of the item so far is a headline standing alone right above `line`."""

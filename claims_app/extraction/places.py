@@ -147,6 +147,27 @@ _NEEDS: list[tuple[tuple[str, ...] | None, rx.Pattern | None]] = [
 ]  # fmt: skip
 
 
+def _needed_by(needs: list) -> tuple[rx.PatternSet, list[frozenset[int]]]:
+    """One RE2 set of every word and pattern in _NEEDS, and for each place pattern the
+    indexes it needs present: one of its words (an index for the words together) and
+    its whole-word pattern. A sentence is read once for all the patterns' gates."""
+    parts: list[str] = []
+    needed_by = []
+    for words, whole in needs:
+        own = set()
+        if words is not None:
+            own.add(len(parts))
+            parts.append("|".join(re.escape(w) for w in words))
+        if whole is not None:
+            own.add(len(parts))
+            parts.append(whole.pattern)
+        needed_by.append(frozenset(own))
+    return rx.PatternSet(parts), needed_by
+
+
+_NEEDED, _NEEDED_BY = _needed_by(_NEEDS)
+
+
 _SETTLEMENT_END = re.compile(
     "(" + "|".join(sorted({w.split()[0] for w in SETTLEMENT_WORDS}, key=len, reverse=True)) + ")s?$"
 )
@@ -223,10 +244,9 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     # Every capitalised name once; the patterns that turn on the word before a name
     # read it from here rather than scanning the sentence again each.
     runs = [_run(text, start, m) for m in _CAPITAL_RUN.finditer(text, start, end)]
-    for (pattern, default), (words, whole) in zip(_PATTERNS, _NEEDS, strict=True):
-        if words is not None and not any(map(lowered.__contains__, words)):
-            continue
-        if whole is not None and whole.search(lowered) is None:
+    present = set(_NEEDED.found(lowered))
+    for (pattern, default), needs in zip(_PATTERNS, _NEEDED_BY, strict=True):
+        if not needs <= present:
             continue
         if pattern is _BY_WORD:
             matches = _named_before_word(text, start, end)
