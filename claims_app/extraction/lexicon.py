@@ -264,7 +264,7 @@ SUBCOUNT = re.compile(
 
 # --- attribution ---------------------------------------------------------------------
 
-_SAY = (
+SAY = _SAY = (
     r"(?:said|says|say|reported|reports|report|told|tells|added|adds|noted|notes|stressed|"
     r"warned|warns|warn|confirmed|confirms|published|attributes|attributed|counts|"
     r"found|finds|shows|show|showed|went on to say|called on|called upon|called for|"

@@ -197,6 +197,12 @@ class Pattern:
         return None if spans[0] == _NO_MATCH else Match(spans, self._index, text, data)
 
 
+def fold(text: str) -> str:
+    """The ASCII copy RE2 reads, as a string: for writing a literal the copy holds
+    ("” the" is read as '" the')."""
+    return _copy(text).decode("ascii")
+
+
 class PatternSet:
     """Which of several patterns occur anywhere in a text, in one pass (RE2::Set): the
     question a gate asks ("which of these words does the article hold?"), answered

@@ -30,6 +30,11 @@ def speaker_of(text: str, quote_start: str) -> str | None:
          "Nine patients", "a nurse at Juba Teaching Hospital"),
         ("\u201cWe buried 23 people on Sunday,\u201d the village chief said.", "23 people",
          "the village chief"),
+        # "says", not "said"; two spaces after the comma (a PDF's text)
+        ("Nine patients died overnight, says a nurse at Juba Teaching Hospital.",
+         "Nine patients", "a nurse at Juba Teaching Hospital"),
+        ("Nine patients died overnight,  the hospital director said.", "Nine patients",
+         "the hospital director"),
         # "the agency" is the one just named
         ("IOM said 5,000 people crossed into Chad on Monday. The agency estimates that 2,000 "
          "more are waiting at the border.", "2,000 more", "IOM"),
