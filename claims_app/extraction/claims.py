@@ -1047,9 +1047,10 @@ def _event_claims(ctx, index, sentence, m, dates, speaker, numeric):
     return [claim]
 
 
+_CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:and|but|while|which|who|adding|saying)\b")
+
+
 def _clause_end(text: str, start: int, limit: int) -> int:
-    m = re.compile(r"[;.!?]|,\s+(?:and|but|while|which|who|adding|saying)\b").search(
-        text, start, limit
-    )
+    m = _CLAUSE_END.search(text, start, limit)
     end = m.start() if m else limit
     return end if end - start <= 200 else start + text[start : start + 200].rfind(" ")
