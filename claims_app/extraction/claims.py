@@ -724,7 +724,7 @@ def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim |
     return ExtractedClaim(
         kind="numeric", start=m.start, end=m.end, quote=ctx.text[m.start : m.end],
         sentence=sentence.text, value=_num(m.value), value_max=_num(m.value_max),
-        unit="people" if category in lx.PEOPLE_CATEGORIES else None,
+        unit="people" if category in lx.PEOPLE_CATEGORIES else row.unit_at(m.start),
         qualifier=m.qualifier, category=category, location=row.place,
         event_date=row.day.isoformat() if row.day else None,
         event_date_first=row.day, event_date_last=row.day, attributed_to=speaker(),

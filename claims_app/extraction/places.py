@@ -51,7 +51,8 @@ NOT_PLACES = frozenset(
         december president minister secretary spokesman spokesperson head chief director
         envoy ambassador general commander mr mrs dr the a an this that these those his
         her their its our islamic arab reuters afp ap report update other others total
-        several various""".split()
+        several various table figure annex appendix chart graph map box section health
+        care""".split()
 )
 
 
@@ -257,7 +258,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         else:
             matches = pattern.finditer(text, start, end)
         for m in matches:
-            _consider(found, text, m, default)
+            _consider(found, text, m, default, start)
     _known_names(found, text, start, end, runs)
     return sorted(found.values(), key=lambda p: p.start)
 
@@ -414,20 +415,22 @@ def _points_at(words: list[str]) -> bool:
     return False
 
 
-def _and_before(text: str, at: int) -> bool:
-    """ "and" and a space end text[:at]: what _COORDINATED_BEFORE cannot match without,
-    tested before its slow search backwards."""
-    head = text[max(0, at - 120) : at]  # the window the search reads
+def _and_before(text: str, at: int, start: int = 0) -> bool:
+    """ "and" and a space end text[start:at]: what _COORDINATED_BEFORE cannot match
+    without, tested before its slow search backwards."""
+    head = text[max(start, at - 120) : at]  # the window the search reads
     bare = head.rstrip()
     return len(bare) < len(head) and bare.endswith("and") and bare[-4:-3].isspace()
 
 
-def _consider(found: dict, text: str, m: re.Match[str], default: int) -> None:
+def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int = 0) -> None:
     raw = m["p"]
+    # (a coordinated name never reaches back before its sentence: "MEASLES\n\nIn Kassala
+    # and Gedaref states" is a heading and a sentence, not one list of places)
     if (
         default == 0
-        and _and_before(text, m.start())
-        and (more := _COORDINATED_BEFORE.search(text, max(0, m.start() - 120), m.start()))
+        and _and_before(text, m.start(), start)
+        and (more := _COORDINATED_BEFORE.search(text, max(start, m.start() - 120), m.start()))
     ):
         raw = text[more.start() : m.end("p")]  # "Nasir and Ulang counties"
     lead = _FUNCTION_WORD.match(raw)  # "In Fizi territory": the preposition opens the sentence

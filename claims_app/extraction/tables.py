@@ -44,6 +44,14 @@ _PLACE_HEADER = re.compile(
     re.I,
 )
 _DATE_HEADER = re.compile(r"^(?:date|day|when)\b", re.I)
+# A column no harm word names still counts what its header's plural noun names
+# ("Cases", "Suspected cases", "Households", "Schools"); codes, ranks and spans of time
+# are no counts.
+_COUNT_NOUN = re.compile(r"^(?:[A-Za-z]+\s+)?([A-Za-z]+s)$")
+_NOT_COUNTED = frozenset(
+    """numbers codes ids ranks years weeks days months hours rounds phases points levels
+    pages rates percentages totals""".split()
+)
 # Row labels that are no place: "Total", "Sub-total", "Other".
 NOT_A_PLACE = re.compile(r"^(?:total|sub-?total|grand total|other|others|unknown|all)\b", re.I)
 
@@ -57,13 +65,18 @@ class Cell(NamedTuple):
 class TableRow(NamedTuple):
     start: int
     end: int
-    cells: tuple[tuple[int, int, str | None], ...]  # (start, end, what its column counts)
+    # (start, end, what its column counts, its unit when the header's noun gives it)
+    cells: tuple[tuple[int, int, str | None, str | None], ...]
     place: str | None
     day: date | None
 
     def category_at(self, offset: int) -> str | None:
         """What the column of the cell holding `offset` counts (None: not a count)."""
-        return next((c for s, e, c in self.cells if s <= offset < e), None)
+        return next((c for s, e, c, _u in self.cells if s <= offset < e), None)
+
+    def unit_at(self, offset: int) -> str | None:
+        """The unit the header's noun gives the cell holding `offset` ("other:cases")."""
+        return next((u for s, e, _c, u in self.cells if s <= offset < e), None)
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
@@ -132,7 +145,7 @@ def _row(
     cells = _cells(text, *line)
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
         return None
-    counted: list[tuple[int, int, str | None]] = []
+    counted: list[tuple[int, int, str | None, str | None]] = []
     place, day = None, None
     for cell in cells:
         head = _column_of(cell, header, line[0], text)
@@ -141,8 +154,17 @@ def _row(
         elif _PLACE_HEADER.search(head.text) and not _NUMERIC_CELL.match(cell.text):
             place = None if NOT_A_PLACE.match(cell.text) else cell.text  # the last: finest
         elif _NUMERIC_CELL.match(cell.text):
-            counted.append((cell.start, cell.end, _category_of(head.text) or title_category))
+            category, unit = _category_of(head.text) or title_category, None
+            if category is None and (noun := _counted_noun(head.text)):
+                category, unit = "other", f"other:{noun}"  # "Cases": counts, of no harm
+            counted.append((cell.start, cell.end, category, unit))
     return TableRow(line[0], line[1], tuple(counted), place, day)
+
+
+def _counted_noun(header: str) -> str | None:
+    m = _COUNT_NOUN.match(header)
+    noun = m.group(1).lower() if m else None
+    return noun if noun and noun not in _NOT_COUNTED else None
 
 
 def _column_of(cell: Cell, header: list[Cell], line_start: int, text: str) -> Cell:

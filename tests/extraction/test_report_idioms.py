@@ -193,3 +193,17 @@ def test_people_in_need_are_at_risk_whatever_help_reaches_them():
     assert found["3.1m people"].category == "at_risk"
     assert found["An estimated 2.38 million people"].category == "at_risk"
     assert found["21,500 displaced people"].category == "other"  # an aid figure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("In North Darfur the share falls to about one-third, as supplies run out.",
+         "about one-third", 33.33),
+        ("Two thirds were women and children.", "Two thirds", 66.67),
+    ],
+)  # fmt: skip
+def test_a_share_in_words_is_a_share_even_without_of(text, quote, value):
+    """ "about one-third" is a third, never a count of one (a figure is sacred)."""
+    claims = [c for c in extract_claims(text, date(2025, 4, 9)) if c.kind == "numeric"]
+    assert [(c.quote, c.value, c.unit) for c in claims] == [(quote, value, "percent")]

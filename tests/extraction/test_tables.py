@@ -22,7 +22,7 @@ def test_rows_know_their_place_day_and_columns():
         ("Lesna", date(2025, 2, 4)), ("Temi camp", date(2025, 2, 11)),
         ("Vask", date(2025, 2, 19)), (None, None),
     ]  # fmt: skip
-    assert [c for _, _, c in rows[0].cells] == ["killed", "injured"]
+    assert [c for _, _, c, _ in rows[0].cells] == ["killed", "injured"]
 
 
 def test_cells_become_claims_with_their_column_s_category():
@@ -55,3 +55,24 @@ def test_a_title_names_what_generic_columns_count():
 def test_key_figure_lines_are_no_table():
     text = "KEY FIGURES\n\n46,000      People displaced in Arvo\n3.8M        People in need\n"
     assert find_tables(text) == {}
+
+
+CASES = """Table 2. Suspected cases by state, week 14
+
+State               Cases     Week
+White Nile          1 018       14
+Khartoum              402       14
+Total               1 420       14
+"""
+
+
+def test_a_column_of_cases_counts_cases_and_a_week_column_counts_nothing():
+    """A header that names no harm still says what its figures count ("Cases"); a week,
+    a year or a code is no count."""
+    claims = [c for c in extract_claims(CASES, date(2025, 4, 9)) if c.kind == "numeric"]
+    got = [(c.quote, c.value, c.unit, c.category, c.location) for c in claims]
+    assert got == [
+        ("1 018", 1018, "other:cases", "other", "White Nile"),
+        ("402", 402, "other:cases", "other", "Khartoum"),
+        ("1 420", 1420, "other:cases", "other", None),
+    ]

@@ -159,3 +159,24 @@ def test_a_headline_figure_takes_the_lede_s_place_date_and_source() -> None:
         "2025-03-11",
         "the regional health office",
     )
+
+
+def test_a_list_of_places_never_reaches_back_before_its_sentence() -> None:
+    text = (
+        "3. MEASLES\n\nIn Kassala and Gedaref states, 312 suspected measles cases were "
+        "reported in week 14."
+    )
+    (claim,) = [c for c in extract_claims(text, date(2025, 4, 9)) if c.kind == "numeric"]
+    assert claim.location == "Kassala and Gedaref states"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cases by state are shown in Table 1, where 402 cases were recorded.",
+        "WHO's surveillance system for Attacks on Health Care recorded 9 attacks.",
+    ],
+)
+def test_a_table_or_a_system_s_name_is_no_place(text: str) -> None:
+    claims = [c for c in extract_claims(text, date(2025, 4, 9)) if c.kind == "numeric"]
+    assert claims and all(c.location is None for c in claims)
