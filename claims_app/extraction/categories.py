@@ -109,6 +109,12 @@ _MAKE_UP_BEFORE = re.compile(
 _DIED_AFTER = re.compile(
     r"\s+(?:(?:later|subsequently|have|has|had|then|since)\s+){0,2}(?:died|succumbed)\b"
 )
+# "some 412,000 people have been affected by floods": affected, whatever harm the
+# sentence names next ("..., and at least 87 people have died")
+_AFFECTED_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had)\s+been\s+|(?:were|was|are|is|being)\s+)?"
+    r"(?:(?:badly|severely|directly|also)\s+)?affected\b"
+)
 # "73 cases of enforced disappearance": the harm is named after "of".
 _OF_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?")
 _ATTACK_ON_FACILITY = re.compile(
@@ -196,6 +202,8 @@ def _own_words(
         return "other"  # "children make up 57 per cent of the newly displaced"
     if ("die" in after[:30] or "succumb" in after[:40]) and _DIED_AFTER.match(sentence, rel_end):
         return "killed"  # "two of the wounded died", "three children later died"
+    if "affected" in after[:40] and _AFFECTED_AFTER.match(sentence, rel_end):
+        return "other"  # "412,000 people have been affected by floods": no harm counted
     wounds = bool(_HURT_WORD.search(low_noun) or ("with" in after and _WOUNDS.match(after)))
     near = before[-60:]
     if after.startswith((" in need", " in urgent need", " in acute need")):
