@@ -272,9 +272,9 @@ def about_refugees(low: str) -> bool:
     return crossing >= 2 and crossing > len(_DISPLACED_WORDS.findall(low))
 
 
-def displacement_named(low: str, start: int, end: int) -> bool:
+def displacement_named(low: str, start: int = 0, end: int | None = None) -> bool:
     """Whether low[start:end], around a figure, says its people are displaced at home."""
-    return _NAMED_DISPLACED.search(low, start, end) is not None
+    return _NAMED_DISPLACED.search(low, start, len(low) if end is None else end) is not None
 
 
 def _verb_category(verb: str, sentence: str, rel: int, rel_end: int) -> str | None:

@@ -721,6 +721,8 @@ def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim |
     category = row.category_at(m.start)
     if category is None or m.value is None:
         return None  # a number in a column that counts nothing ("Round", "Code")
+    if category == "displaced" and ctx.about_refugees and not displacement_named(row.heading):
+        category = "refugees"  # "Arrivals by entry point" on a page about refugees crossing
     return ExtractedClaim(
         kind="numeric", start=m.start, end=m.end, quote=ctx.text[m.start : m.end],
         sentence=sentence.text, value=_num(m.value), value_max=_num(m.value_max),

@@ -38,7 +38,8 @@ _HEADER_CATEGORY = [
     (re.compile(r"\b(?:attacks|strikes|incidents|airstrikes)\b", re.I), "attacks"),
 ]
 _PLACE_HEADER = re.compile(
-    r"\b(?:commune|province|locality|district|township|village|site|region|state|county|"
+    r"\b(?:(?:entry|crossing|border|exit|transit)\s+point|border\s+post|crossing|"
+    r"commune|province|locality|district|township|village|site|region|state|county|"
     r"governorate|city|town|camp|location|area|place|country|territory|zone|municipality|"
     r"department|prefecture|woreda|kebele)s?\b",
     re.I,
@@ -69,6 +70,7 @@ class TableRow(NamedTuple):
     cells: tuple[tuple[int, int, str | None, str | None], ...]
     place: str | None
     day: date | None
+    heading: str = ""  # the table's title and header lines, lowered: what it says it counts
 
     def category_at(self, offset: int) -> str | None:
         """What the column of the cell holding `offset` counts (None: not a count)."""
@@ -105,9 +107,10 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             i += 1
             continue
         title_category = _title_category(text, lines, i) or context_category
+        heading = text[lines[max(0, i - 2)][0] : lines[i][1]].lower()
         j = i + 1
         while j < len(lines) and (row := _row(text, lines[j], header, title_category)):
-            rows[row.start] = row
+            rows[row.start] = row._replace(heading=heading)
             j += 1
         i = j if j > i + 1 else i + 1
     return rows

@@ -76,3 +76,21 @@ def test_a_column_of_cases_counts_cases_and_a_week_column_counts_nothing():
         ("402", 402, "other:cases", "other", "Khartoum"),
         ("1 420", 1420, "other:cases", "other", None),
     ]
+
+
+ARRIVALS = """Refugees from South Kivu keep crossing into Burundi; 800 refugees arrived on Monday
+and asylum requests doubled.
+
+ARRIVALS BY ENTRY POINT (cumulative since 14 February)
+
+Entry point                               Individuals
+Gatumba (Bujumbura province)                   41,260
+Other crossing points                           2,895
+"""
+
+
+def test_arrivals_on_a_page_about_refugees_are_refugees_at_their_entry_point():
+    claims = [c for c in extract_claims(ARRIVALS, date(2025, 3, 11)) if c.kind == "numeric"]
+    got = {c.quote: (c.category, c.location) for c in claims}
+    assert got["41,260"] == ("refugees", "Gatumba (Bujumbura province)")
+    assert got["2,895"] == ("refugees", None)
