@@ -84,12 +84,28 @@ def named_speaker(sentence: str) -> str | None:
         if index not in present:
             continue  # what the pattern cannot match without is not there
         m = pattern.search(sentence)
+        if m and pattern is lx.SOURCE_IN_BRACKETS and _spells_name_before(sentence, m):
+            continue  # "... from the Central Emergency Response Fund (CERF).": no source
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
             if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
                 who = author.group("who")  # the report's author, not the report
             return who
     return None
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _spells_name_before(sentence: str, m: re.Match[str]) -> bool:
+    """The bracket holds the initials of the name right before it ("Central Emergency
+    Response Fund (CERF)", "Office for the Coordination of Humanitarian Affairs
+    (OCHA)"): it glosses that name; it does not cite a source."""
+    short = m["who"]
+    if len(short) < 2 or not short.isalpha() or not short.isupper():
+        return False
+    words = _WORD.findall(sentence, max(0, m.start() - 150), m.start())
+    return "".join(w[0] for w in words if w[0].isupper()).endswith(short)
 
 
 def quote_speaker(sentence: str) -> str | None:
