@@ -280,11 +280,6 @@ REPORTING_HINT = rx.compile(
     rf"\b{_SAY}\b|[Aa]ccording to|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics) from|"
     r"\b(?:published|released|issued|compiled) by\b|\([A-Z][A-Za-z]{1,12}\)\.?\s*$"
 )  # per sentence, a whole string (RE2: four times `re`'s speed on this alternation)
-# What two slow attribution patterns cannot match without, read by RE2 first: the verb
-# after a comma (APPOSITIVE), the verb after a comma or quotation mark (SAID_BY_AFTER).
-_ANY_SPACE = rx.ANY_SPACE  # a gate never turns away what the pattern would match
-APPOSITIVE_NEEDS = rx.compile(rf",{_ANY_SPACE}+(?:(?:also|has|have|had){_ANY_SPACE}+)?{_SAY}\b")
-SAID_BY_AFTER_NEEDS = rx.compile(rf'[,"](?s:.)+{_ANY_SPACE}{_SAY}\b')
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
 # "UN Spokesman Stéphane Dujarric", "the 151st Mechanised Brigade"), or a described
 # group ("the district relief committee", "A 14-year-old survivor", "Aid agencies").

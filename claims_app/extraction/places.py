@@ -126,25 +126,24 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "
                 rf"(?P<p>{NAME})"), 4),
 ]  # fmt: skip
-# What each pattern cannot match without, tested on the lowered sentence: first words
-# with `in` (C speed; None: always tried), then, where those words hide inside others
-# ("east" in "at least", "port" in "reported", "site" in "website"), RE2 reads them as
-# whole words. Most patterns are skipped on most sentences.
+# What each pattern cannot match without, in the lowered sentence: one of its words
+# (None: always tried) and, where those words hide inside others ("east" in "at least",
+# "port" in "reported", "site" in "website"), an RE2 pattern that reads them whole. All
+# are read in one pass (_needed_by); most patterns are skipped on most sentences.
 _S = rx.ANY_SPACE
-_NEEDS: list[tuple[tuple[str, ...] | None, rx.Pattern | None]] = [
+_NEEDS: list[tuple[tuple[str, ...] | None, str | None]] = [
     ((" of ",), None),
     (None, None),
     (("rural",), None),
     (("north", "south", "east", "west", "central", "upper", "lower"),
-     rx.compile(rf"\b{_DIRECTION}{_S}")),
+     rf"\b{_DIRECTION}{_S}"),
     (None, None),
     (("hospital", "clinic", "health cent", "health post", "school", "market", "camp", "site",
       "checkpoint", "crossing", "prison", "airport", "port", "bridge", "base", "barracks",
-      "stadium", "mosque", "church"), rx.compile(rf"\b{_FACILITY}\b")),
+      "stadium", "mosque", "church"), rf"\b{_FACILITY}\b"),
     (("road ", "highway ", "route "), None),
-    ((" at ",), rx.compile(r"\b(?:crossing|crossing point|checkpoint|border post|camp|port|"
-                           r"station|airport|base|bridge|dam|market|hospital|clinic|school|"
-                           r"prison) at ")),
+    ((" at ",), r"\b(?:crossing|crossing point|checkpoint|border post|camp|port|station|"
+                r"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "),
 ]  # fmt: skip
 
 
@@ -161,7 +160,7 @@ def _needed_by(needs: list) -> tuple[rx.PatternSet, list[frozenset[int]]]:
             parts.append("|".join(re.escape(w) for w in words))
         if whole is not None:
             own.add(len(parts))
-            parts.append(whole.pattern)
+            parts.append(whole)
         needed_by.append(frozenset(own))
     return rx.PatternSet(parts), needed_by
 

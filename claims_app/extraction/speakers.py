@@ -34,8 +34,8 @@ _SAID_VERB = r"(?:said|says|added|noted|warned|stressed|explained)"
 _ATTRIBUTIONS = (
     (lx.ACCORDING_TO, r"ccording to "),
     (lx.SAID_INVERTED, rf"[,\"]{_S}*{_SAID_VERB}{_S}"),
-    (lx.APPOSITIVE, lx.APPOSITIVE_NEEDS.pattern),
-    (lx.SAID_BY_AFTER, lx.SAID_BY_AFTER_NEEDS.pattern),
+    (lx.APPOSITIVE, rf",{_S}+(?:(?:also|has|have|had){_S}+)?{lx.SAY}\b"),
+    (lx.SAID_BY_AFTER, rf"[,\"](?s:.)+{_S}{lx.SAY}\b"),
     (lx.SAID_BY_AFTER_SIMPLE, rf"[,\"]{_S}*(?:the|a|an|its|their){_S}"),
     (lx.SAID_BY_ROLE, rf"[,\"]{_S}*(?:said|says|added|told){_S}"),
     (lx.FIGURES_FROM, r"(?:from|by) "),
