@@ -264,7 +264,7 @@ SUBCOUNT = re.compile(
 
 # --- attribution ---------------------------------------------------------------------
 
-SAY = _SAY = (
+SAY = (
     r"(?:said|says|say|reported|reports|report|told|tells|added|adds|noted|notes|stressed|"
     r"warned|warns|warn|confirmed|confirms|published|attributes|attributed|counts|"
     r"found|finds|shows|show|showed|went on to say|called on|called upon|called for|"
@@ -277,7 +277,7 @@ SAY = _SAY = (
 # Every attribution pattern needs one of these (or "according to"): one cheap scan
 # decides whether the patterns are worth trying on a sentence.
 REPORTING_HINT = rx.compile(
-    rf"\b{_SAY}\b|[Aa]ccording to|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics) from|"
+    rf"\b{SAY}\b|[Aa]ccording to|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics) from|"
     r"\b(?:published|released|issued|compiled) by\b|\([A-Z][A-Za-z]{1,12}\)\.?\s*$"
 )  # per sentence, a whole string (RE2: four times `re`'s speed on this alternation)
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
@@ -324,10 +324,10 @@ FIGURES_FROM = re.compile(
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)\b"
     r"|\b(?:published|released|issued|compiled) by (?P<by>(?:the )?[A-Za-z][^,.;()]{2,60})"
 )
-SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{_SAY}\b")
+SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{SAY}\b")
 # ", the coastguard said": a described speaker of any kind, right before the verb
 SAID_BY_AFTER_SIMPLE = re.compile(
-    rf"[,”\"]\s*(?P<who>(?:the|a|an|its|their)\s+(?:[a-z’'-]+\s+){{0,3}}[a-z’'-]+),?\s+{_SAY}\b"
+    rf"[,”\"]\s*(?P<who>(?:the|a|an|its|their)\s+(?:[a-z’'-]+\s+){{0,3}}[a-z’'-]+),?\s+{SAY}\b"
 )
 # ," said Marta Ilunga, the coalition's coordinator.
 SAID_INVERTED = re.compile(
@@ -344,17 +344,17 @@ SAID_BY_ROLE = re.compile(
 )
 # "The consortium said", "Its director warned": a described speaker of any kind.
 SPEAKER_SIMPLE = re.compile(
-    rf"^(?P<who>(?:The|A|An|Its|Their)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)\s+{_SAY}\b"
+    rf"^(?P<who>(?:The|A|An|Its|Their)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)\s+{SAY}\b"
 )
 # "The AAPP, a monitoring group, says": the name, not the description after it
 APPOSITIVE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},\s+(?:a|an|the)\s+[^,]{{3,80}},\s+"
-    rf"(?:(?:also|has|have|had)\s+)?{_SAY}\b"
+    rf"(?:(?:also|has|have|had)\s+)?{SAY}\b"
 )
 SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+(?:[^,]{{0,80}},\s+)?)?{_WHO},?\s+"
     r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously)\s+){0,2}"
-    rf"{_SAY}\b"
+    rf"{SAY}\b"
 )
 # "... to Burundi since 20 April (UNHCR)." - a source named in brackets at the end
 SOURCE_IN_BRACKETS = re.compile(r"\((?P<who>[A-Z][A-Za-z&.\- ]{1,40})\)\.?\s*$")

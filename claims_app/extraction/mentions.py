@@ -189,7 +189,7 @@ _SHARE_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 # A share whose first word is a number ("about one-third", "two thirds"): a share even
 # with no "of" after it; its "one" or "two" is never a count of its own. ("half" and "a
 # third" alone are not: "the first half", "wounding a third".)
-_COUNTED_SHARE = re.compile(r"(?:one|two|three)[\s-]")
+_COUNTED_SHARE = ("one", "two", "three")
 
 
 def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -210,7 +210,7 @@ def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
             Mention(m.start("f"), m.end("f"), FRACTIONS[m["f"]], None, "exact", True, True)
             for m in FRACTION.finditer(text, start, end)
             if text[m.start("f") - 1 : m.start("f")] != "-"
-            and (m.end() - m.start() > len(m["f"]) or _COUNTED_SHARE.match(m["f"]))
+            and (m.end() - m.start() > len(m["f"]) or m["f"].startswith(_COUNTED_SHARE))
         ]
     return out
 

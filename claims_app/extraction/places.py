@@ -414,7 +414,7 @@ def _points_at(words: list[str]) -> bool:
     return False
 
 
-def _and_before(text: str, at: int, start: int = 0) -> bool:
+def _and_before(text: str, at: int, start: int) -> bool:
     """ "and" and a space end text[start:at]: what _COORDINATED_BEFORE cannot match
     without, tested before its slow search backwards."""
     head = text[max(start, at - 120) : at]  # the window the search reads
@@ -422,7 +422,7 @@ def _and_before(text: str, at: int, start: int = 0) -> bool:
     return len(bare) < len(head) and bare.endswith("and") and bare[-4:-3].isspace()
 
 
-def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int = 0) -> None:
+def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int) -> None:
     raw = m["p"]
     # (a coordinated name never reaches back before its sentence: "MEASLES\n\nIn Kassala
     # and Gedaref states" is a heading and a sentence, not one list of places)

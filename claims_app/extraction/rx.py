@@ -197,23 +197,16 @@ class Pattern:
         return None if spans[0] == _NO_MATCH else Match(spans, self._index, text, data)
 
 
-def fold(text: str) -> str:
-    """The ASCII copy RE2 reads, as a string: for writing a literal the copy holds
-    ("” the" is read as '" the')."""
-    return _copy(text).decode("ascii")
-
-
 class PatternSet:
     """Which of several patterns occur anywhere in a text, in one pass (RE2::Set): the
     question a gate asks ("which of these words does the article hold?"), answered
     without a Python step per occurrence."""
 
-    __slots__ = ("_set", "patterns")
+    __slots__ = ("_set",)
 
     def __init__(self, patterns: list[str]) -> None:
-        self.patterns = list(patterns)
         self._set = re2._re2.Set(_UNANCHORED, re2._re2.RE2.Options())
-        for pattern in self.patterns:
+        for pattern in patterns:
             self._set.Add(pattern.encode("utf-8"))
         if not self._set.Compile():
             raise ValueError("RE2 could not compile the pattern set")

@@ -70,7 +70,7 @@ class TableRow(NamedTuple):
     cells: tuple[tuple[int, int, str | None, str | None], ...]
     place: str | None
     day: date | None
-    heading: str = ""  # the table's title and header lines, lowered: what it says it counts
+    heading: str  # the table's title and header lines, lowered: what it says it counts
 
     def category_at(self, offset: int) -> str | None:
         """What the column of the cell holding `offset` counts (None: not a count)."""
@@ -109,8 +109,8 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
         title_category = _title_category(text, lines, i) or context_category
         heading = text[lines[max(0, i - 2)][0] : lines[i][1]].lower()
         j = i + 1
-        while j < len(lines) and (row := _row(text, lines[j], header, title_category)):
-            rows[row.start] = row._replace(heading=heading)
+        while j < len(lines) and (row := _row(text, lines[j], header, title_category, heading)):
+            rows[row.start] = row
             j += 1
         i = j if j > i + 1 else i + 1
     return rows
@@ -143,7 +143,11 @@ def _category_of(words: str) -> str | None:
 
 
 def _row(
-    text: str, line: tuple[int, int], header: list[Cell], title_category: str | None
+    text: str,
+    line: tuple[int, int],
+    header: list[Cell],
+    title_category: str | None,
+    heading: str,
 ) -> TableRow | None:
     cells = _cells(text, *line)
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
@@ -161,7 +165,7 @@ def _row(
             if category is None and (noun := _counted_noun(head.text)):
                 category, unit = "other", f"other:{noun}"  # "Cases": counts, of no harm
             counted.append((cell.start, cell.end, category, unit))
-    return TableRow(line[0], line[1], tuple(counted), place, day)
+    return TableRow(line[0], line[1], tuple(counted), place, day, heading)
 
 
 def _counted_noun(header: str) -> str | None:

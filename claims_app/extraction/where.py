@@ -277,7 +277,7 @@ def _outside_subcounts(low: str, sentence: Sentence, found: list[Place]) -> list
 # "4.5 million Yemenis", "Sudanese civilians", "Lebanese authorities say": a country named
 # by its people or its state. Not by those who fled it ("Sudanese refugees") nor by
 # those who attack ("Israeli strikes").
-# (Opening with the capital, not "\\b", lets `re` skip to the capitals of a sentence.)
+# (Opening with the capital, not "\b", lets `re` skip to the capitals of a sentence.)
 _NATIONALITY_AT = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]+\b(?=(\s+[a-z]+)?)")
 _ITS_OWN = frozenset(
     """people civilians children women men families residents nationals citizens population

@@ -142,7 +142,7 @@ def _place_gates_hold(text: str) -> None:
             assert needs <= present, (pattern.pattern, text)
     for at in range(len(text) + 1):
         if places._COORDINATED_BEFORE.search(text, max(0, at - 120), at):
-            assert places._and_before(text, at), (text, at)
+            assert places._and_before(text, at, 0), (text, at)
         if places._AFFILIATION.search_before(text, max(0, at - 60), at):
             assert places._affiliation_before(text, at), (text, at)
         if places._NAME_ENDING_HERE.search(text, max(0, at - 90), at):
@@ -212,4 +212,4 @@ def test_the_gates_do_turn_sentences_away():
     for plain in ("the agency reported support to the website", "at least 12 people"):
         present = set(places._NEEDED.found(plain))
         assert not places._NEEDED_BY[3] <= present and not places._NEEDED_BY[5] <= present
-    assert not places._and_before("Nasir or ", 9)
+    assert not places._and_before("Nasir or ", 9, 0)
