@@ -48,6 +48,7 @@ from claims_app.extraction.pagedates import (
     LineDate,
     dateline_date,
     header_date,
+    latest_stated_day,
     parse_date,
     period_end,
     stamp_date,
@@ -615,8 +616,12 @@ def split_page(
     roles = classify(lines)
     near = page_date(lines, roles, fallback_date)
     # The year of a year-less date line: the page's, else its first dated line's
-    # ("Sunday, 8 June 2025 | Issue 214" above "7 June | ARDAN – ...").
-    year_from = near or _first_header_day(lines, roles) or received
+    # ("Sunday, 8 June 2025 | Issue 214" above "7 June | ARDAN – ..."), else the
+    # latest date the page writes out whole (a wire feed's other items), and only on a
+    # page that writes none, the day it was read.
+    year_from = (
+        near or _first_header_day(lines, roles) or latest_stated_day(text, received) or received
+    )
     if year_from is not None and _year_dates_furniture(text, lines, year_from):
         roles = classify(lines, year_from)  # year-less stamps now have their year
     splitter = _Splitter(listing=_is_listing(lines, roles, year_from), near=year_from)

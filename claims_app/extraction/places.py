@@ -126,7 +126,7 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"airport|base|bridge|dam|market|hospital|clinic|school|prison) at "
                 rf"(?P<p>{NAME})"), 4),
 ]  # fmt: skip
-# What each pattern cannot match without, in the lowered sentence: one of its words
+# What each pattern cannot match without, in the sentence (read in any case): one of its words
 # (None: always tried) and, where those words hide inside others ("east" in "at least",
 # "port" in "reported", "site" in "website"), an RE2 pattern that reads them whole. All
 # are read in one pass (_needed_by); most patterns are skipped on most sentences.
@@ -162,7 +162,7 @@ def _needed_by(needs: list) -> tuple[rx.PatternSet, list[frozenset[int]]]:
             own.add(len(parts))
             parts.append(whole)
         needed_by.append(frozenset(own))
-    return rx.PatternSet(parts), needed_by
+    return rx.PatternSet(parts, ignore_case=True), needed_by
 
 
 _NEEDED, _NEEDED_BY = _needed_by(_NEEDS)
@@ -239,12 +239,10 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     """Every place named in text[start:end], most specific rank per span, in order."""
     end = len(text) if end is None else end
     found: dict[tuple[int, int], Place] = {}
-    window = text[start:end]
-    lowered = window.lower()
     # Every capitalised name once; the patterns that turn on the word before a name
     # read it from here rather than scanning the sentence again each.
     runs = [_run(text, start, m) for m in _CAPITAL_RUN.finditer(text, start, end)]
-    present = set(_NEEDED.found(lowered))
+    present = set(_NEEDED.found(text, start, end))
     for (pattern, default), needs in zip(_PATTERNS, _NEEDED_BY, strict=True):
         if not needs <= present:
             continue

@@ -113,27 +113,6 @@ class Match:
         return {name: self[name] for name in self._index}
 
 
-class _Shifted(Match):
-    """A match found in a piece of the text: its offsets moved to the whole text's."""
-
-    __slots__ = ("_offset",)
-
-    def __init__(self, spans: list, index, string: str, data: bytes, offset: int) -> None:
-        super().__init__(spans, index, string, data)
-        self._offset = offset
-
-    def start(self, g: int | str = 0) -> int:
-        s = super().start(g)
-        return s if s < 0 else s + self._offset
-
-    def end(self, g: int | str = 0) -> int:
-        e = super().end(g)
-        return e if e < 0 else e + self._offset
-
-    def span(self, g: int | str = 0) -> tuple[int, int]:
-        return self.start(g), self.end(g)
-
-
 # The binding's compiled RE2 object is called directly: its Python wrapper, made for
 # str and for the general case, cost more per match than the matching (pinned: 1.x).
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -180,12 +159,13 @@ class Pattern:
     def search_before(self, text: str, start: int, end: int) -> Match | None:
         """search() in text[start:end] as a string of its own, so that "$" and "\\Z" mean
         its end (RE2 reads them as the whole text's end); offsets are text's."""
-        piece = text[start:end]
-        data = _copy(piece)
-        spans = self._match(_UNANCHORED, data, 0, len(data))
+        data = ascii_bytes(text)
+        piece = memoryview(data)[start:end]  # a view, not a copy: its end is the text's end
+        spans = self._match(_UNANCHORED, piece, 0, len(piece))
         if spans[0] == _NO_MATCH:
             return None
-        return _Shifted(spans, self._index, text, data, start)
+        shifted = [_NO_MATCH if s < 0 else (s + start, e + start) for s, e in spans]
+        return Match(shifted, self._index, text, data)
 
     def _one(self, anchor, text: str, pos: int, endpos: int | None) -> Match | None:
         data = ascii_bytes(text)
@@ -204,16 +184,20 @@ class PatternSet:
 
     __slots__ = ("_set",)
 
-    def __init__(self, patterns: list[str]) -> None:
-        self._set = re2._re2.Set(_UNANCHORED, re2._re2.RE2.Options())
+    def __init__(self, patterns: list[str], *, ignore_case: bool = False) -> None:
+        options = re2._re2.RE2.Options()
+        options.case_sensitive = not ignore_case  # (so a caller need not lower a copy)
+        self._set = re2._re2.Set(_UNANCHORED, options)
         for pattern in patterns:
             self._set.Add(pattern.encode("utf-8"))
         if not self._set.Compile():
             raise ValueError("RE2 could not compile the pattern set")
 
-    def found(self, text: str) -> list[int]:
-        """The indexes of the patterns that match somewhere in text, in no order."""
-        return self._set.Match(ascii_bytes(text))
+    def found(self, text: str, start: int = 0, end: int | None = None) -> list[int]:
+        """The indexes of the patterns that match somewhere in text[start:end] (read as
+        a text of its own), in no order."""
+        data = ascii_bytes(text)
+        return self._set.Match(data if start == 0 and end is None else memoryview(data)[start:end])
 
 
 def compile(pattern: str) -> Pattern:  # the name mirrors re.compile on purpose

@@ -156,6 +156,34 @@ def test_a_year_less_dateline_takes_the_year_of_the_day_the_page_was_read():
     assert found["14 people"].event_date == "2026-04-05"
 
 
+_FEED_ITEM = """{time} GMT | Item {n}
+
+KURMA, Oct. 4 (HW) -- Shelling killed six people in Kurma on Friday, medics said.
+
+The shelling hit the old market, the medics said.
+
+Traders closed their shops for the day.
+
+"""
+# A wire feed whose top dates nothing: its first items' datelines have no year (more
+# lines than a page's head is read for), and only an older item writes its date whole.
+FEED = (
+    "Harbour Wire | English service\n\n"
+    + "".join(_FEED_ITEM.format(time=f"{20 - n}00", n=n) for n in range(9, 0, -1))
+    + "0950 GMT | Item 0\n\n"
+    "LOTA, 03/10/2023 (HW) - Floods displaced 900 families in Lota district on Tuesday.\n"
+)
+
+
+def test_a_year_less_dateline_takes_the_year_another_item_of_the_page_writes():
+    # the page's own top dates nothing; a later item's dateline writes its year whole
+    *kurma, lota = split_page(FEED, received=date(2026, 12, 3))
+    assert {item.published_on for item in kurma} == {date(2023, 10, 4)}
+    assert lota.published_on == date(2023, 10, 3)
+    found = {p.claim.quote: p.claim for p in extract_page(FEED, received=date(2026, 12, 3))}
+    assert found["six people"].event_date == "2023-09-29"
+
+
 def test_key_figures_carry_the_period_the_report_covers():
     text = (
         "Situation Report No. 2 | 12 May 2026\n\n"
