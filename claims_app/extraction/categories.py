@@ -34,6 +34,13 @@ _TOLL_BEFORE = re.compile(
     r"revised (?:up|down)(?:ward)?|raised)(?: to| at| from)?\s+$"
     r"|\b(?:toll|death toll) (?:of|at)\s+$|\bput the (?:death )?toll at\s+$"
 )
+# "cases recorded since January had risen to 13,214": the figure counts the noun the
+# clause opened with, not a harm word said after it ("..., including 46 deaths").
+_RISEN_TO_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z]+)\b(?P<rest>[^.;:,]{0,90}?)\s(?:has |have |had )?(?:rose|risen|climbed|"
+    r"increased|grown|jumped|reached|exceeded|surpassed|topped|tops|stood|stands)"
+    r"(?: to| at)?\s+$"
+)
 _CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:injured|wounded)\b")
 _KILLED_OR_INJURED = re.compile(r"\bkilled (?:or|and) (?:injured|wounded)\b")
 # Aid given to the people counted: "reached", "distributed food to", "food for".
@@ -167,6 +174,34 @@ def category_for(
     return _as_damage(found, sentence, rel_end, unit, head)
 
 
+def _risen_noun(before: str) -> str | None:
+    """What the figure counts when it is what a clause's subject rose to: the category of
+    the nearest counted noun of that subject ("suspected cases ... had risen to")."""
+    if not any(map(before.__contains__, _RISEN_WORDS)):
+        return None
+    m = _RISEN_TO_BEFORE.search(before)
+    if m is None:
+        return None
+    for word in reversed(before[m.start() : m.start("rest") + len(m["rest"])].split()):
+        found = lx.NOUN_CATEGORY.get(word.strip("'\""))
+        if found is not None:
+            return found
+    return None
+
+
+def _verb_opening(sentence: str, rel: int) -> str:
+    """The verb a figure's quote opens with when it is also its qualifier ("exceeded
+    1,300"), for the tests that read the words before a figure."""
+    head = sentence[rel : rel + 10]
+    return next((v for v in _VERB_QUALIFIERS if head.startswith(v)), "")
+
+
+_VERB_QUALIFIERS = ("exceeded ", "surpassed ", "topped ", "tops ")
+_RATE_OF_BEFORE = re.compile(r"\brates?(?: \([a-z]+\))? (?:of|at|was|is|stood at|reached)\s+$")
+_RISEN_WORDS = ("rose", "risen", "climb", "increased", "grown", "jumped", "reached", "exceeded",
+                "surpassed", "topped", "tops", "stood", "stands")  # fmt: skip
+
+
 def _own_words(
     sentence: str,
     rel: int,
@@ -186,6 +221,10 @@ def _own_words(
         return "casualties"  # "hundreds of civilians dead and injured"
     if ("toll" in before or "number of" in before) and _TOLL_BEFORE.search(before):
         return "killed"  # "the death toll ... rose to 31"
+    if (risen := _risen_noun(before + _verb_opening(sentence, rel))) is not None:
+        return risen
+    if percent and "rate" in before[-30:] and _RATE_OF_BEFORE.search(before):
+        return "other"  # "a case fatality rate of 3.6 per cent": a ratio, no one counted
     if unit in ("photos", "years") or (percent and _SHARE_OF_GROUP.match(sentence, figure_end)):
         return "other"  # "over half of them children": who they are, not what befell them
     if (

@@ -52,7 +52,7 @@ from claims_app.extraction.when import (
 )
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
-EXTRACTOR_VERSION = "claims-1.3"  # 1.3: attribution gates as wide as their patterns
+EXTRACTOR_VERSION = "claims-1.4"  # 1.4: timeline entries, martyrs, what a subject rose to
 
 
 @dataclass(frozen=True)

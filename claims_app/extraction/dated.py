@@ -9,7 +9,11 @@ coup of 1 February 2021". A date makes a claim of its own when, in its clause,
   date belongs to that figure and no date claim is made;
 - or a state holds since then ("has been closed since", "under siege since");
 - or an event is named by it ("the coup of 30 September 2022", "the 1 November
-  deadline").
+  deadline");
+- or it opens an entry of a timeline or an incident list, set off by a dash or a
+  colon ("8 October 2023 – Hezbollah fires on ...", "3 July, Andar district: three
+  boys were injured when ..."): the entry tells what happened that day, in whatever
+  tense a timeline uses.
 Dates of what was said or published ("said on Thursday", "was issued on 4
 August"), the article's own day and anything after it are no such claims.
 """
@@ -22,6 +26,7 @@ from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.dates import DateMention
+from claims_app.extraction.sentences import BULLET_MARK
 from claims_app.extraction.when import figure_region
 
 # Verbs of events other than counted harm to people (lowered text).
@@ -86,6 +91,9 @@ def date_claim_spans(
     for d in dates:
         if _not_an_event_date(low, d, anchor, future):
             continue
+        if (entry_end := _entry_end(low, sentence, d, figures)) is not None:
+            out.append(DateClaimSpan(d.start, entry_end, d))  # "2000 – Israel ends its ..."
+            continue
         if (subject := _dated_subject(low, sentence, d)) is not None:
             out.append(DateClaimSpan(subject, d.end, d))  # "A drone strike ... on 23 January"
             continue
@@ -101,6 +109,32 @@ def date_claim_spans(
         if span is not None:
             out.append(DateClaimSpan(min(span[0], d.start), max(span[1], d.end), d))
     return out
+
+
+# What sets an entry's date off from its event: a dash or a colon, or a comma, a place
+# and a colon ("3 July, Andar district, Ghazni: ...").
+_ENTRY_SEPARATOR = re.compile(r"\s*(?:[-–—]+|:|,(?:\s*[^,:;.()\n]{1,40},?){1,2}:)\s+(?=\S)")
+_ENTRY_LEAD = re.compile(rf"\s*(?:{BULLET_MARK}\s*)?\Z")
+_ENTRY_CLAUSE = re.compile(r"[^,;:.()\n]{12,200}")
+
+
+def _entry_end(
+    low: str, sentence: tuple[int, int], d: DateMention, figures: list[tuple[int, int]]
+) -> int | None:
+    """Where the event of a dated entry ends (its first clause, up to any figure of
+    it, which is a claim of its own), or None when the date opens no entry."""
+    if not _ENTRY_LEAD.match(low, sentence[0], d.start):
+        return None
+    sep = _ENTRY_SEPARATOR.match(low, d.end, sentence[1])
+    if sep is None:
+        return None
+    clause = _ENTRY_CLAUSE.match(low, sep.end(), sentence[1])
+    if clause is None or " " not in clause.group().strip():
+        return None  # "17 May – 4 June: distributions": a line too short to tell an event
+    end = min([clause.end(), *(f[0] for f in figures if sep.end() < f[0] < clause.end())])
+    while end > sep.end() and low[end - 1] == " ":
+        end -= 1
+    return end if end > sep.end() else None
 
 
 # An event named by the subject, dated inside it, before its verb: "A drone strike on a

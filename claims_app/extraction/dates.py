@@ -151,9 +151,10 @@ _WEEKDAY_DAY_AFTER = re.compile(r",?\s+\d")
 _NIGHT_AFTER = re.compile(r"\s+night\b")
 _ON_AFTER = re.compile(r"\s+on\s+")
 _YEAR_ONLY = rx.compile(
-    rf"\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+"
-    rf"(?:(?:early|mid|late)[- ])?(?P<y>{_YEAR})\b"
-)
+    rf"(?:\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+"
+    rf"(?:(?:early|mid|late)[- ])?|(?m:^)[ \t]*(?:[*\x1a-]\s*)?)(?P<y>{_YEAR})\b"
+)  # (or opening a line, a timeline's entry: "2011 – Protests spread ..."; \x1a: a bullet)
+_ENTRY_DASH = re.compile(r"\s*[-–—]+\s")
 _COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
 _PAST_SPAN = rx.compile(
     rf"\b(?:over |in |during |for )?the (?:past|last|previous) (?:{_COUNT}\s+)?"
@@ -484,6 +485,8 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
 
 def _years(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _YEAR_ONLY.finditer(text):
+        if m["prep"] is None and not _ENTRY_DASH.match(text, m.end()):
+            continue  # a year opening a line is a date only as a timeline's entry
         if COUNT_NOUN_AFTER.match(text, m.end()):
             continue  # "a total of 1950 people": a count that looks like a year
         year = int(m["y"])

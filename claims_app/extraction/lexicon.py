@@ -206,13 +206,14 @@ NOUN_CATEGORY = {
     "fatalities": "killed", "abductions": "detained", "arrests": "detained",
     "arrivals": "displaced", "returnees": "other", "deportees": "other",
     "martyrs": "killed",  # a ministry's or a group's word for its dead
+    "abductees": "detained", "hostages": "detained", "captives": "detained",
 }  # fmt: skip
 _CUES = {
     "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"
     r"deaths and injuries",
     "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
-    r"killings|buried|neutrali[sz]ed",
+    r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom",  # martyr: an agency's dead
     "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"

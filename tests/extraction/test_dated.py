@@ -80,3 +80,40 @@ def test_an_event_of_the_article_s_own_day_in_the_past_tense_is_a_date_claim() -
 
 def test_a_plan_for_the_article_s_own_day_is_not() -> None:
     assert date_claims("Talks are due to resume in Jeddah on Friday.") == {}
+
+
+def test_each_entry_of_a_timeline_is_a_date_claim_in_whatever_tense() -> None:
+    text = (
+        "Timeline\n\n"
+        "- 2011 – Protests spread from Deraa to other cities.\n\n"
+        "- June 2014 – Fighters seize Mosul after a six-day offensive.\n\n"
+        "- 2–3 May 2024 – Floods kill 41 people in Baghlan province.\n\n"
+        "- 9 January 2025 – The ceasefire takes effect.\n"
+    )
+    found = date_claims(text)
+    assert found == {
+        "2011 – Protests spread from Deraa to other cities": "2011",
+        "June 2014 – Fighters seize Mosul after a six-day offensive": "2014-06",
+        "2–3 May 2024 – Floods kill": "2024-05-02/2024-05-03",  # its toll is a claim of its own
+        "9 January 2025 – The ceasefire takes effect": "2025-01-09",
+    }
+    toll = [c for c in extract_claims(text, FRI_14_MARCH_2025) if c.value == 41]
+    assert [(c.quote, c.category) for c in toll] == [("41 people", "killed")]
+
+
+def test_an_incident_list_item_opening_with_its_day_and_place_is_a_date_claim() -> None:
+    found = date_claims(
+        "- 3 March, Andar district, Ghazni: three boys were injured when a grenade they "
+        "found in a stream bed exploded.\n"
+        "- 9 March, Kunduz city: a tractor struck an anti-tank mine on farmland.\n"
+    )
+    assert found == {
+        "3 March, Andar district, Ghazni: three boys were injured when a grenade they "
+        "found in a stream bed exploded": "2025-03-03",
+        "9 March, Kunduz city: a tractor struck an anti-tank mine on farmland": "2025-03-09",
+    }
+
+
+def test_a_line_too_short_to_tell_an_event_or_a_year_in_a_list_of_figures_is_no_entry() -> None:
+    assert date_claims("17 May – 4 June: distributions.") == {}
+    assert date_claims("2024 Funding received: 12 per cent of the appeal.") == {}

@@ -238,3 +238,27 @@ def test_a_share_in_words_is_a_share_even_without_of(text, quote, value):
     """ "about one-third" is a third, never a count of one (a figure is sacred)."""
     claims = [c for c in extract_claims(text, date(2025, 4, 9)) if c.kind == "numeric"]
     assert [(c.quote, c.value, c.unit) for c in claims] == [(quote, value, "percent")]
+
+
+def test_martyrs_are_the_dead_an_agency_counts():
+    found = _claims(
+        "Seven citizens were martyred and 23 others injured when a drone struck a market in "
+        "Kurma on Tuesday, the health office said."
+    )
+    assert found["Seven citizens"].category == "killed"
+    assert found["23 others injured"].category == "injured"
+
+
+def test_a_figure_a_clause_rose_to_counts_the_clause_subject():
+    found = _claims(
+        "The ministry said suspected cholera cases recorded since January had risen to 13,214, "
+        "including 46 deaths, a case fatality rate of 0.3 per cent."
+    )
+    assert found["13,214"].category == "other"  # cases, not the deaths said after them
+    assert found["46 deaths"].category == "killed"
+    assert found["0.3 per cent"].category == "other"  # a rate counts no one
+    held = _claims("The number of abductees held in its prisons had exceeded 1,300.")
+    (claim,) = held.values()
+    assert (claim.quote, claim.value, claim.qualifier) == ("exceeded 1,300", 1300, "more_than")
+    assert claim.category == "detained"
+    assert _claims("The death toll rose to 31 on Monday.")["31"].category == "killed"
