@@ -272,8 +272,8 @@ SAY = (
     r"demanded|documented|documents|recorded|records|estimated|estimates|estimate|"
     r"announced|announces|stated|claimed|claims|counted|explained|pointed out|"
     r"revealed|indicated|indicates|urged|wrote|cited|accused|condemned|affirmed|"
-    r"underscored|emphasized|emphasised|highlighted|registered|verified|put the "
-    r"(?:death )?toll)"
+    r"underscored|emphasized|emphasised|highlighted|registered|verified|"
+    r"puts? (?:the |its )?(?:death toll|toll|number|figure|total|count))"
 )
 # Every attribution pattern needs one of these (or "according to"): one cheap scan
 # decides whether the patterns are worth trying on a sentence.
@@ -328,7 +328,7 @@ FIGURES_FROM = re.compile(
 SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{SAY}\b")
 # ", the coastguard said": a described speaker of any kind, right before the verb
 SAID_BY_AFTER_SIMPLE = re.compile(
-    rf"[,”\"]\s*(?P<who>(?:the|a|an|its|their)\s+(?:[a-z’'-]+\s+){{0,3}}[a-z’'-]+),?\s+{SAY}\b"
+    rf"[,”\"]\s*(?P<who>(?:the|a|an|its|their)\s+(?:[a-z’'-]+\s+){{0,4}}[a-z’'-]+),?\s+{SAY}\b"
 )
 # ," said Marta Ilunga, the coalition's coordinator.
 SAID_INVERTED = re.compile(

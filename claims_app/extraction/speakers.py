@@ -55,9 +55,11 @@ _PRONOUNS = frozenset(("he", "she", "they", "it", "we"))
 
 
 # A bullet, a list number or a live page's time stamp before the sentence proper:
-# "• Residents said ...", "3. The monitor found ...", "• 16:05 – The ministry said ...".
+# "• Residents said ...", "3. The monitor found ...", "• 16:05 – The ministry said ...",
+# "Response: Partners reached ...".
 _LEAD = re.compile(
     rf"\s*(?:{BULLET_MARK}\s+)?(?:\d{{1,2}}[:.]\d{{2}}\s*(?:GMT|UTC|[AP]M)?\s*[–—-]\s+)?"
+    r"(?:[A-Z][a-z]+(?: [a-z]+)?:\s+(?=[A-Z]))?"  # a sitrep's label: "Needs: Partners said"
 )
 
 

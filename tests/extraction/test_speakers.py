@@ -35,6 +35,15 @@ def speaker_of(text: str, quote_start: str) -> str | None:
         ("US$19.1 million had been received, including $2.5m from the Central Emergency "
          "Response Fund (CERF).", "US$19.1 million", None),
         ("About 2,400 refugees crossed into Chad on Monday (UNHCR).", "About 2,400", "UNHCR"),
+        # a described speaker with the place it serves
+        ("Seven people were killed when a drone hit the market, the health office in the "
+         "governorate said.", "Seven people", "the health office in the governorate"),
+        # a source that "puts the number at", named after its description
+        ("The UN rights office, OHCHR, puts the number of civilians killed at no fewer "
+         "than 1,090.", "no fewer than 1,090", "OHCHR"),
+        # a sitrep's section label before the speaker
+        ("Response: The health cluster reported 212 suspected cases in Kassala.",
+         "212 suspected cases", "The health cluster"),
         # "says", not "said"; two spaces after the comma (a PDF's text)
         ("Nine patients died overnight, says a nurse at Juba Teaching Hospital.",
          "Nine patients", "a nurse at Juba Teaching Hospital"),
