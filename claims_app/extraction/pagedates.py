@@ -133,14 +133,6 @@ def infer_year(month: int, day: int, near: date | None) -> date | None:
     return found
 
 
-def latest_stated_day(text: str, not_after: date | None = None) -> date | None:
-    """The latest whole date (with its year) the text writes anywhere, not after
-    `not_after`: the year a page is in when only its items' year-less datelines
-    date it ("TAIZ, Sept. 3 (Agency) --" between "ADEN, 3/9/2024 (Agency) -" items)."""
-    days = (date_from_match(m) for m in _DATE.finditer(text))
-    return max((d for d in days if d and (not_after is None or d <= not_after)), default=None)
-
-
 def parse_date(text: str) -> date | None:
     """A date written in words or ISO, or day-first with dots or slashes."""
     m = _DATE.fullmatch(text.strip())

@@ -48,7 +48,6 @@ from claims_app.extraction.pagedates import (
     LineDate,
     dateline_date,
     header_date,
-    latest_stated_day,
     parse_date,
     period_end,
     stamp_date,
@@ -601,6 +600,22 @@ def _first_header_day(lines: list[Line], roles: list[Role]) -> date | None:
     return None
 
 
+def _latest_dateline_day(
+    lines: list[Line], roles: list[Role], received: date | None
+) -> date | None:
+    """The latest day a story's dateline on the page gives with its year, not after the
+    day the page was read."""
+    days = [
+        story.day
+        for line, role in zip(lines, roles, strict=True)
+        if role is Role.PARAGRAPH
+        and (story := dateline_date(line.text, None)) is not None
+        and story.day is not None
+        and (received is None or story.day <= received)
+    ]
+    return max(days, default=None)
+
+
 def split_page(
     text: str, fallback_date: date | None = None, received: date | None = None
 ) -> list[PageArticle]:
@@ -617,10 +632,13 @@ def split_page(
     near = page_date(lines, roles, fallback_date)
     # The year of a year-less date line: the page's, else its first dated line's
     # ("Sunday, 8 June 2025 | Issue 214" above "7 June | ARDAN – ..."), else the
-    # latest date the page writes out whole (a wire feed's other items), and only on a
-    # page that writes none, the day it was read.
+    # latest day another item's dateline writes out whole ("ADEN, 3/9/2024 (Agency) -"
+    # below "TAIZ, Sept. 3 (Agency) --"), and only on a page with none, the day it was read.
     year_from = (
-        near or _first_header_day(lines, roles) or latest_stated_day(text, received) or received
+        near
+        or _first_header_day(lines, roles)
+        or _latest_dateline_day(lines, roles, received)
+        or received
     )
     if year_from is not None and _year_dates_furniture(text, lines, year_from):
         roles = classify(lines, year_from)  # year-less stamps now have their year
