@@ -288,8 +288,24 @@ class _Context:
         return self._places[index]
 
     def placed_before(self, index: int) -> int | None:
-        """The nearest sentence before `index` that names a place, or None."""
-        return nearest_at_or_before(index - 1, self.places, self._nearest_placed)
+        """The nearest sentence before `index` that names a place, or None; never across
+        a heading that names none ("How many people have been killed?"): a new section
+        tells of its own scope, not of the place the one before it ended on. (A heading
+        that is a question; a sitrep's section headings go on telling of its place.)"""
+        k = nearest_at_or_before(index - 1, self._placed_or_heading, self._nearest_placed)
+        return k if k is not None and self.places(k) else None
+
+    def _placed_or_heading(self, index: int) -> bool:
+        return bool(self.places(index)) or self._is_heading(index)
+
+    def _is_heading(self, index: int) -> bool:
+        """A short question alone in its paragraph: an explainer's section heading."""
+        s = self.sentences[index]
+        alone = all(
+            not (0 <= j < len(self.sentences)) or self.sentences[j].paragraph != s.paragraph
+            for j in (index - 1, index + 1)
+        )
+        return alone and len(s.text) < 90 and s.text.rstrip().endswith("?")
 
     def found_places(self, index: int) -> list[Place] | None:
         """The places of sentence `index` if they were worked out already."""

@@ -191,7 +191,10 @@ def canonical(name: str) -> str:
 
 
 def country_of_place(name: str) -> str | None:
-    """The country a region or town lies in, when only one country has a place so named."""
+    """The country a region or town lies in, when only one country has a place so named;
+    a country's own name is none ("Lebanon" is also a town in the United States)."""
+    if is_country(name):
+        return None
     found = gazetteer().countries
     return found.get(name) or found.get(_plain(name)) or None
 

@@ -202,7 +202,7 @@ _PLACE = r"[A-Z][\w.'’/-]*(?:[ -][A-Z][\w.'’/-]*){0,3}"
 DATELINE = re.compile(
     rf"^\(?(?P<city>{_PLACE})(?:,\s*(?P<country>{_PLACE}))?"
     rf"(?:,?\s+(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})))?"
-    r"\s*(?:\((?P<agency>[A-Z][\w &.'’-]{0,30})\))?\s*\)?"
+    r"\s*(?:\((?P<agency>[A-Z][\w &./'’-]{0,30})\))?\s*\)?"
     r"(?P<dash>\s*[-–—:]+\s+|\s*$)"
 )
 

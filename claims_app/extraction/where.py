@@ -148,8 +148,8 @@ def _chosen_place(
     elsewhere = [p for p in here if not _DESTINATION.search(low, max(0, p.start - 40), p.start)]
     if elsewhere:
         return max(elsewhere, key=lambda p: (p.rank, -_distance(p, figure)))
-    if nationals := _nationality_places(text, sentence):
-        return nationals[0]  # "more than 4.5 million Yemenis", "Lebanese authorities say"
+    if nationals := _nationality_places(text, sentence) or _possessing_country(text, sentence):
+        return nationals[0]  # "4.5 million Yemenis", "Lebanese authorities say", "Sudan's ministry"
     if (prev := placed_before(index)) is not None:  # the nearest sentence naming a place
         return _main_place(low, sentences[prev], places(prev))
     if _is_headline(sentence, index):  # a headline's figure is placed by the lede below
@@ -297,6 +297,24 @@ def _nationality_places(text: str, sentence: Sentence) -> list[Place]:
         if plural_noun or nxt in _ITS_OWN:
             out.append(Place(m.start(), m.end(), country, 1))
     return out
+
+
+# "Lebanon's Ministry of Public Health says ...": the country whose body counts a figure
+# the sentence places nowhere else (the name is a possessor, never a place found).
+_POSSESSING = re.compile(
+    r"\b(?P<c>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[’']s (?:[A-Za-z]+ ){0,2}?(?:[Mm]inistry|"
+    r"[Gg]overnment|[Aa]uthorities|[Aa]rmy|[Hh]ealth|[Cc]ivil [Dd]efen[cs]e|[Pp]olice|[Oo]ffice)\b"
+)
+
+
+def _possessing_country(text: str, sentence: Sentence) -> list[Place]:
+    if "s " not in text[sentence.start : sentence.end]:
+        return []
+    return [
+        Place(m.start("c"), m.end("c"), m["c"], 1)
+        for m in _POSSESSING.finditer(text, sentence.start, sentence.end)
+        if is_country(m["c"])
+    ]
 
 
 def _own_region(low: str, sentence: Sentence, figure: tuple[int, int]) -> list[tuple[int, int]]:

@@ -180,3 +180,29 @@ def test_a_list_of_places_never_reaches_back_before_its_sentence() -> None:
 def test_a_table_or_a_system_s_name_is_no_place(text: str) -> None:
     claims = [c for c in extract_claims(text, date(2025, 4, 9)) if c.kind == "numeric"]
     assert claims and all(c.location is None for c in claims)
+
+
+def test_a_national_body_s_figure_is_placed_in_its_country() -> None:
+    text = "Sudan’s health ministry says 1,200 people have died of cholera since August."
+    assert place_of(text, "1,200 people") == "Sudan"
+
+
+def test_a_question_heading_ends_the_place_the_section_before_it_was_about() -> None:
+    text = (
+        "Fighting in Lebanon\n\n"
+        "Shelling hit the Shebaa Farms area on 8 October 2023.\n\n"
+        "How many people have been killed?\n\n"
+        "The health ministry says 4,285 people were killed since the war began. "
+        "Lebanon has asked for help.\n"
+    )
+    assert place_of(text, "4,285 people") == "Lebanon"  # the country, not Shebaa Farms
+    # a sitrep's section heading does not end its place
+    sitrep = "Flooding in Beledweyne district\n\nHealth\n\nClinics treated 340 patients.\n"
+    assert place_of(sitrep, "340 patients") == "Beledweyne district"
+
+
+def test_a_country_s_name_is_no_town_of_another_country() -> None:
+    from claims_app.extraction.gazetteer import country_of_place
+
+    assert country_of_place("Lebanon") is None  # also a town in the United States
+    assert country_of_place("Nabatieh") == "Lebanon"
