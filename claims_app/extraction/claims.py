@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 
 from claims_app.extraction import lexicon as lx
@@ -739,9 +740,11 @@ def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim |
         return None  # a number in a column that counts nothing ("Round", "Code")
     if category == "displaced" and ctx.about_refugees and not displacement_named(row.heading):
         category = "refugees"  # "Arrivals by entry point" on a page about refugees crossing
+    scale = row.scale_at(m.start)  # "312.4" in a column of "US$ million": the dollars
     return ExtractedClaim(
         kind="numeric", start=m.start, end=m.end, quote=ctx.text[m.start : m.end],
-        sentence=sentence.text, value=_num(m.value), value_max=_num(m.value_max),
+        sentence=sentence.text, value=_scaled(m.value, scale),
+        value_max=_scaled(m.value_max, scale),
         unit="people" if category in lx.PEOPLE_CATEGORIES else row.unit_at(m.start),
         qualifier=m.qualifier, category=category, location=row.place,
         event_date=row.day.isoformat() if row.day else None,
@@ -801,6 +804,14 @@ def _anaphoric(noun: str | None) -> bool:
 def _antecedent(ctx: _Context, siblings: list[ExtractedClaim]) -> ExtractedClaim | None:
     numeric = [c for c in ctx.claims + siblings if c.kind == "numeric"]
     return numeric[-1] if numeric else None
+
+
+def _scaled(value: float | None, scale: int) -> float | None:
+    """A table cell's figure times its caption's scale, in decimal (312.4 million is
+    312,400,000, not a float's 312,400,000.00000006)."""
+    if value is None or scale == 1:
+        return _num(value)
+    return float(as_number(Decimal(str(value)) * scale))
 
 
 def _num(value: float | None) -> float | None:

@@ -22,7 +22,7 @@ from claims_app.extraction.pagedates import find_date
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces
 _GAP = re.compile(r"\S(?: {2,}|\t)\S")
-_NUMERIC_CELL = re.compile(r"^[~<>≈]?\d[\d,. ]*\+?$|^\d+\s*[-–]\s*\d+$|^[-–—]$")
+_NUMERIC_CELL = re.compile(r"^[~<>≈]?\d[\d,. ]*\+?%?$|^\d+\s*[-–]\s*\d+$|^[-–—]$")
 
 # What a column counts, from the words of its header.
 _HEADER_CATEGORY = [
@@ -53,6 +53,19 @@ _NOT_COUNTED = frozenset(
     """numbers codes ids ranks years weeks days months hours rounds phases points levels
     pages rates percentages totals""".split()
 )
+# A funding table: its caption names the currency and the scale ("Requirements by
+# sector (US$ million)"), its columns what was asked and given.
+_MONEY_CAPTION = re.compile(
+    r"(?:us\s?\$|usd|\$)\s*(?P<scale>million|mn|m|billion|bn|thousand|k)?\b", re.I
+)
+_MONEY_HEADER = re.compile(
+    r"\b(?:required|requirements?|requested|funded|funding|received|budget|appeal|gap|"
+    r"shortfall|pledged|pledges|allocated|allocations?|contributions?|committed|amount)\b",
+    re.I,
+)
+_SCALE = {"million": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000,
+          "bn": 1_000_000_000, "thousand": 1_000, "k": 1_000, None: 1}  # fmt: skip
+_MONEY_LINES = 4  # the caption may sit above a source line and a blank one
 # Row labels that are no place: "Total", "Sub-total", "Other".
 NOT_A_PLACE = re.compile(r"^(?:total|sub-?total|grand total|other|others|unknown|all)\b", re.I)
 
@@ -66,19 +79,24 @@ class Cell(NamedTuple):
 class TableRow(NamedTuple):
     start: int
     end: int
-    # (start, end, what its column counts, its unit when the header's noun gives it)
-    cells: tuple[tuple[int, int, str | None, str | None], ...]
+    # (start, end, what its column counts, its unit when the header's noun gives it,
+    # what the caption's scale multiplies it by: "312.4" under "(US$ million)")
+    cells: tuple[tuple[int, int, str | None, str | None, int], ...]
     place: str | None
     day: date | None
     heading: str  # the table's title and header lines, lowered: what it says it counts
 
     def category_at(self, offset: int) -> str | None:
         """What the column of the cell holding `offset` counts (None: not a count)."""
-        return next((c for s, e, c, _u in self.cells if s <= offset < e), None)
+        return next((c for s, e, c, _u, _x in self.cells if s <= offset < e), None)
 
     def unit_at(self, offset: int) -> str | None:
         """The unit the header's noun gives the cell holding `offset` ("other:cases")."""
-        return next((u for s, e, _c, u in self.cells if s <= offset < e), None)
+        return next((u for s, e, _c, u, _x in self.cells if s <= offset < e), None)
+
+    def scale_at(self, offset: int) -> int:
+        """What the caption's scale multiplies the cell holding `offset` by (1: none)."""
+        return next((x for s, e, _c, _u, x in self.cells if s <= offset < e), 1)
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
@@ -108,8 +126,12 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             continue
         title_category = _title_category(text, lines, i) or context_category
         heading = text[lines[max(0, i - 2)][0] : lines[i][1]].lower()
+        money = _MONEY_CAPTION.search(text, lines[max(0, i - _MONEY_LINES)][0], lines[i][1])
+        scale = _SCALE[money["scale"] and money["scale"].lower()] if money else None
         j = i + 1
-        while j < len(lines) and (row := _row(text, lines[j], header, title_category, heading)):
+        while j < len(lines) and (
+            row := _row(text, lines[j], header, title_category, heading, scale)
+        ):
             rows[row.start] = row
             j += 1
         i = j if j > i + 1 else i + 1
@@ -148,11 +170,12 @@ def _row(
     header: list[Cell],
     title_category: str | None,
     heading: str,
+    money_scale: int | None = None,
 ) -> TableRow | None:
     cells = _cells(text, *line)
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
         return None
-    counted: list[tuple[int, int, str | None, str | None]] = []
+    counted: list[tuple[int, int, str | None, str | None, int]] = []
     place, day = None, None
     for cell in cells:
         head = _column_of(cell, header, line[0], text)
@@ -161,11 +184,24 @@ def _row(
         elif _PLACE_HEADER.search(head.text) and not _NUMERIC_CELL.match(cell.text):
             place = None if NOT_A_PLACE.match(cell.text) else cell.text  # the last: finest
         elif _NUMERIC_CELL.match(cell.text):
-            category, unit = _category_of(head.text) or title_category, None
-            if category is None and (noun := _counted_noun(head.text)):
-                category, unit = "other", f"other:{noun}"  # "Cases": counts, of no harm
-            counted.append((cell.start, cell.end, category, unit))
+            reading = _column_reading(head.text, cell.text, title_category, money_scale)
+            counted.append((cell.start, cell.end, *reading))
     return TableRow(line[0], line[1], tuple(counted), place, day, heading)
+
+
+def _column_reading(
+    header: str, cell: str, title_category: str | None, money_scale: int | None
+) -> tuple[str | None, str | None, int]:
+    """What a numeric cell counts, its unit and its scale, from its column's header."""
+    category = _category_of(header)
+    if category is None and cell.endswith("%"):
+        return "other", "percent", 1  # "% funded", "Share": a share, of no harm
+    if category is None and money_scale is not None and _MONEY_HEADER.search(header):
+        return "other", "other:dollars", money_scale  # "Required" under "(US$ million)"
+    category = category or title_category
+    if category is None and (noun := _counted_noun(header)):
+        return "other", f"other:{noun}", 1  # "Cases": counts, of no harm
+    return category, None, 1
 
 
 def _counted_noun(header: str) -> str | None:

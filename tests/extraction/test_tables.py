@@ -22,7 +22,7 @@ def test_rows_know_their_place_day_and_columns():
         ("Lesna", date(2025, 2, 4)), ("Temi camp", date(2025, 2, 11)),
         ("Vask", date(2025, 2, 19)), (None, None),
     ]  # fmt: skip
-    assert [c for _, _, c, _ in rows[0].cells] == ["killed", "injured"]
+    assert [rows[0].category_at(s) for s, *_ in rows[0].cells] == ["killed", "injured"]
 
 
 def test_cells_become_claims_with_their_column_s_category():
@@ -94,3 +94,25 @@ def test_arrivals_on_a_page_about_refugees_are_refugees_at_their_entry_point():
     got = {c.quote: (c.category, c.location) for c in claims}
     assert got["41,260"] == ("refugees", "Gatumba (Bujumbura province)")
     assert got["2,895"] == ("refugees", None)
+
+
+FUNDING = """Requirements and funding by sector, 2025 (US$ million)
+Source: financial tracking, data as of 2025-07-14
+
+Sector              Required     % funded
+Food Security          312.4          31%
+Health                  88.7          17%
+Total                  401.1          28%
+"""
+
+
+def test_a_funding_table_s_cells_are_dollars_at_its_caption_s_scale_and_shares():
+    found = {c.quote: c for c in extract_claims(FUNDING, date(2025, 7, 16)) if c.kind == "numeric"}
+    assert list(found) == ["312.4", "31%", "88.7", "17%", "401.1", "28%"]
+    assert (found["312.4"].value, found["312.4"].unit) == (312_400_000, "other:dollars")
+    assert found["88.7"].value == 88_700_000  # exact: no float residue
+    share = found["31%"]
+    assert (share.value, share.unit, share.category) == (31, "percent", "other")
+    # with no currency in the caption, a column of figures is no money
+    plain = FUNDING.replace(" (US$ million)", "")
+    assert "312.4" not in {c.quote for c in extract_claims(plain, date(2025, 7, 16))}
