@@ -78,6 +78,8 @@ def _cache_path() -> Path:
 
 def _plain(name: str) -> str:
     """ "Dhuusamarreeb", "Mékhé" -> "Mekhe": reports drop diacritics as often as not."""
+    if name.isascii():
+        return name  # (most names: nothing to drop, and this runs for every capitalised word)
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -193,10 +195,9 @@ def canonical(name: str) -> str:
 def country_of_place(name: str) -> str | None:
     """The country a region or town lies in, when only one country has a place so named;
     a country's own name is none ("Lebanon" is also a town in the United States)."""
-    if is_country(name):
-        return None
     found = gazetteer().countries
-    return found.get(name) or found.get(_plain(name)) or None
+    where = found.get(name) or found.get(_plain(name))
+    return where if where and not is_country(name) else None
 
 
 def capital_of(country: str) -> str | None:
