@@ -165,11 +165,12 @@ def dozen_value(phrase: str) -> int:
 
 
 # "two-thirds of the evacuees", "half of the households", "a fifth more than in 2023",
-# "cut by half": a share, as a percentage. RE2 has no lookbehind, so the match takes
-# in "by" and the word after; the extractor keeps only matches that hold one of them.
+# "cut by half": a share, as a percentage (to one decimal, as labelled pages write a
+# third: 33.3). RE2 has no lookbehind, so the match takes in "by" and the word after;
+# the extractor keeps only matches that hold one of them.
 FRACTIONS = {
-    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.33, "one third": 33.33,
-    "one-third": 33.33, "two thirds": 66.67, "two-thirds": 66.67, "a quarter": 25.0,
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3,
+    "one-third": 33.3, "two thirds": 66.7, "two-thirds": 66.7, "a quarter": 25.0,
     "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0,
     "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
     "two fifths": 40.0, "two-fifths": 40.0, "a tenth": 10.0, "one tenth": 10.0,

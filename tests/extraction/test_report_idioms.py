@@ -230,8 +230,8 @@ def test_people_in_need_are_at_risk_whatever_help_reaches_them():
     ("text", "quote", "value"),
     [
         ("In North Darfur the share falls to about one-third, as supplies run out.",
-         "about one-third", 33.33),
-        ("Two thirds were women and children.", "Two thirds", 66.67),
+         "about one-third", 33.3),
+        ("Two thirds were women and children.", "Two thirds", 66.7),
     ],
 )  # fmt: skip
 def test_a_share_in_words_is_a_share_even_without_of(text, quote, value):
