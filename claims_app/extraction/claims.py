@@ -747,8 +747,10 @@ def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim |
         value_max=_scaled(m.value_max, scale),
         unit="people" if category in lx.PEOPLE_CATEGORIES else row.unit_at(m.start),
         qualifier=m.qualifier, category=category, location=row.place,
-        event_date=row.day.isoformat() if row.day else None,
-        event_date_first=row.day, event_date_last=row.day, attributed_to=speaker(),
+        event_date=row.day.isoformat() if row.day else row.period.iso if row.period else None,
+        event_date_first=row.day or (row.period.first if row.period else None),
+        event_date_last=row.day or (row.period.last if row.period else None),
+        attributed_to=speaker(),
     )  # fmt: skip
 
 

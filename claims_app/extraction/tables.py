@@ -18,6 +18,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from claims_app.extraction.dates import DateMention, find_dates
 from claims_app.extraction.pagedates import find_date
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces
@@ -85,6 +86,7 @@ class TableRow(NamedTuple):
     place: str | None
     day: date | None
     heading: str  # the table's title and header lines, lowered: what it says it counts
+    period: DateMention | None = None  # the month or year its title names ("..., July 2024")
 
     def category_at(self, offset: int) -> str | None:
         """What the column of the cell holding `offset` counts (None: not a count)."""
@@ -122,20 +124,60 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
     while i < len(lines):
         header = _header_cells(text, *lines[i])
         if header is None:
-            i += 1
+            i = _titled_rows(text, lines, i, rows)
             continue
         title_category = _title_category(text, lines, i) or context_category
         heading = text[lines[max(0, i - 2)][0] : lines[i][1]].lower()
+        period = _title_period(text, lines, i)
         money = _MONEY_CAPTION.search(text, lines[max(0, i - _MONEY_LINES)][0], lines[i][1])
         scale = _SCALE[money["scale"] and money["scale"].lower()] if money else None
         j = i + 1
         while j < len(lines) and (
             row := _row(text, lines[j], header, title_category, heading, scale)
         ):
-            rows[row.start] = row
+            rows[row.start] = row._replace(period=period) if period and not row.day else row
             j += 1
         i = j if j > i + 1 else i + 1
     return rows
+
+
+# "Table 2. Casualties by age and sex, July 2024" over rows of a label and a figure,
+# with no header line: the title says what every figure counts.
+_TABLE_TITLE = re.compile(r"^\s*Table\s+\d+[.:]?\s+\S", re.I)
+_LABELLED_FIGURE = re.compile(r"\s*\S.*?(?: {2,}|\t)\s*(?P<n>[~<>]?\d[\d,. ]*\+?%?)\s*$")
+
+
+def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) -> int:
+    """The rows of a header-less table under a "Table N." title at line i, into rows;
+    the index of the line to read next."""
+    title = text[lines[i][0] : lines[i][1]]
+    if not _TABLE_TITLE.match(title) or (category := _category_of(title)) is None:
+        return i + 1
+    period = _title_period(text, lines, i + 1)
+    j = i + 1
+    while j < len(lines) and lines[j][0] == lines[j][1]:
+        j += 1  # a blank line between the title and its rows
+    first = j
+    while j < len(lines) and (m := _LABELLED_FIGURE.match(text, lines[j][0], lines[j][1])):
+        start = lines[j][0]
+        cell = (m.start("n"), m.end("n"), category, None, 1)
+        rows[start] = TableRow(start, lines[j][1], (cell,), None, None, title.lower(), period)
+        j += 1
+    return j if j > first else i + 1
+
+
+def _title_period(text: str, lines: list[tuple[int, int]], header_index: int) -> DateMention | None:
+    """The month or year the line above a table's header names, if one."""
+    k = header_index - 1
+    while k >= 0 and lines[k][0] == lines[k][1]:
+        k -= 1
+    if k < 0 or header_index - k > 3:
+        return None
+    title = text[lines[k][0] : lines[k][1]]
+    if not any(ch.isdigit() for ch in title):
+        return None
+    found = [d for d in find_dates(title, None) if d.precision in ("month", "year", "period")]
+    return found[-1] if len(found) == 1 else None
 
 
 def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:

@@ -116,3 +116,28 @@ def test_a_funding_table_s_cells_are_dollars_at_its_caption_s_scale_and_shares()
     # with no currency in the caption, a column of figures is no money
     plain = FUNDING.replace(" (US$ million)", "")
     assert "312.4" not in {c.quote for c in extract_claims(plain, date(2025, 7, 16))}
+
+
+TITLED = """Table 1. Casualties by district, May 2025
+
+District        Killed   Injured
+Arvo                 4         7
+
+Table 2. Casualties by age and sex, May 2025
+
+Boys (under 18)       12
+Women                  3
+
+Heavy rain fell on 2 May.
+"""
+
+
+def test_a_table_title_s_month_dates_its_rows_and_a_titled_list_of_figures_is_a_table():
+    found = [c for c in extract_claims(TITLED, date(2025, 6, 10)) if c.kind == "numeric"]
+    got = [(c.quote, c.category, c.event_date) for c in found]
+    assert got == [
+        ("4", "killed", "2025-05"), ("7", "injured", "2025-05"),
+        ("12", "casualties", "2025-05"), ("3", "casualties", "2025-05"),
+    ]  # fmt: skip
+    # no "Table N." title, no table: a line of prose ending in a figure stays prose
+    assert find_tables("Boys (under 18)       12\nWomen      3\n") == {}
