@@ -746,7 +746,7 @@ def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim |
         sentence=sentence.text, value=_scaled(m.value, scale),
         value_max=_scaled(m.value_max, scale),
         unit="people" if category in lx.PEOPLE_CATEGORIES else row.unit_at(m.start),
-        qualifier=m.qualifier, category=category, location=row.place,
+        qualifier=m.qualifier, category=category, location=_row_place(ctx, row),
         event_date=row.day.isoformat() if row.day else row.period.iso if row.period else None,
         event_date_first=row.day or (row.period.first if row.period else None),
         event_date_last=row.day or (row.period.last if row.period else None),
@@ -806,6 +806,15 @@ def _anaphoric(noun: str | None) -> bool:
 def _antecedent(ctx: _Context, siblings: list[ExtractedClaim]) -> ExtractedClaim | None:
     numeric = [c for c in ctx.claims + siblings if c.kind == "numeric"]
     return numeric[-1] if numeric else None
+
+
+def _row_place(ctx: _Context, row: TableRow) -> str | None:
+    """A row's own place, else the country the article is about: a table with no
+    place column ("Sector | Required"), or its "Total" row, covers the report's."""
+    if row.place:
+        return row.place
+    home = ctx.home_country()
+    return home.text if home else None
 
 
 def _scaled(value: float | None, scale: int) -> float | None:

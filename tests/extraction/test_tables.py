@@ -93,7 +93,7 @@ def test_arrivals_on_a_page_about_refugees_are_refugees_at_their_entry_point():
     claims = [c for c in extract_claims(ARRIVALS, date(2025, 3, 11)) if c.kind == "numeric"]
     got = {c.quote: (c.category, c.location) for c in claims}
     assert got["41,260"] == ("refugees", "Gatumba (Bujumbura province)")
-    assert got["2,895"] == ("refugees", None)
+    assert got["2,895"] == ("refugees", "Burundi")  # no place of its own: the page's country
 
 
 FUNDING = """Requirements and funding by sector, 2025 (US$ million)
@@ -141,3 +141,11 @@ def test_a_table_title_s_month_dates_its_rows_and_a_titled_list_of_figures_is_a_
     ]  # fmt: skip
     # no "Table N." title, no table: a line of prose ending in a figure stays prose
     assert find_tables("Boys (under 18)       12\nWomen      3\n") == {}
+
+
+def test_a_row_with_no_place_of_its_own_is_the_country_the_report_is_about():
+    text = "Somalia: flood response, 16 July 2025\n\n" + FUNDING
+    found = {c.quote: c for c in extract_claims(text, date(2025, 7, 16)) if c.kind == "numeric"}
+    assert found["312.4"].location == "Somalia"
+    rows = {c.quote: c.location for c in extract_claims(TABLE, date(2025, 3, 1))}
+    assert rows["9"] == "Lesna"  # a row's own place first
