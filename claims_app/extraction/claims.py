@@ -750,7 +750,7 @@ def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim |
         event_date=row.day.isoformat() if row.day else row.period.iso if row.period else None,
         event_date_first=row.day or (row.period.first if row.period else None),
         event_date_last=row.day or (row.period.last if row.period else None),
-        attributed_to=speaker(),
+        attributed_to=row.source or speaker(),
     )  # fmt: skip
 
 

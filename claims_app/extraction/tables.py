@@ -87,6 +87,7 @@ class TableRow(NamedTuple):
     day: date | None
     heading: str  # the table's title and header lines, lowered: what it says it counts
     period: DateMention | None = None  # the month or year its title names ("..., July 2024")
+    source: str | None = None  # who its "Source:" line names, above or right below it
 
     def category_at(self, offset: int) -> str | None:
         """What the column of the cell holding `offset` counts (None: not a count)."""
@@ -132,11 +133,15 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
         money = _MONEY_CAPTION.search(text, lines[max(0, i - _MONEY_LINES)][0], lines[i][1])
         scale = _SCALE[money["scale"] and money["scale"].lower()] if money else None
         j = i + 1
+        found: list[TableRow] = []
         while j < len(lines) and (
             row := _row(text, lines[j], header, title_category, heading, scale)
         ):
-            rows[row.start] = row._replace(period=period) if period and not row.day else row
+            found.append(row._replace(period=period) if period and not row.day else row)
             j += 1
+        source = _source(text, lines, max(0, i - _MONEY_LINES), min(len(lines), j + 2))
+        for row in found:
+            rows[row.start] = row._replace(source=source) if source else row
         i = j if j > i + 1 else i + 1
     return rows
 
@@ -145,6 +150,20 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
 # with no header line: the title says what every figure counts.
 _TABLE_TITLE = re.compile(r"^\s*Table\s+\d+[.:]?\s+\S", re.I)
 _LABELLED_FIGURE = re.compile(r"\s*\S.*?(?: {2,}|\t)\s*(?P<n>[~<>]?\d[\d,. ]*\+?%?)\s*$")
+
+
+# "Source: FTS, data as of 2025-07-14" under a table's caption or below its rows
+_SOURCE_LINE = re.compile(
+    r"[ \t]*(?:data )?sources?[ \t]*:[ \t]*(?P<who>[^\n,;(]{2,80}?)[ \t]*(?:[,;(]|$)", re.I | re.M
+)
+
+
+def _source(text: str, lines: list[tuple[int, int]], first: int, last: int) -> str | None:
+    """Who the "Source:" line among lines[first:last] names, if one does."""
+    for start, end in lines[first:last]:
+        if (m := _SOURCE_LINE.match(text, start, end)) is not None:
+            return m["who"].rstrip(" .")
+    return None
 
 
 def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) -> int:

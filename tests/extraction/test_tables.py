@@ -149,3 +149,12 @@ def test_a_row_with_no_place_of_its_own_is_the_country_the_report_is_about():
     assert found["312.4"].location == "Somalia"
     rows = {c.quote: c.location for c in extract_claims(TABLE, date(2025, 3, 1))}
     assert rows["9"] == "Lesna"  # a row's own place first
+
+
+def test_a_table_s_source_line_is_who_its_figures_are_from():
+    found = [c for c in extract_claims(FUNDING, date(2025, 7, 16)) if c.kind == "numeric"]
+    assert {c.attributed_to for c in found} == {"financial tracking"}
+    below = TABLE + "Source: Valley Health Office (VHO).\n"
+    assert {c.attributed_to for c in extract_claims(below, date(2025, 3, 1))} == {
+        "Valley Health Office"
+    }
