@@ -289,7 +289,10 @@ _NOT_A_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Some|Many|More|Most|Nearly|About|"
     r"Around|Over|Up|At|In|On|Since|Of|Only|Almost|Roughly|Another|Further|Two|Three|One)\b)"
 )
-_NAME_WORD = rf"(?:{_NOT_A_NAME}[A-Z][\w’'\-.]*|\([A-Z]+\)|\d+(?:st|nd|rd|th))"
+_NAME_WORD = (  # "al-Haddad", "el-Amin": a family name after its lower-case article
+    rf"(?:{_NOT_A_NAME}[A-Z][\w’'\-.]*|(?:al|el|ad|an|as|ash)-[A-Z][\w’'\-]*|\([A-Z]+\)|"
+    r"\d+(?:st|nd|rd|th))"
+)
 _ROLE_WORD = (
     r"(?:[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors?|workers|"
     r"agenc(?:y|ies)|groups?|committees?|councils?|teams?|officers?|spokes(?:person|man|woman)|"

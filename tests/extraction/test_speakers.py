@@ -41,6 +41,9 @@ def speaker_of(text: str, quote_start: str) -> str | None:
         # a source that "puts the number at", named after its description
         ("The UN rights office, OHCHR, puts the number of civilians killed at no fewer "
          "than 1,090.", "no fewer than 1,090", "OHCHR"),
+        # a family name opening with its lower-case article, after a title
+        ("Health Minister Dr. Salem al-Haddad said 46 people had died of cholera.",
+         "46 people", "Health Minister Dr. Salem al-Haddad"),
         # a sitrep's section label before the speaker
         ("Response: The health cluster reported 212 suspected cases in Kassala.",
          "212 suspected cases", "The health cluster"),
