@@ -350,11 +350,24 @@ def page_date(lines: list[Line], roles: list[Role], fallback: date | None = None
             found.append((_STAMP_RANK.get(stamp.label or "", 5), stamp.day))
         elif (end := period_end(line.text, fallback)) is not None:
             found.append((6, end))
-        elif (story := dateline_date(line.text, fallback)) is not None and story.day:
+        elif (story := _dateline_of(line.text, fallback)) is not None and story.day:
             found.append((7, story.day))
     if found:
         return min(found, key=lambda f: f[0])[1]
     return fallback
+
+
+# "Ref. OU/MLI/2025/07 – Bamako, 29 July 2025": furniture, then the place and day of issue
+_FURNITURE_BREAK = re.compile(r"\s+[–—|]\s+")
+
+
+def _dateline_of(text: str, near: date | None) -> LineDate | None:
+    """A head line's dateline: the whole line's, else that of its last part after a
+    dash or a bar that sets other furniture before it."""
+    found = dateline_date(text, near)
+    if found is None and (parts := _FURNITURE_BREAK.split(text))[-1] != text:
+        found = dateline_date(parts[-1], near)
+    return found
 
 
 def _is_listing(lines: list[Line], roles: list[Role], near: date | None) -> bool:

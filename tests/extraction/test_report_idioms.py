@@ -262,3 +262,16 @@ def test_a_figure_a_clause_rose_to_counts_the_clause_subject():
     assert (claim.quote, claim.value, claim.qualifier) == ("exceeded 1,300", 1300, "more_than")
     assert claim.category == "detained"
     assert _claims("The death toll rose to 31 on Monday.")["31"].category == "killed"
+
+
+def test_a_head_line_s_place_and_day_of_issue_after_a_reference_dates_the_page():
+    page = (
+        "Relief Society | Operational update\n"
+        "Ref. OU/KRM/2025/07 – Kurma, 29 July 2025\n\n"
+        "Summary\n\n"
+        "Floods displaced 900 families in Kurma district on Sunday.\n"
+    )
+    (article,) = split_page(page)
+    assert article.published_on == date(2025, 7, 29)
+    found = {p.claim.quote: p.claim for p in extract_page(page)}
+    assert found["900 families"].event_date == "2025-07-27"
