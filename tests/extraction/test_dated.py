@@ -36,6 +36,11 @@ def date_claims(text: str) -> dict[str, str | None]:
         # the statement's own day ends an open period
         ("The Kalma road has been blocked since 1 March, OCHA said on Wednesday.",
          "has been blocked since 1 March", "2025-03-01/2025-03-12"),
+        # visits and floods are events too
+        ("The state governor visited Okokolo on Monday.",
+         "visited Okokolo on Monday", "2025-03-10"),
+        ("The Goulbi river burst its banks near Madarounfa on 10 March.",
+         "burst its banks near Madarounfa on 10 March", "2025-03-10"),
         # an event named by the subject and dated inside it, before its toll
         ("A drone strike on a market near Mellit on 9 March killed 14 people.",
          "A drone strike on a market near Mellit on 9 March", "2025-03-09"),
