@@ -20,7 +20,8 @@ TRAP_BEFORE = re.compile(
     r"section|item|protocol|paragraph|room|route|highway|flight|code|phase|round|session|"
     r"version|model|level|grade|category|stage|point|clause|annex|ward|gate|building|"
     r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no|street|st|road|rd|"
-    r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line|kebele|zone)\.?\s*(?:no\.?\s*)?"
+    r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line|kebele|zone|"
+    r"table|tables|figure|fig|map|chart|graph|box|issue|edition|appendix)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
@@ -32,7 +33,8 @@ _TRAP_LAST_WORDS = frozenset(
     chapter section item protocol paragraph room route highway flight code phase round
     session version model level grade category stage point clause annex ward gate building
     block platoon battalion brigade division regiment unit of aged under below over
-    above street st road rd avenue ave lane kilo km plot sector exit bus line kebele zone""".split()
+    above street st road rd avenue ave lane kilo km plot sector exit bus line kebele zone
+    table tables figure fig map chart graph box issue edition appendix""".split()
 )
 _LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
 
@@ -336,7 +338,7 @@ SAID_BY_AFTER_SIMPLE = re.compile(
 # ," said Marta Ilunga, the coalition's coordinator.
 SAID_INVERTED = re.compile(
     rf"[,”\"]\s*(?:said|says|added|noted|warned|stressed|explained)\s+"
-    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:the|a|an|its|their)\s+[^,.;]{{3,60}})?)"
+    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:(?:the|a|an|its|their)\s+[^,.;]{{3,60}}|[A-Z][^,.;]{{2,60}}))?)"
     r"\s*[.,;]?\s*$"
 )
 # ", said a doctor at Al-Shifa hospital.": a speaker described by role, after the verb

@@ -54,13 +54,16 @@ WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
 # "million" after a space; "m", "bn", "b", "k" glued to the figure ("3.8M", "$4.2bn").
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand|trillion)\b|(?P<short>bn|mn|m|b|k)\b)?"
 _MONEY_SCALE = r"(?:\s+(?P<mscale>million|billion|thousand|trillion)\b|(?P<mshort>bn|mn|m|b|k)\b)?"
-_CURRENCY = rf"(?P<cur>us\s?\$|usd|eur|gbp|chf|\$|{rx.EURO}|{rx.POUND})\s?"
+_CURRENCY = rf"(?P<cur>us\s?\$|usd|eur|gbp|chf|ngn|\$|{rx.EURO}|{rx.POUND}|{rx.NAIRA})\s?"
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s*cent\b)?"
 _MENTION = rx.compile(
     rf"(?:{_CURRENCY}(?P<money>{_NUM}){_MONEY_SCALE}"
+    # Nigerian reports write naira as a capital N glued to grouped digits: "N14,500,000"
+    rf"|\bn(?P<naira>\d{{1,3}}(?:,\d{{3}})+)\b"
     rf"|\b(?:between\s+(?P<b1>{_NUM}|{WORDNUM})\s+and\s+(?P<b2>{_NUM}|{WORDNUM})"
     rf"|(?P<r1>{_NUM})[ \t]*(?:-|–|to)[ \t]*(?P<r2>{_NUM})"
-    rf"|(?P<in1>\d{{1,2}}|one|two|three)\s+(?:in|out\s+of)\s+"
+    rf"|(?P<in1>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine)"
+    rf"\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<in2>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten)\b"
     rf"|(?:(?P<hw>{WORDNUM}|\d+)\s+and\s+)?(?:a\s+|one\s+)?half\s+(?:a\s+)?(?P<hs>million|billion)\b"
     rf"|(?P<num>{_NUM}){_SCALE}(?P<plus>\+)?"
@@ -86,6 +89,11 @@ def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
             if m.took_part("r2") and text[m.end("r2") : m.end("r2") + 1] in _RUNS_ON:
                 pos = _token_end(text, m.end("r2"), end)
                 break
+            if m.took_part("r2") and _year_then_count(m["r1"], m["r2"]):
+                pos = m.start("r2")  # "declared in October 2024 to 86 314 cases"
+                break
+            if _inside_figure(text, m.start()):
+                continue  # ",500,000" of "N14,500,000": never a figure of its own
             if mention := _mention_from(m):
                 yield mention
             elif m.took_part("r2") and " " in text[m.end("r1") : m.start("r2")]:
@@ -93,6 +101,24 @@ def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
                 break
         else:
             return
+
+
+_YEARLIKE = re.compile(r"(?:19[5-9]|20\d)\d")
+
+
+def _year_then_count(low: str, high: str) -> bool:
+    """ "October 2024 to 86 314 cases": a year, then a figure ten times as large; the two
+    ends of a range of counts are of one size ("2,000 to 3,000 people")."""
+    if not _YEARLIKE.fullmatch(low):
+        return False
+    top = numeral_value(high)
+    return top is not None and top > 10 * int(low)
+
+
+def _inside_figure(text: str, at: int) -> bool:
+    """The match starts after a digit and a thousands comma or decimal point: it is
+    the tail of a figure the scan could not read whole (glued to letters)."""
+    return at >= 2 and text[at - 1] in ",." and text[at - 2].isdigit()
 
 
 def _token_end(text: str, pos: int, end: int) -> int:
@@ -115,6 +141,9 @@ def _mention_from(m: rx.Match) -> Mention | None:
     percent = took_part("pct")
     if took_part("money"):
         return _money(m)
+    if took_part("naira"):
+        value = numeral_value(m["naira"])
+        return Mention(m.start(), m.end(), value, None, "exact", False, False, "other:naira")
     if took_part("b1"):
         return _range(m, m["b1"], m["b2"], percent, worded=not m["b1"][0].isdigit())
     if took_part("r1"):

@@ -420,6 +420,9 @@ def _and_before(text: str, at: int, start: int) -> bool:
     return len(bare) < len(head) and bare.endswith("and") and bare[-4:-3].isspace()
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int) -> None:
     raw = m["p"]
     # (a coordinated name never reaches back before its sentence: "MEASLES\n\nIn Kassala
@@ -450,6 +453,8 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
         return  # "in Israeli attacks", "in the Yemeni city of Taiz": a word before a noun
     if default == 0 and _OF_AFTER.match(text, m.end("p")) and _adjectival(name):
         return  # "the Yemeni city of Taiz": the place is the one after "of"
+    if "\n" in name and _BLANK_LINE.search(name):
+        return  # "Nasir and Ulang\n\nNew IPC": a name never runs across a paragraph
     rank = 6 if default == 6 else _rank_for(m.group(0), default)
     if default == 3 and _headline(text, s) and place_rank(name) is None:
         return  # "Partners Meet Donors in Second Pledging Round": capitals of a headline
@@ -459,7 +464,8 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
         rank = 5  # "villages around Pella", whatever else Pella names
     key = (s, s + len(name))
     if not _overlaps_better(found, key, rank):
-        found[key] = Place(s, s + len(name), name, rank)
+        # a name wrapped at a line's end ("Port\nLumen") is read as one spaced name
+        found[key] = Place(s, s + len(name), " ".join(name.split()) if "\n" in name else name, rank)
 
 
 # A noun of actors or arms right after a one-word name makes the name its adjective:
@@ -584,7 +590,8 @@ def _consider_known(found: dict, text: str, m: _Found, group: str) -> None:
     rank = max(0, {COUNTRY: 1, REGION: 2, TOWN: 4}.get(known, 3) - 1)
     key = (s, s + len(name))
     if not _overlaps_better(found, key, rank):
-        found[key] = Place(s, s + len(name), name, rank)
+        # a name wrapped at a line's end ("Port\nLumen") is read as one spaced name
+        found[key] = Place(s, s + len(name), " ".join(name.split()) if "\n" in name else name, rank)
 
 
 def _overlaps_better(found: dict[tuple[int, int], Place], key: tuple[int, int], rank: int) -> bool:

@@ -27,12 +27,12 @@ from collections.abc import Iterator
 import re2
 
 # Stand-ins for the currency signs a figure may carry (one byte each, as the copy needs).
-EURO, POUND = "\x10", "\x11"
+EURO, POUND, NAIRA = "\x10", "\x11", "\x12"
 _TO_ASCII = (
     ("–", "-"), ("—", "-"), ("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'),
     ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "),  # no-break and thin spaces
     *((chr(c), " ") for c in (*range(0x2000, 0x2009), 0x200A, 0x2028, 0x2029, 0x3000, 0x85)),
-    ("€", EURO), ("£", POUND),
+    ("€", EURO), ("£", POUND), ("₦", NAIRA),
 )  # fmt: skip
 
 

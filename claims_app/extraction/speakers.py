@@ -24,6 +24,7 @@ from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
 from claims_app.extraction.pagedates import dateline_end
 from claims_app.extraction.sentences import BULLET_MARK, Sentence, nearest_at_or_before
+from claims_app.extraction.turns import Turns
 
 # Each attribution pattern, in the order tried, with what it cannot match without: an
 # RE2 pattern read with all the others in one pass over the sentence (`_GATES`). Each
@@ -155,6 +156,14 @@ def _may_stand_for(reference: str, name: str) -> bool:
     return noun in name.lower() or any(c.isupper() for c in name[1:])
 
 
+_FIRST_PERSON = ("our ", "my ", "we ")
+_FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "to", "in", "for", "and", "or", "with"))
+
+
+def _first_person(who: object) -> bool:
+    return isinstance(who, str) and who.lower().startswith(_FIRST_PERSON)
+
+
 class ArticleSpeakers:
     """Speakers of one article's sentences, each worked out when first asked for."""
 
@@ -166,10 +175,16 @@ class ArticleSpeakers:
         self._paragraphs: dict[int, list[Sentence]] = {}
         for s in sentences:
             self._paragraphs.setdefault(s.paragraph, []).append(s)
+        self._turns = Turns(self._paragraphs)
 
     def at(self, index: int) -> str | None:
         """Who the text says made the claims of sentence `index`; None: the page itself."""
         own = self._own_speaker(index)
+        if own is None or own is _LAST or _first_person(own):
+            # a transcript's turn: "we", "our teams" and the unattributed are the speaker's
+            turn = self._turns.speaker(self.sentences[index].paragraph)
+            if turn is not None:
+                return turn
         if own is _LAST:
             who = self._last_before(index)
         elif isinstance(own, _Refers):  # "The agency estimates": the agency just named
@@ -218,14 +233,21 @@ class ArticleSpeakers:
         return self._own[index]
 
     def _read(self, sentence: Sentence) -> str | object | None:
-        who = named_speaker(sentence.text)
-        if who is None and inside_quote(without_dateline(sentence.text)):
+        label = self._turns.opens(sentence)
+        who = named_speaker(sentence.text[label:])
+        pronoun = who is not None and who.strip().lower() in _PRONOUNS
+        if (who is None or pronoun) and inside_quote(without_dateline(sentence.text)):
+            # "... casualties we verified ...", inside the quotation: the one quoted
             who = self._quoted_in(sentence.paragraph)
             if who is None:
                 return _LAST
         if who is None:
             return None
         who = _TRAILING_TIME.sub("", who).strip(" ,")
+        if not who:
+            return None
+        if who.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS:
+            return None  # "The number of verified casualties": a participle, no speaker
         if _ORDINAL_OF.match(who):
             return None  # "The report, the sixth the Group has published": no speaker
         if _STANDS_FOR.fullmatch(who):

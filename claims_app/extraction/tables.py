@@ -103,8 +103,33 @@ class TableRow(NamedTuple):
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
+    line = text[start:end]
+    if "|" in line:
+        return _piped_cells(line, start)
     return [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(
-        text[start:end])]  # fmt: skip
+        line)]  # fmt: skip
+
+
+# A table typed with pipes ("| Taiz | 47 | Shelling |"), as Markdown and many CMS
+# exports write them: the pipes part the cells, whatever the spaces; a rule under the
+# header ("|----|:---:|") is no row.
+_PIPED_CELL = re.compile(r"[^|]+")
+_RULE = re.compile(r"^[\s|:+=-]*$")
+
+
+def _piped_cells(line: str, start: int) -> list[Cell]:
+    out = []
+    for m in _PIPED_CELL.finditer(line):
+        words = m.group()
+        lead = len(words) - len(words.lstrip())
+        if words.strip():
+            out.append(Cell(start + m.start() + lead, start + m.start() + lead + len(words.strip()),
+                            words.strip()))  # fmt: skip
+    return out
+
+
+def _piped(line: str) -> bool:
+    return line.count("|") >= 2
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -117,7 +142,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def find_tables(text: str, context_category: str | None = None) -> dict[int, TableRow]:
     """Every table row of the text, by the offset where its line starts."""
-    if "  " not in text and "\t" not in text:
+    if "  " not in text and "\t" not in text and "|" not in text:
         return {}
     lines = _lines(text)
     rows: dict[int, TableRow] = {}
@@ -133,13 +158,19 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
         money = _MONEY_CAPTION.search(text, lines[max(0, i - _MONEY_LINES)][0], lines[i][1])
         scale = _SCALE[money["scale"] and money["scale"].lower()] if money else None
         j = i + 1
+        while (
+            j < len(lines)
+            and _RULE.match(text[lines[j][0] : lines[j][1]])
+            and (lines[j][0] < lines[j][1])
+        ):
+            j += 1  # the rule under a piped table's header
         found: list[TableRow] = []
         while j < len(lines) and (
             row := _row(text, lines[j], header, title_category, heading, scale)
         ):
             found.append(row._replace(period=period) if period and not row.day else row)
             j += 1
-        source = _source(text, lines, max(0, i - _MONEY_LINES), min(len(lines), j + 2))
+        source = _source(text, lines, max(0, i - _MONEY_LINES), min(len(lines), j + 2), i)
         for row in found:
             rows[row.start] = row._replace(source=source) if source else row
         i = j if j > i + 1 else i + 1
@@ -158,12 +189,23 @@ _SOURCE_LINE = re.compile(
 )
 
 
-def _source(text: str, lines: list[tuple[int, int]], first: int, last: int) -> str | None:
-    """Who the "Source:" line among lines[first:last] names, if one does."""
-    for start, end in lines[first:last]:
+# "TABLE 1: CIVILIAN CASUALTIES BY GOVERNORATE, MAY 2025 (CIMP)": a title that closes
+# on its source's acronym
+_TITLE_SOURCE = re.compile(r"\((?P<who>[A-Z][A-Za-z&-]{1,11})\)\s*$")
+
+
+def _source(
+    text: str, lines: list[tuple[int, int]], first: int, last: int, header: int
+) -> str | None:
+    """Who the "Source:" line among lines[first:last] names, if one does; else the
+    acronym in brackets closing the table's title (a line above the header)."""
+    titled = None
+    for k, (start, end) in enumerate(lines[first:last], start=first):
         if (m := _SOURCE_LINE.match(text, start, end)) is not None:
             return m["who"].rstrip(" .")
-    return None
+        if k < header and titled is None and (m := _TITLE_SOURCE.search(text, start, end)):
+            titled = m["who"] if m["who"].isupper() else None
+    return titled
 
 
 def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) -> int:
@@ -201,7 +243,7 @@ def _title_period(text: str, lines: list[tuple[int, int]], header_index: int) ->
 
 def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:
     line = text[start:end]
-    if not _GAP.search(line):
+    if not _GAP.search(line) and not _piped(line):
         return None
     cells = _cells(text, start, end)
     if len(cells) < 2 or any(any(ch.isdigit() for ch in c.text) for c in cells):

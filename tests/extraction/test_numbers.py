@@ -108,6 +108,14 @@ def test_no_qualifier_when_words_do_not_touch_the_number():
         ("Ye-U   Taung Pyin camp   6   20+", "20+", 20, "at_least"),
         ("5,230 killings, a fifth more than in 2023", "a fifth", 20, "exact"),
         ("food rations will be cut by half", "half", 50, "exact"),
+        ("nearly nine in every ten households", "nearly nine in every ten", 90, "approx"),
+        ("Seven out of 10 schools", "Seven out of 10", 70, "exact"),
+        # naira: a capital N glued to grouped digits, or the sign
+        ("paid N2,750,000 to 11 families", "N2,750,000", 2_750_000, "exact"),
+        ("a grant of \u20a68,000,000 for repairs", "\u20a68,000,000", 8_000_000, "exact"),
+        # a year, then a figure of another size: no range from the year to the count
+        ("the outbreak that began in March 2023 to 41 207 cases", "41 207", 41_207, "exact"),
+        ("between 2000 to 3500 people", "2000 to 3500", 2000, "range"),
     ],
 )
 def test_figures_as_reports_write_them(text, quote, value, qualifier):
@@ -166,3 +174,11 @@ def test_labels_distances_times_and_numbers_to_call_are_not_claims(text):
     from claims_app.extraction.claims import extract_claims
 
     assert [c.quote for c in extract_claims(text, None) if c.kind == "numeric"] == []
+
+
+@pytest.mark.parametrize("text", ["paid Rs4,500,000", "model XR12,500,000", "v1.250,000 units"])
+def test_the_tail_of_a_figure_glued_to_letters_is_never_a_figure_of_its_own(text):
+    """ "XR12,500,000": the scan cannot read the figure whole, and must not read
+    "500,000" out of it: a figure is quoted whole or not at all."""
+    low = ascii_lower(text)
+    assert not [m for m in find_mentions(low, 0, len(low)) if m.value in (500_000, 250_000)]

@@ -93,3 +93,50 @@ def test_the_speaker_described_after_said_is_no_count_of_one() -> None:
 )  # fmt: skip
 def test_speakers_after_bullets_and_in_described_roles(text, quote, expected):
     assert speaker_of(text, quote) == expected
+
+
+TRANSCRIPT = """Briefing on the Lakeshore crisis
+
+Geneva, Tuesday 11 March 2025
+
+Anna Verhoeven, UNHCR: Good morning. Our teams registered 4,100 new arrivals in Port
+Lumen last week.
+
+We also counted 312 unaccompanied children among them, according to partners' screening.
+
+Health
+
+Question (Radio Lumen): Residents say 40 people were killed in Kessa. Can you confirm?
+
+Dr Omar Faris, WHO: Clinics in Kessa treated 85 wounded people on Sunday. Local doctors
+told us that 19 of them died.
+"""
+
+
+def test_a_transcript_s_turns_attribute_figures_to_the_speaker():
+    """A briefing turn opens with "Name, Office:" and runs on over its paragraphs;
+    a question's figures are the source it names, and a sentence naming a source of
+    its own keeps it."""
+    found = {c.quote: c.attributed_to for c in extract_claims(TRANSCRIPT, date(2025, 3, 11))
+             if c.kind == "numeric"}  # fmt: skip
+    by_start = {q.split()[0]: who for q, who in found.items()}
+    assert by_start["4,100"] == "Anna Verhoeven, UNHCR"
+    assert by_start["312"] == "partners' screening"  # the sentence names its own source
+    assert by_start["40"] == "Residents"
+    assert by_start["85"] == "Dr Omar Faris, WHO"
+    assert by_start["19"] == "Local doctors"
+
+
+def test_a_place_label_is_no_speaker_s_turn():
+    text = "North Kivu, Masisi: Clashes displaced 2,300 people on Monday."
+    assert speaker_of(text, "2,300") is None
+
+
+def test_a_quotation_s_we_is_the_one_quoted_and_a_participle_is_no_speaker():
+    text = (
+        "\u201cMay was the worst month,\u201d said Lena Brandt, Head of the Mission. "
+        "\u201cSeven in ten casualties we verified were caused by shelling.\u201d\n\n"
+        "The number of verified casualties was 30 per cent higher than in April."
+    )
+    assert speaker_of(text, "Seven in ten") == "Lena Brandt, Head of the Mission"
+    assert speaker_of(text, "30 per cent") is None

@@ -158,3 +158,28 @@ def test_a_table_s_source_line_is_who_its_figures_are_from():
     assert {c.attributed_to for c in extract_claims(below, date(2025, 3, 1))} == {
         "Valley Health Office"
     }
+
+
+PIPED = """Incidents in the reporting month.
+
+Table 3: Civilian casualties by district, April 2025 (PMN)
+
+| District      | Casualties | Main cause        |
+|---------------|-----------:|-------------------|
+| Arvo          |         19 | Shelling          |
+| Belmont       |          6 | Mines, ERW        |
+| Total         |         25 |                   |
+"""
+
+
+def test_a_table_typed_with_pipes_reads_as_a_table():
+    """Markdown-style rows: the pipes part the cells, the rule under the header is no
+    row, the title's month dates the rows and its bracketed acronym is the source."""
+    found = [c for c in extract_claims(PIPED, date(2025, 5, 9)) if c.kind == "numeric"]
+    got = [(c.quote, c.category, c.location, c.event_date, c.attributed_to) for c in found]
+    assert got[:2] == [
+        ("19", "casualties", "Arvo", "2025-04", "PMN"),
+        ("6", "casualties", "Belmont", "2025-04", "PMN"),
+    ]
+    assert got[2][:2] == ("25", "casualties")
+    assert "3" not in [c.quote for c in found]  # the table's number is no figure
