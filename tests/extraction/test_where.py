@@ -209,7 +209,9 @@ def test_a_country_s_name_is_no_town_of_another_country() -> None:
 
 
 def test_a_place_name_wrapped_at_a_line_end_is_one_name_and_never_crosses_a_paragraph():
-    wrapped = "Partners registered 4,100 new arrivals in Port\nLumen last week."
+    wrapped = (
+        "Partners of the shelter cluster registered 4,100 new arrivals in Port\nLumen last week."
+    )
     assert place_of(wrapped, "4,100") == "Port Lumen"
     split = "Fighting continued in Nasir and Ulang\n\nNew arrivals: 2,000 people reached Malakal."
     assert place_of(split, "2,000") == "Malakal"
