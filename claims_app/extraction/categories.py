@@ -31,6 +31,7 @@ _CUE_OF = rx.compile(rf"\b({lx.CUE_ALTERNATION})\s+of\s+(?:the\s+)?$")
 _TOLL_BEFORE = re.compile(
     r"\b(?:death toll|toll|number of (?:dead|deaths|victims|people (?:reported )?killed))\b"
     r"[^.;]{0,90}?\b(?:rose|risen|climbed|increased|grown|jumped|reached|stood|stands|hit|is|was|"
+    r"rises|climbs|increases|jumps|reaches|hits|"  # a headline's present tense
     r"revised (?:up|down)(?:ward)?|raised)(?: to| at| from)?\s+$"
     r"|\b(?:toll|death toll) (?:of|at)\s+$|\bput the (?:death )?toll at\s+$"
 )

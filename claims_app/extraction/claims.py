@@ -141,6 +141,8 @@ def is_trap(
         return True
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
+    if before.endswith("(") and lx.MEASURE_IN_BRACKETS.match(after):
+        return True  # "bags of rice (25 kg)": the size of each, not a count
     # (substring tests first: each pattern needs its word, and most figures lack them all)
     if " times" in after[:7] and lx.TIMES_AFTER.match(after) and not lx.HIT_BEFORE.search(before):
         return True  # "three times higher"; but "struck at least nine times"
@@ -496,7 +498,14 @@ def _repeats(summary: ExtractedClaim, other: ExtractedClaim) -> bool:
     return (
         other.kind == "numeric" and other.value == summary.value
         and summary.category in (other.category, "other") and not _is_summary(other.sentence)
+        and _same_unit(summary.unit, other.unit)
     )  # fmt: skip
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """ "3,400 mats" in a list of relief items does not repeat "3,400 households": two
+    figures that each name what they count must name the same thing."""
+    return a == b or not (a and b) or "people" in (a, b)
 
 
 _REPORTING = re.compile(

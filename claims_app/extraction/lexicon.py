@@ -82,6 +82,12 @@ COUNTER_BEFORE = re.compile(
 DISTANCE_AFTER = re.compile(
     r"\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b|\s+pages?\b"
 )
+# A size in brackets after what it measures: "1,200 bags of rice (25 kg)", "jerrycans
+# (20 litres)" (the figure is the "(" - ")" pair's, checked with the bracket before it).
+MEASURE_IN_BRACKETS = re.compile(
+    r"\s*(?:kg|kgs|kilos?|kilograms?|g|grams?|tonnes?|mt|litres?|liters?|l|ml|lbs?|m2|m²|"
+    r"cm|mm|sq\.? ?m|square met(?:re|er)s?)\s*\)"
+)
 # Phone, fax and hotline numbers, found once per article (RE2): never counts.
 PHONE = rx.compile(
     r"(?:\+|\b00)\d{1,3}(?:[ .\-/]{0,2}\(?\d{1,5}\)?){1,6}"
@@ -216,7 +222,8 @@ _CUES = {
     "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
     r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom",  # martyr: an agency's dead
-    "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt",
+    "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt|"
+    r"in (?:a )?(?:critical|serious) condition|receiving treatment|being treated",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"
     r"moved to|relocated|sheltering|sheltered|took refuge|taking refuge|arrived|arrivals?|"
@@ -273,14 +280,14 @@ SAY = (
     r"found|finds|shows|show|showed|went on to say|called on|called upon|called for|"
     r"demanded|documented|documents|recorded|records|estimated|estimates|estimate|"
     r"announced|announces|stated|claimed|claims|counted|explained|pointed out|"
-    r"revealed|indicated|indicates|urged|wrote|cited|accused|condemned|affirmed|"
+    r"revealed|indicated|indicates|urged|wrote|cited|accused|condemned|affirmed|described|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified|"
     r"puts? (?:the |its )?(?:death toll|toll|number|figure|total|count))"
 )
 # Every attribution pattern needs one of these (or "according to"): one cheap scan
 # decides whether the patterns are worth trying on a sentence.
 REPORTING_HINT = rx.compile(
-    rf"\b{SAY}\b|[Aa]ccording to|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics) from|"
+    rf"\b{SAY}\b|[Aa]ccording\s+to|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics) from|"
     r"\b(?:published|released|issued|compiled) by\b|\([A-Z][A-Za-z]{1,12}\)\.?\s*$"
 )  # per sentence, a whole string (RE2: four times `re`'s speed on this alternation)
 # A speaker: a capitalised name ("The Syrian Network for Human Rights (SNHR)",
@@ -305,7 +312,8 @@ _ROLE_WORD = (
     r"managers?|management|engineers?|farmers?|families|mothers?|fathers?|report|study|"
     r"survey|statement|petition|defen[cs]e|rescuers|protection|prosecutors?|investigators?|"
     r"informants|partners|force|forces|brigade|mission|utility|watchdog|media|governor|"
-    r"mayor|authority|government|administration|cluster|mechanism|matrix|operator)"
+    r"mayor|authority|government|administration|cluster|mechanism|matrix|operator|"
+    r"representatives?|delegates?|delegations?|envoys?|ambassadors?|speakers?)"
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)"
 _LOWER = r"[a-z0-9][\w’'-]*"  # "state-run", "14-year-old", "health"
@@ -319,7 +327,7 @@ _WHO = (
 )
 # "according to the U.N. refugee agency UNHCR": dots inside a name do not end it
 ACCORDING_TO = re.compile(
-    r"\b[Aa]ccording to (?P<who>(?:the )?(?:[^,.;“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?= [a-z]))"
+    r"\b[Aa]ccording\s+to\s+(?P<who>(?:the )?(?:[^,.;“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?= [a-z]))"
     r"{3,120}?)(?=[,;]|\.(?!\w)|$| which| who)"
 )
 # "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
@@ -361,6 +369,19 @@ SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+(?:[^,]{{0,80}},\s+)?)?{_WHO},?\s+"
     r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously)\s+){0,2}"
     rf"{SAY}\b"
+)
+# A meeting's record: "NOURA HADDAD, Director of the Coalition, speaking via video link
+# from Aden, said that ...", "JANE DOE (United Kingdom), speaking as penholder, said"
+SPEAKING_AS = re.compile(
+    rf"^{_WHO}(?:\s*\([^()]{{2,40}}\))?,\s+(?:[^,]{{3,90}},\s+){{0,2}}?speaking\b[^,]{{0,90}},"
+    rf"\s+(?:also\s+)?{SAY}\b"
+)
+# "Turning to the detention of staff, she said that ...", "..., or 14 per cent, she
+# said.": a pronoun, after an opening phrase or closing the sentence (the speaker is
+# the one named last)
+PRONOUN_SAID = re.compile(
+    rf"(?:^(?:[A-Z][^,]{{0,80}},\s+)?|[,”\"]\s*)(?P<who>he|she|they|we|it)\s+"
+    rf"(?:also\s+|then\s+)?{SAY}\b"
 )
 # "... to Burundi since 20 April (UNHCR)." - a source named in brackets at the end
 SOURCE_IN_BRACKETS = re.compile(r"\((?P<who>[A-Z][A-Za-z&.\- ]{1,40})\)\.?\s*$")

@@ -33,7 +33,9 @@ from claims_app.extraction.turns import Turns
 _S = rx.ANY_SPACE
 _SAID_VERB = r"(?:said|says|added|noted|warned|stressed|explained)"
 _ATTRIBUTIONS = (
-    (lx.ACCORDING_TO, r"ccording to "),
+    (lx.ACCORDING_TO, rf"ccording{_S}+to{_S}"),
+    (lx.SPEAKING_AS, rf",{_S}+speaking\b"),
+    (lx.PRONOUN_SAID, rf"(?:he|she|they|we|it){_S}"),
     (lx.SAID_INVERTED, rf"[,\"]{_S}*{_SAID_VERB}{_S}"),
     (lx.APPOSITIVE, rf",{_S}+(?:(?:also|has|have|had){_S}+)?{lx.SAY}\b"),
     (lx.SAID_BY_AFTER, rf"[,\"](?s:.)+{_S}{lx.SAY}\b"),
@@ -123,9 +125,18 @@ def inside_quote(sentence: str) -> bool:
     return sentence.startswith(("“", '"')) or sentence.count("”") > sentence.count("“")
 
 
+# A speaker that is an organisation or a document, never "he" or "she"
+_ORGANISATION = re.compile(
+    r"^(?:the|a|an)\b|\b(?:organi[sz]ation|agency|programme|program|office|ministry|"
+    r"department|authorit(?:y|ies)|government|mission|network|group|committee|council|"
+    r"cluster|matrix|report|figures|data|statistics|survey|monitors?|partners|media|police|"
+    r"army|forces)\b|(?-i:^[A-Z]{2,}$)",
+    re.IGNORECASE,
+)
 # What a sentence says about its own speaker: a name, "the last one named"
 # (a pronoun, or a quotation nobody in the paragraph is named around), or nothing.
 _LAST = object()
+_PERSON = object()  # "he", "she": the last person named
 
 
 class _Refers(str):
@@ -187,6 +198,8 @@ class ArticleSpeakers:
                 return turn
         if own is _LAST:
             who = self._last_before(index)
+        elif own is _PERSON:
+            who = self._last_before(index, person=True)
         elif isinstance(own, _Refers):  # "The agency estimates": the agency just named
             who = self._last_before(index, own) or str(own)
         else:
@@ -205,8 +218,11 @@ class ArticleSpeakers:
         names = {n.strip() for n in _SOURCE_NAME.findall(m.group(1))}
         return names.pop() if len(entries) == 1 and len(names) == 1 else None
 
-    def _last_before(self, index: int, reference: str | None = None) -> str | None:
-        """The last speaker named before sentence `index`.
+    def _last_before(
+        self, index: int, reference: str | None = None, *, person: bool = False
+    ) -> str | None:
+        """The last speaker named before sentence `index` (that `reference` may stand
+        for; a person, for "he" or "she").
 
         Only a name settles it: a sentence that stands for the last speaker,
         or goes on from the one before, repeats a speaker already passed.
@@ -214,7 +230,9 @@ class ArticleSpeakers:
         k = self._named_at_or_before(index - 1)
         while k is not None:
             own = self._own_speaker(k)
-            if reference is None or _may_stand_for(reference, own):  # type: ignore[arg-type]
+            if person and _ORGANISATION.search(own):  # type: ignore[arg-type]
+                pass  # "she said" after "according to the WHO": not the WHO
+            elif reference is None or _may_stand_for(reference, own):  # type: ignore[arg-type]
                 return own  # type: ignore[return-value]
             k = self._named_at_or_before(k - 1)
         return None
@@ -225,7 +243,7 @@ class ArticleSpeakers:
 
     def _names_speaker(self, index: int) -> bool:
         own = self._own_speaker(index)
-        return not (own is _LAST or not own or isinstance(own, _Refers))
+        return not (own is _LAST or own is _PERSON or not own or isinstance(own, _Refers))
 
     def _own_speaker(self, index: int) -> str | object | None:
         if index not in self._own:
@@ -244,6 +262,8 @@ class ArticleSpeakers:
         if who is None:
             return None
         who = _TRAILING_TIME.sub("", who).strip(" ,")
+        if "\n" in who:
+            who = " ".join(who.split())  # a name wrapped at a line's end
         if not who:
             return None
         if who.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS:
@@ -252,6 +272,8 @@ class ArticleSpeakers:
             return None  # "The report, the sixth the Group has published": no speaker
         if _STANDS_FOR.fullmatch(who):
             return _Refers(who)
+        if who.lower() in ("he", "she"):
+            return _PERSON  # the last person named, never an organisation
         return _LAST if who.lower() in _PRONOUNS else who
 
     def _quoted_in(self, paragraph: int) -> str | None:

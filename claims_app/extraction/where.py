@@ -222,6 +222,7 @@ _COORDINATED_AFTER = re.compile(
     r"towns|camps|sites|municipalities|woredas|zones))?"
 )
 _CAPITALISED = re.compile(rf"{NAME}")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _with_coordinated(text: str, place: Place) -> Place:
@@ -230,6 +231,8 @@ def _with_coordinated(text: str, place: Place) -> Place:
     m = _COORDINATED_AFTER.match(text, place.end)
     if m is None or not all(map(_could_be_place, _CAPITALISED.findall(m.group()))):
         return place
+    if "\n" in m.group() and _BLANK_LINE.search(m.group()):
+        return place  # "... in Nasir and Ulang\n\nNew IPC analysis": a heading ends there
     return Place(place.start, m.end(), text[place.start : m.end()], place.rank)
 
 

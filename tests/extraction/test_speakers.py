@@ -140,3 +140,35 @@ def test_a_quotation_s_we_is_the_one_quoted_and_a_participle_is_no_speaker():
     )
     assert speaker_of(text, "Seven in ten") == "Lena Brandt, Head of the Mission"
     assert speaker_of(text, "30 per cent") is None
+
+
+MEETING = """Security Council briefing on the Lakeshore region
+
+MARA LINDQVIST, Assistant Secretary-General for Humanitarian Affairs, said that 2.3 million
+people in the region needed aid this year.
+
+Cholera has spread further, with 8,400 suspected cases recorded since March, according to
+the World Health Organization (WHO).
+
+Turning to aid workers, she said that 14 staff members remained detained. The appeal has
+received $120 million, or 18 per cent, she said.
+
+OSKAR BRENNAN, Director of the Lakeshore Relief Forum, speaking via video link from Port
+Lumen, said that shelling had killed 12 people in the port since June.
+
+The representative of Norway said his country would give a further $15 million.
+"""
+
+
+def test_a_meeting_record_s_speakers_and_their_pronouns():
+    """Meeting coverage names each speaker in capitals or by the delegation, then goes on
+    with "she said": a pronoun stands for the last person named, never for an
+    organisation cited in between."""
+    found = {c.quote.split()[0]: c.attributed_to for c in extract_claims(MEETING, date(2025, 8, 1))
+             if c.kind == "numeric"}  # fmt: skip
+    assert "Assistant Secretary-General" in found["2.3"]
+    assert found["8,400"] == "the World Health Organization (WHO)"
+    assert "Assistant Secretary-General" in found["14"]
+    assert "Assistant Secretary-General" in found["$120"]
+    assert found["12"].startswith("OSKAR BRENNAN")
+    assert found["$15"] == "The representative of Norway"
