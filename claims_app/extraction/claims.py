@@ -53,7 +53,7 @@ from claims_app.extraction.when import (
 )
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
-EXTRACTOR_VERSION = "claims-1.4"  # 1.4: timeline entries, martyrs, what a subject rose to
+EXTRACTOR_VERSION = "claims-1.5"  # 1.5: transcript turns, piped tables, events beside their toll
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,9 @@ def date_claim_spans(
         if (subject := _dated_subject(low, sentence, d)) is not None:
             out.append(DateClaimSpan(subject, d.end, d))  # "A drone strike ... on 23 January"
             continue
+        if (subject := _struck_that_day(low, sentence, d)) is not None:
+            out.append(DateClaimSpan(subject, d.end, d))  # "A drone strike ... on Wednesday"
+            continue
         clause = _clause(low, sentence, d.start)
         own = [f for f in figures if clause[0] <= f[0] < clause[1]]
         opens = _opens(low, sentence, d)
@@ -168,12 +171,15 @@ def _dated_subject(low: str, sentence: tuple[int, int], d: DateMention) -> int |
     return start if m is not None else None
 
 
+_RECENT = ("last week", "over the weekend", "last weekend", "earlier this week", "this week")
+
+
 def _opens(low: str, sentence: tuple[int, int], d: DateMention) -> bool:
     """ "On 9 January, ..." or "Yesterday, ...": a day that opens the sentence."""
     lead = low[sentence[0] : d.start].strip()
     return (
         lead in ("", "on", "late on", "early on", "in")
-        and d.precision in ("day", "month")
+        and (d.precision in ("day", "month") or d.text.lower().startswith(_RECENT))
         and (low[d.end : d.end + 1] == ",")
     )
 
@@ -223,15 +229,25 @@ def _event_span(
     verbs = list(_EVENT_VERB_IN.finditer(low, *clause))
     if not verbs and opens:  # "On 9 January, soldiers killed between 12 and 15 men"
         verbs = [v for v in _HARM_VERB.finditer(low, *clause) if _governs(v, figures)]
+    if not verbs and opens:  # "On 15 May, WFP made its first distribution in the camp"
+        return _opened_clause(low, clause, d)
     if not verbs:
         return None  # no event but the figure's own ("killed six people on 12 September")
     nearest = min(verbs, key=lambda v: abs(v.start() - d.start))
-    if not opens and _about_a_figure(low, nearest, figures):
+    if not opens and d.precision != "day" and _about_a_figure(low, nearest, figures):
         return None
     return nearest.start(), _object_end(low, nearest.end(), clause[1])
 
 
 _OBJECT = re.compile(r"[^,;:.()\n]{0,60}")
+_CLAUSE_AFTER_DATE = re.compile(r",\s*([^,;:.()\n]{12,120})")
+
+
+def _opened_clause(low: str, clause: tuple[int, int], d: DateMention) -> tuple[int, int] | None:
+    """The words after a date that opens the sentence, up to the clause's next stop: what
+    happened that day, whatever its verb."""
+    m = _CLAUSE_AFTER_DATE.match(low, d.end, clause[1])
+    return (d.start, m.end(1)) if m and " " in m.group(1).strip() else None
 
 
 def _object_end(low: str, verb_end: int, clause_end: int) -> int:
@@ -268,6 +284,30 @@ def _about_a_figure(low: str, verb: re.Match[str], figures: list[tuple[int, int]
         if subject and not _NOT_SUBJECT_BEFORE.search(low, max(0, f0 - 15), f0):
             return True
     return False
+
+
+_SUBJECT_EVENT = re.compile(
+    rf"(?:[a-z'-]+\s+){{0,2}}?(?:{_EVENT_NOUN}|drones?|missiles?|rockets?|shells?|bombs?)\b"
+)
+
+
+def _struck_that_day(low: str, sentence: tuple[int, int], d: DateMention) -> int | None:
+    """ "A drone strike on a market ... killed 19 people and wounded 40 on Wednesday": a
+    sentence whose subject is an event tells of that event on the day, besides its toll.
+    Where the subject starts, or None."""
+    if d.precision != "day" or d.start - sentence[0] > 250 or ";" in low[sentence[0] : d.start]:
+        return None
+    dateline = _DATELINE_LOW.match(low, sentence[0], d.start)  # "port sudan (reuters) - "
+    start = dateline.end() if dateline else sentence[0]
+    start = _BULLET_LEAD.match(low, start, d.start).end()  # type: ignore[union-attr]
+    article = _ARTICLE.match(low, start, d.start)
+    at = article.end() if article else start
+    return start if _SUBJECT_EVENT.match(low, at, d.start) else None
+
+
+_DATELINE_LOW = re.compile(r"[^.\n]{2,80}?\s[-–—]+\s+")
+_BULLET_LEAD = re.compile(rf"\s*(?:{BULLET_MARK}\s*)?")  # matches empty
+_ARTICLE = re.compile(r"(?:an?|the|two|three)\s+")
 
 
 def _dates_figure(low: str, figure: tuple[int, int], d: DateMention) -> bool:

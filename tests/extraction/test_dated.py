@@ -62,7 +62,7 @@ def test_the_quarter_is_a_period_of_its_own() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Shelling killed six people in Avdiivka on 11 March.",  # the date is the figure's
+        "Gunmen killed six people in Avdiivka on 11 March.",  # the date is the figure's
         "The next distribution is planned for 20 March.",  # a plan, not an event
         "OCHA said on Wednesday that access remained difficult.",  # when it was said
         "On 10 October, armed men attacked the village.",  # a date, never ten attacks
@@ -80,7 +80,7 @@ def test_an_event_of_the_article_s_own_day_in_the_past_tense_is_a_date_claim() -
     found = date_claims(
         "A drone struck the main hospital in El Fasher on Friday, the ministry said."
     )
-    assert found == {"struck the main hospital in El Fasher on Friday": "2025-03-14"}
+    assert found == {"A drone struck the main hospital in El Fasher on Friday": "2025-03-14"}
 
 
 def test_a_plan_for_the_article_s_own_day_is_not() -> None:
@@ -122,3 +122,37 @@ def test_an_incident_list_item_opening_with_its_day_and_place_is_a_date_claim() 
 def test_a_line_too_short_to_tell_an_event_or_a_year_in_a_list_of_figures_is_no_entry() -> None:
     assert date_claims("17 May – 4 June: distributions.") == {}
     assert date_claims("2024 Funding received: 12 per cent of the appeal.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "iso"),
+    [
+        # a subject that is an event: the event's day, besides its toll's
+        (
+            "GOMA (Reuters) - A drone strike on a market in Sake killed 12 people and wounded "
+            "30 on Tuesday, a hospital official said.",
+            "A drone strike on a market in Sake killed 12 people and wounded 30 on Tuesday",
+            "2025-03-11",
+        ),
+        (
+            "Shelling killed six people in Avdiivka on 11 March.",
+            "Shelling killed six people in Avdiivka on 11 March",
+            "2025-03-11",
+        ),
+        # a day opening the sentence: what happened that day, whatever its verb
+        (
+            "On 3 March, a convoy of 20 buses took 900 people from Renk to Malakal.",
+            "3 March, a convoy of 20 buses took 900 people from Renk to Malakal",
+            "2025-03-03",
+        ),
+        (
+            "Last week, security forces detained 14 men in Niono.",
+            "Last week, security forces detained 14 men in Niono",
+            "2025-03-03/2025-03-09",
+        ),
+    ],
+)
+def test_a_dated_event_beside_its_toll(text: str, quote: str, iso: str) -> None:
+    found = date_claims(text)
+    assert found.get(quote) == iso, found
+    assert [c.kind for c in extract_claims(text, FRI_14_MARCH_2025)].count("numeric") >= 1
