@@ -37,6 +37,14 @@ _COMPARED_BEFORE = re.compile(
     r"\b(?:up|down|rising|falling|compared|against)\s+(?:from|with|to)\s+(?P<n>[\w,.]+)\s+"
     r"(?:(?:in|on|during|for|over)\s+)?(?:the\s+(?:whole|rest|end|start)\s+of\s+)?\Z"
 )
+# "28 per cent higher than in May", "a 27 per cent increase on February", "up 18 per cent
+# from June": the period compared with, not the figure's own
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:than|compared (?:with|to)|relative to|versus|vs\.?)\s+"
+    r"(?:(?:in|on|during|for|over|at)\s+)?(?:the\s+)?(?:same\s+[a-z]+\s+(?:of\s+|in\s+)?)?"
+    r"|\b(?:increase|rise|decrease|drop|fall|jump|up|down)\s+(?:on|from|over)\s+(?:the\s+)?"
+    r"(?:same\s+[a-z]+\s+(?:of\s+|in\s+)?)?)\Z"
+)
 SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
     r"\s*(?:late |early )?\Z"
@@ -169,6 +177,9 @@ def _may_date(
     before = low[max(0, d.start - 50) : d.start]
     if _REFERENCE_BEFORE.search(before):
         return False  # "before late January"
+    baseline = _BASELINE_BEFORE.search(before)
+    if baseline and not d.start - len(before) + baseline.start() < figure[0] < d.start:
+        return False  # "28 per cent higher than in May": the month compared with
     compared = _COMPARED_BEFORE.search(before)
     if compared and d.start - len(before) + compared.start("n") != figure[0]:
         return False  # "up from 142 in December": 142's date, unless 142 is the figure

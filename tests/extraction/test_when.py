@@ -30,6 +30,12 @@ def date_of(text: str, quote_start: str) -> str | None:
          "96 civilian", "2025-02"),
         ("The monitor recorded 96 civilian deaths in February, up from 71 in January.",
          "71", "2025-01"),
+        # the period a share compares with is not the share's
+        ("Verified civilian casualties were 31 per cent higher than in January.",
+         "31 per cent", None),
+        ("Arrivals reached 4,200, a 12 per cent increase on February.", "12 per cent", None),
+        ("In February 2025, the toll was 14 per cent lower than in the same month of 2024.",
+         "14 per cent", "2025-02"),
         # a figure in a "when" clause is of the month the clause hangs on
         ("It was the worst month since October 2024, when 130 people were killed in Kasai.",
          "130 people", "2024-10"),
