@@ -630,6 +630,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
         money=m.unit is not None, country=ctx.country, home=ctx.home_country,
         placed_before=ctx.placed_before, harm=category,
+        aggregate=m.percent or (m.value or 0) >= _AGGREGATE
+        or (m.value is None and _VAGUE_LARGE.search(ctx.low, m.start, m.end) is not None),
     )  # fmt: skip
     when = figure_date(
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
@@ -665,6 +667,10 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
+
+
+_AGGREGATE = 10_000  # a count this large is seldom about one town (where.py)
+_VAGUE_LARGE = re.compile(r"thousands|millions")  # "tens of thousands": as large
 
 
 def _context_days(ctx: _Context, index: int, dates: list[DateMention]) -> tuple[date, date] | None:

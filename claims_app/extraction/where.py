@@ -11,8 +11,10 @@ In order:
    that country's capital;
 3. money and funding are the country's ("The 2023 Response Plan ... requires
    US$2.6 billion"), when the sentence names no place;
-4. any place the sentence names, then the places of the sentences before it;
-   a headline's figure, the places of the lede below it;
+4. any place the sentence names, then the places of the sentences before it (but
+   for an aggregate - tens of thousands, or a share - the country, when the place
+   before is a province or anything smaller); a headline's figure, the places of
+   the lede below it;
 5. the country the article is about (named, or the one its places lie in).
 The place found is widened to the list it stands in ("Chai, Mucojo and Quiterajo").
 """
@@ -113,6 +115,7 @@ def _chosen_place(
     country: Callable[[], Place | None],
     home: Callable[[], Place | None],
     placed_before: Callable[[int], int | None],
+    aggregate: bool = False,
 ) -> Place | None:
     sentence = sentences[index]
     if found := _bracketed_after(text, places(index), sentence.start, figure):
@@ -151,7 +154,13 @@ def _chosen_place(
     if nationals := _nationality_places(text, sentence) or _possessing_country(text, sentence):
         return nationals[0]  # "4.5 million Yemenis", "Lebanese authorities say", "Sudan's ministry"
     if (prev := placed_before(index)) is not None:  # the nearest sentence naming a place
-        return _main_place(low, sentences[prev], places(prev))
+        carried = _main_place(low, sentences[prev], places(prev))
+        if aggregate and carried.rank >= 2 and (country_wide := home()) is not None:
+            # "A mortar hit a school in Kunduz city. ... Mines and ERW have killed or
+            # injured 118,930 people": a count of tens of thousands, or a share, is
+            # seldom the town or province named before; a toll of a few is
+            return country_wide
+        return carried
     if _is_headline(sentence, index):  # a headline's figure is placed by the lede below
         for later in range(index + 1, min(index + 4, len(sentences))):
             if found := places(later):

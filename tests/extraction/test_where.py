@@ -215,3 +215,18 @@ def test_a_place_name_wrapped_at_a_line_end_is_one_name_and_never_crosses_a_para
     assert place_of(wrapped, "4,100") == "Port Lumen"
     split = "Fighting continued in Nasir and Ulang\n\nNew arrivals: 2,000 people reached Malakal."
     assert place_of(split, "2,000") == "Malakal"
+
+
+def test_an_aggregate_is_the_country_s_where_a_small_toll_keeps_the_place_named_before():
+    """After a sentence about one town, a count of tens of thousands or a share is
+    seldom that town's; a toll of a few goes on with it."""
+    text = (
+        "Somalia: floods and clashes\n\n"
+        "A mortar round hit a market in Beledweyne on Monday.\n\n"
+        "Three traders were killed.\n\n"
+        "Flooding has displaced more than 46,000 people this month, and 38 per cent of "
+        "water points are damaged."
+    )
+    assert place_of(text, "Three traders") == "Beledweyne"
+    assert place_of(text, "more than 46,000") == "Somalia"
+    assert place_of(text, "38 per cent") == "Somalia"
