@@ -99,6 +99,8 @@ _THINGS = frozenset(
     doses beds bags flights convoys consultations interventions incidents points units
     drones missiles rockets shells bombs calls visits assessments""".split()
 )
+# People moved for their work, whom no one counts among the displaced
+_STAFF = frozenset("staff colleagues personnel employees workers aid-workers".split())
 _SHARE_OF_GROUP = re.compile(
     r"\s*of (?:them|whom|those)\s+(?:were |are )?(?:children|women|girls|boys|men|minors|"
     r"female|male|elderly)\b"
@@ -160,6 +162,8 @@ def category_for(
     sentence often holds several figures).
     """
     own_end = rel_end if figure_end is None else figure_end
+    if _CAPACITY_BEFORE.search(sentence, max(0, rel - 30), rel):
+        return "other"  # "a site built for 3,000 people": room, not people
     found = _own_words(sentence, rel, rel_end, noun, unit, percent, own_end)
     if found is None and bare_default is not None:
         found = bare_default  # a bare figure goes on counting what the one before counted
@@ -173,6 +177,12 @@ def category_for(
     if unit == "percent" and head in lx.UNITS["facilities"]:
         unit = "facilities"  # "about 70% of the town's homes were destroyed"
     return _as_damage(found, sentence, rel_end, unit, head)
+
+
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:built|meant|designed|planned|intended) for\s+(?:up to\s+|some\s+|about\s+)?$|"
+    r"\bcapacity (?:of|for)\s+(?:up to\s+|some\s+|about\s+)?$|\b(?:space|room) for\s+$"
+)
 
 
 def _risen_noun(before: str) -> str | None:
@@ -362,6 +372,8 @@ def _as_damage(category: str, sentence: str, rel_end: int, unit: str | None, hea
     """Things are hit, not hurt: the last step of the module doc."""
     if head in _THINGS and category in lx.PEOPLE_CATEGORIES:
         return "other"  # "11 trucks crossed into Sudan"
+    if category == "displaced" and head in _STAFF:
+        return "other"  # "evacuated its nine international staff": relocated, not uprooted
     if unit == "attacks":
         if head in _ATTACK_NOUNS and _ATTACK_ON_FACILITY.match(sentence[rel_end:]):
             return "facilities_hit"  # "7 attacks on health centres and schools"

@@ -421,6 +421,7 @@ def _and_before(text: str, at: int, start: int) -> bool:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_RUN_BY = re.compile(r"-(?:supported|run|backed|led|funded|managed|operated|sponsored)\b")
 
 
 def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int) -> None:
@@ -453,6 +454,8 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
         return  # "in Israeli attacks", "in the Yemeni city of Taiz": a word before a noun
     if default == 0 and _OF_AFTER.match(text, m.end("p")) and _adjectival(name):
         return  # "the Yemeni city of Taiz": the place is the one after "of"
+    if "-" in name and _RUN_BY.search(name):
+        return  # "FAO-supported market monitoring": whose it is, not where
     if "\n" in name and _BLANK_LINE.search(name):
         return  # "Nasir and Ulang\n\nNew IPC": a name never runs across a paragraph
     rank = 6 if default == 6 else _rank_for(m.group(0), default)

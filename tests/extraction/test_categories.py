@@ -27,6 +27,15 @@ def _category(sentence: str, quote_start: str) -> str:
          "displaced"),
         ("The camp now shelters more than 9,000 people in tents.", "more than 9,000",
          "displaced"),
+        # camps, room for people and staff moved for their work are not displaced people
+        ("The district hosts 80,000 displaced people in 14 formal camps.", "14 formal", "other"),
+        ("The transit centre was built for 2,000 people and now hosts 9,500.", "2,000",
+         "other"),
+        ("The agency evacuated its 12 international staff from Kadugli.", "12", "other"),
+        # a headline's toll in the present tense; people in treatment are the injured
+        ("Relief reaches Baga as death toll rises to 23", "23", "killed"),
+        ("Nine people died and 14 others were receiving treatment in Baga.", "14 others",
+         "injured"),
         # aid given to the people counted is not harm done to them
         ("Partners reached 8,200 newly displaced people with food and water.", "8,200",
          "other"),
