@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claims_app.extraction import rx
-from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, place_rank
+from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, country_of_demonym, place_rank
 
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
 # "Umm Tarsa". Lower-case particles (al-, el-, ad-, bin, de) may join its words.
@@ -515,13 +515,25 @@ _FACILITY_TAIL = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?i:{_FACILITY})$")
 _PLACE_TAIL = re.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}$", re.IGNORECASE)
 
 
+# Words no facility's name is made of: counts, verbs of attack, kinds of people
+_NOT_FACILITY_NAME = frozenset(
+    "one two three four five six seven eight nine ten a an struck hit idp idps".split()
+)
+
+
 @lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
+
+
 def _acceptable(name: str, default: int) -> bool:
     """Is this a place? A known one always is; otherwise its words decide."""
     if place_rank(name) is not None:
         return True  # "West Bank", "Gaza Strip"
     if default == 6:  # a facility: its name part must not be an organisation's
         words = _NAME_SPLIT.split(_FACILITY_TAIL.sub("", name).lower())
+        if any(w in _NOT_FACILITY_NAME for w in words):
+            return False  # "Two port workers", "Russian drones struck port", "the IDP camp"
+        if country_of_demonym(name.split()[0]) is not None:
+            return False  # "Russian drones struck port": who, not which port
         return words[0] not in NOT_PLACES and not _ORG_WORDS.intersection(words)
     core = _RURAL.sub("", _LEADING_DIRECTION.sub("", name))
     if not _plausible(core):

@@ -230,3 +230,9 @@ def test_an_aggregate_is_the_country_s_where_a_small_toll_keeps_the_place_named_
     assert place_of(text, "Three traders") == "Beledweyne"
     assert place_of(text, "more than 46,000") == "Somalia"
     assert place_of(text, "38 per cent") == "Somalia"
+
+
+def test_a_count_or_an_actor_before_a_facility_word_names_no_facility():
+    assert place_of("Two port workers were injured in Odesa on Monday.", "Two port") == "Odesa"
+    text = "Russian drones struck port infrastructure in the Odesa region, injuring 3 people."
+    assert place_of(text, "3 people") == "Odesa region"
