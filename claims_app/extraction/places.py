@@ -522,8 +522,6 @@ _NOT_FACILITY_NAME = frozenset(
 
 
 @lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
-
-
 def _acceptable(name: str, default: int) -> bool:
     """Is this a place? A known one always is; otherwise its words decide."""
     if place_rank(name) is not None:
