@@ -91,12 +91,41 @@ def named_speaker(sentence: str) -> str | None:
         m = pattern.search(sentence)
         if m and pattern is lx.SOURCE_IN_BRACKETS and _spells_name_before(sentence, m):
             continue  # "... from the Central Emergency Response Fund (CERF).": no source
+        if m and pattern is lx.SOURCE_IN_BRACKETS and m["who"].lower() in _NO_SOURCE:
+            continue  # "people in IPC Phase 4 (Emergency)": a gloss, not a source
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
-            if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
-                who = author.group("who")  # the report's author, not the report
-            return who
+            return _tidied(who, sentence, pattern)
     return None
+
+
+# Words in brackets at a line's end that gloss it and cite no one
+_NO_SOURCE = frozenset(
+    """emergency catastrophe crisis famine stressed minimal sam mam gam idps idp estimate
+    estimated provisional projected verified total""".split()
+)
+_SAY_INSIDE = re.compile(r"\s(?:said|says|told|reported|added|noted|stated|announced)\b")
+_REPORT_BY = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:assessment|survey|analysis|report|study|count|data|figures|"
+    r"monitoring)\s+(?:by|from|of)\s+(?P<who>(?:the\s+)?\w.{1,100})$"
+)
+_RELATIVE = re.compile(r"^(?P<name>[A-Z][^,]{1,80}),\s+(?:which|who)\b")
+
+
+def _tidied(who: str, sentence: str, pattern: re.Pattern[str]) -> str:
+    """The speaker's own words: "the group" of "the group said in a report published
+    today"; the author of "the assessment by SEMA field officers"; "MSF" of "MSF, which
+    supports the hospital, said"."""
+    if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
+        return author.group("who")  # the report's author, not the report
+    if (say := _SAY_INSIDE.search(who)) is not None:
+        who = who[: say.start()]
+    if (by := _REPORT_BY.match(who)) is not None:
+        return by["who"]
+    if who.lower().startswith(("which ", "who ")):
+        named = _RELATIVE.match(sentence)
+        return named["name"].strip() if named else who
+    return who
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -153,6 +182,11 @@ _STANDS_FOR = re.compile(
 )
 
 
+_THE_SAME = re.compile(
+    r"the same (?:[a-z]+ )?(?:assessment|survey|source|sources|report|data|"
+    r"figures|analysis|study|count|monitoring)$",
+    re.IGNORECASE,
+)
 _ORDINAL_OF = re.compile(
     r"the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|"
     r"next|\d+(?:st|nd|rd|th)) the\b",
@@ -272,6 +306,8 @@ class ArticleSpeakers:
             return None  # "The report, the sixth the Group has published": no speaker
         if _STANDS_FOR.fullmatch(who):
             return _Refers(who)
+        if _THE_SAME.match(who):
+            return _LAST  # "According to the same assessment": the source named before
         if who.lower() in ("he", "she"):
             return _PERSON  # the last person named, never an organisation
         return _LAST if who.lower() in _PRONOUNS else who

@@ -172,3 +172,34 @@ def test_a_meeting_record_s_speakers_and_their_pronouns():
     assert "Assistant Secretary-General" in found["$120"]
     assert found["12"].startswith("OSKAR BRENNAN")
     assert found["$15"] == "The representative of Norway"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # the speaker's own words, not what it said them in
+        (
+            "At least 60 civilians were killed in March, the group said in a report published "
+            "today.",
+            "At least 60",
+            "the group",
+        ),
+        # an organisation, then what it does, then what it said
+        (
+            "Médecins du Monde, which runs the clinic in Bor, said 14 patients had died.",
+            "14 patients",
+            "Médecins du Monde",
+        ),
+        # the authors of an assessment; "the same assessment" is theirs again
+        (
+            "A rapid assessment by cluster partners shows that 412 houses were burnt. According "
+            "to the same assessment, 2,100 households have fled.",
+            "2,100",
+            "cluster partners",
+        ),
+        # a bracket that glosses a key figure cites no source
+        ("41 000         people in IPC Phase 5 (Catastrophe)", "41 000", None),
+    ],
+)
+def test_what_a_speaker_pattern_reads_is_trimmed_to_the_speaker(text, quote, expected):
+    assert speaker_of(text, quote) == expected
