@@ -185,6 +185,9 @@ _CAPACITY_BEFORE = re.compile(
 )
 
 
+_BODIES_OF = re.compile(r"\b(?:bodies|remains) of (?:another |a further |at least |some )?$")
+
+
 def _risen_noun(before: str) -> str | None:
     """What the figure counts when it is what a clause's subject rose to: the category of
     the nearest counted noun of that subject ("suspected cases ... had risen to")."""
@@ -232,6 +235,8 @@ def _own_words(
         return "casualties"  # "hundreds of civilians dead and injured"
     if ("toll" in before or "number of" in before) and _TOLL_BEFORE.search(before):
         return "killed"  # "the death toll ... rose to 31"
+    if "bodies" in before[-30:] and _BODIES_OF.search(before):
+        return "killed"  # "recovered the bodies of another six men"
     if (risen := _risen_noun(before + _verb_opening(sentence, rel))) is not None:
         return risen
     if percent and "rate" in before[-30:] and _RATE_OF_BEFORE.search(before):

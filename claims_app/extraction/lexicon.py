@@ -243,13 +243,14 @@ _CUES = {
     r"facing|hunger|food insecure|food insecurity|famine|"
     r"need (?:(?:urgent|life-saving|humanitarian|food|emergency|health|protection|shelter) )?"
     r"(?:assistance|aid|help|support)|cut off|depends? on|"
+    r"requir(?:e|es|ing) (?:humanitarian |urgent |life-saving )?(?:assistance|aid|help)|"
     r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no )?access|"
     r"ipc phase|in (?:emergency|crisis|catastrophe)|famine conditions",
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
     r"attacked|struck|raided|stormed",
     "facilities_hit": r"damaged|damaging|damages|destroyed|destroying|looted|knocked out|"
     r"out of service|burned|burnt|set fire|set on fire|set alight|torched|razed|demolished|"
-    r"closed|closure|hit|targeted|blown up|blew up|flattened|bulldozed",
+    r"hit|targeted|blown up|blew up|flattened|bulldozed",
     # Words that say what befell the people counted is none of the harms above.
     "other": r"missing|unaccounted for|returned|returnees|returning|malnourished|"
     r"malnutrition|rescued|survivors",

@@ -35,7 +35,7 @@ _SAID_VERB = r"(?:said|says|added|noted|warned|stressed|explained)"
 _ATTRIBUTIONS = (
     (lx.ACCORDING_TO, rf"ccording{_S}+to{_S}"),
     (lx.SPEAKING_AS, rf",{_S}+speaking\b"),
-    (lx.PRONOUN_SAID, rf"(?:he|she|they|we|it){_S}"),
+    (lx.PRONOUN_SAID, rf"\b(?:he|she|they|we|it){_S}"),
     (lx.SAID_INVERTED, rf"[,\"]{_S}*{_SAID_VERB}{_S}"),
     (lx.APPOSITIVE, rf",{_S}+(?:(?:also|has|have|had){_S}+)?{lx.SAY}\b"),
     (lx.SAID_BY_AFTER, rf"[,\"](?s:.)+{_S}{lx.SAY}\b"),

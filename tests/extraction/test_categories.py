@@ -27,6 +27,9 @@ def _category(sentence: str, quote_start: str) -> str:
          "displaced"),
         ("The camp now shelters more than 9,000 people in tents.", "more than 9,000",
          "displaced"),
+        # the dead found; schools closed are not schools hit
+        ("Rescuers recovered the bodies of another nine men near Sofara.", "nine men", "killed"),
+        ("At least 140 schools have closed since the fighting began.", "At least 140", "other"),
         # camps, room for people and staff moved for their work are not displaced people
         ("The district hosts 80,000 displaced people in 14 formal camps.", "14 formal", "other"),
         ("The transit centre was built for 2,000 people and now hosts 9,500.", "2,000",
