@@ -421,6 +421,11 @@ def _week_of(part: str, year: int, month: int) -> tuple[date, date]:
     return end - timedelta(days=6), end
 
 
+# "at the end of March", "by the end of May": a stand on the month's last day, where
+# "towards the end of March" and "in late March" are its last days
+_AT_THE_END = re.compile(r"\b(?:at|by|as of|as at)\s+$")
+
+
 def _is_the_verb_may(m: re.Match[str], low: str, original: str) -> bool:
     """ "casualties may rise": lower case, or no year, part or preposition around it."""
     if original[m.start("m")] == "m":
@@ -448,6 +453,13 @@ def _months(text: str, anchor: date | None, future: Callable[[int], bool], origi
         if m["part"] and "week" in m["part"]:
             first, last = _week_of(m["part"], year, month)
             yield _mention(m, first, last, "period", not m["y"])
+            continue
+        if (
+            m["part"]
+            and _AT_THE_END.search(text, max(0, m.start() - 8), m.start())
+            and (m["part"].lower().endswith("end of"))
+        ):
+            yield _mention(m, last, last, "day", not m["y"])  # "funded at the end of March"
             continue
         if m["part"]:
             first = date(year, month, _PART.get(m["part"].lower().replace("the ", ""), 1))

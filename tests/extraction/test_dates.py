@@ -62,6 +62,11 @@ THU_30_MAY_2019 = date(2019, 5, 30)
         ("since 2011", date(2017, 5, 17), "since 2011", "2011-01-01/2017-05-17"),
         ("Deaths by zone, 1 January – 28 February 2025:", date(2025, 3, 4),
          "1 January – 28 February 2025", "2025-01-01/2025-02-28"),
+        # a stand at the end of a month is its last day; late in a month, its last days
+        ("the plan was 7 per cent funded at the end of February", date(2025, 3, 4),
+         "the end of February", "2025-02-28"),
+        ("clashes towards the end of January", date(2025, 3, 4), "the end of January",
+         "2025-01-21/2025-01-31"),
     ],
 )  # fmt: skip
 def test_date_phrases_resolve_against_the_article_date(text, anchor, phrase, iso):
