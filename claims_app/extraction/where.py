@@ -89,6 +89,7 @@ _KIND = {
     "locality": ("locality",), "camp": ("camp", "site"), "site": ("site", "camp"),
     "municipality": ("municipality",), "commune": ("commune",),
 }  # fmt: skip
+_SUBDIVISIONS = frozenset("county district territory governorate province state region".split())
 _SETTLEMENTS = frozenset("city town village locality camp site municipality commune area".split())
 _RANKS = {"region": (1, 2), "state": (2,), "province": (2,), "governorate": (2,),
           "city": (4, 5), "town": (4, 5), "village": (5,)}  # fmt: skip
@@ -372,6 +373,9 @@ def _resolve(places, index: int, scope: re.Match[str], country) -> Place | None:
     ranked = next((p for p in earlier if p.rank in _RANKS.get(word, ())), None)
     if ranked is None and word in _SETTLEMENTS:  # "in Nasir ... in the town": the last one
         ranked = next((p for p in earlier if 3 <= p.rank < 6), None)
+    if ranked is None and word in _SUBDIVISIONS:
+        # "reached Ulang town ... people in the county": the last place below a country
+        ranked = next((p for p in earlier if 2 <= p.rank < 6), None)
     return ranked
 
 

@@ -236,3 +236,11 @@ def test_a_count_or_an_actor_before_a_facility_word_names_no_facility():
     assert place_of("Two port workers were injured in Odesa on Monday.", "Two port") == "Odesa"
     text = "Russian drones struck port infrastructure in the Odesa region, injuring 3 people."
     assert place_of(text, "3 people") == "Odesa region"
+
+
+def test_the_county_is_the_place_named_before_when_none_is_called_a_county():
+    text = (
+        "A convoy reached Ulang town on Tuesday. Partners estimate that 25,000 people in "
+        "the county will receive rations."
+    )
+    assert place_of(text, "25,000") == "Ulang town"
