@@ -32,6 +32,7 @@ from claims_app.extraction.categories import (
 from claims_app.extraction.dated import date_claim_spans
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
+from claims_app.extraction.gazetteer import is_country
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
 from claims_app.extraction.numbers import as_number
 from claims_app.extraction.pagedates import dateline_end, reporting_period
@@ -615,6 +616,10 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         )
     ):
         category = "refugees"  # "41 870 new arrivals" on a page about refugees crossing
+    if category == "other" and m.unit is None and ctx.about_refugees:
+        crossing = _INTO_COUNTRY.search(ctx.text, noun_end, min(sentence.end, noun_end + 60))
+        if crossing is not None and is_country(crossing["c"]):
+            category = "refugees"  # "More than 9,400 people have reached Mauritania"
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if unit == "years":
@@ -669,6 +674,10 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     return claim
 
 
+_INTO_COUNTRY = re.compile(
+    r"\b(?:reached|arrived in|entered|fled to|fled into|crossed into)\s+(?:the\s+)?"
+    r"(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 _AGGREGATE = 10_000  # a count this large is seldom about one town (where.py)
 _VAGUE_LARGE = re.compile(r"thousands|millions")  # "tens of thousands": as large
 

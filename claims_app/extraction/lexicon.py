@@ -238,6 +238,7 @@ _CUES = {
     r"(?:were|was|been|being) taken (?:during|in|from|by) (?:[\w']+ ){0,2}?(?:raids?|"
     r"operations?|sweeps?|homes|tents|security forces|soldiers|police)",
     "refugees": r"refugees|asylum|crossed (?:from [a-z' -]{1,40} )?into|crossed the border|"
+    r"made the crossing|waded across|"
     r"crossing into|sought refuge|seeking refuge",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"
     r"facing|hunger|food insecure|food insecurity|famine|"

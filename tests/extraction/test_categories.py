@@ -115,6 +115,16 @@ def test_arrivals_on_a_page_about_refugees_are_refugees() -> None:
     assert _category(text, "4 100") == "refugees"
 
 
+def test_people_reaching_another_country_on_a_page_about_refugees_are_refugees() -> None:
+    text = (
+        "Refugees fleeing clashes in Mali keep arriving, the refugee agency said. More than "
+        "6,200 people have reached Mauritania in ten days, and some 1,300 people made the "
+        "crossing at Fassala on Monday alone."
+    )
+    assert _category(text, "More than 6,200") == "refugees"
+    assert _category(text, "some 1,300") == "refugees"
+
+
 def test_arrivals_on_a_page_about_internal_displacement_stay_displaced() -> None:
     text = (
         "Fighting displaced 12,000 people inside Ostra province in May. Partners registered "
