@@ -593,6 +593,18 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         ctx.low, max(sentence.start, m.start - 30), m.start
     ):
         antecedent = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
+    partitive = None
+    if antecedent is None and not noun and _OF_THE_OPENER.match(sentence.text) and siblings:
+        total = siblings[-1]
+        if (
+            total.sentence == sentence.text
+            and total.part_of is None
+            and (
+                total.category
+                not in lx.PEOPLE_CATEGORIES  # "Of the 40 wounded, nine died": its verb
+            )
+        ):
+            antecedent = partitive = siblings[-1]  # "Of the 23 health centres, only 9 are ..."
     if antecedent is not None:  # "three of them", "12 of those": count what was counted
         unit = antecedent.unit if unit in (None, "other:them") or not noun else unit
     if unit is None and m.value is None and not noun:
@@ -644,6 +656,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     )  # fmt: skip
     context = _context_days(ctx, index, dates) if when is None else None
     part_of = _part_of(ctx, m, siblings)
+    if part_of is None and partitive is not None:
+        part_of = len(ctx.claims) + len(siblings) - 1
     if part_of is not None:
         total = _claim_at(ctx, siblings, part_of).category
         if category == "other" or total in lx.PEOPLE_CATEGORIES:
@@ -674,6 +688,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     return claim
 
 
+_OF_THE_OPENER = re.compile(r"(?:[^\w]{0,3})(?:Of|Among) (?:the|its|their|these) ")
 _INTO_COUNTRY = re.compile(
     r"\b(?:reached|arrived in|entered|fled to|fled into|crossed into)\s+(?:the\s+)?"
     r"(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"

@@ -47,3 +47,18 @@ def test_an_item_s_own_words_say_what_its_figures_count() -> None:
     found = _numeric(text)
     assert (found["48"].category, found["71 injured"].category) == ("killed", "injured")
     assert found["48"].location == "Sagaing"
+
+
+def test_a_bare_count_after_an_of_the_opener_is_a_part_of_its_total():
+    """ "Of the 23 health centres, only 9 are fully functional": nine health centres."""
+    claims = [
+        c
+        for c in extract_claims(
+            "Of the 31 health centres in Walikale, only 9 are fully functional.", date(2025, 3, 1)
+        )
+        if c.kind == "numeric"
+    ]
+    assert [(c.quote, c.unit, c.part_of) for c in claims] == [
+        ("31 health centres", "facilities", None),
+        ("9", "facilities", 0),
+    ]
