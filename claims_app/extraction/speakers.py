@@ -22,6 +22,7 @@ import re
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
+from claims_app.extraction.gazetteer import place_rank
 from claims_app.extraction.pagedates import dateline_end
 from claims_app.extraction.sentences import BULLET_MARK, Sentence, nearest_at_or_before
 from claims_app.extraction.turns import Turns
@@ -209,6 +210,25 @@ def _first_person(who: object) -> bool:
     return isinstance(who, str) and who.lower().startswith(_FIRST_PERSON)
 
 
+# An organisation's name: three to six capitalised words, "of" and "for" between
+_ORGANISATION_NAME = re.compile(
+    r"(?:[A-Z][\w'’-]+ (?:(?:of|for|and|the) )*){1,5}[A-Z][\w'’-]+(?: \([A-Z]{2,}\))?"
+)
+
+
+def _named_before_in(sentence: str, reference: str) -> str | None:
+    """ "... since Sahel Civilian Monitor began documenting, the group said": the name the
+    sentence gives before the words that stand for it, when it carries their noun or
+    reads as an organisation's (three capitalised words or more)."""
+    at = sentence.find(reference)
+    names = [m.group() for m in _ORGANISATION_NAME.finditer(sentence, 0, max(0, at))]
+    for name in reversed(names):
+        words = [w for w in name.split() if w[:1].isupper()]
+        if len(words) >= 3 and place_rank(name) is None and _may_stand_for(reference, name):
+            return name
+    return None
+
+
 class ArticleSpeakers:
     """Speakers of one article's sentences, each worked out when first asked for."""
 
@@ -235,7 +255,11 @@ class ArticleSpeakers:
         elif own is _PERSON:
             who = self._last_before(index, person=True)
         elif isinstance(own, _Refers):  # "The agency estimates": the agency just named
-            who = self._last_before(index, own) or str(own)
+            who = (
+                self._last_before(index, own)
+                or _named_before_in(self.sentences[index].text, own)
+                or str(own)
+            )
         else:
             who = own
         if who is not None:

@@ -203,3 +203,11 @@ def test_a_meeting_record_s_speakers_and_their_pronouns():
 )
 def test_what_a_speaker_pattern_reads_is_trimmed_to_the_speaker(text, quote, expected):
     assert speaker_of(text, quote) == expected
+
+
+def test_the_group_is_the_organisation_its_sentence_named_before():
+    text = (
+        "At least 96 civilians were killed in March, the worst month since Lake Region "
+        "Rights Watch began its count in 2019, the group said on Monday."
+    )
+    assert speaker_of(text, "At least 96") == "Lake Region Rights Watch"
