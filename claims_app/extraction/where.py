@@ -77,7 +77,11 @@ _INSTITUTION_AFTER = re.compile(
     r"court|hall|headquarters|police|prison|market)"
 )
 _WHERE_IT_HAPPENED = frozenset(("displaced", "killed", "injured", "casualties"))
-_SUBCOUNT = rx.compile(r",?\s+(?:including|among them|of whom|of which|with)\b")
+# (", most of them in Lubero and Djugu territories": where most are, not the figure's place)
+_SUBCOUNT = rx.compile(
+    r",?\s+(?:including|among them|of whom|of which|with|mostly|"
+    r"(?:most|many|half|nearly all|almost all|the majority) of them)\b"
+)
 _FUNDING = rx.compile(r"\b(?:funded|funding|appeal|response plan|requires|requirements|seeks)\b")
 # Which places a general word can stand for: by the word a place's name ends with.
 _KIND = {
