@@ -162,9 +162,10 @@ LABELLED_HEADER = re.compile(
     rf"(?P<date>{DATE_RE})\s*$"
 )
 # "Bulletin No. 31 | 25 September 2024", "Daily brief | Monday 3 March 2025": an issue's
-# label, a bar, then its date.
+# label, a bar, then its date (and perhaps another bar and the edition's hour).
 BARRED_HEADER = re.compile(
-    rf"^(?P<section>[A-Z][^|]{{1,60}}?)\s*\|\s*(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})\s*$",
+    rf"^(?P<section>[A-Z][^|]{{1,60}}?)\s*\|\s*(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})"
+    rf"(?:\s*\|\s*[^|]{{1,60}}?)?\s*$",  # "... | 13:00 bulletin (No. 1147)": more furniture
     re.IGNORECASE,
 )
 # "2. NORTH KIVU – update of Friday 16 May 2025", "Ituri - as of 23 May 2025": a section
@@ -199,8 +200,8 @@ STAMP = re.compile(
 # "ZAPORIZHZHIA, Ukraine, April 20 (Reuters) - ", "(Bangkok, 21 November 2023) - ",
 # "GENEVA, 11 February 2020 — ", "BEIRUT (Reuters) - ", "Juba/Nairobi, 19 March 2025".
 _PLACE = r"[A-Z][\w.'’/-]*(?:[ -][A-Z][\w.'’/-]*){0,3}"
-DATELINE = re.compile(
-    rf"^\(?(?P<city>{_PLACE})(?:,\s*(?P<country>{_PLACE}))?"
+DATELINE = re.compile(  # (a bulletin's item number may come first: "(1) BAIDOA, 3 April –")
+    rf"^(?:\(\d{{1,2}}\)\s+|\d{{1,2}}[.)]\s+)?\(?(?P<city>{_PLACE})(?:,\s*(?P<country>{_PLACE}))?"
     rf"(?:,?\s+(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})))?"
     r"\s*(?:\((?P<agency>[A-Z][\w &./'’-]{0,30})\))?\s*\)?"
     r"(?P<dash>\s*[-–—:]+\s+|\s*$)"
@@ -255,14 +256,18 @@ def stamp_date(text: str, near: date | None) -> LineDate | None:
 def dateline_date(text: str, near: date | None) -> LineDate | None:
     """A dateline opening a story's first paragraph (or standing alone on its line)."""
     head = text[:100]
-    opens = head[:1].isupper() or head[:1] == "("
+    opens = head[:1].isupper() or head[:1] in "(0123456789"
     if not opens or not (_DIGIT.search(head) or any(map(head.__contains__, _CLOSERS))):
         return None  # a dateline opens with a capital and holds a date or a dash
     if not _may_hold_dateline(text, dash=len(text) > 160):
         return None
     m = DATELINE.match(text[:160])
-    if m is None or not (m["date"] or m["yearless"] or m["agency"]):
+    if m is None:
         return None
+    if not (m["date"] or m["yearless"] or m["agency"]):
+        # "(3) MOGADISHU — ...": a numbered item may open on its place alone
+        numbered = _ITEM_MARK.match(text) and m["city"].isupper() and m["dash"].strip()
+        return LineDate("dateline", None) if numbered else None
     if not m["dash"].strip() and not (m["date"] and m.end() == len(text)):
         return None  # no dash after it: a sentence, unless the line is only "City, date"
     if not (m["date"] or m["yearless"]) and not m["city"].isupper():
@@ -275,7 +280,9 @@ def _may_open_with_dateline(text: str) -> bool:
     """A cheap test first: a dateline opens with a capital or "(", and a dash, a colon or
     a bracket closes it within its first hundred characters."""
     head = text[:100]
-    return (head[:1].isupper() or head[:1] == "(") and any(map(head.__contains__, _CLOSERS))
+    return (head[:1].isupper() or head[:1] in "(0123456789") and any(
+        map(head.__contains__, _CLOSERS)
+    )
 
 
 _CLOSERS = ("-", "–", "—", ":", ")")
@@ -299,11 +306,17 @@ def dateline_end(text: str) -> int:
     if not _may_open_with_dateline(text) or not _may_hold_dateline(text, dash=True):
         return 0
     m = DATELINE.match(text[:160])
-    if m is None or not (m["date"] or m["yearless"] or m["agency"]) or not m["dash"].strip():
+    if m is None or not m["dash"].strip():
         return 0
+    if not (m["date"] or m["yearless"] or m["agency"]):
+        # "(3) MOGADISHU — ...": a numbered item may open on its place alone
+        return m.end() if _ITEM_MARK.match(text) and m["city"].isupper() else 0
     if not (m["date"] or m["yearless"]) and not m["city"].isupper():
         return 0
     return m.end()
+
+
+_ITEM_MARK = re.compile(r"\(\d{1,2}\)\s|\d{1,2}[.)]\s")
 
 
 # "Period covered: 18-24 February 2025", "It covers the period from 9 to 18 October

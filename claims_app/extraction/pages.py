@@ -659,9 +659,12 @@ def split_page(
     for line, role in zip(lines, roles, strict=True):
         splitter.feed(line, role)
     articles = []
+    # An item nothing dates ("(3) MOGADISHU — ...") is of the page's day: its stamp's,
+    # else the date its masthead line gives ("NEWS DIGEST | Thursday, 3 April 2025")
+    page_day = near or _first_header_day(lines, roles)
     for position, item in enumerate(splitter.finish()):
-        if item.published_on is None and near is not None:
-            item.published_on, item.date_source = near, "page"
+        if item.published_on is None and page_day is not None:
+            item.published_on, item.date_source = page_day, "page"
         start, end = item.body[0].start, item.body[-1].end
         articles.append(
             PageArticle(

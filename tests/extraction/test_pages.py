@@ -1,4 +1,5 @@
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,28 @@ def test_a_masthead_of_several_dashed_parts_dates_the_page(masthead, expected):
             "office said.\n")  # fmt: skip
     (article,) = split_page(text)
     assert article.published_on.isoformat() == expected
+
+
+BULLETIN = """RADIO LAKESIDE 101.3 FM
+NEWS DIGEST | Friday, 9 May 2025 | 18:00 bulletin (No. 212)
+Summary prepared by the newsroom.
+
+(1) KESSA, 8 May – Floods displaced 2,400 people in Kessa district, officials said.
+
+(2) PORT LUMEN — The port reopened to aid ships after 11 days, the authority said.
+
+(3) AREN, 9 May – Clashes killed 7 people near Aren market on Friday.
+"""
+
+
+def test_a_bulletin_s_numbered_datelines_split_it_and_its_masthead_dates_the_rest():
+    """ "(1) KESSA, 8 May –" opens an item of 8 May; "(2) PORT LUMEN —", with no date,
+    opens one of the masthead's day; the masthead line with more furniture after its
+    date is the page's date."""
+    items = split_page(BULLETIN)
+    got = [(a.body[:12], a.published_on) for a in items if "(" in a.body[:3]]
+    assert got == [
+        ("(1) KESSA, 8", date(2025, 5, 8)),
+        ("(2) PORT LUM", date(2025, 5, 9)),
+        ("(3) AREN, 9 ", date(2025, 5, 9)),
+    ]
