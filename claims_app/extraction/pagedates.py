@@ -173,7 +173,7 @@ BARRED_HEADER = re.compile(
 # with dashes before the date: "Monitoring Network – Press Release – 13 March 2024".
 DASHED_HEADER = re.compile(
     rf"^(?P<section>(?:\d{{1,2}}[.)]\s+)?[A-Z][^|–—]{{1,60}}?"
-    rf"(?:\s+[–—]\s+[^|–—]{{1,60}}?){{0,2}})\s+[–—-]\s+"
+    rf"(?:\s+[–—]\s+[^|–—]{{1,60}}?){{0,2}})(?<!\d)\s+[–—-]\s+"  # ("1 – 15 March": a range)
     rf"(?:(?:update|updated|situation|status|report|figures)\s+(?:of|as\s+of|on)\s+|"
     rf"as\s+(?:of|at)\s+)?(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})\s*$",
     re.IGNORECASE,

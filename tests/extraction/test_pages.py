@@ -344,3 +344,13 @@ def test_a_bulletin_s_numbered_datelines_split_it_and_its_masthead_dates_the_res
         ("(2) PORT LUM", date(2025, 5, 9)),
         ("(3) AREN, 9 ", date(2025, 5, 9)),
     ]
+
+
+def test_a_reporting_period_written_as_a_range_is_no_item_date_and_the_stamp_dates_the_page():
+    text = (
+        "LAKESHORE: REFUGEE EMERGENCY\nSituation Update #3\n"
+        "Reporting period: 1 – 15 June 2025\nPublished: 18 June 2025\n\n"
+        "Between 1 and 15 June, 4,200 people crossed into Norland.\n"
+    )
+    (item,) = split_page(text)
+    assert item.published_on == date(2025, 6, 18)
