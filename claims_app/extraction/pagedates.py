@@ -173,11 +173,14 @@ BARRED_HEADER = re.compile(
 # with dashes before the date: "Monitoring Network – Press Release – 13 March 2024".
 DASHED_HEADER = re.compile(
     rf"^(?P<section>(?:\d{{1,2}}[.)]\s+)?[A-Z][^|–—]{{1,60}}?"
-    rf"(?:\s+[–—]\s+[^|–—]{{1,60}}?){{0,2}})(?<!\d)\s+[–—-]\s+"  # ("1 – 15 March": a range)
+    rf"(?:\s+[–—]\s+[^|–—]{{1,60}}?){{0,2}})\s+[–—-]\s+"
     rf"(?:(?:update|updated|situation|status|report|figures)\s+(?:of|as\s+of|on)\s+|"
     rf"as\s+(?:of|at)\s+)?(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})\s*$",
     re.IGNORECASE,
 )
+# A day number ending what DASHED_HEADER took for a section: the start of a range
+# ("period: 1 – 15 March"), unless an issue number ("Flash Update No. 2 – 6 March")
+_RANGE_START = re.compile(r"(?:^|[:\s])(?<!No\.\s)(?<!No\s)(?<!#)\d{1,2}$")
 # "Mon 9 Jun", "Friday, 6 June", "June 7": a live page's day label with no year.
 YEARLESS_HEADER = re.compile(rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*$", re.IGNORECASE)
 # "7 June | ARDAN – Idlan Governorate": a digest item's day, a bar, then where it is.
@@ -238,6 +241,8 @@ def header_date(text: str, near: date | None = None) -> LineDate | None:
     )
     if m is None or (day := date_from_match(m)) is None:
         return None
+    if m.re is DASHED_HEADER and _RANGE_START.search(m["section"]):
+        return None  # "Reporting period: 1 – 15 March 2025": a range, not a section's day
     section = (m["section"] or "").strip() or None
     return LineDate("header", day, section)
 
