@@ -78,8 +78,12 @@ def _with_key_figure_boxes(html: str):
     except (etree.ParserError, ValueError):
         return html  # trafilatura reports what it cannot read
     boxes = [a for a in tree.iter("aside") if _KEY_BOX.search(" ".join(a.itertext())[:160])]
+    articles = list(tree.iter("article"))
     for box in boxes:
         box.tag = "section"
+        story = articles[0] if len(articles) == 1 else None
+        if story is not None and not any(parent is story for parent in box.iterancestors()):
+            story.append(box)  # a box beside the story: trafilatura keeps only the story
     return tree if boxes else html
 
 

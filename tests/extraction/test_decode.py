@@ -33,3 +33,20 @@ def test_stdin_html_is_recognised_by_its_content():
     page = read_page(html + b"</p></article></body></html>", "<stdin>")
     assert page.media_type == "text/html"
     assert "Words in a sentence." in page.text
+
+
+def test_a_key_figures_box_beside_the_story_is_kept_with_it():
+    html = (
+        "<html><body><main><article><h1>Floods in Kessa</h1>"
+        "<p>Floods displaced thousands of families in Kessa district this week, officials "
+        "said, and more rain is expected in the coming days across the whole valley.</p>"
+        "<p>Aid agencies are sending boats and tents to the district, which has been cut "
+        "off from the regional capital since the bridge collapsed on Monday morning.</p>"
+        "</article><aside><h2>Facts and figures</h2><ul>"
+        "<li>12,400 people displaced in Kessa</li><li>3 bridges destroyed</li></ul></aside>"
+        "<aside><h2>Related stories</h2><ul><li>Drought in the north</li></ul></aside>"
+        "</main></body></html>"
+    )
+    text = read_page(html.encode(), "story.html").text
+    assert "12,400 people displaced in Kessa" in text
+    assert "Drought in the north" not in text
