@@ -279,17 +279,33 @@ def _row(
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
         return None
     counted: list[tuple[int, int, str | None, str | None, int]] = []
-    place, day = None, None
+    place, day, fineness = None, None, -1
     for cell in cells:
         head = _column_of(cell, header, line[0], text)
         if _DATE_HEADER.match(head.text):
             day = find_date(cell.text)
-        elif _PLACE_HEADER.search(head.text) and not _NUMERIC_CELL.match(cell.text):
-            place = None if NOT_A_PLACE.match(cell.text) else cell.text  # the last: finest
+        elif (kind := _PLACE_HEADER.search(head.text)) and not _NUMERIC_CELL.match(cell.text):
+            # the finest column's place: "Entry point | Province" is the entry point's
+            # row; of columns alike, the last
+            rank = _fineness(kind.group())
+            if rank >= fineness:
+                place = None if NOT_A_PLACE.match(cell.text) else cell.text
+                fineness = rank
         elif _NUMERIC_CELL.match(cell.text):
             reading = _column_reading(head.text, cell.text, title_category, money_scale)
             counted.append((cell.start, cell.end, *reading))
     return TableRow(line[0], line[1], tuple(counted), place, day, heading)
+
+
+_BROAD_PLACE = re.compile(
+    r"province|region|state|governorate|department|prefecture|zone|country", re.IGNORECASE
+)
+
+
+def _fineness(word: str) -> int:
+    """How narrow a place column's word is: a province's is broader than anything else
+    a table lists; an entry point, a town or a district are read as alike."""
+    return 0 if _BROAD_PLACE.match(word) else 1
 
 
 def _column_reading(

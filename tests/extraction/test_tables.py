@@ -183,3 +183,16 @@ def test_a_table_typed_with_pipes_reads_as_a_table():
     ]
     assert got[2][:2] == ("25", "casualties")
     assert "3" not in [c.quote for c in found]  # the table's number is no figure
+
+
+ENTRY_POINTS = """Arrivals by entry point, 1-15 June 2025
+
+Entry point        Province        Individuals
+Temi               Norland              4 210
+Basso              Easthill             1 905
+"""
+
+
+def test_a_row_is_placed_at_its_finest_column_not_the_last():
+    found = [c for c in extract_claims(ENTRY_POINTS, date(2025, 6, 18)) if c.kind == "numeric"]
+    assert [(c.quote, c.location) for c in found] == [("4 210", "Temi"), ("1 905", "Basso")]
