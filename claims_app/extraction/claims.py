@@ -179,10 +179,15 @@ def _item_mark(before: str, after: str, m: Mention) -> bool:
     """A bare number in brackets or after "#": an item, update or footnote mark."""
     if m.percent or m.qualifier != "exact":
         return False
-    enclosed = (before.endswith("(") and after.startswith(")")) or (
-        before.endswith("[") and after.startswith("]")
-    )
+    bracketed = before.endswith("(") and after.startswith(")")
+    named = before[-3:-1].endswith(" ") and before[-3:-2].isalpha()  # "Hajjah (" on its line
+    if bracketed and named and m.value is not None and m.value >= _LARGEST_MARK:
+        return False  # "followed by Hajjah (9 870)", "the most deaths (51)": a figure
+    enclosed = bracketed or (before.endswith("[") and after.startswith("]"))
     return enclosed or after[:1] in _APOSTROPHE or before[-1:] in _APOSTROPHE
+
+
+_LARGEST_MARK = 25  # "see update (4)" marks an item; "(51)" after a name counts
 
 
 def _looks_like_year(text: str, m: Mention, after: str) -> bool:

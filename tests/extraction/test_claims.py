@@ -184,3 +184,13 @@ def test_times_something_was_hit_are_attacks_and_other_multiples_are_not_claims(
         "112 oral rehydration points": "other",
         "9 affected states": "other",
     }
+
+
+def test_a_large_count_in_brackets_after_a_name_is_a_figure_a_small_one_an_item_mark():
+    text = (
+        "Kessa reported the most cases (4 210), followed by Aren (1 905). The priorities "
+        "are (1) water, (2) shelter and (3) health."
+    )
+    quotes = [c.quote for c in extract_claims(text, date(2025, 3, 1)) if c.kind == "numeric"]
+    assert "4 210" in quotes and "1 905" in quotes
+    assert not {"1", "2", "3"} & set(quotes)
