@@ -210,8 +210,11 @@ def _verb_opening(sentence: str, rel: int) -> str:
     return next((v for v in _VERB_QUALIFIERS if head.startswith(v)), "")
 
 
+_RATE_WORDS = re.compile(r"rate|ratio|cfr")
 _VERB_QUALIFIERS = ("exceeded ", "surpassed ", "topped ", "tops ")
-_RATE_OF_BEFORE = re.compile(r"\brates?(?: \([a-z]+\))? (?:of|at|was|is|stood at|reached)\s+$")
+_RATE_OF_BEFORE = re.compile(
+    r"\b(?:rates?|ratios?|cfr)(?: \([a-z]+\))? (?:of |at |was |is |stood at |reached )?\s*$"
+)
 _RISEN_WORDS = ("rose", "risen", "climb", "increased", "grown", "jumped", "reached", "exceeded",
                 "surpassed", "topped", "tops", "stood", "stands")  # fmt: skip
 
@@ -239,7 +242,7 @@ def _own_words(
         return "killed"  # "recovered the bodies of another six men"
     if (risen := _risen_noun(before + _verb_opening(sentence, rel))) is not None:
         return risen
-    if percent and "rate" in before[-30:] and _RATE_OF_BEFORE.search(before):
+    if percent and _RATE_WORDS.search(before[-30:]) and _RATE_OF_BEFORE.search(before):
         return "other"  # "a case fatality rate of 3.6 per cent": a ratio, no one counted
     if unit in ("photos", "years") or (percent and _SHARE_OF_GROUP.match(sentence, figure_end)):
         return "other"  # "over half of them children": who they are, not what befell them

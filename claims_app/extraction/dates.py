@@ -392,6 +392,36 @@ def _quarters(text: str, anchor: date | None, _f: bool, _original: str):
                        and m["y2"] is None)  # fmt: skip
 
 
+# "epi week 9", "epidemiological week 38 of 2024": weeks of the epidemiological (ISO)
+# calendar, Monday to Sunday, as health bulletins count them
+_EPI_WEEK = rx.compile(
+    r"\b(?:epi|epidemiological|epidemiologic)[ -]?weeks?\s*(?:no\.?\s*)?(?P<n>\d{1,2})\b"
+    r"(?:\s*(?:of\s+|,\s*)?(?P<y>(?:19|20)\d\d)\b)?"
+)
+
+
+def _epi_weeks(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _EPI_WEEK.finditer(text):
+        week, year = int(m["n"]), int(m["y"]) if m["y"] else None
+        if year is None:
+            if anchor is None:
+                continue
+            year = anchor.year
+            this_year = _iso_week(year, week)
+            if this_year is None or this_year[0] > anchor:
+                year -= 1  # "epi week 50" read in January: last year's
+        days = _iso_week(year, week)
+        if days is not None:
+            yield _mention(m, days[0], days[1], "period", m["y"] is None)
+
+
+def _iso_week(year: int, week: int) -> tuple[date, date] | None:
+    try:
+        return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+    except ValueError:
+        return None  # week 0, or a week 53 the year has not
+
+
 def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _FULL.finditer(text):
         if _day_runs_on(m, text, "x") or text[m.end() : m.end() + 1].isdigit():
@@ -596,8 +626,8 @@ def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
                        start=m.start("y"), end=m.end("y"))  # fmt: skip
 
 
-_FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _quarters, _full_dates,
-            _past_spans, _months, _fixed, _agos, _weekdays, _years]  # fmt: skip
+_FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _quarters, _epi_weeks,
+            _full_dates, _past_spans, _months, _fixed, _agos, _weekdays, _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Words without which a finder cannot match: a substring test (C speed) skips it.
 _GATES: dict = {
@@ -606,6 +636,7 @@ _GATES: dict = {
     _shared_months: _MONTH_STEMS,
     _parts_of_month: (" days of", " half of"),
     _quarters: ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
+    _epi_weeks: ("epi",),
     _full_dates: _MONTH_STEMS,
     _months: _MONTH_STEMS,
     _past_spans: ("the past", "the last", "the previous"),

@@ -27,6 +27,8 @@ def _category(sentence: str, quote_start: str) -> str:
          "displaced"),
         ("The camp now shelters more than 9,000 people in tents.", "more than 9,000",
          "displaced"),
+        # a fatality ratio counts no one
+        ("The outbreak has a case fatality ratio (CFR) of 0.31%.", "0.31%", "other"),
         # the dead found; schools closed are not schools hit
         ("Rescuers recovered the bodies of another nine men near Sofara.", "nine men", "killed"),
         ("At least 140 schools have closed since the fighting began.", "At least 140", "other"),

@@ -62,6 +62,12 @@ THU_30_MAY_2019 = date(2019, 5, 30)
         ("since 2011", date(2017, 5, 17), "since 2011", "2011-01-01/2017-05-17"),
         ("Deaths by zone, 1 January – 28 February 2025:", date(2025, 3, 4),
          "1 January – 28 February 2025", "2025-01-01/2025-02-28"),
+        # epidemiological weeks are ISO weeks, Monday to Sunday, of the year given or read
+        ("cases rose from 1 200 in epi week 9", date(2025, 4, 24), "epi week 9",
+         "2025-02-24/2025-03-02"),
+        ("in epidemiological week 38 of 2024", date(2025, 1, 8),
+         "epidemiological week 38 of 2024", "2024-09-16/2024-09-22"),
+        ("deaths in epi week 51", date(2025, 1, 8), "epi week 51", "2024-12-16/2024-12-22"),
         # a stand at the end of a month is its last day; late in a month, its last days
         ("the plan was 7 per cent funded at the end of February", date(2025, 3, 4),
          "the end of February", "2025-02-28"),
