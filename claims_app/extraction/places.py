@@ -257,7 +257,29 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         for m in matches:
             _consider(found, text, m, default, start)
     _known_names(found, text, start, end, runs)
+    _held_in_named(found, text, start)
     return sorted(found.values(), key=lambda p: p.start)
+
+
+# "Nyaung Pin Thar, Kani township", "Mucojo, Macomia district": a name set before the
+# district it lies in is a place of its own, known or not
+_ADMIN_AREA = re.compile(
+    r"(?:township|district|county|territory|municipality|commune|lga|woreda|locality)$",
+    re.IGNORECASE,
+)
+_NAME_THEN_COMMA = re.compile(rf"(?P<p>{NAME}),\s*\Z")
+
+
+def _held_in_named(found: dict, text: str, start: int) -> None:
+    for place in list(found.values()):
+        if not _ADMIN_AREA.search(place.text) or place.start - start < 3:
+            continue
+        m = _NAME_THEN_COMMA.search(text, max(start, place.start - 60), place.start)
+        if m is None or not _plausible(m["p"]) or m["p"].split()[0].lower() in NOT_PLACES:
+            continue
+        key = (m.start("p"), m.end("p"))
+        if not _overlaps_better(found, key, 5):
+            found[key] = Place(key[0], key[1], m["p"], 5)
 
 
 _WEAK_POINTERS = frozenset("at to from for within and".split())

@@ -131,6 +131,11 @@ def _chosen_place(
     region = _own_region(low, sentence, figure)
     # A "place" holding the figure is a title-case headline read as a name, not a place.
     here = [p for p in places(index) if not p.start <= figure[0] < figure[1] <= p.end]
+    # a river or a lake is where people crossed or a flood came from, seldom the
+    # figure's place, when the sentence names another ("villages across the Mu river")
+    dry = [p for p in here if not _WATER.search(p.text)]
+    if dry or placed_before(index) is not None:
+        here = dry  # (a river alone is the place only when nothing before names one)
     own = [p for p in here if any(a <= p.start < b for a, b in region)]
     if own and harm in _WHERE_IT_HAPPENED:
         # "have fled Oskel district ..., most of them to Tarsa camp", "the wounded were
@@ -176,7 +181,10 @@ def _chosen_place(
 # "a clinic in Pardu, in South Veyra district", "Belvan town, Belvan district": the
 # second place holds the first.
 _HELD_IN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?|\s*,\s*")
-_ADMIN_END = ("district", "province", "governorate", "region", "state", "county", "oblast")
+_ADMIN_END = ("district", "province", "governorate", "region", "state", "county", "oblast",
+              "township", "territory", "municipality", "commune", "lga", "woreda", "division",
+              "department", "prefecture")  # fmt: skip
+_WATER = re.compile(r"\b(?:[Rr]iver|[Ll]ake|[Ss]ea|[Gg]ulf|[Ss]trait|[Oo]cean|[Bb]ay)\b")
 
 
 def _inner(low: str, places: list[Place]) -> list[Place]:
@@ -192,7 +200,9 @@ def _inner(low: str, places: list[Place]) -> list[Place]:
 
 def _main_place(low: str, sentence: Sentence, found: list[Place]) -> Place:
     """The most specific place another sentence names outside its sub-counts."""
-    return max(_outside_subcounts(low, sentence, found) or found, key=lambda p: p.rank)
+    candidates = _outside_subcounts(low, sentence, found) or found
+    dry = [p for p in candidates if not _WATER.search(p.text)] or candidates
+    return max(_inner(low, dry), key=lambda p: p.rank)  # "Ywa Thit, Kani township": Ywa Thit
 
 
 def _is_headline(sentence: Sentence, index: int) -> bool:

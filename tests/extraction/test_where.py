@@ -249,3 +249,13 @@ def test_the_county_is_the_place_named_before_when_none_is_called_a_county():
 def test_where_most_of_them_are_is_not_the_figure_s_place():
     text = "More than 900,000 refugees live in Chad, most of them in camps in Ouaddai province."
     assert place_of(text, "More than 900,000") == "Chad"
+
+
+def test_an_incident_heading_s_village_before_its_township_places_the_incident():
+    text = (
+        "DOCUMENTED INCIDENTS\n\n2. Lin Pa Gyi, Tabayin township\n"
+        "On 3 March, soldiers detained 27 villagers and burned 40 homes. Some 900 residents "
+        "fled to villages across the Mu river."
+    )
+    assert place_of(text, "27 villagers") == "Lin Pa Gyi"
+    assert place_of(text, "Some 900") == "Lin Pa Gyi"
