@@ -174,6 +174,8 @@ def category_for(
     if found == "other" and unit == "attacks" and governed_by_verb(sentence, rel):
         return "other"  # "shot down 31 drones"
     head = ascii_lower(noun or "").split()[-1] if noun else ""
+    if unit is None and ".." in sentence[max(0, rel - 80) : rel]:
+        unit = _leader_unit(sentence[max(0, rel - 120) : rel])  # "Homes burned ..... 1 460"
     if unit == "percent" and head in lx.UNITS["facilities"]:
         unit = "facilities"  # "about 70% of the town's homes were destroyed"
     return _as_damage(found, sentence, rel_end, unit, head)
@@ -186,6 +188,35 @@ _CAPACITY_BEFORE = re.compile(
 
 
 _BODIES_OF = re.compile(r"\b(?:bodies|remains) of (?:another |a further |at least |some )?$")
+
+
+# A key figure set after its label and a leader of dots: "Homes burned ....... 1 460"
+_LEADER_LABEL = re.compile(
+    r"(?:^|\n)\s*(?P<label>[a-z][a-z ,'()/-]{2,60}?)\s*(?:\.{3,}|…+)\s*"
+    r"(?:about |some |nearly |almost |over |more than |at least )?$"
+)
+
+
+def _leader_category(before: str) -> str | None:
+    label = _LEADER_LABEL.search(before)
+    return _label_category(label["label"]) if label is not None else None
+
+
+def _leader_unit(before: str) -> str | None:
+    label = _LEADER_LABEL.search(before)
+    things = label is not None and any(w in lx.UNITS["facilities"] for w in label["label"].split())
+    return "facilities" if things else None
+
+
+def _label_category(label: str) -> str | None:
+    """What a key figure's label says it counts: its harm word, on the thing named."""
+    cue = lx.CATEGORY_CUES.search(label)
+    if cue is None:
+        return None
+    found = lx.cue_category(cue.group(0))
+    things = [w for w in label.split() if w in lx.UNITS["facilities"]]
+    unit = "facilities" if things else None  # "Homes burned": homes are hit, not hurt
+    return _as_damage(found, label, len(label), unit, things[0] if things else "")
 
 
 def _risen_noun(before: str) -> str | None:
@@ -236,6 +267,8 @@ def _own_words(
     ahead = sentence[rel : rel + 90]
     if ("dead" in ahead or "killed" in ahead) and _CASUALTIES_AFTER.match(sentence, rel):
         return "casualties"  # "hundreds of civilians dead and injured"
+    if (".." in before or "…" in before) and (labelled := _leader_category(before)):
+        return labelled  # "Civilians killed ........ 86+": the label before the leader
     if ("toll" in before or "number of" in before) and _TOLL_BEFORE.search(before):
         return "killed"  # "the death toll ... rose to 31"
     if "bodies" in before[-30:] and _BODIES_OF.search(before):

@@ -116,6 +116,12 @@ def _split_block(text: str, start: int, end: int, paragraph: int) -> list[Senten
         stop = _stop(text, m.start())
         if text[m.start()] == "." and stop - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
+        if (
+            stop - m.start() >= 3
+            and text[m.end() - 1].isdigit()
+            and "..." in text[m.start() : stop]
+        ):
+            continue  # "Civilians killed ........ 86+": a leader to the figure, not a stop
         sentences.append(_make(text, cursor, stop, paragraph))
         cursor = stop
     sentences.append(_make(text, cursor, end, paragraph))

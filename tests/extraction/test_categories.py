@@ -133,3 +133,14 @@ def test_arrivals_on_a_page_about_internal_displacement_stay_displaced() -> None
         "4 100 new arrivals at the Temi displacement site this week."
     )
     assert _category(text, "4 100") == "displaced"
+
+
+def test_key_figures_after_their_labels_and_a_leader_of_dots():
+    text = (
+        "FINDINGS IN FIGURES\n\nCivilians killed ........ 52+\nCivilians injured ....... 40-45\n"
+        "Homes burned ............ 1 120\nPeople detained ......... 33\n"
+    )
+    found = {c.quote: c.category for c in extract_claims(text, date(2025, 3, 12))
+             if c.kind == "numeric"}  # fmt: skip
+    assert found == {"52+": "killed", "40-45": "injured", "1 120": "facilities_hit",
+                     "33": "detained"}  # fmt: skip
