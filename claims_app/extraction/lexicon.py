@@ -301,7 +301,8 @@ _NOT_A_NAME = (
     r"Around|Over|Up|At|In|On|Since|Of|Only|Almost|Roughly|Another|Further|Two|Three|One)\b)"
 )
 _NAME_WORD = (  # "al-Haddad", "el-Amin": a family name after its lower-case article
-    rf"(?:{_NOT_A_NAME}[A-Z][\w’'\-.]*|(?:al|el|ad|an|as|ash)-[A-Z][\w’'\-]*|\([A-Z]+\)|"
+    rf"(?:{_NOT_A_NAME}[A-Z][\w’'\-.]*|(?:al|el|ad|an|as|ash)-[A-Z][\w’'\-]*|"
+    r"\([A-Z][A-Za-z]{0,8}[A-Z]\)|\([A-Z]\)|"  # "(UNHCR)", "(MoPHP)"
     r"\d+(?:st|nd|rd|th))"
 )
 _ROLE_WORD = (

@@ -197,6 +197,13 @@ def test_a_meeting_record_s_speakers_and_their_pronouns():
             "2,100",
             "cluster partners",
         ),
+        # an acronym in brackets with lower-case letters is part of the name
+        (
+            "Between 1 and 30 April, the Ministry of Health (MoH) of Norland reported 2 140 "
+            "suspected cases.",
+            "2 140",
+            "the Ministry of Health (MoH) of Norland",
+        ),
         # a bracket that glosses a key figure cites no source
         ("41 000         people in IPC Phase 5 (Catastrophe)", "41 000", None),
     ],
