@@ -652,7 +652,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
         money=m.unit is not None, country=ctx.country, home=ctx.home_country,
         placed_before=ctx.placed_before, harm=category,
-        aggregate=m.percent or (m.value or 0) >= _AGGREGATE
+        aggregate=(m.percent and not _SHARE_OF_A_GROUP.match(ctx.low, m.end))
+        or (m.value or 0) >= _AGGREGATE
         or (m.value is None and _VAGUE_LARGE.search(ctx.low, m.start, m.end) is not None),
     )  # fmt: skip
     when = figure_date(
@@ -699,6 +700,12 @@ _INTO_COUNTRY = re.compile(
     r"(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 _AGGREGATE = 10_000  # a count this large is seldom about one town (where.py)
+# "half of them", "64% of displaced individuals", "a 40% increase": a share of a group
+# or a change the text has placed already
+_SHARE_OF_A_GROUP = re.compile(
+    r"\s*(?:of (?:them|those|these|whom|the (?:displaced|new|newly|people|households|families)"
+    r"|displaced|new|newly)|(?:increase|rise|decrease|drop|fall|jump)\b)"
+)
 _VAGUE_LARGE = re.compile(r"thousands|millions")  # "tens of thousands": as large
 
 

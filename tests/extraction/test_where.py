@@ -259,3 +259,12 @@ def test_an_incident_heading_s_village_before_its_township_places_the_incident()
     )
     assert place_of(text, "27 villagers") == "Lin Pa Gyi"
     assert place_of(text, "Some 900") == "Lin Pa Gyi"
+
+
+def test_a_share_of_a_group_already_placed_keeps_the_place():
+    text = (
+        "Somalia: floods\n\n"
+        "Floods displaced 9,400 people in Beledweyne on Monday.\n\n"
+        "More than 60 per cent of them are children."
+    )
+    assert place_of(text, "More than 60 per cent") == "Beledweyne"
