@@ -10,7 +10,8 @@ that every figure here is measured the same way):
   were held out and when they were first scored).
 
 Prints one line per set: how many claims its figures rest on, then recall,
-precision and per-field accuracy. Without the shared scorer it says so and stops.
+precision and per-field accuracy; then "all", every set pooled. Without the
+shared scorer it says so and stops.
 """
 
 from __future__ import annotations
@@ -58,8 +59,33 @@ def main() -> None:
     sets = [("dev", DEVSET)] + [
         (d.name, d) for d in sorted((REPO / "fixtures" / "gold").iterdir()) if d.is_dir()
     ]
+    results = []
     for name, folder in sets:
-        print(row(name, score(folder, args.misses)), flush=True)
+        results.append(score(folder, args.misses))
+        print(row(name, results[-1]), flush=True)
+    print(row("all", pooled(results)))
+
+
+def pooled(results: list[dict]) -> dict:
+    """Every set's claims together: recall over all gold claims, precision over all
+    predictions, each field over all matched claims (the sets weighted by their size)."""
+    out: dict = {}
+    found = {}
+    for kind in ("numeric", "date", "event"):
+        gold = sum(r[f"{kind}_gold"] for r in results)
+        pred = sum(r[f"{kind}_pred"] for r in results)
+        found[kind] = [round(r[f"{kind}_recall"] * r[f"{kind}_gold"]) for r in results]
+        right = sum(round(r[f"{kind}_precision"] * r[f"{kind}_pred"]) for r in results)
+        out[f"{kind}_gold"], out[f"{kind}_pred"] = gold, pred
+        out[f"{kind}_recall"] = sum(found[kind]) / gold if gold else 0.0
+        out[f"{kind}_precision"] = right / pred if pred else 0.0
+    matched = sum(found["numeric"]) or 1
+    for field in FIELDS:
+        out["acc_" + field] = (
+            sum(r["acc_" + field] * n for r, n in zip(results, found["numeric"], strict=True))
+            / matched
+        )
+    return out
 
 
 if __name__ == "__main__":
