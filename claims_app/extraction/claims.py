@@ -664,6 +664,11 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     part_of = _part_of(ctx, m, siblings)
     if part_of is None and partitive is not None:
         part_of = len(ctx.claims) + len(siblings) - 1
+    dated = (when.iso, when.first, when.last) if when else (None, None, None)
+    if part_of is None and (back := _back_reference(ctx, index, sentence)) is not None:
+        part_of, total_claim = back  # "Of those killed, 6,814 were men": of that total
+        dated = (total_claim.event_date, total_claim.event_date_first,
+                 total_claim.event_date_last) if when is None else dated  # fmt: skip
     if part_of is not None:
         total = _claim_at(ctx, siblings, part_of).category
         if category == "other" or total in lx.PEOPLE_CATEGORIES:
@@ -681,9 +686,9 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category=category,
         subject=_subject(noun, m),
         location=location.text if location else None,
-        event_date=when.iso if when else None,
-        event_date_first=when.first if when else None,
-        event_date_last=when.last if when else None,
+        event_date=dated[0],
+        event_date_first=dated[1],
+        event_date_last=dated[2],
         attributed_to=speaker(),
         part_of=part_of,
         context_first=context[0] if context else None,
@@ -692,6 +697,39 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
+
+
+# "Of those killed, ...", "Among the injured were ...": the sentence breaks down a total
+# the sentence before gave
+_BACK_OPENER = re.compile(
+    r"(?:[^\w]{0,3})(?:Of|Among) (?:those|them|these|the) ?(?P<w>[a-z]+)?(?:,| were| was)"
+)
+
+
+def _back_reference(ctx, index: int, sentence) -> tuple[int, ExtractedClaim] | None:
+    """The total of the sentence before that this sentence's opener breaks down, as
+    (its index among the article's claims, the claim): the one whose harm the opener
+    names, else the last."""
+    m = _BACK_OPENER.match(sentence.text)
+    if m is None:
+        return None
+    harm = lx.cue_category(m["w"]) if m["w"] else "other"
+    for back in range(1, 4):  # the sentence before; for a named harm, up to three back
+        k = index - back
+        if k < 0 or ctx.sentences[k].paragraph != sentence.paragraph:
+            return None
+        before = ctx.sentences[k].text
+        totals = [
+            (i, c)
+            for i, c in enumerate(ctx.claims)
+            if c.kind == "numeric" and c.sentence == before and c.part_of is None
+        ]
+        named = [t for t in totals if t[1].category == harm] if harm != "other" else []
+        if named or (totals and back == 1 and harm == "other"):
+            return (named or totals)[-1]
+        if harm == "other":
+            return None
+    return None
 
 
 _OF_THE_OPENER = re.compile(r"(?:[^\w]{0,3})(?:Of|Among) (?:the|its|their|these) ")

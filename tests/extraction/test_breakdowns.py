@@ -62,3 +62,16 @@ def test_a_bare_count_after_an_of_the_opener_is_a_part_of_its_total():
         ("31 health centres", "facilities", None),
         ("9", "facilities", 0),
     ]
+
+
+def test_a_sentence_opening_on_those_killed_breaks_down_the_total_before_it():
+    text = (
+        "Since 1 January 2024, the mission has verified 2,410 civilians killed and 5,120 "
+        "injured. Of those killed, 1,210 were men and 402 women. Among the injured were "
+        "812 children."
+    )
+    claims = [c for c in extract_claims(text, date(2025, 3, 1)) if c.kind == "numeric"]
+    got = {c.quote: (c.category, c.event_date, c.part_of) for c in claims}
+    assert got["1,210"] == ("killed", "2024-01-01/2025-03-01", 0)
+    assert got["402 women"] == ("killed", "2024-01-01/2025-03-01", 0)
+    assert got["812 children"] == ("injured", "2024-01-01/2025-03-01", 1)
