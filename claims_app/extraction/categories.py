@@ -419,6 +419,8 @@ def _as_damage(category: str, sentence: str, rel_end: int, unit: str | None, hea
         if head in _ATTACK_NOUNS and _ATTACK_ON_FACILITY.match(sentence[rel_end:]):
             return "facilities_hit"  # "7 attacks on health centres and schools"
         return "attacks"  # "two bombs", "172 attacks on health care, which have killed"
+    if unit == "towns" and category == "attacks":
+        return "attacks"  # "raided at least 23 villages": villages attacked, not hit buildings
     if unit in ("facilities", "towns") and category in ("attacks", "killed", "facilities_hit"):
         return "facilities_hit"
     if category == "facilities_hit" and unit not in ("facilities", "towns"):

@@ -27,6 +27,9 @@ def _category(sentence: str, quote_start: str) -> str:
          "displaced"),
         ("The camp now shelters more than 9,000 people in tents.", "more than 9,000",
          "displaced"),
+        # villages attacked are attacks; villages burned, places hit
+        ("Soldiers raided at least 14 villages near Kani.", "at least 14", "attacks"),
+        ("Troops burned 12 villages in the township.", "12 villages", "facilities_hit"),
         # a fatality ratio counts no one
         ("The outbreak has a case fatality ratio (CFR) of 0.31%.", "0.31%", "other"),
         # the dead found; schools closed are not schools hit
