@@ -75,7 +75,8 @@ _GOVERNING = re.compile(
     r"\b(killed|killing|kills|kill|executed|executing|massacred|claimed|wounded|wounding|"
     r"wounds|injured|injuring|injures|displaced|displacing|displaces|uprooted|uprooting|"
     r"uproots|evacuated|evacuating|detained|detaining|detains|arrested|arresting|arrests|"
-    r"abducted|abducting|abducts|kidnapped|kidnapping|launched|launching|fired|firing|"
+    r"abducted|abducting|abducts|kidnapped|kidnapping|captured|capturing|took away|"
+    r"taking away|launched|launching|fired|firing|"
     r"repelled|repelling|carried out|conducted|dropped|shot down|intercepted|downed|"
     r"destroyed|destroying|destroys|damaged|damaging|damages|demolished|demolishing|"
     r"burned|burning|burnt|looted|looting|razed|sinking|sank|sunk|rescued|pulled|carrying|"
@@ -85,7 +86,7 @@ _VERB_CATEGORY = [
     (re.compile(r"kill|execut|massacr|claimed"), "killed"),
     (re.compile(r"wound|injur"), "injured"),
     (re.compile(r"displac|uproot|evacuat|shelter|host|houses|accommodat"), "displaced"),
-    (re.compile(r"detain|arrest|abduct|kidnap"), "detained"),
+    (re.compile(r"detain|arrest|abduct|kidnap|captur|took away|taking away"), "detained"),
     (re.compile(r"launch|fir|repell|carried out|conducted|dropped"), "attacks"),
     (re.compile(r"destroy|damag|demolish|burn|loot|razed"), "facilities_hit"),
     (re.compile(r"shot down|intercept|downed|sink|sank|sunk|rescued|pulled|carrying"), "other"),

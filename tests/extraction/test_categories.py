@@ -27,6 +27,10 @@ def _category(sentence: str, quote_start: str) -> str:
          "displaced"),
         ("The camp now shelters more than 9,000 people in tents.", "more than 9,000",
          "displaced"),
+        # people captured or taken away are detained; towns captured are no one
+        ("The army said it captured 31 fighters near Dikwa.", "31 fighters", "detained"),
+        ("Gunmen took away 9 passengers from the bus.", "9 passengers", "detained"),
+        ("Rebels captured 3 towns in the east.", "3 towns", "other"),
         # villages attacked are attacks; villages burned, places hit
         ("Soldiers raided at least 14 villages near Kani.", "at least 14", "attacks"),
         ("Troops burned 12 villages in the township.", "12 villages", "facilities_hit"),
