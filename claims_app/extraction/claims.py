@@ -32,7 +32,6 @@ from claims_app.extraction.categories import (
 from claims_app.extraction.dated import date_claim_spans
 from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
-from claims_app.extraction.gazetteer import is_country
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
 from claims_app.extraction.numbers import as_number
 from claims_app.extraction.pagedates import dateline_end, reporting_period
@@ -635,8 +634,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category = "refugees"  # "41 870 new arrivals" on a page about refugees crossing
     if category == "other" and m.unit is None and ctx.about_refugees:
         crossing = _INTO_COUNTRY.search(ctx.text, noun_end, min(sentence.end, noun_end + 60))
-        if crossing is not None and is_country(crossing["c"]):
-            category = "refugees"  # "More than 9,400 people have reached Mauritania"
+        if crossing is not None:
+            category = "refugees"  # "9,400 people have reached Mauritania", "arrived in Adré"
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if unit == "years":
@@ -734,7 +733,8 @@ def _back_reference(ctx, index: int, sentence) -> tuple[int, ExtractedClaim] | N
 
 _OF_THE_OPENER = re.compile(r"(?:[^\w]{0,3})(?:Of|Among) (?:the|its|their|these) ")
 _INTO_COUNTRY = re.compile(
-    r"\b(?:reached|arrived in|entered|fled to|fled into|crossed into)\s+(?:the\s+)?"
+    r"\b(?P<v>reached|arrived (?:in|at)|entered|fled to|fled into|crossed (?:into|at)|"
+    r"were registered (?:in|at))\s+(?:the\s+)?"
     r"(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 _AGGREGATE = 10_000  # a count this large is seldom about one town (where.py)

@@ -131,6 +131,8 @@ def test_people_reaching_another_country_on_a_page_about_refugees_are_refugees()
         "crossing at Fassala on Monday alone."
     )
     assert _category(text, "More than 6,200") == "refugees"
+    town = text.replace("have reached Mauritania", "have arrived in Bassikounou")
+    assert _category(town, "More than 6,200") == "refugees"
     assert _category(text, "some 1,300") == "refugees"
 
 
