@@ -315,7 +315,8 @@ _ROLE_WORD = (
     r"managers?|management|engineers?|farmers?|families|mothers?|fathers?|report|study|"
     r"survey|statement|petition|defen[cs]e|rescuers|protection|prosecutors?|investigators?|"
     r"informants|partners|force|forces|brigade|mission|utility|watchdog|media|governor|"
-    r"mayor|authority|government|administration|cluster|mechanism|matrix|operator|"
+    r"mayor|authority|government|administration|cluster|mechanism|matrix|operators?|traders|"
+    r"drivers|teachers|villagers|parents|"
     r"representatives?|delegates?|delegations?|envoys?|ambassadors?|speakers?)"
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)"

@@ -197,6 +197,12 @@ def test_a_meeting_record_s_speakers_and_their_pronouns():
             "2,100",
             "cluster partners",
         ),
+        # people named by their trade
+        (
+            "Truck operators said 40 lorries were stranded at Galafi.",
+            "40 lorries",
+            "Truck operators",
+        ),
         # an acronym in brackets with lower-case letters is part of the name
         (
             "Between 1 and 30 April, the Ministry of Health (MoH) of Norland reported 2 140 "
