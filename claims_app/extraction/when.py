@@ -45,6 +45,10 @@ _BASELINE_BEFORE = re.compile(
     r"|\b(?:increase|rise|decrease|drop|fall|jump|up|down)\s+(?:on|from|over)\s+(?:the\s+)?"
     r"(?:same\s+[a-z]+\s+(?:of\s+|in\s+)?)?)\Z"
 )
+_COMPARISON_MARK = re.compile(
+    r"\b(?:compared (?:with|to)|(?<!more )(?<!less )(?<!fewer )(?<!no )(?<!rather )than|"
+    r"up from|down from|versus|vs\.?)\b"  # ("more than 40": a qualifier, no comparison)
+)
 SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
     r"\s*(?:late |early )?\Z"
@@ -177,6 +181,8 @@ def _may_date(
     before = low[max(0, d.start - 50) : d.start]
     if _REFERENCE_BEFORE.search(before):
         return False  # "before late January"
+    if d.start >= figure[1] and _COMPARISON_MARK.search(low, figure[1], d.start):
+        return False  # "1,430 a day, compared with 11,902 in the previous period (16-28 Feb)"
     baseline = _BASELINE_BEFORE.search(before)
     if baseline and not d.start - len(before) + baseline.start() < figure[0] < d.start:
         return False  # "28 per cent higher than in May": the month compared with
