@@ -102,6 +102,12 @@ _THINGS = frozenset(
 )
 # People moved for their work, whom no one counts among the displaced
 _STAFF = frozenset("staff colleagues personnel employees workers aid-workers".split())
+# A share of the people a survey asked: what they said is no count of harm
+_SURVEYED = re.compile(
+    r"\s*of (?:the )?(?:[a-z]+ ){0,2}(?:households|respondents|families|people|persons|"
+    r"refugees|women|men|children|parents|those) (?:interviewed|surveyed|asked|assessed|"
+    r"consulted|polled|questioned)\b"
+)
 _SHARE_OF_GROUP = re.compile(
     r"\s*of (?:them|whom|those)\s+(?:were |are )?(?:children|women|girls|boys|men|minors|"
     r"female|male|elderly)\b"
@@ -280,6 +286,12 @@ def _own_words(
         return "other"  # "a case fatality rate of 3.6 per cent": a ratio, no one counted
     if unit in ("photos", "years") or (percent and _SHARE_OF_GROUP.match(sentence, figure_end)):
         return "other"  # "over half of them children": who they are, not what befell them
+    if (
+        percent
+        and "of " in sentence[figure_end : figure_end + 4]
+        and _SURVEYED.match(sentence, figure_end)
+    ):
+        return "other"  # "70 per cent of households interviewed said a member was killed"
     if (
         percent
         and (

@@ -34,6 +34,9 @@ def _category(sentence: str, quote_start: str) -> str:
         # villages attacked are attacks; villages burned, places hit
         ("Soldiers raided at least 14 villages near Kani.", "at least 14", "attacks"),
         ("Troops burned 12 villages in the township.", "12 villages", "facilities_hit"),
+        # a share of the people a survey asked counts what they said, no harm
+        ("About 60 per cent of families surveyed said a relative had been killed.",
+         "About 60 per cent", "other"),
         # a fatality ratio counts no one
         ("The outbreak has a case fatality ratio (CFR) of 0.31%.", "0.31%", "other"),
         # the dead found; schools closed are not schools hit
