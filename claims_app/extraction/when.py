@@ -49,6 +49,9 @@ _COMPARISON_MARK = re.compile(
     r"\b(?:compared (?:with|to)|(?<!more )(?<!less )(?<!fewer )(?<!no )(?<!rather )than|"
     r"up from|down from|versus|vs\.?)\b"  # ("more than 40": a qualifier, no comparison)
 )
+# What the two patterns above cannot match without (substring tests first: C speed)
+_BASELINE_WORDS = ("than", "compared", "relative", "versus", "vs", " on ", " from ", " over ")
+_COMPARISON_WORDS = ("compared", "than", " from ", "versus", "vs")
 SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
     r"\s*(?:late |early )?\Z"
@@ -181,9 +184,15 @@ def _may_date(
     before = low[max(0, d.start - 50) : d.start]
     if _REFERENCE_BEFORE.search(before):
         return False  # "before late January"
-    if d.start >= figure[1] and _COMPARISON_MARK.search(low, figure[1], d.start):
+    if (
+        d.start >= figure[1]
+        and any(map(low[figure[1] : d.start].__contains__, _COMPARISON_WORDS))
+        and _COMPARISON_MARK.search(low, figure[1], d.start)
+    ):
         return False  # "1,430 a day, compared with 11,902 in the previous period (16-28 Feb)"
-    baseline = _BASELINE_BEFORE.search(before)
+    baseline = (
+        _BASELINE_BEFORE.search(before) if any(map(before.__contains__, _BASELINE_WORDS)) else None
+    )
     if baseline and not d.start - len(before) + baseline.start() < figure[0] < d.start:
         return False  # "28 per cent higher than in May": the month compared with
     compared = _COMPARED_BEFORE.search(before)
