@@ -363,7 +363,12 @@ def first_harm(low: str, start: int = 0, end: int | None = None) -> str | None:
 # A page about people crossing a border speaks of refugees more than of the internally
 # displaced; there "41 870 new arrivals" are refugees, unless displacement is named
 # right at the figure.
-_REFUGEE_WORDS = re.compile(r"\brefugees?\b|\basylum\b|\bcrossed (?:the border|into)\b")
+# (an organisation's name is no talk of refugees: "Norwegian Refugee Council", "the UN
+# refugee agency", "High Commissioner for Refugees")
+_REFUGEE_WORDS = re.compile(
+    r"(?<!for )\brefugees?\b(?! (?:council|agency|commission|affairs))|\basylum\b|"
+    r"\bcrossed (?:the border|into)\b"
+)
 _DISPLACED_WORDS = re.compile(r"\binternally displaced\b|\bidps?\b|\bdisplaced\b|\bdisplacement\b")
 _NAMED_DISPLACED = re.compile(r"\bdisplaced\b|\bidps?\b|\bdisplacement\b|\bfled (?:their|to)\b")
 

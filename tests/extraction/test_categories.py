@@ -127,9 +127,18 @@ def test_arrivals_on_a_page_about_refugees_are_refugees() -> None:
     assert _category(text, "4 100") == "refugees"
 
 
+def test_an_agency_s_name_does_not_make_a_page_about_refugees() -> None:
+    text = (
+        "Some 4,000 people who fled fighting in Kessa arrived in Aren this week, said an "
+        "officer of the Norwegian Refugee Council. The UN refugee agency is sending tents."
+    )
+    assert _category(text, "Some 4,000") == "displaced"
+
+
 def test_people_reaching_another_country_on_a_page_about_refugees_are_refugees() -> None:
     text = (
-        "Refugees fleeing clashes in Mali keep arriving, the refugee agency said. More than "
+        "Refugees fleeing clashes in Mali keep arriving, and the camps already hold "
+        "90,000 refugees, the refugee agency said. More than "
         "6,200 people have reached Mauritania in ten days, and some 1,300 people made the "
         "crossing at Fassala on Monday alone."
     )
