@@ -177,11 +177,16 @@ _RECENT = ("last week", "over the weekend", "last weekend", "earlier this week",
 def _opens(low: str, sentence: tuple[int, int], d: DateMention) -> bool:
     """ "On 9 January, ..." or "Yesterday, ...": a day that opens the sentence."""
     lead = low[sentence[0] : d.start].strip()
+    text = d.text.lower()
     return (
         lead in ("", "on", "late on", "early on", "in")
-        and (d.precision in ("day", "month") or d.text.lower().startswith(_RECENT))
-        and (low[d.end : d.end + 1] == ",")
+        and (d.precision in ("day", "month") or text.startswith(_RECENT + _SPANS))
+        and _COMMA_AFTER.match(low, d.end) is not None
     )
+
+
+_SPANS = ("between ", "from ")  # "Between 1 and 15 May, troops burned ...": a bounded span
+_COMMA_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?,")  # "On Friday (6 June), ..."
 
 
 def _not_an_event_date(low: str, d: DateMention, anchor: date | None, future: bool) -> bool:
@@ -227,9 +232,12 @@ def _event_span(
     if state and d.precision == "period" and not _about_a_figure(low, state, figures):
         return state.start(), state.end()  # "has been closed since 22 February"
     verbs = list(_EVENT_VERB_IN.finditer(low, *clause))
-    if not verbs and opens:  # "On 9 January, soldiers killed between 12 and 15 men"
+    # A span opening the sentence ("Between 1 and 15 May, troops burned ...") needs a
+    # verb of an event that is not its figure's own ("..., HRMMU verified 1,208 killed")
+    day_opens = opens and not d.text.lower().startswith(_SPANS)
+    if not verbs and day_opens:  # "On 9 January, soldiers killed between 12 and 15 men"
         verbs = [v for v in _HARM_VERB.finditer(low, *clause) if _governs(v, figures)]
-    if not verbs and opens:  # "On 15 May, WFP made its first distribution in the camp"
+    if not verbs and day_opens:  # "On 15 May, WFP made its first distribution in the camp"
         return _opened_clause(low, clause, d)
     if not verbs:
         return None  # no event but the figure's own ("killed six people on 12 September")

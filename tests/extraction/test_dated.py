@@ -150,9 +150,20 @@ def test_a_line_too_short_to_tell_an_event_or_a_year_in_a_list_of_figures_is_no_
             "Last week, security forces detained 14 men in Niono",
             "2025-03-03/2025-03-09",
         ),
+        # a span that opens the sentence, with an event's verb
+        (
+            "Between 1 and 9 March, soldiers burned nearly 300 homes in Kessa.",
+            "Between 1 and 9 March, soldiers burned nearly 300 homes in Kessa",
+            "2025-03-01/2025-03-09",
+        ),
     ],
 )
 def test_a_dated_event_beside_its_toll(text: str, quote: str, iso: str) -> None:
     found = date_claims(text)
     assert found.get(quote) == iso, found
     assert [c.kind for c in extract_claims(text, FRI_14_MARCH_2025)].count("numeric") >= 1
+
+
+def test_a_weekday_glossed_in_brackets_opens_the_sentence() -> None:
+    found = date_claims("On Friday (7 March), a bomber detonated explosives in Aren.")
+    assert list(found.values()) == ["2025-03-07"]
