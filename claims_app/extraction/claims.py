@@ -624,6 +624,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category = antecedent.category or category
     if m.unit is not None:
         category = "other"  # money: an appeal, a fund, a price, never a harm count
+    if m.percent and category in ("displaced", "refugees") and _describes_group(ctx.low, m.end):
+        category = "other"  # "58% of new arrivals are children": who they are
     if (
         category == "displaced"
         and ctx.about_refugees
@@ -732,6 +734,22 @@ def _back_reference(ctx, index: int, sentence) -> tuple[int, ExtractedClaim] | N
 
 
 _OF_THE_OPENER = re.compile(r"(?:[^\w]{0,3})(?:Of|Among) (?:the|its|their|these) ")
+# A share of a group of the displaced, and what it says of them: "58% of new arrivals are
+# children", "1 in 4 displaced households is headed by a woman"; not "40% of residents
+# have fled", where the share is of those uprooted
+_SHARE_OF_DISPLACED = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+|all\s+|them\s+|those\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:arrivals|displaced|idps|households|families|people|persons|refugees|returnees|"
+    r"them|those|individuals)\b(?:\s+(?:in|at|from|of)\s+[a-z- ]{1,40}?)?"
+    r"\s+(?:are|were|is|was|have|had|live|lived|lack|lacked|stay|stayed|said|reported|"
+    r"remain|remained|depend|need)\b(?!\s+(?:been\s+)?(?:displaced|forced|uprooted|fled))"
+)
+
+
+def _describes_group(low: str, figure_end: int) -> bool:
+    return _SHARE_OF_DISPLACED.match(low, figure_end) is not None
+
+
 _INTO_COUNTRY = re.compile(
     r"\b(?P<v>reached|arrived (?:in|at)|entered|fled to|fled into|crossed (?:into|at)|"
     r"were registered (?:in|at))\s+(?:the\s+)?"

@@ -34,6 +34,13 @@ def _category(sentence: str, quote_start: str) -> str:
         # villages attacked are attacks; villages burned, places hit
         ("Soldiers raided at least 14 villages near Kani.", "at least 14", "attacks"),
         ("Troops burned 12 villages in the township.", "12 villages", "facilities_hit"),
+        # a share of the displaced that says who they are is no count of the displaced;
+        # a share of people who fled is
+        ("Up to 40% of new arrivals are children.", "Up to 40%", "other"),
+        ("About one-third of displaced households are headed by women.", "About one-third",
+         "other"),
+        ("About 40 per cent of residents have fled the town.", "About 40 per cent",
+         "displaced"),
         # a share of the people a survey asked counts what they said, no harm
         ("About 60 per cent of families surveyed said a relative had been killed.",
          "About 60 per cent", "other"),
