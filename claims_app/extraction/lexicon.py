@@ -245,7 +245,9 @@ _CUES = {
     r"need (?:(?:urgent|life-saving|humanitarian|food|emergency|health|protection|shelter) )?"
     r"(?:assistance|aid|help|support)|cut off|depends? on|"
     r"requir(?:e|es|ing) (?:humanitarian |urgent |life-saving )?(?:assistance|aid|help)|"
-    r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no )?access|"
+    r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no |adequate |safe |"
+    r"sufficient |regular )?access|without (?:care|health care|aid|assistance|food|water|"
+    r"shelter)|cutting off|confined|(?:could|would|will|may) lose|"
     r"ipc phase|in (?:emergency|crisis|catastrophe)|famine conditions",
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
     r"attacked|struck|raided|stormed",

@@ -41,6 +41,11 @@ def _category(sentence: str, quote_start: str) -> str:
          "other"),
         ("About 40 per cent of residents have fled the town.", "About 40 per cent",
          "displaced"),
+        # people left without care or access are at risk
+        ("The clinic was looted, leaving some 9,000 residents without care.", "some 9,000",
+         "at_risk"),
+        ("An estimated 2.1 million people lack adequate access to safe water.",
+         "An estimated 2.1 million", "at_risk"),
         # a share of the people a survey asked counts what they said, no harm
         ("About 60 per cent of families surveyed said a relative had been killed.",
          "About 60 per cent", "other"),
