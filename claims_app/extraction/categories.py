@@ -194,6 +194,8 @@ _CAPACITY_BEFORE = re.compile(
 )
 
 
+_CASES_AFTER = re.compile(r" (?:suspected |confirmed |new )?cases\b(?! of)")
+_SENTENCED_BEFORE = re.compile(r"\bsentenc(?:ed|es|ing)\s+(?:[a-z]+\s+){0,2}$")
 _BODIES_OF = re.compile(r"\b(?:bodies|remains) of (?:another |a further |at least |some )?$")
 
 
@@ -280,6 +282,10 @@ def _own_words(
         return "killed"  # "the death toll ... rose to 31"
     if "bodies" in before[-30:] and _BODIES_OF.search(before):
         return "killed"  # "recovered the bodies of another six men"
+    if "sentenc" in before[-40:] and _SENTENCED_BEFORE.search(before):
+        return "other"  # "sentenced two men to death": a court's sentence, no one killed
+    if (head == "cases" and not after.startswith(" of ")) or _CASES_AFTER.match(after):
+        return "other"  # "312 suspected measles cases": cases, whatever deaths follow
     if (risen := _risen_noun(before + _verb_opening(sentence, rel))) is not None:
         return risen
     if percent and _RATE_WORDS.search(before[-30:]) and _RATE_OF_BEFORE.search(before):

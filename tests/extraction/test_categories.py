@@ -41,6 +41,10 @@ def _category(sentence: str, quote_start: str) -> str:
          "other"),
         ("About 40 per cent of residents have fled the town.", "About 40 per cent",
          "displaced"),
+        # a court's sentence kills no one; cases are cases, whatever deaths follow
+        ("The court sentenced three men to death on Monday.", "three men", "other"),
+        ("Clinics recorded 210 suspected cholera cases, and four patients died.", "210",
+         "other"),
         # people left without care or access are at risk
         ("The clinic was looted, leaving some 9,000 residents without care.", "some 9,000",
          "at_risk"),
