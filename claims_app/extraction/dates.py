@@ -510,8 +510,10 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
             continue
         target = WEEKDAYS.index(m["wd"].lower())
         back = (anchor.weekday() - target) % 7
-        if (m["last"] or "").lower() == "last" and back == 0:
-            back = 7
+        if (m["last"] or "").lower() == "last" and back <= 1:
+            # "last Wednesday", said on a Thursday: the Wednesday of the week before; the
+            # day before is "yesterday" or "on Wednesday"
+            back += 7
         day = (
             anchor + timedelta(days=(target - anchor.weekday()) % 7)
             if future(m.start())

@@ -13,6 +13,7 @@ THU_30_MAY_2019 = date(2019, 5, 30)
         ("a statement issued on Wednesday said", THU_30_MAY_2019, "on Wednesday", "2019-05-29"),
         ("shelling on Thursday morning", THU_30_MAY_2019, "on Thursday", "2019-05-30"),
         ("Last Monday, the team said", date(2019, 5, 24), "Last Monday", "2019-05-20"),
+        ("the strikes last Wednesday", date(2025, 8, 14), "last Wednesday", "2025-08-06"),
         ("a meeting is set to take place on Friday", date(2019, 5, 15), "on Friday", "2019-05-17"),
         ("fled since late April", date(2019, 5, 17), "since late April", "2019-04-21/2019-05-17"),
         (
