@@ -379,6 +379,35 @@ _DISPLACED_WORDS = re.compile(r"\binternally displaced\b|\bidps?\b|\bdisplaced\b
 _NAMED_DISPLACED = re.compile(r"\bdisplaced\b|\bidps?\b|\bdisplacement\b|\bfled (?:their|to)\b")
 
 
+# A share of a group of the displaced, and what it says of them: "58% of new arrivals are
+# children", "1 in 4 displaced households is headed by a woman"; not "40% of residents
+# have fled", where the share is of those uprooted
+_SHARE_OF_DISPLACED = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+|all\s+|them\s+|those\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:arrivals|displaced|idps|households|families|people|persons|refugees|returnees|"
+    r"them|those|individuals)\b(?:\s+(?:in|at|from|of)\s+[a-z- ]{1,40}?)?"
+    r"\s+(?:are|were|is|was|have|had|live|lived|lack|lacked|stay|stayed|said|reported|"
+    r"remain|remained|depend|need)\b(?!\s+(?:been\s+)?(?:displaced|forced|uprooted|fled))"
+)
+
+
+def describes_group(low: str, figure_end: int) -> bool:
+    """A share of the displaced that says who they are, not that they were displaced."""
+    return _SHARE_OF_DISPLACED.match(low, figure_end) is not None
+
+
+# People who reached a named place: on a page about refugees, arrivals across a border
+_ARRIVED_AT = re.compile(
+    r"\b(?:reached|arrived (?:in|at)|entered|fled to|fled into|crossed (?:into|at)|"
+    r"were registered (?:in|at))\s+(?:the\s+)?[A-Z]"
+)
+
+
+def arrived_somewhere(text: str, start: int, end: int) -> bool:
+    """ "... have reached Mauritania", "... arrived in Adré" in text[start:end]."""
+    return _ARRIVED_AT.search(text, start, end) is not None
+
+
 def about_refugees(low: str) -> bool:
     """Whether a (lowered) article is about refugees rather than internal displacement."""
     if "refugee" not in low and "asylum" not in low and "crossed " not in low:

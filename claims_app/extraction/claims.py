@@ -25,7 +25,9 @@ from claims_app.extraction import rx
 from claims_app.extraction.breakdowns import BreakdownItem, find_breakdowns, item_category
 from claims_app.extraction.categories import (
     about_refugees,
+    arrived_somewhere,
     category_for,
+    describes_group,
     displacement_named,
     sentence_cues,
 )
@@ -597,18 +599,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         ctx.low, max(sentence.start, m.start - 30), m.start
     ):
         antecedent = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
-    partitive = None
-    if antecedent is None and not noun and _OF_THE_OPENER.match(sentence.text) and siblings:
-        total = siblings[-1]
-        if (
-            total.sentence == sentence.text
-            and total.part_of is None
-            and (
-                total.category
-                not in lx.PEOPLE_CATEGORIES  # "Of the 40 wounded, nine died": its verb
-            )
-        ):
-            antecedent = partitive = siblings[-1]  # "Of the 23 health centres, only 9 are ..."
+    partitive = None if antecedent or noun else _partitive_total(sentence, siblings)
+    antecedent = antecedent or partitive
     if antecedent is not None:  # "three of them", "12 of those": count what was counted
         unit = antecedent.unit if unit in (None, "other:them") or not noun else unit
     if unit is None and m.value is None and not noun:
@@ -624,7 +616,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category = antecedent.category or category
     if m.unit is not None:
         category = "other"  # money: an appeal, a fund, a price, never a harm count
-    if m.percent and category in ("displaced", "refugees") and _describes_group(ctx.low, m.end):
+    if m.percent and category in ("displaced", "refugees") and describes_group(ctx.low, m.end):
         category = "other"  # "58% of new arrivals are children": who they are
     if (
         category == "displaced"
@@ -634,10 +626,13 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         )
     ):
         category = "refugees"  # "41 870 new arrivals" on a page about refugees crossing
-    if category == "other" and m.unit is None and ctx.about_refugees:
-        crossing = _INTO_COUNTRY.search(ctx.text, noun_end, min(sentence.end, noun_end + 60))
-        if crossing is not None:
-            category = "refugees"  # "9,400 people have reached Mauritania", "arrived in Adré"
+    if (
+        category == "other"
+        and m.unit is None
+        and ctx.about_refugees
+        and arrived_somewhere(ctx.text, noun_end, min(sentence.end, noun_end + 60))
+    ):
+        category = "refugees"  # "9,400 people have reached Mauritania", "arrived in Adré"
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if unit == "years":
@@ -653,9 +648,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
         money=m.unit is not None, country=ctx.country, home=ctx.home_country,
         placed_before=ctx.placed_before, harm=category,
-        aggregate=(m.percent and not _SHARE_OF_A_GROUP.match(ctx.low, m.end))
-        or (m.value or 0) >= _AGGREGATE
-        or (m.value is None and _VAGUE_LARGE.search(ctx.low, m.start, m.end) is not None),
+        aggregate=_aggregate(ctx.low, m),
     )  # fmt: skip
     when = figure_date(
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
@@ -734,27 +727,20 @@ def _back_reference(ctx, index: int, sentence) -> tuple[int, ExtractedClaim] | N
 
 
 _OF_THE_OPENER = re.compile(r"(?:[^\w]{0,3})(?:Of|Among) (?:the|its|their|these) ")
-# A share of a group of the displaced, and what it says of them: "58% of new arrivals are
-# children", "1 in 4 displaced households is headed by a woman"; not "40% of residents
-# have fled", where the share is of those uprooted
-_SHARE_OF_DISPLACED = re.compile(
-    r"\s*(?:of\s+)?(?:the\s+|all\s+|them\s+|those\s+)?(?:[a-z-]+\s+){0,2}?"
-    r"(?:arrivals|displaced|idps|households|families|people|persons|refugees|returnees|"
-    r"them|those|individuals)\b(?:\s+(?:in|at|from|of)\s+[a-z- ]{1,40}?)?"
-    r"\s+(?:are|were|is|was|have|had|live|lived|lack|lacked|stay|stayed|said|reported|"
-    r"remain|remained|depend|need)\b(?!\s+(?:been\s+)?(?:displaced|forced|uprooted|fled))"
-)
 
 
-def _describes_group(low: str, figure_end: int) -> bool:
-    return _SHARE_OF_DISPLACED.match(low, figure_end) is not None
+def _partitive_total(sentence, siblings: list[ExtractedClaim]) -> ExtractedClaim | None:
+    """ "Of the 23 health centres, only 9 are functional": the opener's total, which a
+    bare count after it breaks down; a total of people harmed is not one ("Of the 40
+    wounded, nine died": the verb says what the nine count)."""
+    if not siblings or not _OF_THE_OPENER.match(sentence.text):
+        return None
+    total = siblings[-1]
+    if total.sentence != sentence.text or total.part_of is not None:
+        return None
+    return None if total.category in lx.PEOPLE_CATEGORIES else total
 
 
-_INTO_COUNTRY = re.compile(
-    r"\b(?P<v>reached|arrived (?:in|at)|entered|fled to|fled into|crossed (?:into|at)|"
-    r"were registered (?:in|at))\s+(?:the\s+)?"
-    r"(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-)
 _AGGREGATE = 10_000  # a count this large is seldom about one town (where.py)
 # "half of them", "64% of displaced individuals", "a 40% increase": a share of a group
 # or a change the text has placed already
@@ -763,6 +749,16 @@ _SHARE_OF_A_GROUP = re.compile(
     r"|displaced|new|newly)|(?:increase|rise|decrease|drop|fall|jump)\b)"
 )
 _VAGUE_LARGE = re.compile(r"thousands|millions")  # "tens of thousands": as large
+
+
+def _aggregate(low: str, m: Mention) -> bool:
+    """Tens of thousands or more, or a share not of a group the text has placed: seldom
+    the figure of one town (where.py)."""
+    if m.percent:
+        return not _SHARE_OF_A_GROUP.match(low, m.end)
+    if m.value is None:
+        return _VAGUE_LARGE.search(low, m.start, m.end) is not None
+    return m.value >= _AGGREGATE
 
 
 def _context_days(ctx: _Context, index: int, dates: list[DateMention]) -> tuple[date, date] | None:

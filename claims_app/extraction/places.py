@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, country_of_demonym, place_rank
+from claims_app.extraction.sentences import PARAGRAPH_BREAK
 
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
 # "Umm Tarsa". Lower-case particles (al-, el-, ad-, bin, de) may join its words.
@@ -442,7 +443,11 @@ def _and_before(text: str, at: int, start: int) -> bool:
     return len(bare) < len(head) and bare.endswith("and") and bare[-4:-3].isspace()
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+def _one_line(name: str) -> str:
+    """A name wrapped at a line's end ("Port\nLumen") is read as one spaced name."""
+    return " ".join(name.split()) if "\n" in name else name
+
+
 _RUN_BY = re.compile(r"-(?:supported|run|backed|led|funded|managed|operated|sponsored)\b")
 
 
@@ -478,7 +483,7 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
         return  # "the Yemeni city of Taiz": the place is the one after "of"
     if "-" in name and _RUN_BY.search(name):
         return  # "FAO-supported market monitoring": whose it is, not where
-    if "\n" in name and _BLANK_LINE.search(name):
+    if "\n" in name and PARAGRAPH_BREAK.search(name):
         return  # "Nasir and Ulang\n\nNew IPC": a name never runs across a paragraph
     rank = 6 if default == 6 else _rank_for(m.group(0), default)
     if default == 3 and _headline(text, s) and place_rank(name) is None:
@@ -489,8 +494,7 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
         rank = 5  # "villages around Pella", whatever else Pella names
     key = (s, s + len(name))
     if not _overlaps_better(found, key, rank):
-        # a name wrapped at a line's end ("Port\nLumen") is read as one spaced name
-        found[key] = Place(s, s + len(name), " ".join(name.split()) if "\n" in name else name, rank)
+        found[key] = Place(s, s + len(name), _one_line(name), rank)
 
 
 # A noun of actors or arms right after a one-word name makes the name its adjective:
@@ -625,8 +629,7 @@ def _consider_known(found: dict, text: str, m: _Found, group: str) -> None:
     rank = max(0, {COUNTRY: 1, REGION: 2, TOWN: 4}.get(known, 3) - 1)
     key = (s, s + len(name))
     if not _overlaps_better(found, key, rank):
-        # a name wrapped at a line's end ("Port\nLumen") is read as one spaced name
-        found[key] = Place(s, s + len(name), " ".join(name.split()) if "\n" in name else name, rank)
+        found[key] = Place(s, s + len(name), _one_line(name), rank)
 
 
 def _overlaps_better(found: dict[tuple[int, int], Place], key: tuple[int, int], rank: int) -> bool:

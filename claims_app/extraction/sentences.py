@@ -42,7 +42,7 @@ def _stop(text: str, start: int) -> int:
     return end
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
 class Sentence(NamedTuple):
@@ -138,7 +138,7 @@ def _make(text: str, start: int, end: int, paragraph: int) -> Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     cursor, paragraph = 0, 0
-    for m in _PARAGRAPH.finditer(text):
+    for m in PARAGRAPH_BREAK.finditer(text):
         out.extend(_split_paragraph(text, cursor, m.start(), paragraph))
         cursor, paragraph = m.end(), paragraph + 1
     out.extend(_split_paragraph(text, cursor, len(text), paragraph))

@@ -36,7 +36,7 @@ from claims_app.extraction.gazetteer import (
     place_rank,
 )
 from claims_app.extraction.places import NAME, NOT_PLACES, Place
-from claims_app.extraction.sentences import Sentence
+from claims_app.extraction.sentences import PARAGRAPH_BREAK, Sentence
 from claims_app.extraction.when import figure_region
 
 # RE2 (rx): these read the lowered article between offsets, for every kept figure
@@ -246,7 +246,6 @@ _COORDINATED_AFTER = re.compile(
     r"towns|camps|sites|municipalities|woredas|zones))?"
 )
 _CAPITALISED = re.compile(rf"{NAME}")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _with_coordinated(text: str, place: Place) -> Place:
@@ -255,7 +254,7 @@ def _with_coordinated(text: str, place: Place) -> Place:
     m = _COORDINATED_AFTER.match(text, place.end)
     if m is None or not all(map(_could_be_place, _CAPITALISED.findall(m.group()))):
         return place
-    if "\n" in m.group() and _BLANK_LINE.search(m.group()):
+    if "\n" in m.group() and PARAGRAPH_BREAK.search(m.group()):
         return place  # "... in Nasir and Ulang\n\nNew IPC analysis": a heading ends there
     return Place(place.start, m.end(), text[place.start : m.end()], place.rank)
 
