@@ -206,26 +206,30 @@ _LEADER_LABEL = re.compile(
 )
 
 
-def _leader_category(before: str) -> str | None:
+def _leader_label(before: str) -> str | None:
     label = _LEADER_LABEL.search(before)
-    return _label_category(label["label"]) if label is not None else None
+    return label["label"] if label is not None else None
+
+
+def _label_things(label: str) -> list[str]:
+    """The things a key figure's label names ("Homes burned"): hit, not hurt."""
+    return [w for w in label.split() if w in lx.UNITS["facilities"]]
+
+
+def _leader_category(before: str) -> str | None:
+    """What a key figure's label says it counts: its harm word, on the thing named."""
+    label = _leader_label(before)
+    if label is None or (cue := lx.CATEGORY_CUES.search(label)) is None:
+        return None
+    things = _label_things(label)
+    unit = "facilities" if things else None
+    return _as_damage(lx.cue_category(cue.group(0)), label, len(label), unit,
+                      things[0] if things else "")  # fmt: skip
 
 
 def _leader_unit(before: str) -> str | None:
-    label = _LEADER_LABEL.search(before)
-    things = label is not None and any(w in lx.UNITS["facilities"] for w in label["label"].split())
-    return "facilities" if things else None
-
-
-def _label_category(label: str) -> str | None:
-    """What a key figure's label says it counts: its harm word, on the thing named."""
-    cue = lx.CATEGORY_CUES.search(label)
-    if cue is None:
-        return None
-    found = lx.cue_category(cue.group(0))
-    things = [w for w in label.split() if w in lx.UNITS["facilities"]]
-    unit = "facilities" if things else None  # "Homes burned": homes are hit, not hurt
-    return _as_damage(found, label, len(label), unit, things[0] if things else "")
+    label = _leader_label(before)
+    return "facilities" if label and _label_things(label) else None
 
 
 def _risen_noun(before: str) -> str | None:

@@ -1139,6 +1139,7 @@ def _date_claims(ctx, index, sentence, dates, speaker, numeric):
     spans = date_claim_spans(
         ctx.low, (sentence.start, sentence.end), dates, [(c.start, c.end) for c in numeric],
         ctx.anchor, ctx.future_at(sentence.start),
+        words_at=sentence.start + dateline_end(sentence.text),
     )  # fmt: skip
     for start, end, d in spans:
         stated = ctx.stated(index) if d.precision == "period" else None

@@ -80,8 +80,11 @@ def date_claim_spans(
     figures: list[tuple[int, int]],
     anchor: date | None,
     future: bool,
+    *,
+    words_at: int | None = None,
 ) -> list[DateClaimSpan]:
-    """The date claims of one sentence (low is the lowered article text).
+    """The date claims of one sentence (low is the lowered article text; `words_at`,
+    where its own words start, after any dateline).
 
     `figures` are the sentence's numeric claims (start, end): a clause that holds
     one is about that figure, and its date is the figure's ("reached some 31,000
@@ -98,7 +101,8 @@ def date_claim_spans(
         if (subject := _dated_subject(low, sentence, d)) is not None:
             out.append(DateClaimSpan(subject, d.end, d))  # "A drone strike ... on 23 January"
             continue
-        if (subject := _struck_that_day(low, sentence, d)) is not None:
+        words = words_at if words_at is not None else sentence[0]
+        if (subject := _struck_that_day(low, sentence, words, d)) is not None:
             out.append(DateClaimSpan(subject, d.end, d))  # "A drone strike ... on Wednesday"
             continue
         clause = _clause(low, sentence, d.start)
@@ -299,21 +303,18 @@ _SUBJECT_EVENT = re.compile(
 )
 
 
-def _struck_that_day(low: str, sentence: tuple[int, int], d: DateMention) -> int | None:
+def _struck_that_day(low: str, sentence: tuple[int, int], words: int, d: DateMention) -> int | None:
     """ "A drone strike on a market ... killed 19 people and wounded 40 on Wednesday": a
     sentence whose subject is an event tells of that event on the day, besides its toll.
     Where the subject starts, or None."""
     if d.precision != "day" or d.start - sentence[0] > 250 or ";" in low[sentence[0] : d.start]:
         return None
-    dateline = _DATELINE_LOW.match(low, sentence[0], d.start)  # "port sudan (reuters) - "
-    start = dateline.end() if dateline else sentence[0]
-    start = _BULLET_LEAD.match(low, start, d.start).end()  # type: ignore[union-attr]
+    start = _BULLET_LEAD.match(low, words, d.start).end()  # type: ignore[union-attr]
     article = _ARTICLE.match(low, start, d.start)
     at = article.end() if article else start
     return start if _SUBJECT_EVENT.match(low, at, d.start) else None
 
 
-_DATELINE_LOW = re.compile(r"[^.\n]{2,80}?\s[-–—]+\s+")
 _BULLET_LEAD = re.compile(rf"\s*(?:{BULLET_MARK}\s*)?")  # matches empty
 _ARTICLE = re.compile(r"(?:an?|the|two|three)\s+")
 

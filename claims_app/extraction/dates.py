@@ -108,15 +108,15 @@ def _day_runs_on(m: rx.Match, text: str, *prefixes: str) -> bool:
     return False
 
 
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
+YEAR = r"(?:19[5-9]\d|20\d\d)"  # a year a report may name (mentions.py reads it too)
 # The article-wide scans run on RE2 (rx.py): `\b` where `re` would use a lookbehind,
 # lookaheads checked in Python after the match.
 # "from 3 May to 9 June", "between ... and ...", and with a dash alone: "1 January – 28
 # February 2025" (a word between two dates needs "from" or "between" before them: "on 2
 # May and 9 June" are two days).
 _RANGE = rx.compile(
-    rf"\b(?:(?P<pre>between|from)\s+)?{_dm('a')}(?:,?\s+(?P<ay>{_YEAR}))?"
-    rf"(?:\s+(?P<word>and|to|until|till)\s+|\s*(?:-|–|—)\s*){_dm('b')}(?:,?\s+(?P<by>{_YEAR}))?",
+    rf"\b(?:(?P<pre>between|from)\s+)?{_dm('a')}(?:,?\s+(?P<ay>{YEAR}))?"
+    rf"(?:\s+(?P<word>and|to|until|till)\s+|\s*(?:-|–|—)\s*){_dm('b')}(?:,?\s+(?P<by>{YEAR}))?",
 )
 # "between 18 and 24 February 2025", "on 6 and 7 August", "6-7 Aug", "the night of 27 to
 # 28 April", "February 2-9": two days of one month (+ not followed by a digit).
@@ -124,18 +124,18 @@ _SHARED_MONTH = rx.compile(
     rf"\b(?:(?:between|from|on)\s+)?(?:the (?:night|nights|afternoons|mornings|evenings) of\s+)?"
     rf"(?:(?P<a1>\d{{1,2}})\s*(?:-|–|to|and|until)\s*(?P<b1>\d{{1,2}})\s+(?P<m1>{MONTH_RE})"
     rf"|(?P<m2>{MONTH_RE})\s+(?P<a2>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<b2>\d{{1,2}}))"
-    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+    rf"(?:,?\s+(?P<y>{YEAR}))?"
 )
 # "the first half of December", "the first ten days of March", "the second week" is _MONTH_YEAR's
 _PART_OF_MONTH = rx.compile(
     rf"\b(?:in\s+)?the (?P<which>first|second|last) (?:(?P<half>half)|(?P<n>\d+|ten|two|three|"
-    rf"four|five|six|seven|eight|nine|fifteen) days) of (?P<m>{MONTH_RE})(?:\s+(?P<y>{_YEAR}))?\b"
+    rf"four|five|six|seven|eight|nine|fifteen) days) of (?P<m>{MONTH_RE})(?:\s+(?P<y>{YEAR}))?\b"
 )
-_FULL = rx.compile(rf"\b{_dm('x')}(?:,?\s+(?P<xy>{_YEAR}))?")  # + not followed by a digit
+_FULL = rx.compile(rf"\b{_dm('x')}(?:,?\s+(?P<xy>{YEAR}))?")  # + not followed by a digit
 _MONTH_YEAR = rx.compile(
     rf"\b(?:(?P<part>early|mid-?|late|the (?:beginning|start|end|middle) of|"
     rf"(?:the )?(?:first|second|third|fourth|last|final) week of)\s*)?"
-    rf"(?P<m>{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+    rf"(?P<m>{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
 )
 _MONTH_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$")
 _SINCE = re.compile(r"\b(?:since|from)\s+$")
@@ -152,7 +152,7 @@ _NIGHT_AFTER = re.compile(r"\s+night\b")
 _ON_AFTER = re.compile(r"\s+on\s+")
 _YEAR_ONLY = rx.compile(
     rf"(?:\b(?P<prep>in|since|of|from|during|until|by|before|after)\s+"
-    rf"(?:(?:early|mid|late)[- ])?|(?m:^)[ \t]*(?:[*\x1a-]\s*)?)(?P<y>{_YEAR})\b"
+    rf"(?:(?:early|mid|late)[- ])?|(?m:^)[ \t]*(?:[*\x1a-]\s*)?)(?P<y>{YEAR})\b"
 )  # (or opening a line, a timeline's entry: "2011 – Protests spread ..."; \x1a: a bullet)
 _ENTRY_DASH = re.compile(r"\s*[-–—]+\s")
 _COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
@@ -616,7 +616,7 @@ def _agos(text: str, anchor: date | None, _f: bool, _original: str):
 
 # "The 2023 Humanitarian Response Plan", "the 2025 HNRP": the year a plan's figures are for.
 _PLAN_YEAR = rx.compile(
-    rf"\bthe (?P<y>{_YEAR})(?:[-/](?:{_YEAR}|\d\d))? (?:[a-z'-]+ ){{0,5}}?"
+    rf"\bthe (?P<y>{YEAR})(?:[-/](?:{YEAR}|\d\d))? (?:[a-z'-]+ ){{0,5}}?"
     r"(?:plan|appeal|hrp|hnrp|hnro|budget|requirements)\b"
 )
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from claims_app.extraction import rx
+from claims_app.extraction.dates import YEAR
 from claims_app.extraction.numbers import (
     DOZEN,
     FRACTION,
@@ -103,7 +104,7 @@ def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
             return
 
 
-_YEARLIKE = re.compile(r"(?:19[5-9]|20\d)\d")
+_YEARLIKE = re.compile(YEAR)
 
 
 def _year_then_count(low: str, high: str) -> bool:

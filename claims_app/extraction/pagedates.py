@@ -203,8 +203,10 @@ STAMP = re.compile(
 # "ZAPORIZHZHIA, Ukraine, April 20 (Reuters) - ", "(Bangkok, 21 November 2023) - ",
 # "GENEVA, 11 February 2020 — ", "BEIRUT (Reuters) - ", "Juba/Nairobi, 19 March 2025".
 _PLACE = r"[A-Z][\w.'’/-]*(?:[ -][A-Z][\w.'’/-]*){0,3}"
-DATELINE = re.compile(  # (a bulletin's item number may come first: "(1) BAIDOA, 3 April –")
-    rf"^(?:\(\d{{1,2}}\)\s+|\d{{1,2}}[.)]\s+)?\(?(?P<city>{_PLACE})(?:,\s*(?P<country>{_PLACE}))?"
+# A bulletin's item number before its dateline: "(1) BAIDOA, 3 April –", "2. GOMA –"
+_ITEM_NUMBER = r"(?:\(\d{1,2}\)|\d{1,2}[.)])\s+"
+DATELINE = re.compile(
+    rf"^(?:{_ITEM_NUMBER})?\(?(?P<city>{_PLACE})(?:,\s*(?P<country>{_PLACE}))?"
     rf"(?:,?\s+(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})))?"
     r"\s*(?:\((?P<agency>[A-Z][\w &./'’-]{0,30})\))?\s*\)?"
     r"(?P<dash>\s*[-–—:]+\s+|\s*$)"
@@ -270,9 +272,7 @@ def dateline_date(text: str, near: date | None) -> LineDate | None:
     if m is None:
         return None
     if not (m["date"] or m["yearless"] or m["agency"]):
-        # "(3) MOGADISHU — ...": a numbered item may open on its place alone
-        numbered = _ITEM_MARK.match(text) and m["city"].isupper() and m["dash"].strip()
-        return LineDate("dateline", None) if numbered else None
+        return LineDate("dateline", None) if _numbered_place(text, m) else None
     if not m["dash"].strip() and not (m["date"] and m.end() == len(text)):
         return None  # no dash after it: a sentence, unless the line is only "City, date"
     if not (m["date"] or m["yearless"]) and not m["city"].isupper():
@@ -314,14 +314,18 @@ def dateline_end(text: str) -> int:
     if m is None or not m["dash"].strip():
         return 0
     if not (m["date"] or m["yearless"] or m["agency"]):
-        # "(3) MOGADISHU — ...": a numbered item may open on its place alone
-        return m.end() if _ITEM_MARK.match(text) and m["city"].isupper() else 0
+        return m.end() if _numbered_place(text, m) else 0
     if not (m["date"] or m["yearless"]) and not m["city"].isupper():
         return 0
     return m.end()
 
 
-_ITEM_MARK = re.compile(r"\(\d{1,2}\)\s|\d{1,2}[.)]\s")
+_ITEM_MARK = re.compile(_ITEM_NUMBER)
+
+
+def _numbered_place(text: str, m: re.Match[str]) -> bool:
+    """ "(3) MOGADISHU — ...": a numbered item may open on its place alone, in capitals."""
+    return bool(_ITEM_MARK.match(text) and m["city"].isupper() and m["dash"].strip())
 
 
 # "Period covered: 18-24 February 2025", "It covers the period from 9 to 18 October

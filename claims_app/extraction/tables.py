@@ -18,6 +18,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from claims_app.extraction import lexicon as lx
 from claims_app.extraction.dates import DateMention, find_dates
 from claims_app.extraction.pagedates import find_date
 
@@ -189,11 +190,6 @@ _SOURCE_LINE = re.compile(
 )
 
 
-# "TABLE 1: CIVILIAN CASUALTIES BY GOVERNORATE, MAY 2025 (CIMP)": a title that closes
-# on its source's acronym
-_TITLE_SOURCE = re.compile(r"\((?P<who>[A-Z][A-Za-z&-]{1,11})\)\s*$")
-
-
 def _source(
     text: str, lines: list[tuple[int, int]], first: int, last: int, header: int
 ) -> str | None:
@@ -203,8 +199,10 @@ def _source(
     for k, (start, end) in enumerate(lines[first:last], start=first):
         if (m := _SOURCE_LINE.match(text, start, end)) is not None:
             return m["who"].rstrip(" .")
-        if k < header and titled is None and (m := _TITLE_SOURCE.search(text, start, end)):
-            titled = m["who"] if m["who"].isupper() else None
+        # "TABLE 1: CIVILIAN CASUALTIES BY GOVERNORATE, MAY 2025 (CIMP)": a title that
+        # closes on its source's acronym
+        if k < header and titled is None and (m := lx.SOURCE_IN_BRACKETS.search(text, start, end)):
+            titled = m["who"] if m["who"].isupper() and " " not in m["who"] else None
     return titled
 
 
