@@ -375,11 +375,12 @@ def first_harm(low: str, start: int = 0, end: int | None = None) -> str | None:
 # right at the figure.
 # (an organisation's name is no talk of refugees: "Norwegian Refugee Council", "the UN
 # refugee agency", "High Commissioner for Refugees")
-_REFUGEE_WORDS = re.compile(
-    r"(?<!for )\brefugees?\b(?! (?:council|agency|commission|affairs))|\basylum\b|"
-    r"\bcrossed (?:the border|into)\b"
-)
-_DISPLACED_WORDS = re.compile(r"\binternally displaced\b|\bidps?\b|\bdisplaced\b|\bdisplacement\b")
+# (RE2: these two read the whole article. The copy RE2 reads turns a letter such as "é"
+# into a non-letter, so its \b may hold where `re`'s does not: a match is kept only
+# when the characters beside it are no letters of the text itself.)
+_REFUGEE_WORDS = rx.compile(r"\b(?:(?P<r>refugees?)|asylum|crossed (?:the border|into))\b")
+_AGENCY_AFTER = re.compile(r" (?:council|agency|commission|affairs)")
+_DISPLACED_WORDS = rx.compile(r"\b(?:internally displaced|idps?|displaced|displacement)\b")
 _NAMED_DISPLACED = re.compile(r"\bdisplaced\b|\bidps?\b|\bdisplacement\b|\bfled (?:their|to)\b")
 
 
@@ -416,8 +417,23 @@ def about_refugees(low: str) -> bool:
     """Whether a (lowered) article is about refugees rather than internal displacement."""
     if "refugee" not in low and "asylum" not in low and "crossed " not in low:
         return False  # the words the count needs, looked for at C speed first
-    crossing = len(_REFUGEE_WORDS.findall(low))
-    return crossing >= 2 and crossing > len(_DISPLACED_WORDS.findall(low))
+    crossing = sum(
+        1
+        for m in _REFUGEE_WORDS.finditer(low)
+        if _whole_word(low, m.start(), m.end())
+        and not (m.took_part("r") and (low[m.start() - 4 : m.start()] == "for "
+                                       or _AGENCY_AFTER.match(low, m.end())))
+    )  # fmt: skip
+    if crossing < 2:
+        return False
+    displaced = sum(1 for m in _DISPLACED_WORDS.finditer(low) if _whole_word(low, *m.span()))
+    return crossing > displaced
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """No letter, digit or "_" of the text itself touches text[start:end]."""
+    before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+    return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
 
 
 def displacement_named(low: str, start: int = 0, end: int | None = None) -> bool:

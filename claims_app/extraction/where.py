@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 from claims_app.extraction import rx
@@ -245,7 +246,7 @@ _COORDINATED_AFTER = re.compile(
     r"(?:\s+(?:districts|provinces|states|regions|governorates|counties|localities|villages|"
     r"towns|camps|sites|municipalities|woredas|zones))?"
 )
-_CAPITALISED = re.compile(rf"{NAME}")
+_CAPITALISED = re.compile(rf"(?=[A-Zae]){NAME}")  # (the lookahead lets `re` skip to a name)
 
 
 def _with_coordinated(text: str, place: Place) -> Place:
@@ -398,11 +399,10 @@ def named_country(text: str) -> Place | None:
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
     for m in _CAPITALISED.finditer(text):
-        for name in _candidates(m.group()):
-            if is_country(name):
-                key = canonical(name)
-                counts[key] += 1
-                first.setdefault(key, Place(m.start(), m.end(), key, 1))
+        for key in _countries_in(m.group()):
+            counts[key] += 1
+            if key not in first:
+                first[key] = Place(m.start(), m.end(), key, 1)
     if not counts:
         return None
     return first[max(counts, key=lambda name: (counts[name], -first[name].start))]
@@ -436,6 +436,12 @@ def _agreed(located: Counter[str], first: dict[str, int]) -> Place | None:
         return None
     name = ranked[0][0]
     return Place(first[name], first[name], name, 1)
+
+
+@lru_cache(maxsize=8192)  # names recur; the answer depends on the name alone
+def _countries_in(name: str) -> tuple[str, ...]:
+    """The countries a capitalised name holds, as the gazetteer spells them, in order."""
+    return tuple(canonical(c) for c in _candidates(name) if is_country(c))
 
 
 def _candidates(name: str) -> list[str]:
