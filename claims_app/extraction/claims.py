@@ -844,15 +844,16 @@ def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim |
     if category == "displaced" and ctx.about_refugees and not displacement_named(row.heading):
         category = "refugees"  # "Arrivals by entry point" on a page about refugees crossing
     scale = row.scale_at(m.start)  # "312.4" in a column of "US$ million": the dollars
+    period = row.period_at(m.start) or row.period  # "27" under "June 2025": that month
     return ExtractedClaim(
         kind="numeric", start=m.start, end=m.end, quote=ctx.text[m.start : m.end],
         sentence=sentence.text, value=_scaled(m.value, scale),
         value_max=_scaled(m.value_max, scale),
         unit="people" if category in lx.PEOPLE_CATEGORIES else row.unit_at(m.start),
         qualifier=m.qualifier, category=category, location=_row_place(ctx, row),
-        event_date=row.day.isoformat() if row.day else row.period.iso if row.period else None,
-        event_date_first=row.day or (row.period.first if row.period else None),
-        event_date_last=row.day or (row.period.last if row.period else None),
+        event_date=row.day.isoformat() if row.day else period.iso if period else None,
+        event_date_first=row.day or (period.first if period else None),
+        event_date_last=row.day or (period.last if period else None),
         attributed_to=row.source or speaker(),
     )  # fmt: skip
 

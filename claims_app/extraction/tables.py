@@ -38,7 +38,15 @@ _HEADER_CATEGORY = [
         "detained",
     ),
     (re.compile(r"\b(?:attacks|strikes|incidents|airstrikes)\b", re.I), "attacks"),
+    # "People in need", "PiN": a needs overview's count of people at risk
+    (re.compile(r"\b(?:in need|pin|at risk)\b", re.I), "at_risk"),
 ]
+# "People targeted", "Persons reached": whom a response plans or manages to help, no harm
+_PEOPLE_HELPED = re.compile(
+    r"^(?:people|persons|individuals|beneficiaries)\s+(?:targeted|reached|assisted|served|"
+    r"covered|supported)\b",
+    re.I,
+)
 _PLACE_HEADER = re.compile(
     r"\b(?:(?:entry|crossing|border|exit|transit)\s+point|border\s+post|crossing|"
     r"commune|province|locality|district|township|village|site|region|state|county|"
@@ -61,7 +69,7 @@ _MONEY_CAPTION = re.compile(
     r"(?:us\s?\$|usd|\$)\s*(?P<scale>million|mn|m|billion|bn|thousand|k)?\b", re.I
 )
 _MONEY_HEADER = re.compile(
-    r"\b(?:required|requirements?|requested|funded|funding|received|budget|appeal|gap|"
+    r"\b(?:required|requirements?|req\b|requested|funded|funding|received|budget|appeal|gap|"
     r"shortfall|pledged|pledges|allocated|allocations?|contributions?|committed|amount)\b",
     re.I,
 )
@@ -82,8 +90,9 @@ class TableRow(NamedTuple):
     start: int
     end: int
     # (start, end, what its column counts, its unit when the header's noun gives it,
-    # what the caption's scale multiplies it by: "312.4" under "(US$ million)")
-    cells: tuple[tuple[int, int, str | None, str | None, int], ...]
+    # what the caption's scale multiplies it by: "312.4" under "(US$ million)", the
+    # month or year its column's header names: "27" under "June 2025")
+    cells: tuple[tuple[int, int, str | None, str | None, int, DateMention | None], ...]
     place: str | None
     day: date | None
     heading: str  # the table's title and header lines, lowered: what it says it counts
@@ -92,15 +101,19 @@ class TableRow(NamedTuple):
 
     def category_at(self, offset: int) -> str | None:
         """What the column of the cell holding `offset` counts (None: not a count)."""
-        return next((c for s, e, c, _u, _x in self.cells if s <= offset < e), None)
+        return next((c for s, e, c, *_rest in self.cells if s <= offset < e), None)
 
     def unit_at(self, offset: int) -> str | None:
         """The unit the header's noun gives the cell holding `offset` ("other:cases")."""
-        return next((u for s, e, _c, u, _x in self.cells if s <= offset < e), None)
+        return next((u for s, e, _c, u, *_rest in self.cells if s <= offset < e), None)
 
     def scale_at(self, offset: int) -> int:
         """What the caption's scale multiplies the cell holding `offset` by (1: none)."""
-        return next((x for s, e, _c, _u, x in self.cells if s <= offset < e), 1)
+        return next((x for s, e, _c, _u, x, _p in self.cells if s <= offset < e), 1)
+
+    def period_at(self, offset: int) -> DateMention | None:
+        """The month or year the header of the cell holding `offset` names, if one."""
+        return next((p for s, e, _c, _u, _x, p in self.cells if s <= offset < e), None)
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
@@ -219,7 +232,7 @@ def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) ->
     first = j
     while j < len(lines) and (m := _LABELLED_FIGURE.match(text, lines[j][0], lines[j][1])):
         start = lines[j][0]
-        cell = (m.start("n"), m.end("n"), category, None, 1)
+        cell = (m.start("n"), m.end("n"), category, None, 1, None)
         rows[start] = TableRow(start, lines[j][1], (cell,), None, None, title.lower(), period)
         j += 1
     return j if j > first else i + 1
@@ -240,13 +253,35 @@ def _title_period(text: str, lines: list[tuple[int, int]], header_index: int) ->
 
 
 def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:
+    """The cells of a header line: words, and months or years naming columns ("Province
+    June 2025 May 2025"); any other figure makes it a row."""
     line = text[start:end]
     if not _GAP.search(line) and not _piped(line):
         return None
     cells = _cells(text, start, end)
-    if len(cells) < 2 or any(any(ch.isdigit() for ch in c.text) for c in cells):
+    if len(cells) < 2:
+        return None
+    dated = [any(ch.isdigit() for ch in c.text) for c in cells]
+    if all(dated) or any(
+        d and not _DATE_HEADER_CELL.match(c.text) for c, d in zip(cells, dated, strict=True)
+    ):
         return None
     return cells
+
+
+# A column headed by the month or year its figures belong to: "June 2025", "2024", "Q2 2025"
+_DATE_HEADER_CELL = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?"
+    r"(?:19|20)\d{2}$",
+    re.I,
+)
+
+
+def _header_period(header: str) -> DateMention | None:
+    if not _DATE_HEADER_CELL.match(header):
+        return None
+    found = [d for d in find_dates(header, None) if d.precision in ("month", "year", "period")]
+    return found[0] if len(found) == 1 else None
 
 
 def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
@@ -291,7 +326,7 @@ def _row(
                 fineness = rank
         elif _NUMERIC_CELL.match(cell.text):
             reading = _column_reading(head.text, cell.text, title_category, money_scale)
-            counted.append((cell.start, cell.end, *reading))
+            counted.append((cell.start, cell.end, *reading, _header_period(head.text)))
     return TableRow(line[0], line[1], tuple(counted), place, day, heading)
 
 
@@ -315,6 +350,8 @@ def _column_reading(
         return "other", "percent", 1  # "% funded", "Share": a share, of no harm
     if category is None and money_scale is not None and _MONEY_HEADER.search(header):
         return "other", "other:dollars", money_scale  # "Required" under "(US$ million)"
+    if category is None and _PEOPLE_HELPED.match(header):
+        return "other", "people", 1  # "People targeted" beside "People in need"
     category = category or title_category
     if category is None and (noun := _counted_noun(header)):
         return "other", f"other:{noun}", 1  # "Cases": counts, of no harm

@@ -196,3 +196,48 @@ Basso              Easthill             1 905
 def test_a_row_is_placed_at_its_finest_column_not_the_last():
     found = [c for c in extract_claims(ENTRY_POINTS, date(2025, 6, 18)) if c.kind == "numeric"]
     assert [(c.quote, c.location) for c in found] == [("4 210", "Temi"), ("1 905", "Basso")]
+
+
+NEEDS = """Lowland Plains: needs overview, 2 August 2025
+
+Table 4. Needs and targets by cluster, 2025 (US$ million)
+
+CLUSTER              PEOPLE IN NEED    PEOPLE TARGETED    REQ. (US$ M)
+Shelter                   1,204,000            610,500           88.2
+Nutrition                   433,000            402,000           51.75
+"""
+
+
+def test_people_in_need_and_targeted_columns_count_people_and_req_is_money():
+    found = {c.quote: c for c in extract_claims(NEEDS, date(2025, 8, 2)) if c.kind == "numeric"}
+    assert [q for q in found if q != "2025"] == [
+        "1,204,000", "610,500", "88.2", "433,000", "402,000", "51.75",
+    ]  # fmt: skip
+    need, target, money = found["1,204,000"], found["610,500"], found["88.2"]
+    assert (need.value, need.unit, need.category) == (1_204_000, "people", "at_risk")
+    assert (target.value, target.unit, target.category) == (610_500, "people", "other")
+    assert (money.value, money.unit, money.category) == (88_200_000, "other:dollars", "other")
+    assert found["51.75"].value == 51_750_000
+
+
+MONTHLY = """Table 2. Security incidents affecting aid operations by province
+
+Province          April 2025    March 2025
+Ostra                    31            22
+Velen                     6             9
+"""
+
+
+def test_a_column_headed_by_a_month_dates_its_figures_and_is_no_row_of_figures():
+    rows = sorted(find_tables(MONTHLY).values())
+    assert [r.place for r in rows] == ["Ostra", "Velen"]
+    found = [c for c in extract_claims(MONTHLY, date(2025, 5, 3)) if c.kind == "numeric"]
+    got = [(c.quote, c.location, c.event_date) for c in found]
+    assert got == [
+        ("31", "Ostra", "2025-04"), ("22", "Ostra", "2025-03"),
+        ("6", "Velen", "2025-04"), ("9", "Velen", "2025-03"),
+    ]  # fmt: skip
+    # a line holding a figure that is no month or year is a row, never a header
+    assert find_tables("Ostra        31       22\nVelen         6        9\n") == {}
+    with_counts = MONTHLY.replace("April 2025", "April 2025 ").replace("March 2025", "Total 30")
+    assert sorted(find_tables(with_counts)) == []
