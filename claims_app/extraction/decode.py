@@ -81,6 +81,8 @@ def _with_key_figure_boxes(html: str):
     articles = list(tree.iter("article"))
     for box in boxes:
         box.tag = "section"
+        for name in ("class", "id"):  # "sidebar", "widget": names trafilatura drops
+            box.attrib.pop(name, None)
         story = articles[0] if len(articles) == 1 else None
         if story is not None and not any(parent is story for parent in box.iterancestors()):
             story.append(box)  # a box beside the story: trafilatura keeps only the story

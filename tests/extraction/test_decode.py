@@ -50,3 +50,20 @@ def test_a_key_figures_box_beside_the_story_is_kept_with_it():
     text = read_page(html.encode(), "story.html").text
     assert "12,400 people displaced in Kessa" in text
     assert "Drought in the north" not in text
+
+
+def test_a_key_figures_box_kept_whatever_class_the_page_gives_it():
+    # "sidebar" and "widget" are class names trafilatura drops as boilerplate; a box of
+    # key figures is kept whatever the site called it
+    html = (
+        "<html><body><main><article><h1>Arrests in Velm</h1>"
+        "<p>Security forces have detained dozens of students in Velm since the protests "
+        "began, a rights group said on Monday, citing lawyers and families of detainees.</p>"
+        "<p>Most were held without charge and several were moved to a prison outside the "
+        "city, the group said, adding that visits had been refused to their relatives.</p>"
+        "</article></main><aside class='sidebar widget' id='sidebar'>"
+        "<h2>Key figures</h2><ul><li>214 students detained</li><li>61 released</li></ul>"
+        "</aside></body></html>"
+    )
+    text = read_page(html.encode(), "story.html").text
+    assert "214 students detained" in text and "61 released" in text
