@@ -17,7 +17,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claims_app.extraction import rx
-from claims_app.extraction.gazetteer import COUNTRY, REGION, TOWN, country_of_demonym, place_rank
+from claims_app.extraction.gazetteer import (
+    COUNTRY,
+    REGION,
+    TOWN,
+    capital_of,
+    country_of_demonym,
+    place_rank,
+)
 from claims_app.extraction.sentences import PARAGRAPH_BREAK
 
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
@@ -466,6 +473,11 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
     s = m.end("p") - len(raw) + (lead.end() if lead else 0)
     if name != raw[lead.end() if lead else 0 :] and not _GEOGRAPHIC_AFTER.match(text, m.end("p")):
         return  # "Assad’s prisons": a possessor, not a place
+    if default == 3 and (city := _capital_called(text, name, s + len(name))):
+        key = (s, s + len(name) + len(" capital"))  # "in the Libyan capital": Tripoli
+        if not _overlaps_better(found, key, 4):
+            found[key] = Place(key[0], key[1], city, 4)
+        return
     if not _ARTICLE.sub("", _core(name))[:1].isupper() or not _acceptable(name, default):
         return  # "The governorate": only a general word was left after "The"
     if name.isupper() and name.count(" ") >= 2 and place_rank(name) is None:
@@ -499,6 +511,14 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
 
 # A noun of actors or arms right after a one-word name makes the name its adjective:
 # "in Israeli attacks", "in Yemeni waters", "in Syrian government custody".
+def _capital_called(text: str, name: str, end: int) -> str | None:
+    """The city "the Libyan capital" means: the capital of the country the word names."""
+    if text[end : end + 8] != " capital" or " " in name:
+        return None
+    country = country_of_demonym(name)
+    return capital_of(country) if country else None
+
+
 _ADJECTIVE_OF_NOUN = re.compile(
     r" (?:attacks?|strikes?|airstrikes?|shelling|forces|troops|army|military|government|"
     r"officials|authorities|soldiers|police|militias?|fighters|rebels|drones?|missiles?|"

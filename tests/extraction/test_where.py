@@ -268,3 +268,12 @@ def test_a_share_of_a_group_already_placed_keeps_the_place():
         "More than 60 per cent of them are children."
     )
     assert place_of(text, "More than 60 per cent") == "Beledweyne"
+
+
+def test_a_nationality_s_capital_is_that_country_s_capital_city():
+    text = "Fighting between rival units in the Sudanese capital killed 12 people on Monday."
+    [claim] = [c for c in extract_claims(text, date(2026, 3, 3)) if c.kind == "numeric"]
+    assert claim.location == "Khartoum"
+    # the word alone still names no place ("Libyan forces" are an actor)
+    other = "Libyan forces detained 40 migrants on Monday."
+    assert [c.location for c in extract_claims(other, date(2026, 3, 3))] == [None]
