@@ -143,6 +143,7 @@ def _chosen_place(
         # brought to Kurma hospital": the harm is Oskel's; where people went is not.
         there = [p for p in own if not _went_to(low, p)]
         own = there or (own if harm == "displaced" else [])
+    own = _before_since_clause(low, own, figure)
     if own:
         return _stated_scope(low, own, figure) or max(
             _inner(low, own), key=lambda p: (p.rank, -_distance(p, figure))
@@ -177,6 +178,21 @@ def _chosen_place(
             if found := places(later):
                 return _main_place(low, sentences[later], found)
     return home()  # the article names no place before it: the country it is about
+
+
+# "... from their homes in Sofala province since a storm made landfall near Beira": a
+# clause of time after the figure's place tells where its cause began, not the figure's
+_SINCE_CLAUSE = re.compile(r"\s+since\s+(?:a|an|the|its|their|[a-z]+s)\s")
+
+
+def _before_since_clause(low: str, own: list[Place], figure: tuple[int, int]) -> list[Place]:
+    if len(own) < 2:
+        return own
+    m = _SINCE_CLAUSE.search(low, figure[1], own[-1].start)
+    if m is None:
+        return own
+    before = [p for p in own if p.end <= m.start()]
+    return before if any(p.start >= figure[1] for p in before) else own
 
 
 # "a clinic in Pardu, in South Veyra district", "Belvan town, Belvan district": the

@@ -277,3 +277,14 @@ def test_a_nationality_s_capital_is_that_country_s_capital_city():
     # the word alone still names no place ("Libyan forces" are an actor)
     other = "Libyan forces detained 40 migrants on Monday."
     assert [c.location for c in extract_claims(other, date(2026, 3, 3))] == [None]
+
+
+def test_a_since_clause_names_where_the_cause_began_not_the_figure_s_place():
+    text = (
+        "Heavy rains have forced more than 9,000 people from their homes in Orsa province "
+        "since a storm made landfall near Port Ilben on 2 March, officials said."
+    )
+    assert place_of(text, "more than 9,000") == "Orsa province"
+    # with no place of its own before the clause, the clause's place is still the one
+    alone = "More than 9,000 people have fled since the storm hit Port Ilben on 2 March."
+    assert place_of(alone, "More than 9,000") == "Port Ilben"
