@@ -55,7 +55,7 @@ from claims_app.extraction.when import (
 )
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
-EXTRACTOR_VERSION = "claims-1.5"  # 1.5: transcript turns, piped tables, events beside their toll
+EXTRACTOR_VERSION = "claims-1.6"  # 1.6: people-in-need and month columns, boxes in sidebars
 
 
 @dataclass(frozen=True)
