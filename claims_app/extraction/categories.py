@@ -80,7 +80,8 @@ _GOVERNING = re.compile(
     r"repelled|repelling|carried out|conducted|dropped|shot down|intercepted|downed|"
     r"destroyed|destroying|destroys|damaged|damaging|damages|demolished|demolishing|"
     r"burned|burning|burnt|looted|looting|razed|sinking|sank|sunk|rescued|pulled|carrying|"
-    r"shelters|sheltering|hosts|hosting|hosted|houses|accommodates|forced)\s+\Z"
+    r"shelters|sheltering|hosts|hosting|hosted|houses|accommodates|forced|forcing|forces|"
+    r"force)\s+\Z"
 )
 _VERB_CATEGORY = [
     (re.compile(r"kill|execut|massacr|claimed"), "killed"),
@@ -442,7 +443,7 @@ def displacement_named(low: str, start: int = 0, end: int | None = None) -> bool
 
 
 def _verb_category(verb: str, sentence: str, rel: int, rel_end: int) -> str | None:
-    if verb == "forced":  # "forced 9,482 people (2,157 households) to flee"
+    if verb.startswith("forc"):  # "forced 9,482 people (2,157 households) to flee"
         return "displaced" if _FORCED_TO_FLEE.match(sentence, rel_end) else None
     for pattern, category in _VERB_CATEGORY:
         if pattern.match(verb):

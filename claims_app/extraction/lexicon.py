@@ -226,6 +226,7 @@ _CUES = {
     r"in (?:a )?(?:critical|serious) condition|receiving treatment|being treated",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"
+    r"(?:forced|driven) (?:from|out of) (?:their |its )?homes?|evicted|moved out of|"
     r"moved to|relocated|sheltering|sheltered|took refuge|taking refuge|arrived|arrivals?|"
     r"arriving|left for|hosted|hosting|hosts|host|"
     r"(?:left|leaving|fled|fleeing) (?:the |their )?(?:area|homes?|towns?|villages?|city|"

@@ -128,6 +128,18 @@ def _category(sentence: str, quote_start: str) -> str:
          "killed"),
         ("Monitors documented the abduction of at least 23 people on the road.",
          "at least 23", "detained"),
+        # forced from their homes, in every voice and tense; evicted; moved out of a place
+        ("More than 9 million people have been forced from their homes since 2023.",
+         "More than 9 million", "displaced"),
+        ("The dam burst on Friday, forcing some 6 300 people from their homes.", "some 6 300",
+         "displaced"),
+        ("Rains force more than 4,000 from their homes in Vesna district.", "more than 4,000",
+         "displaced"),
+        ("Some 2,600 families were evicted from informal sites in the capital.", "Some 2,600",
+         "displaced"),
+        ("About 900 people were moved out of villages near the border.", "About 900",
+         "displaced"),
+        ("The militia forced 40 prisoners to carry ammunition.", "40 prisoners", "detained"),
     ],
 )  # fmt: skip
 def test_category_from_the_figure_s_own_words(sentence, quote, category):
