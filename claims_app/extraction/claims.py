@@ -32,7 +32,7 @@ from claims_app.extraction.categories import (
     sentence_cues,
 )
 from claims_app.extraction.dated import date_claim_spans
-from claims_app.extraction.dates import DateMention, find_dates, speaks_of_future
+from claims_app.extraction.dates import PLAN_YEAR, DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
 from claims_app.extraction.numbers import as_number
@@ -654,6 +654,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         ctx.low, (sentence.start, sentence.end), (m.start, quote_end), dates,
         anchor=ctx.anchor, future=ctx.future_at(m.start), stated=ctx.stated(index),
     )  # fmt: skip
+    if when is None and dates and (m.unit is not None or _FUNDED_AFTER.match(ctx.low, m.end)):
+        when = _plan_year(ctx.low, sentence, dates)  # "the 2025 appeal ... seeks $4.2bn"
     context = _context_days(ctx, index, dates) if when is None else None
     part_of = _part_of(ctx, m, siblings)
     if part_of is None and partitive is not None:
@@ -691,6 +693,22 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
+
+
+# "The 2025 Humanitarian Response Plan ..., which seeks nearly $2 billion, is only 14 per
+# cent funded": money and funding shares belong to the year of the plan or appeal they
+# are of, wherever in the sentence it is named
+_FUNDED_AFTER = re.compile(  # "11% funded", "5 per cent of the $96 million it requested"
+    r"\s*(?:per ?cent\s+)?(?:funded\b|of (?:the |its |their )?(?:us\s?\$|\$|usd|"
+    r"requirements|funding|amount))"
+)
+
+
+def _plan_year(low: str, sentence, dates: list[DateMention]) -> DateMention | None:
+    m = PLAN_YEAR.search(low, sentence.start, sentence.end)
+    if m is None:
+        return None
+    return next((d for d in dates if d.start == m.start("y") and d.precision == "year"), None)
 
 
 # "Of those killed, ...", "Among the injured were ...": the sentence breaks down a total

@@ -614,15 +614,17 @@ def _agos(text: str, anchor: date | None, _f: bool, _original: str):
             yield _mention(m, day, day, "day" if unit == "day" else "period", True)
 
 
-# "The 2023 Humanitarian Response Plan", "the 2025 HNRP": the year a plan's figures are for.
-_PLAN_YEAR = rx.compile(
-    rf"\bthe (?P<y>{YEAR})(?:[-/](?:{YEAR}|\d\d))? (?:[a-z'-]+ ){{0,5}}?"
+# "The 2023 Humanitarian Response Plan", "the 2025 HNRP", "the UN's 2025 appeal", "Mali's
+# 2025 response plan": the year a plan's figures are for.
+PLAN_YEAR = rx.compile(
+    rf"\b(?:the |[a-z]+'s )(?:[a-z]+'s )?(?P<y>{YEAR})(?:[-/](?:{YEAR}|\d\d))? "
+    r"(?:[a-z'-]+ ){0,5}?"
     r"(?:plan|appeal|hrp|hnrp|hnro|budget|requirements)\b"
 )
 
 
 def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
-    for m in _PLAN_YEAR.finditer(text):
+    for m in PLAN_YEAR.finditer(text):
         year = int(m["y"])
         yield _mention(m, date(year, 1, 1), date(year, 12, 31), "year", False,
                        start=m.start("y"), end=m.end("y"))  # fmt: skip

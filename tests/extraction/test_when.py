@@ -66,3 +66,19 @@ def date_of(text: str, quote_start: str) -> str | None:
 )  # fmt: skip
 def test_figure_date(text: str, quote: str, expected: str | None) -> None:
     assert date_of(text, quote) == expected
+
+
+def test_money_and_funding_shares_take_the_year_of_their_plan_or_appeal():
+    text = (
+        "The UN's 2025 appeal for Norland, which seeks $1.3bn, is only 11% funded, the "
+        "agency said. Ostra's 2024 humanitarian response plan, which sought US$ 210 "
+        "million, ended the year 38 per cent funded, and the health cluster received less "
+        "than 5 per cent of the $40 million it requested."
+    )
+    found = {c.quote: c.event_date for c in extract_claims(text, date(2025, 6, 2))}
+    assert found["$1.3bn"] == found["11% funded"] == "2025"
+    assert found["US$ 210 million"] == "2024"
+    assert found["less than 5 per cent"] == found["$40 million"] == "2024"
+    # with no plan's year in the sentence, no year is made up
+    plain = "The appeal, which seeks $1.3bn, is only 11% funded."
+    assert {c.event_date for c in extract_claims(plain, date(2025, 6, 2))} == {None}
