@@ -595,10 +595,11 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if unit == "other:times" and lx.HIT_BEFORE.search(ctx.low, max(0, m.start - 40), m.start):
         unit = "attacks"  # "the hospital has been struck at least nine times"
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
+    compared = None
     if antecedent is None and _COMPARED.search_before(
         ctx.low, max(sentence.start, m.start - 30), m.start
     ):
-        antecedent = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
+        antecedent = compared = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
     partitive = None if antecedent or noun else _partitive_total(sentence, siblings)
     antecedent = antecedent or partitive
     if antecedent is not None:  # "three of them", "12 of those": count what was counted
@@ -640,8 +641,10 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if _past_duration(ctx, m, noun):
         unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
         dates = []  # the span is the claim; no day of its own
-    elif not _worth_checking(m, unit, category, noun, _definite(ctx.low, m.start)):
-        return None
+    elif compared is None and not _worth_checking(
+        m, unit, category, noun, _definite(ctx.low, m.start)
+    ):
+        return None  # (a figure compared with a kept one is as checkable: "compared with six")
     quote_end = noun_end if noun else m.end
     # Places are found only now: most numbers are dropped before this.
     location = figure_place(

@@ -275,3 +275,13 @@ def test_a_head_line_s_place_and_day_of_issue_after_a_reference_dates_the_page()
     assert article.published_on == date(2025, 7, 29)
     found = {p.claim.quote: p.claim for p in extract_page(page)}
     assert found["900 families"].event_date == "2025-07-27"
+
+
+def test_a_small_figure_compared_with_a_kept_one_is_kept_and_counts_the_same():
+    text = "Fourteen incidents of interference were recorded in June, compared with six in May."
+    found = {c.quote: c for c in extract_claims(text, date(2025, 7, 1)) if c.kind == "numeric"}
+    assert "six" in found and found["six"].value == 6
+    assert found["six"].unit == found["Fourteen incidents"].unit
+    # a small worded figure with nothing to count and no comparison is still dropped
+    plain = "The two sides met in June and agreed to meet again."
+    assert [c for c in extract_claims(plain, date(2025, 7, 1)) if c.kind == "numeric"] == []
