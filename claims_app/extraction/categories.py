@@ -73,9 +73,10 @@ _WOUNDS = re.compile(r"^[^.;]{0,30}?\bwith\b[^.;]{0,30}?\b(?:wounds|injuries|bur
 # The verb right before the figure, and what it makes the figure count.
 _GOVERNING = re.compile(
     r"\b(killed|killing|kills|kill|executed|executing|massacred|claimed|wounded|wounding|"
-    r"wounds|injured|injuring|injures|displaced|displacing|displaces|uprooted|uprooting|"
-    r"uproots|evacuated|evacuating|detained|detaining|detains|arrested|arresting|arrests|"
-    r"abducted|abducting|abducts|kidnapped|kidnapping|captured|capturing|took away|"
+    r"wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|displace|"
+    r"uprooted|uprooting|uproots|uproot|evacuated|evacuating|evacuate|detained|detaining|"
+    r"detains|detain|arrested|arresting|arrests|arrest|abducted|abducting|abducts|abduct|"
+    r"kidnapped|kidnapping|kidnap|captured|capturing|took away|"
     r"taking away|launched|launching|fired|firing|"
     r"repelled|repelling|carried out|conducted|dropped|shot down|intercepted|downed|"
     r"destroyed|destroying|destroys|damaged|damaging|damages|demolished|demolishing|"

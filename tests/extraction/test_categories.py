@@ -140,6 +140,10 @@ def _category(sentence: str, quote_start: str) -> str:
         ("About 900 people were moved out of villages near the border.", "About 900",
          "displaced"),
         ("The militia forced 40 prisoners to carry ammunition.", "40 prisoners", "detained"),
+        # a headline's verb in the present, for a plural subject
+        ("Police detain 40 protesters in Velm", "40 protesters", "detained"),
+        ("Gunmen abduct 30 pupils from a school in Arvo", "30 pupils", "detained"),
+        ("FLOODS DISPLACE TENS OF THOUSANDS IN OSTRA", "TENS OF THOUSANDS", "displaced"),
     ],
 )  # fmt: skip
 def test_category_from_the_figure_s_own_words(sentence, quote, category):
