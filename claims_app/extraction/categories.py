@@ -394,7 +394,8 @@ _SHARE_OF_DISPLACED = re.compile(
     r"(?:arrivals|displaced|idps|households|families|people|persons|refugees|returnees|"
     r"them|those|individuals)\b(?:\s+(?:in|at|from|of)\s+[a-z- ]{1,40}?)?"
     r"\s+(?:are|were|is|was|have|had|live|lived|lack|lacked|stay|stayed|said|reported|"
-    r"remain|remained|depend|need)\b(?!\s+(?:been\s+)?(?:displaced|forced|uprooted|fled))"
+    r"remain|remained|depend|need)\b(?!\s+(?:been\s+)?(?:displaced|forced|uprooted|fled|"
+    r"staying|sheltering|living|sleeping|hosted|accommodated))"  # where they stay: displaced
 )
 
 

@@ -140,6 +140,12 @@ def _category(sentence: str, quote_start: str) -> str:
         ("About 900 people were moved out of villages near the border.", "About 900",
          "displaced"),
         ("The militia forced 40 prisoners to carry ammunition.", "40 prisoners", "detained"),
+        # where the uprooted stay says they are displaced; who they are does not
+        ("Some 2,000 people are staying in collective shelters in Vesna.", "Some 2,000",
+         "displaced"),
+        ("Of the newly displaced, 58 per cent are staying with host families.", "58 per cent",
+         "displaced"),
+        ("Some 58 per cent of new arrivals are women and girls.", "Some 58 per cent", "other"),
         # a headline's verb in the present, for a plural subject
         ("Police detain 40 protesters in Velm", "40 protesters", "detained"),
         ("Gunmen abduct 30 pupils from a school in Arvo", "30 pupils", "detained"),
