@@ -378,7 +378,7 @@ _CAPITAL_RUN = re.compile(rf"(?=[A-Zae])(?<![\w’'\-]){NAME}")
 _POINTERS = frozenset(
     """rocked hit struck shelled bombed targeted stormed besieged attacked entered captured
     recaptured seized fled fleeing flee reached left in near outside around across into toward
-    towards inside throughout""".split()
+    towards inside throughout off""".split()
 )
 _DRIVEN_FROM = frozenset("displaced fled fleeing uprooted evacuated expelled escaped".split())
 _BEFORE_THE = frozenset("in across near throughout along".split())
@@ -388,7 +388,10 @@ _ATTACKS_ON = frozenset(
 )
 # "left villages around Bilibiza": the figure is about settlements, not the wider area.
 _SETTLEMENTS_NEAR = frozenset("villages localities towns settlements hamlets".split())
-_PART_OF_PLACE = frozenset("outskirts edge centre center heart vicinity suburbs environs".split())
+# ("off the coast of Zawiya": the sea by a place)
+_PART_OF_PLACE = frozenset(
+    "outskirts edge centre center heart vicinity suburbs environs coast coasts shores".split()
+)
 _OPENING_POINTERS = frozenset("In Near Outside Around Across Into Towards Toward Inside".split())
 
 

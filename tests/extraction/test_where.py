@@ -288,3 +288,12 @@ def test_a_since_clause_names_where_the_cause_began_not_the_figure_s_place():
     # with no place of its own before the clause, the clause's place is still the one
     alone = "More than 9,000 people have fled since the storm hit Port Ilben on 2 March."
     assert place_of(alone, "More than 9,000") == "Port Ilben"
+
+
+def test_a_place_at_sea_is_the_place_off_whose_coast_it_is():
+    text = "A boat carrying 61 migrants sank off Port Ilben on Monday night, the agency said."
+    assert place_of(text, "61 migrants") == "Port Ilben"
+    coast = "The bodies of 12 people washed ashore on the coast of Velm province on Sunday."
+    assert place_of(coast, "12 people") == "Velm province"
+    farther = "Rescuers pulled 17 survivors from the water off the coast of Arvo town."
+    assert place_of(farther, "17 survivors") == "Arvo town"
