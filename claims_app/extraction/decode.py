@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 import lxml.html
 import trafilatura
@@ -105,7 +106,13 @@ def html_main_text(html: str) -> str:
     )
     if not extracted:
         return ""
-    return "\n\n".join(line.strip() for line in extracted.splitlines() if line.strip())
+    lines = [line.strip() for line in extracted.splitlines() if line.strip()]
+    out = lines[:1]
+    for before, line in pairwise(lines):
+        # a table's rows ("| Bajhang | 51 | 203 |") stay together, as a table
+        out.append("\n" if line.startswith("|") and before.startswith("|") else "\n\n")
+        out.append(line)
+    return "".join(out)
 
 
 # The newest date the markup declares: a live page's "Last updated" (its items above the

@@ -72,6 +72,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 BULLET_MARK = r"(?:[•·▪►*–—-]|\d{1,2}[.)])"
 _BULLET = re.compile(rf"[ \t]*{BULLET_MARK}\s")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+_PIPED_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 _WRAP_WIDTH = 60  # a prose line shorter than this that ends without punctuation is a line
 
 
@@ -95,6 +96,8 @@ def _ends_line_block(line: str, text: str, next_start: int, end: int) -> bool:
     nxt = text[next_start : end if next_end == -1 else next_end]
     if _BULLET.match(nxt) or _COLUMNS.search(line) or _COLUMNS.search(nxt):
         return True
+    if _PIPED_ROW.match(line) or _PIPED_ROW.match(nxt):
+        return True  # "| Bajhang | 51 | 203 |": a table's row, however its cells are spaced
     if dateline_end(nxt):
         return True  # a headline set right above its story's dateline
     stripped = line.strip()

@@ -40,6 +40,9 @@ _HEADER_CATEGORY = [
     (re.compile(r"\b(?:attacks|strikes|incidents|airstrikes)\b", re.I), "attacks"),
     # "People in need", "PiN": a needs overview's count of people at risk
     (re.compile(r"\b(?:in need|pin|at risk)\b", re.I), "at_risk"),
+    # "Houses damaged", "Schools destroyed"; and "Missing", which no title makes a toll
+    (re.compile(r"\b(?:damaged|destroyed)\b", re.I), "facilities_hit"),
+    (re.compile(r"\b(?:missing|unaccounted)\b", re.I), "other"),
 ]
 # "People targeted", "Persons reached": whom a response plans or manages to help, no harm
 _PEOPLE_HELPED = re.compile(
@@ -241,7 +244,7 @@ def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) ->
 def _title_period(text: str, lines: list[tuple[int, int]], header_index: int) -> DateMention | None:
     """The month or year the line above a table's header names, if one."""
     k = header_index - 1
-    while k >= 0 and lines[k][0] == lines[k][1]:
+    while k >= 0 and _blank_or_rule(text, lines[k]):
         k -= 1
     if k < 0 or header_index - k > 3:
         return None
@@ -288,9 +291,16 @@ def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) 
     """What the table's title line ("Table 1. Displaced population ...") says it counts."""
     for k in range(header_index - 1, max(-1, header_index - 3), -1):
         line = text[lines[k][0] : lines[k][1]].strip()
-        if line:
+        if line and not _RULE.match(line):
             return _category_of(line)
     return None
+
+
+def _blank_or_rule(text: str, line: tuple[int, int]) -> bool:
+    """An empty line, or a rule under a piped table's row ("|---|---|"): what lies between
+    a table's caption and its header ("| Table 1: Deaths by district |  |" above a rule,
+    as trafilatura writes an HTML table's <caption>)."""
+    return line[0] == line[1] or _RULE.match(text, line[0], line[1]) is not None
 
 
 def _category_of(words: str) -> str | None:
@@ -311,10 +321,13 @@ def _row(
     cells = _cells(text, *line)
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
         return None
-    counted: list[tuple[int, int, str | None, str | None, int]] = []
+    counted: list[tuple[int, int, str | None, str | None, int, DateMention | None]] = []
     place, day, fineness = None, None, -1
-    for cell in cells:
-        head = _column_of(cell, header, line[0], text)
+    # Pipes part a row's cells whatever their widths: the nth cell is the nth column's
+    # (trafilatura writes an HTML table so, unaligned); spaces part them by where they sit.
+    by_index = len(cells) == len(header) and _piped(text[line[0] : line[1]])
+    for index, cell in enumerate(cells):
+        head = header[index] if by_index else _column_of(cell, header, line[0], text)
         if _DATE_HEADER.match(head.text):
             day = find_date(cell.text)
         elif (kind := _PLACE_HEADER.search(head.text)) and not _NUMERIC_CELL.match(cell.text):

@@ -241,3 +241,32 @@ def test_a_column_headed_by_a_month_dates_its_figures_and_is_no_row_of_figures()
     assert find_tables("Ostra        31       22\nVelen         6        9\n") == {}
     with_counts = MONTHLY.replace("April 2025", "April 2025 ").replace("March 2025", "Total 30")
     assert sorted(find_tables(with_counts)) == []
+
+
+def test_an_html_table_is_read_as_a_table_by_column_and_row():
+    from claims_app.extraction.decode import read_page
+    from claims_app.extraction.page_claims import extract_page
+
+    html = (
+        "<html><head><title>Flood update</title></head><body><article>"
+        "<h1>Floods in the Orsa valley: 40 dead</h1><time datetime='2025-09-03'>3 September"
+        " 2025</time><p>Floods swept through the Orsa valley on Monday night after days of "
+        "heavy rain, the disaster management office said on Wednesday in its latest update."
+        "</p><table><caption>Table 1: Casualties and damaged houses by district</caption>"
+        "<thead><tr><th>District</th><th>Deaths</th><th>Injured</th><th>Missing</th>"
+        "<th>Houses damaged</th></tr></thead><tbody>"
+        "<tr><td>Arvo</td><td>31</td><td>112</td><td>6</td><td>2,304</td></tr>"
+        "<tr><td>Lesna</td><td>9</td><td>40</td><td>2</td><td>871</td></tr>"
+        "</tbody></table><p>Relief teams reached both districts on Tuesday morning.</p>"
+        "</article></body></html>"
+    )
+    page = read_page(html.encode(), "flood.html")
+    assert "| Arvo | 31 | 112 | 6 | 2,304 |\n| Lesna |" in page.text  # rows kept together
+    found = {(c.claim.sentence.split("|")[1].strip(), c.claim.quote): c.claim
+             for c in extract_page(page.text, page.published_on)
+             if c.claim.kind == "numeric" and c.claim.sentence.startswith("|")}  # fmt: skip
+    got = {k: (v.category, v.location) for k, v in found.items()}
+    assert got[("Arvo", "31")] == ("killed", "Arvo")
+    assert got[("Arvo", "112")] == ("injured", "Arvo")  # the nth cell is the nth column
+    assert got[("Arvo", "6")] == ("other", "Arvo")  # missing: no toll, whatever the title
+    assert got[("Lesna", "871")] == ("facilities_hit", "Lesna")
