@@ -277,6 +277,10 @@ def _own_words(
     """Steps 1-4 of the module doc: the figure's own words, or None."""
     low_noun = ascii_lower(noun or "")
     head = low_noun.split()[-1] if low_noun else ""
+    if head in _PROCEDURES:
+        return "other"  # "performed 96 operations, including 21 amputations": care given
+    if head == "events" and _VIOLENT_EVENTS.search(low_noun):
+        return "attacks"  # "1,126 political violence events": a conflict monitor's count
     before = sentence[max(0, rel - 120) : rel]  # substring tests first: most need no regex
     after = sentence[rel_end : rel_end + 70]
     ahead = sentence[rel : rel + 90]
@@ -444,9 +448,25 @@ def displacement_named(low: str, start: int = 0, end: int | None = None) -> bool
     return _NAMED_DISPLACED.search(low, start, len(low) if end is None else end) is not None
 
 
+# What medical teams do for people: a count of care, whatever harm the sentence names
+_PROCEDURES = frozenset(
+    """operations surgeries procedures amputations laparotomies consultations admissions
+    deliveries vaccinations transfusions dressings""".split()
+)
+_VIOLENT_EVENTS = re.compile(r"\b(?:violence|violent|conflict|security|battle|armed)\b")
+# "carried out 1,870 consultations", "conducted 12 assessments": what was carried out
+# is an attack only when its noun says so
+_CARRIED_OUT_ATTACKS = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|bombings?|"
+    r"assaults?|ambushes|ambush|sorties|shelling|executions|massacres?|operations|offensives?)\b"
+)
+
+
 def _verb_category(verb: str, sentence: str, rel: int, rel_end: int) -> str | None:
     if verb.startswith("forc"):  # "forced 9,482 people (2,157 households) to flee"
         return "displaced" if _FORCED_TO_FLEE.match(sentence, rel_end) else None
+    if verb in ("carried out", "conducted") and not _CARRIED_OUT_ATTACKS.match(sentence, rel_end):
+        return None
     for pattern, category in _VERB_CATEGORY:
         if pattern.match(verb):
             if verb.startswith("claimed") and "li" not in sentence[rel : rel_end + 8]:

@@ -905,6 +905,9 @@ def _agent_noun(unit: str) -> bool:
 
 
 _OF_THE_TOTAL = re.compile(r"\s*of (?:the|this|that) total\b")
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:increase|rise|decrease|drop|fall|jump|more|fewer|higher|lower)\b"
+)
 
 
 def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:
@@ -917,8 +920,9 @@ def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:
         or _OF_THEM_AFTER.match(ctx.low, m.end)
     ):
         return None  # ("41 of them fatal": the words after decide)
-    if m.percent:
-        return siblings[-1].category if _OF_THE_TOTAL.match(ctx.low, m.end) else None
+    if m.percent:  # "killed 97, or 53% of the total", "1,126 events, a 12% increase"
+        of_it = _OF_THE_TOTAL.match(ctx.low, m.end) or _CHANGE_AFTER.match(ctx.low, m.end)
+        return siblings[-1].category if of_it else None
     if noun or lx.CATEGORY_CUES.search(ctx.low, m.end, m.end + 20):
         return None  # its own words say what it counts ("nine died")
     return siblings[-1].category
