@@ -526,6 +526,12 @@ def _with_reporting_period(ctx: _Context, dates: list[DateMention]) -> list[Date
     if "reporting" not in ctx.low and " the week" not in ctx.low and "under review" not in ctx.low:
         return dates  # no phrase that needs the report's period
     period = reporting_period(ctx.text[:3000], ctx.anchor)
+    week = _week_label(dates) if period is None else None
+    if week is not None:
+        # "In the week of 22-28 November ... during the week": that week, not the seven
+        # days before the report's date
+        period = week
+        dates = [d for d in dates if not _THE_WEEK.fullmatch(d.text.lower())]
     if period is None:
         return dates
     found = [
@@ -534,6 +540,21 @@ def _with_reporting_period(ctx: _Context, dates: list[DateMention]) -> list[Date
         if not any(d.start <= m.start() < d.end for d in dates)
     ]
     return sorted(dates + found, key=lambda d: d.start) if found else dates
+
+
+_THE_WEEK = re.compile(r"(?:during|in|over|throughout) the week")
+_LABEL_REACH = 600  # a week label sits in the title, the key figures or the lead
+
+
+def _week_label(dates: list[DateMention]) -> tuple[date, date] | None:
+    """The week a weekly report names near its top ("Regional Overview: Africa, 22-28
+    November 2025", "In the week of 5-11 May"): a span of days, three to eight long."""
+    for d in dates:
+        if d.start > _LABEL_REACH:
+            return None
+        if d.precision == "period" and not d.relative and 2 <= (d.last - d.first).days <= 7:
+            return d.first, d.last
+    return None
 
 
 def _inside(offset: int, span: tuple[int, int]) -> bool:

@@ -221,7 +221,8 @@ _CUES = {
     r"deaths and injuries",
     "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
-    r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom",  # martyr: an agency's dead
+    r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom|"  # martyr: an agency's dead
+    r"beheaded|decapitated|lynched|burned alive|burnt alive|hacked to death|stabbed to death",
     "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt|"
     r"in (?:a )?(?:critical|serious) condition|receiving treatment|being treated",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"

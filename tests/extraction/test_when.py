@@ -82,3 +82,23 @@ def test_money_and_funding_shares_take_the_year_of_their_plan_or_appeal():
     # with no plan's year in the sentence, no year is made up
     plain = "The appeal, which seeks $1.3bn, is only 11% funded."
     assert {c.event_date for c in extract_claims(plain, date(2025, 6, 2))} == {None}
+
+
+def test_the_week_a_weekly_report_names_is_the_week_its_figures_are_of():
+    text = (
+        "Weekly overview: Sahel, 9-15 June 2025\n\n"
+        "Monitors recorded 214 violent events across the region during the week, and at "
+        "least 390 reported fatalities."
+    )
+    found = {c.quote: c.event_date for c in extract_claims(text, date(2025, 6, 18))}
+    assert found["214 violent events"] == "2025-06-09/2025-06-15"
+    # with no week named, "during the week" is the seven days before the report's date
+    plain = "Monitors recorded 214 violent events across the region during the week."
+    dated = {c.quote: c.event_date for c in extract_claims(plain, date(2025, 6, 18))}
+    assert dated["214 violent events"] != "2025-06-09/2025-06-15"
+
+
+def test_a_beheading_is_a_killing():
+    text = "Militants beheaded six civilians near Mocimboa on Sunday, residents said."
+    [claim] = [c for c in extract_claims(text, date(2025, 6, 18)) if c.kind == "numeric"]
+    assert claim.category == "killed"
