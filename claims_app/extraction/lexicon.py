@@ -372,9 +372,16 @@ SPEAKER_SIMPLE = re.compile(
     rf"^(?P<who>(?:The|A|An|Its|Their)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)\s+{SAY}\b"
 )
 # "The AAPP, a monitoring group, says": the name, not the description after it
+# ("Amina Bello, head of Arvo district, told reporters": a title set without an article)
+_ROLE = (
+    r"(?:[a-z-]+\s+){0,2}(?:head|chairman|chairwoman|chair|director|spokesman|spokeswoman|"
+    r"spokesperson|commissioner|governor|mayor|minister|chief|coordinator|representative|"
+    r"president|secretary|commander|officer|official|administrator|manager)\s+(?:of|for|at)"
+    r"\b[^,]{2,80}"
+)
 APPOSITIVE = re.compile(
-    rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},\s+(?:a|an|the)\s+[^,]{{3,80}},\s+"
-    rf"(?:(?:also|has|have|had)\s+)?{SAY}\b"
+    rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},\s+(?:(?:a|an|the)\s+[^,]{{3,80}}|{_ROLE}),\s+"
+    rf"(?:(?:which|who)\s+[^,]{{2,80}},\s+)?(?:(?:also|has|have|had)\s+)?{SAY}\b"
 )
 SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+(?:[^,]{{0,80}},\s+)?)?{_WHO},?\s+"

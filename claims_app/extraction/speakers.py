@@ -94,10 +94,24 @@ def named_speaker(sentence: str) -> str | None:
             continue  # "... from the Central Emergency Response Fund (CERF).": no source
         if m and pattern is lx.SOURCE_IN_BRACKETS and m["who"].lower() in _NO_SOURCE:
             continue  # "people in IPC Phase 4 (Emergency)": a gloss, not a source
+        if m and pattern is lx.SPEAKER_BEFORE and _noun_not_verb(sentence, m.end()):
+            continue  # "Admission records from the hospital show": a noun, not "X records"
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
             return _tidied(who, sentence, pattern)
     return None
+
+
+# The reporting verbs that are also plural nouns, read as nouns when a source or a verb
+# follows them ("Hospital records show", "Admission records from the clinic")
+_NOUN_VERBS = ("records", "reports", "estimates", "counts", "documents")
+_SOURCE_OR_VERB_AFTER = re.compile(r"\s+(?:from|of|show|shows|showed|seen|obtained|compiled)\b")
+
+
+def _noun_not_verb(sentence: str, end: int) -> bool:
+    if not sentence.endswith(_NOUN_VERBS, 0, end):
+        return False
+    return _SOURCE_OR_VERB_AFTER.match(sentence, end) is not None
 
 
 # Words in brackets at a line's end that gloss it and cite no one
@@ -108,9 +122,14 @@ _NO_SOURCE = frozenset(
 _SAY_INSIDE = re.compile(r"\s(?:said|says|told|reported|added|noted|stated|announced)\b")
 _REPORT_BY = re.compile(
     r"^(?:[\w-]+\s+){0,3}?(?:assessment|survey|analysis|report|study|count|data|figures|"
-    r"monitoring)\s+(?:by|from|of)\s+(?P<who>(?:the\s+)?\w.{1,100})$"
+    r"monitoring|records)\s+(?:by|from|of)\s+(?P<who>(?:the\s+)?\w.{1,100})$"
 )
-_RELATIVE = re.compile(r"^(?P<name>[A-Z][^,]{1,80}),\s+(?:which|who)\b")
+# "Abubakar Sani, chairman of Maru LGA, which includes Dansadau, told Reuters": the name
+# (and its title) before the relative clause
+_RELATIVE = re.compile(r"^(?P<name>[A-Z][^,]{1,80}(?:,\s+[a-z][^,]{1,80})?),\s+(?:which|who)\b")
+# "Admission records from the clinic, seen by Reuters, show": who saw them is no source
+_SEEN_BY = re.compile(r"^(?:seen|obtained|reviewed|examined|verified) by\b")
+_SUBJECT = re.compile(r"^(?P<s>[A-Z][^,]{5,120}),")
 
 
 def _tidied(who: str, sentence: str, pattern: re.Pattern[str]) -> str:
@@ -119,6 +138,8 @@ def _tidied(who: str, sentence: str, pattern: re.Pattern[str]) -> str:
     supports the hospital, said"."""
     if pattern is lx.ACCORDING_TO and (author := lx.BY_AUTHOR.search(who)):
         return author.group("who")  # the report's author, not the report
+    if _SEEN_BY.match(who) and (subject := _SUBJECT.match(sentence)) is not None:
+        who = subject["s"]  # the documents seen are the source
     if (say := _SAY_INSIDE.search(who)) is not None:
         who = who[: say.start()]
     if (by := _REPORT_BY.match(who)) is not None:

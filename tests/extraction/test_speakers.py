@@ -224,3 +224,25 @@ def test_the_group_is_the_organisation_its_sentence_named_before():
         "Rights Watch began its count in 2019, the group said on Monday."
     )
     assert speaker_of(text, "At least 96") == "Lake Region Rights Watch"
+
+
+def test_a_speaker_with_a_title_and_a_relative_clause_is_the_named_person():
+    text = (
+        "Amina Bello, head of Arvo district, which includes the market town, told reporters "
+        "that 40 people were buried on Sunday."
+    )
+    [claim] = [c for c in extract_claims(text, date(2026, 2, 12)) if c.kind == "numeric"]
+    assert claim.attributed_to == "Amina Bello"
+
+
+def test_records_seen_by_a_newsroom_are_the_source_not_the_newsroom():
+    text = (
+        "Admission records from the Ostra General Hospital, seen by AFP, show that 85 people "
+        "were admitted with burns."
+    )
+    [claim] = [c for c in extract_claims(text, date(2026, 2, 12)) if c.kind == "numeric"]
+    assert claim.attributed_to == "the Ostra General Hospital"
+    # "Hospital records show": "records" is a noun there, and "Hospital" no speaker
+    bare = "Hospital records show that 85 people were admitted with burns."
+    [claim] = [c for c in extract_claims(bare, date(2026, 2, 12)) if c.kind == "numeric"]
+    assert claim.attributed_to != "Hospital"
