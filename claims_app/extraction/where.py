@@ -126,6 +126,8 @@ def _chosen_place(
     sentence = sentences[index]
     if found := _bracketed_after(text, places(index), sentence.start, figure):
         return found  # "Gedaref (21%)": the place the bracket belongs to
+    if found := _list_item_place(text, places(index), sentence, figure):
+        return found  # "Metuge 1,140 cases, Memba 513 cases": the item's own place
     after = _SCOPE.match(low, figure[1] + 1) if low[figure[1] : figure[1] + 1] == " " else None
     if after and (found := _resolve(places, index, after, country)):
         return found  # "the 86 hospitals in the region"
@@ -253,6 +255,37 @@ def _bracketed_after(
 
 
 _NAME_BEFORE = re.compile(rf"{NAME}(?= ?\Z)")
+_ITEM_START = re.compile(rf"(?:^|[,;:]\s*)(?:and\s+)?(?P<n>{NAME})")
+_FIGURE_SOON = re.compile(r"(?:\s+(?:has|have|had)\s+(?:reported|recorded|registered))?:?\s+\d")
+
+
+def _list_item_place(
+    text: str, here: list[Place], sentence: Sentence, figure: tuple[int, int]
+) -> Place | None:
+    """ "By district, Metuge has reported 1,140 cases and 16 deaths, Pemba city 702 cases
+    and 8 deaths, and Memba 513 cases": in a list whose items each open with a name and a
+    figure, a figure's place is its own item's name, known to a pattern or not."""
+    if text.count(",", sentence.start, sentence.end) < 2:
+        return None  # no list
+    items = [
+        m for m in _ITEM_START.finditer(text, sentence.start, sentence.end)
+        if _FIGURE_SOON.match(text, m.end("n")) and m["n"].split()[0].lower() not in NOT_PLACES
+    ]  # fmt: skip
+    if len(items) < 2:
+        return None
+    mine = [m for m in items if m.end("n") <= figure[0]]
+    if not mine or not _no_break(text, mine[-1].end("n"), figure[0]):
+        return None
+    name = mine[-1]
+    known = next((p for p in here if p.start == name.start("n")), None)
+    return known or Place(name.start("n"), name.end("n"), name["n"], 4)
+
+
+_BREAK_IN_LIST = re.compile(r";|,(?!\d)")  # (not the comma of "1,140")
+
+
+def _no_break(text: str, start: int, end: int) -> bool:
+    return _BREAK_IN_LIST.search(text, start, end) is None
 
 
 # "the localities of Chai, Mucojo and Quiterajo", "Bilibiza and Mahate": the figure is

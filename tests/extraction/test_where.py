@@ -297,3 +297,18 @@ def test_a_place_at_sea_is_the_place_off_whose_coast_it_is():
     assert place_of(coast, "12 people") == "Velm province"
     farther = "Rescuers pulled 17 survivors from the water off the coast of Arvo town."
     assert place_of(farther, "17 survivors") == "Arvo town"
+
+
+def test_in_a_list_of_places_and_figures_each_figure_is_its_own_item_s():
+    text = (
+        "By district, Velmo has reported 1,140 cases and 16 deaths, Ostra 702 cases and "
+        "8 deaths, and Arvatu 513 cases and 12 deaths."
+    )
+    got = {c.quote: c.location for c in extract_claims(text, DAY) if c.kind == "numeric"}
+    assert got == {
+        "1,140 cases": "Velmo", "16 deaths": "Velmo", "702 cases": "Ostra",
+        "8 deaths": "Ostra", "513 cases": "Arvatu", "12 deaths": "Arvatu",
+    }  # fmt: skip
+    # one name and a figure is no list: the usual rules decide
+    single = "In Orsa province, Velmo has reported 1,140 cases, the ministry said."
+    assert place_of(single, "1,140 cases") == "Orsa province"
