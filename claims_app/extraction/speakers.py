@@ -250,6 +250,40 @@ def _named_before_in(sentence: str, reference: str) -> str | None:
     return None
 
 
+_UNREAD = object()
+# "The following is an unofficial English translation of Statement No. 47 issued by the
+# ministry's Health Emergency Operations Centre."
+_FOLLOWING_IS = re.compile(
+    r"^The following is\b.{0,80}?\b(?i:statement|remarks|speech|briefing|address)\b.{0,40}?"
+    r"\b(?:issued |delivered |made |given )?by (?P<who>[^.]{3,100}?)\.?$"
+)
+# "Her remarks, as delivered, follow." after "..., Lena Hartvig, briefed the Council"
+_REMARKS_FOLLOW = re.compile(
+    r"^(?:His|Her|Their|The) (?:full )?(?:remarks|statement|speech|briefing|address)"
+    r"(?:,? as delivered,?)? follows?\.?$"
+)
+_INTRODUCED = re.compile(
+    r"(?P<n>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}),?\s+(?:briefed|addressed|told|spoke to|"
+    r"delivered)\b"
+)
+_POSSESSOR = re.compile(rf"(?P<o>{_STANDS_FOR.pattern})['’]s\s", re.IGNORECASE)
+_AFTER_STATEMENT = re.compile(r"(?:Editor['’]s note|Note to editors|Notes to editors|Related\b)")
+
+
+def statement_opening(sentences: list[Sentence]) -> tuple[int, str] | None:
+    """Where a statement given whole begins (the index of the sentence that announces
+    it) and whose it is, if the article announces one."""
+    for i, sentence in enumerate(sentences[:30]):  # an announcement opens the page
+        if m := _FOLLOWING_IS.match(sentence.text):
+            return i, m["who"].strip()
+        if _REMARKS_FOLLOW.match(sentence.text):
+            for k in range(i - 1, max(-1, i - 6), -1):
+                if named := _INTRODUCED.search(sentences[k].text):
+                    return i, named["n"]
+            return None
+    return None
+
+
 class ArticleSpeakers:
     """Speakers of one article's sentences, each worked out when first asked for."""
 
@@ -262,6 +296,7 @@ class ArticleSpeakers:
         for s in sentences:
             self._paragraphs.setdefault(s.paragraph, []).append(s)
         self._turns = Turns(self._paragraphs)
+        self._statement: tuple[int, str] | object | None = _UNREAD
 
     def at(self, index: int) -> str | None:
         """Who the text says made the claims of sentence `index`; None: the page itself."""
@@ -285,7 +320,26 @@ class ArticleSpeakers:
             who = own
         if who is not None:
             return who  # type: ignore[return-value]
-        return self._cited_source(self.sentences[index].paragraph)
+        return self._cited_source(self.sentences[index].paragraph) or self._statement_of(index)
+
+    def _statement_of(self, index: int) -> str | None:
+        """Whose statement the sentence is part of, on a page that gives one whole ("The
+        following is ... Statement No. 47 issued by the Health Emergency Operations
+        Centre", "Her remarks, as delivered, follow."), up to an editor's note."""
+        if self._statement is _UNREAD:
+            self._statement = statement_opening(self.sentences)
+        if self._statement is None:
+            return None
+        start, who = self._statement  # type: ignore[misc]
+        if index <= start:
+            return None
+        for k in range(start + 1, index + 1):
+            if _AFTER_STATEMENT.match(self.sentences[k].text):
+                return None  # "Editor's note: ...": the page speaks again
+        owner = _POSSESSOR.match(who)
+        if owner is not None:  # "the ministry's operations centre": the ministry named before
+            return self._last_before(start, _Refers(owner["o"])) or who
+        return who
 
     def _cited_source(self, paragraph: int) -> str | None:
         """The one source a paragraph cites in brackets at its end, if just one."""

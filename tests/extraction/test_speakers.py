@@ -246,3 +246,38 @@ def test_records_seen_by_a_newsroom_are_the_source_not_the_newsroom():
     bare = "Hospital records show that 85 people were admitted with burns."
     [claim] = [c for c in extract_claims(bare, date(2026, 2, 12)) if c.kind == "numeric"]
     assert claim.attributed_to != "Hospital"
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {c.quote: c.attributed_to for c in extract_claims(text, date(2026, 3, 3))
+            if c.kind == "numeric"}  # fmt: skip
+
+
+def test_a_statement_given_whole_is_its_author_s_to_the_editor_s_note():
+    text = (
+        "Ostra's Ministry of Health said on Monday that 1,200 people had been killed.\n\n"
+        "The following is an unofficial translation of Statement No. 12 issued by the "
+        "ministry's emergency operations centre.\n\n"
+        "The number of injured has reached 4,100, among them 900 children.\n\n"
+        "Of the 38 hospitals in the province, 21 are out of service.\n\n"
+        "Editor's note: the Velm Courier put the toll at 1,150 on Sunday."
+    )
+    got = _speakers(text)
+    assert got["4,100"] == got["900 children"] == "Ostra's Ministry of Health"
+    assert got["38 hospitals"] == got["21"] == "Ostra's Ministry of Health"
+    assert got["1,150"] != "Ostra's Ministry of Health"
+
+
+def test_remarks_as_delivered_are_the_speaker_s_the_intro_names():
+    text = (
+        "The Deputy Relief Coordinator, Lena Ostrova, briefed the Council today. Her "
+        "remarks, as delivered, follow.\n\n"
+        "Mr. President,\n\n"
+        "Since my last briefing, more than 410,000 people have been newly displaced.\n\n"
+        "At least 43 civilians were killed in an attack on a displacement site."
+    )
+    got = _speakers(text)
+    assert got["more than 410,000 people"] == got["At least 43 civilians"] == "Lena Ostrova"
+    # a page with no such announcement keeps its own voice
+    plain = "At least 43 civilians were killed in an attack on a displacement site."
+    assert _speakers(plain)["At least 43 civilians"] is None
