@@ -42,7 +42,7 @@ _EVENT_VERB = re.compile(
     r"were attacked|was damaged|were damaged|took place|occurred|happened|sentenced|executed|"
     r"released|freed|abducted|kidnapped|took effect|came into force|defected|resigned|"
     r"founded|established|invaded|annexed|intervened|was elected|was appointed|visited|"
-    r"caused|burst|overflowed|encircled|surrounded)\b"
+    r"caused|burst|overflowed|encircled|surrounded|retook|retaken|buried|detected|notified)\b"
 )
 # The same, by RE2 over the lowered article (every dated clause is read with it)
 _EVENT_VERB_IN = rx.compile(_EVENT_VERB.pattern)

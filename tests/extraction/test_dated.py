@@ -47,6 +47,11 @@ def date_claims(text: str) -> dict[str, str | None]:
         # an event the date names
         ("Since the coup of 1 February 2021, more than 3 million people have fled.",
          "the coup of 1 February 2021", "2021-02-01"),
+        # retaking a town, burying the dead, detecting an outbreak are events too
+        ("The army retook Velm on 11 January 2025.", "retook Velm on 11 January 2025",
+         "2025-01-11"),
+        ("The Red Crescent buried the victims in Arvo on Wednesday.",
+         "buried the victims in Arvo on Wednesday", "2025-03-12"),
     ],
 )  # fmt: skip
 def test_date_claims(text: str, quote: str, iso: str) -> None:
