@@ -39,7 +39,7 @@ _TOLL_BEFORE = re.compile(
 # clause opened with, not a harm word said after it ("..., including 46 deaths").
 _RISEN_TO_BEFORE = re.compile(
     r"\b(?P<noun>[a-z]+)\b(?P<rest>[^.;:,]{0,90}?)\s(?:has |have |had )?(?:rose|risen|climbed|"
-    r"increased|grown|jumped|reached|exceeded|surpassed|topped|tops|stood|stands)"
+    r"increased|grown|jumped|reached|exceeded|surpassed|passed|topped|tops|stood|stands)"
     r"(?: to| at)?\s+$"
 )
 _CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:injured|wounded)\b")
@@ -257,12 +257,12 @@ def _verb_opening(sentence: str, rel: int) -> str:
 
 
 _RATE_WORDS = re.compile(r"rate|ratio|cfr")
-_VERB_QUALIFIERS = ("exceeded ", "surpassed ", "topped ", "tops ")
+_VERB_QUALIFIERS = ("exceeded ", "surpassed ", "passed ", "topped ", "tops ")
 _RATE_OF_BEFORE = re.compile(
     r"\b(?:rates?|ratios?|cfr)(?: \([a-z]+\))? (?:of |at |was |is |stood at |reached )?\s*$"
 )
 _RISEN_WORDS = ("rose", "risen", "climb", "increased", "grown", "jumped", "reached", "exceeded",
-                "surpassed", "topped", "tops", "stood", "stands")  # fmt: skip
+                "surpassed", "passed", "topped", "tops", "stood", "stands")  # fmt: skip
 
 
 def _own_words(

@@ -215,6 +215,7 @@ NOUN_CATEGORY = {
     "arrivals": "displaced", "returnees": "other", "deportees": "other",
     "martyrs": "killed",  # a ministry's or a group's word for its dead
     "abductees": "detained", "hostages": "detained", "captives": "detained",
+    "displacement": "displaced",  # "displacement has passed 7 million"
 }  # fmt: skip
 _CUES = {
     "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"

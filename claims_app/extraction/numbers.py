@@ -121,6 +121,7 @@ QUALIFIERS: dict[str, str] = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "in excess of": "more_than", "above": "more_than", "exceeding": "more_than",
     "exceeded": "more_than", "surpassed": "more_than", "topped": "more_than", "tops": "more_than",
+    "passed": "more_than",
     "estimated that": "approx", "about": "approx", "around": "approx", "nearly": "approx",
     "almost": "approx",
     "some": "approx", "an estimated": "approx", "estimated": "approx", "roughly": "approx",

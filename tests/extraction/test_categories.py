@@ -158,6 +158,9 @@ def _category(sentence: str, quote_start: str) -> str:
          "412 political violence events", "attacks"),
         ("The monitor recorded 412 political violence events, a 12% increase on the week "
          "before.", "12% increase", "attacks"),
+        # what a total "has passed": more than it, and the subject's count
+        ("Displacement in the east has passed 7 million, the agency said.", "passed 7 million",
+         "displaced"),
         # a headline's verb in the present, for a plural subject
         ("Police detain 40 protesters in Velm", "40 protesters", "detained"),
         ("Gunmen abduct 30 pupils from a school in Arvo", "30 pupils", "detained"),

@@ -262,6 +262,12 @@ def test_a_figure_a_clause_rose_to_counts_the_clause_subject():
     assert (claim.quote, claim.value, claim.qualifier) == ("exceeded 1,300", 1300, "more_than")
     assert claim.category == "detained"
     assert _claims("The death toll rose to 31 on Monday.")["31"].category == "killed"
+    (passed,) = _claims("The death toll has passed 1,000, the ministry said.").values()
+    assert (passed.quote, passed.qualifier, passed.category) == (
+        "passed 1,000",
+        "more_than",
+        "killed",
+    )
 
 
 def test_a_head_line_s_place_and_day_of_issue_after_a_reference_dates_the_page():
