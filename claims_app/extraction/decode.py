@@ -70,6 +70,13 @@ _KEY_BOX = re.compile(
 )
 
 
+# A <time> that shows a day ("6 February 2026"), not a live page's clock ("14:05 GMT",
+# "Tuesday 6 May 2025, 14:32 GMT"), whose entries the page splitter reads otherwise
+_DAY_SHOWN = re.compile(
+    r"^\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*$"
+)
+
+
 def _with_key_figure_boxes(html: str):
     """The page, with each <aside> headed as key figures turned into a <section>."""
     if "<aside" not in html and "<ASIDE" not in html:
@@ -90,6 +97,24 @@ def _with_key_figure_boxes(html: str):
     return tree if boxes else html
 
 
+_TIME_ELEMENT = re.compile(r"<time\b[^>]*>([^<]*)</time>", re.IGNORECASE)
+_ARTICLE_ELEMENT = re.compile(r"<article\b", re.IGNORECASE)
+
+
+def _with_days_shown(html: str) -> str:
+    """A digest's page (several <article> items) with each <time> that shows a day as
+    plain text: trafilatura drops <time>, and with it the date each item shows in its
+    byline ("By P. Mulumba | 6 February 2026"). (A text substitution of this one flat
+    element, not a parse and a new serialisation, which trafilatura reads otherwise.)"""
+    if "<time" not in html and "<TIME" not in html:
+        return html
+    if len(_ARTICLE_ELEMENT.findall(html)) < 2:
+        return html  # one story: its date is the page's (html_date), its headline its own
+    return _TIME_ELEMENT.sub(
+        lambda m: f"<span>{m[1]}</span>" if _DAY_SHOWN.search(m[1]) else m[0], html
+    )
+
+
 def html_main_text(html: str) -> str:
     """The page's main text, one paragraph a block, blank lines between.
 
@@ -97,7 +122,7 @@ def html_main_text(html: str) -> str:
     line between its paragraphs because the splitter reads blank lines.
     """
     extracted = trafilatura.extract(
-        _with_key_figure_boxes(html),
+        _with_key_figure_boxes(_with_days_shown(html)),
         output_format="txt",
         include_comments=False,
         include_tables=True,

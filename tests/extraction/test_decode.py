@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from claims_app.extraction.decode import PageError, read_page
@@ -67,3 +69,27 @@ def test_a_key_figures_box_kept_whatever_class_the_page_gives_it():
     )
     text = read_page(html.encode(), "story.html").text
     assert "214 students detained" in text and "61 released" in text
+
+
+def test_each_item_of_a_digest_keeps_the_day_its_byline_shows():
+    from claims_app.extraction.pages import split_page
+
+    item = (
+        "<article><h2>{title}</h2><p>By {who} | <time datetime='{iso}'>{day}</time></p>"
+        "<p>{body}</p></article>"
+    )
+    html = "<html><body><main><h1>World in brief</h1>" + "".join(
+        item.format(title=t, who=w, iso=i, day=d, body=b)
+        for t, w, i, d, b in [
+            ("Floods in Velm", "A. Osei", "2026-02-06", "6 February 2026",
+             "Floods in Velm district killed 12 people and destroyed 300 homes on Thursday, "
+             "local officials said, as rivers rose after a week of heavy rain."),
+            ("Clashes in Ostra", "B. Lind", "2026-02-04", "4 February 2026",
+             "Clashes between rival groups in Ostra killed at least nine people on Tuesday, "
+             "the health office said, and forced some 2,000 residents to flee."),
+        ]
+    ) + "</main></body></html>"  # fmt: skip
+    page = read_page(html.encode(), "brief.html")
+    assert "By B. Lind | 4 February 2026" in page.text
+    days = [a.published_on for a in split_page(page.text, page.published_on)]
+    assert date(2026, 2, 6) in days and date(2026, 2, 4) in days
