@@ -82,7 +82,7 @@ _GOVERNING = re.compile(
     r"destroyed|destroying|destroys|damaged|damaging|damages|demolished|demolishing|"
     r"burned|burning|burnt|looted|looting|razed|sinking|sank|sunk|rescued|pulled|carrying|"
     r"shelters|sheltering|hosts|hosting|hosted|houses|accommodates|forced|forcing|forces|"
-    r"force)\s+\Z"
+    r"force|lost)\s+\Z"
 )
 _VERB_CATEGORY = [
     (re.compile(r"kill|execut|massacr|claimed"), "killed"),
@@ -131,6 +131,7 @@ _DIED_AFTER = re.compile(
 # "some 412,000 people have been affected by floods": affected, whatever harm the
 # sentence names next ("..., and at least 87 people have died")
 _AFFECTED_AFTER = re.compile(
+    r"(?:\s+\([^()]{1,40}\))?"  # "41,356 households (about 186,000 people) have been affected"
     r"\s+(?:(?:have|has|had)\s+been\s+|(?:were|was|are|is|being)\s+)?"
     r"(?:(?:badly|severely|directly|also)\s+)?affected\b"
 )
@@ -320,9 +321,11 @@ def _own_words(
         and _MAKE_UP_BEFORE.search(before)
     ):
         return "other"  # "children make up 57 per cent of the newly displaced"
+    if not noun and (passive := _HARMED_AFTER.match(sentence, rel_end)):
+        return lx.cue_category(passive["w"])  # "27 people have died, 112 have been injured"
     if ("die" in after[:30] or "succumb" in after[:40]) and _DIED_AFTER.match(sentence, rel_end):
         return "killed"  # "two of the wounded died", "three children later died"
-    if "affected" in after[:40] and _AFFECTED_AFTER.match(sentence, rel_end):
+    if "affected" in after[:64] and _AFFECTED_AFTER.match(sentence, rel_end):
         return "other"  # "412,000 people have been affected by floods": no harm counted
     wounds = bool(_HURT_WORD.search(low_noun) or ("with" in after and _WOUNDS.match(after)))
     near = before[-60:]
@@ -453,6 +456,10 @@ _PROCEDURES = frozenset(
     """operations surgeries procedures amputations laparotomies consultations admissions
     deliveries vaccinations transfusions dressings""".split()
 )
+_HARMED_AFTER = re.compile(
+    r"\s+(?:have|has|had|were|was|are|is)\s+(?:(?:been|also|reportedly)\s+){0,2}"
+    r"(?P<w>killed|injured|wounded|detained|arrested|abducted|kidnapped|displaced)\b"
+)
 _VIOLENT_EVENTS = re.compile(r"\b(?:violence|violent|conflict|security|battle|armed)\b")
 # "carried out 1,870 consultations", "conducted 12 assessments": what was carried out
 # is an attack only when its noun says so
@@ -463,6 +470,8 @@ _CARRIED_OUT_ATTACKS = re.compile(
 
 
 def _verb_category(verb: str, sentence: str, rel: int, rel_end: int) -> str | None:
+    if verb == "lost":  # "We have lost 27 lives": the dead; "lost 300 cattle": no harm to people
+        return "killed" if " lives" in sentence[rel : rel_end + 8] else None
     if verb.startswith("forc"):  # "forced 9,482 people (2,157 households) to flee"
         return "displaced" if _FORCED_TO_FLEE.match(sentence, rel_end) else None
     if verb in ("carried out", "conducted") and not _CARRIED_OUT_ATTACKS.match(sentence, rel_end):

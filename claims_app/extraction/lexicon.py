@@ -127,7 +127,8 @@ NP_STOP = frozenset(
         as than while after before when where because according said says including
         among out across over under this these those it its their his her a an its one
         two three percent per cent of overnight yesterday today tonight earlier later ago
-        now still already also alone only last""".split()
+        now still already also alone only last partially completely totally fully badly
+        severely partly slightly""".split()
 )
 UNITS: dict[str, frozenset[str]] = {
     "people": frozenset(

@@ -126,6 +126,8 @@ QUALIFIERS: dict[str, str] = {
     "almost": "approx",
     "some": "approx", "an estimated": "approx", "estimated": "approx", "roughly": "approx",
     "approximately": "approx", "close to": "approx", "around an estimated": "approx",
+    "something like": "approx", "maybe": "approx", "perhaps": "approx",
+    "in the region of": "approx", "of the order of": "approx",
     "up to": "at_most", "fewer than": "at_most", "less than": "at_most",
     "at most": "at_most", "no more than": "at_most", "under": "at_most",
 }  # fmt: skip

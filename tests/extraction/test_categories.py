@@ -158,6 +158,14 @@ def _category(sentence: str, quote_start: str) -> str:
          "412 political violence events", "attacks"),
         ("The monitor recorded 412 political violence events, a 12% increase on the week "
          "before.", "12% increase", "attacks"),
+        # lives lost are the dead; the affected are no harm, even with a bracket between
+        ("We have lost 27 lives in this district alone, the commissioner said.", "27 lives",
+         "killed"),
+        ("Some 41,356 households (about 186,000 people) have been affected by the floods.",
+         "Some 41,356 households", "other"),
+        # a bare figure takes the harm its own verb names, not its neighbour's
+        ("Assessments show 27 people have died, 112 have been injured and 9 are missing.",
+         "112", "injured"),
         # what a total "has passed": more than it, and the subject's count
         ("Displacement in the east has passed 7 million, the agency said.", "passed 7 million",
          "displaced"),

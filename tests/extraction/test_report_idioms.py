@@ -291,3 +291,12 @@ def test_a_small_figure_compared_with_a_kept_one_is_kept_and_counts_the_same():
     # a small worded figure with nothing to count and no comparison is still dropped
     plain = "The two sides met in June and agreed to meet again."
     assert [c for c in extract_claims(plain, date(2025, 7, 1)) if c.kind == "numeric"] == []
+
+
+def test_spoken_estimates_are_approximate():
+    for text, quote in [
+        ("We think something like 4,000 people have fled the town.", "something like 4,000"),
+        ("Maybe 3,000 people are sleeping outside tonight.", "Maybe 3,000"),
+    ]:
+        found = [c for c in extract_claims(text, date(2026, 3, 16)) if c.kind == "numeric"]
+        assert found[0].quote.startswith(quote) and found[0].qualifier == "approx"
