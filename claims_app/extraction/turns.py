@@ -27,8 +27,26 @@ _LABEL = re.compile(
     rf"(?P<who>(?P<title>{_TITLE})?(?P<name>{_NAME})"
     r"(?P<office>,\s*[^:\n]{2,90}?|\s+\([^()\n]{2,60}\))?)\s*:\s+(?=\S)"
 )
-# A question from the floor: its figures are the journalist's hearsay, nobody's turn.
-_QUESTION = re.compile(r"(?:Question|Q|Journalist|Reporter|Correspondent)\b[^:\n]{0,60}:\s")
+# A question from the floor, or a host's: its figures are hearsay, nobody's turn.
+_QUESTION = re.compile(
+    r"(?:Question|Q|Journalist|Reporter|Correspondent|HOST|Host|PRESENTER|Presenter|"
+    r"INTERVIEWER|Interviewer)\b[^:\n]{0,60}:\s"
+)
+# A radio or podcast transcript's speaker in capitals: "PAULO COSSA: Thank you, Esther."
+_CAPS_LABEL = re.compile(
+    r"(?P<who>(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3})(?:\s+\([^()\n]{2,60}\))?)"
+    r"\s*:\s+(?=\S)"
+)
+# Words of a section's label in capitals ("KEY HIGHLIGHTS:", "SITUATION OVERVIEW:"), never
+# of a person's name
+_NOT_NAME_WORDS = frozenset(
+    """KEY HIGHLIGHTS HIGHLIGHT SITUATION OVERVIEW NOTE NOTES SOURCE SOURCES UPDATE UPDATES
+    FIGURES FIGURE HUMANITARIAN RESPONSE NEEDS NEED CONTEXT BACKGROUND FUNDING HEALTH
+    PROTECTION SHELTER EDUCATION NUTRITION WASH FOOD SECURITY ACCESS CONTACT CONTACTS FOR
+    THE OF AND IN ON TO AT BY WITH MAIN EDITOR EDITORS EDITOR'S NEWS BRIEF SUMMARY DATE
+    TOTAL TABLE ANNEX REPORT PERIOD AS WEEK MONTH DAY TIME LOCATION PLACE CASUALTIES
+    DISPLACEMENT IMPACT ANALYSIS RECOMMENDATIONS METHODOLOGY CLUSTER SECTOR GENERAL""".split()
+)
 _HEADING_MAX = 80  # a line this short with no closing stop is a section heading
 
 
@@ -43,12 +61,22 @@ _OFFICE = re.compile(
 
 def turn_label(text: str) -> re.Match[str] | None:
     """The speaker's label opening a paragraph ("Matthias Oduya, UNHCR: "), or None."""
+    if (caps := _CAPS_LABEL.match(text)) is not None and _names_a_person(caps["name"]):
+        return caps
     m = _LABEL.match(text)
     if m is None or not (m["title"] or (m["office"] and _OFFICE.search(m["office"]))):
         return None
     if m["title"] is None and place_rank(m["name"]) is not None:
         return None  # "Sudan, Darfur (OCHA): fighting continued": a place's section
     return m
+
+
+def _names_a_person(name: str) -> bool:
+    """A name in capitals that no section label or known place is made of."""
+    words = name.split()
+    if any(w in _NOT_NAME_WORDS for w in words):
+        return False
+    return place_rank(name.title()) is None
 
 
 def _heading(paragraph: list[Sentence]) -> bool:

@@ -281,3 +281,22 @@ def test_remarks_as_delivered_are_the_speaker_s_the_intro_names():
     # a page with no such announcement keeps its own voice
     plain = "At least 43 civilians were killed in an attack on a displacement site."
     assert _speakers(plain)["At least 43 civilians"] is None
+
+
+def test_a_radio_transcript_s_speakers_in_capitals_hold_their_turns():
+    text = (
+        "HOST: Good evening. The government says 92,000 people have gone home.\n\n"
+        "AMARA OSEI: Some have. But we're talking about close to 80,000 people displaced "
+        "since January.\n\n"
+        "In Velm district we recorded 23 attacks on civilians in February.\n\n"
+        "HOST: And the camps?\n\n"
+        "AMARA OSEI: Something like 4,000 people arrived there last week."
+    )
+    got = _speakers(text)
+    assert got["92,000 people"] == "The government"  # the host quotes a source of its own
+    assert got["close to 80,000 people displaced"] == "AMARA OSEI"
+    assert got["23 attacks"] == "AMARA OSEI"  # the turn runs on to the next label
+    assert got["Something like 4,000 people"] == "AMARA OSEI"
+    # a section's label in capitals is nobody's turn
+    sitrep = "KEY HIGHLIGHTS: At least 23 civilians were killed in Velm district."
+    assert _speakers(sitrep)["At least 23 civilians"] is None
