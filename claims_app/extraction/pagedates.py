@@ -191,7 +191,8 @@ _STAMP_WORDS = (
     r"published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|dated|"
     r"issued(?:\s+on)?|released(?:\s+on)?|date\s+of\s+(?:publication|issue)|publication\s+date|"
     r"as\s+(?:of|at)|(?:situation|status|data|figures)\s+as\s+(?:of|at)|report(?:ing)?\s+date|"
-    r"update|flash\s+update(?:\s+no\.?\s*\d+)?|situation\s+report(?:\s+no\.?\s*\d+)?"
+    r"update|flash\s+update(?:\s+no\.?\s*\d+)?|situation\s+report(?:\s+no\.?\s*\d+)?|"
+    r"(?:first\s+)?broadcast(?:\s+on)?|aired(?:\s+on)?"  # a programme's day
 )
 # A stamp: at the start of a line, after a "|" that separates it from other furniture,
 # or opening a bracket after a title: "Weekly Round-up – 11 to 17 March (issued 18 March)".

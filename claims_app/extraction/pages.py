@@ -118,10 +118,11 @@ _SMALL_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # What may follow a stamp's date on its line: a time, a zone, more furniture after "|",
 # or after a wide gap (a laid-out header: "Date of issue: 14 May 2025      Page 1 of 6";
-# prose never sets three spaces between its words).
+# prose never sets three spaces between its words), or the medium a programme went out
+# on ("Broadcast: Monday, 16 March 2026, 19:30 CAT, on Horizon FM 97.2 and online").
 _STAMP_REST = re.compile(
     r"^(?:[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
-    r"(?:\s*[|•·(].*|(?: {3,}|\t)\s*\S.*)?\s*[.)]?$",
+    r"(?:\s*[|•·(].*|(?: {3,}|\t)\s*\S.*|,\s*(?:on|via)\s+[A-Z][^\n]{1,60})?\s*[.)]?$",
     re.IGNORECASE,
 )
 
@@ -187,7 +188,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # lowered line, at C speed (a case-blind `re` alternation tried at every character
 # cost ten times as much).
 _STAMP_WORDS = ("published", "posted", "date", "issued", "released", "as of", "as at",
-                "update", "report", "situation", "status", "figures", "data")  # fmt: skip
+                "update", "report", "situation", "status", "figures", "data", "broadcast",
+                "aired")  # fmt: skip
 
 
 def _has_stamp_word(text: str) -> bool:

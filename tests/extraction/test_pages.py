@@ -354,3 +354,17 @@ def test_a_reporting_period_written_as_a_range_is_no_item_date_and_the_stamp_dat
     )
     (item,) = split_page(text)
     assert item.published_on == date(2025, 6, 18)
+
+
+def test_a_programme_s_broadcast_line_dates_its_transcript():
+    text = (
+        "THE EVENING REPORT\n"
+        "Broadcast: Monday, 16 March 2026, 19:30 CAT, on Radio Velm 97.2 and online\n\n"
+        "HOST: Good evening. How many people have fled?\n\n"
+        "AMARA OSEI: Close to 80,000 people since January, by our count.\n"
+    )
+    [article] = split_page(text)
+    assert (article.published_on, article.date_source) == (date(2026, 3, 16), "stamp")
+    # a sentence that opens with a day is still a sentence, not a stamp
+    prose = "Title\n\nBroadcast on 16 March 2026, the interview drew 4,000 calls to the station.\n"
+    assert all(a.date_source != "stamp" for a in split_page(prose))
