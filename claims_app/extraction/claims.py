@@ -786,9 +786,10 @@ def _partitive_total(sentence, siblings: list[ExtractedClaim]) -> ExtractedClaim
 _AGGREGATE = 10_000  # a count this large is seldom about one town (where.py)
 # "half of them", "64% of displaced individuals", "a 40% increase": a share of a group
 # or a change the text has placed already
+_CHANGE = r"increase|rise|decrease|drop|fall|jump"  # a change in a figure named before
 _SHARE_OF_A_GROUP = re.compile(
     r"\s*(?:of (?:them|those|these|whom|the (?:displaced|new|newly|people|households|families)"
-    r"|displaced|new|newly)|(?:increase|rise|decrease|drop|fall|jump)\b)"
+    rf"|displaced|new|newly)|(?:{_CHANGE})\b)"
 )
 _VAGUE_LARGE = re.compile(r"thousands|millions")  # "tens of thousands": as large
 
@@ -880,18 +881,19 @@ def _in_breakdown(
 
 def _describe_cell(ctx, sentence, m, row: TableRow, speaker) -> ExtractedClaim | None:
     """A figure in a table row: its column says what it counts, its row where and when."""
-    category = row.category_at(m.start)
-    if category is None or m.value is None:
+    cell = row.cell_at(m.start)
+    if cell is None or cell.category is None or m.value is None:
         return None  # a number in a column that counts nothing ("Round", "Code")
+    category = cell.category
     if category == "displaced" and ctx.about_refugees and not displacement_named(row.heading):
         category = "refugees"  # "Arrivals by entry point" on a page about refugees crossing
-    scale = row.scale_at(m.start)  # "312.4" in a column of "US$ million": the dollars
-    period = row.period_at(m.start) or row.period  # "27" under "June 2025": that month
+    scale = cell.scale  # "312.4" in a column of "US$ million": the dollars
+    period = cell.period or row.period  # "27" under "June 2025": that month
     return ExtractedClaim(
         kind="numeric", start=m.start, end=m.end, quote=ctx.text[m.start : m.end],
         sentence=sentence.text, value=_scaled(m.value, scale),
         value_max=_scaled(m.value_max, scale),
-        unit="people" if category in lx.PEOPLE_CATEGORIES else row.unit_at(m.start),
+        unit="people" if category in lx.PEOPLE_CATEGORIES else cell.unit,
         qualifier=m.qualifier, category=category, location=_row_place(ctx, row),
         event_date=row.day.isoformat() if row.day else period.iso if period else None,
         event_date_first=row.day or (period.first if period else None),
@@ -926,9 +928,7 @@ def _agent_noun(unit: str) -> bool:
 
 
 _OF_THE_TOTAL = re.compile(r"\s*of (?:the|this|that) total\b")
-_CHANGE_AFTER = re.compile(
-    r"\s*(?:increase|rise|decrease|drop|fall|jump|more|fewer|higher|lower)\b"
-)
+_CHANGE_AFTER = re.compile(rf"\s*(?:{_CHANGE}|more|fewer|higher|lower)\b")
 
 
 def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:

@@ -16,6 +16,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from claims_app.extraction.pagedates import DATE_RE
+
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
@@ -70,11 +72,9 @@ _KEY_BOX = re.compile(
 )
 
 
-# A <time> that shows a day ("6 February 2026"), not a live page's clock ("14:05 GMT",
-# "Tuesday 6 May 2025, 14:32 GMT"), whose entries the page splitter reads otherwise
-_DAY_SHOWN = re.compile(
-    r"^\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*$"
-)
+# A <time> that shows a day and nothing else ("6 February 2026"), not a live page's clock
+# ("14:05 GMT", "Tuesday 6 May 2025, 14:32 GMT"), whose entries the splitter reads otherwise
+_DAY_SHOWN = re.compile(rf"\s*{DATE_RE}\s*", re.IGNORECASE)
 
 
 def _with_key_figure_boxes(html: str):
@@ -111,7 +111,7 @@ def _with_days_shown(html: str) -> str:
     if len(_ARTICLE_ELEMENT.findall(html)) < 2:
         return html  # one story: its date is the page's (html_date), its headline its own
     return _TIME_ELEMENT.sub(
-        lambda m: f"<span>{m[1]}</span>" if _DAY_SHOWN.search(m[1]) else m[0], html
+        lambda m: f"<span>{m[1]}</span>" if _DAY_SHOWN.fullmatch(m[1]) else m[0], html
     )
 
 

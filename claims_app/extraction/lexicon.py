@@ -375,12 +375,13 @@ SPEAKER_SIMPLE = re.compile(
 )
 # "The AAPP, a monitoring group, says": the name, not the description after it
 # ("Amina Bello, head of Arvo district, told reporters": a title set without an article)
-_ROLE = (
-    r"(?:[a-z-]+\s+){0,2}(?:head|chairman|chairwoman|chair|director|spokesman|spokeswoman|"
-    r"spokesperson|commissioner|governor|mayor|minister|chief|coordinator|representative|"
-    r"president|secretary|commander|officer|official|administrator|manager)\s+(?:of|for|at)"
-    r"\b[^,]{2,80}"
+# A post a speaker holds: a role after a name, or the office in a transcript's label
+OFFICE_WORDS = (
+    r"spokes\w*|representative|head|director|minister|chief|coordinator|officer|chair\w*|"
+    r"president|ambassador|secretary|envoy|commissioner|deputy|advis[eo]r|manager|delegate|"
+    r"rapporteur|expert|doctor|surgeon|governor|mayor|commander|official|administrator"
 )
+_ROLE = rf"(?:[a-z-]+\s+){{0,2}}(?:{OFFICE_WORDS})\s+(?:of|for|at)\b[^,]{{2,80}}"
 APPOSITIVE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},\s+(?:(?:a|an|the)\s+[^,]{{3,80}}|{_ROLE}),\s+"
     rf"(?:(?:which|who)\s+[^,]{{2,80}},\s+)?(?:(?:also|has|have|had)\s+)?{SAY}\b"

@@ -25,7 +25,7 @@ from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import place_rank
 from claims_app.extraction.pagedates import dateline_end
 from claims_app.extraction.sentences import BULLET_MARK, Sentence, nearest_at_or_before
-from claims_app.extraction.turns import Turns
+from claims_app.extraction.turns import PERSON_NAME, Turns
 
 # Each attribution pattern, in the order tried, with what it cannot match without: an
 # RE2 pattern read with all the others in one pass over the sentence (`_GATES`). Each
@@ -263,8 +263,7 @@ _REMARKS_FOLLOW = re.compile(
     r"(?:,? as delivered,?)? follows?\.?$"
 )
 _INTRODUCED = re.compile(
-    r"(?P<n>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}),?\s+(?:briefed|addressed|told|spoke to|"
-    r"delivered)\b"
+    rf"(?P<n>{PERSON_NAME}),?\s+(?:briefed|addressed|told|spoke to|delivered)\b"
 )
 _POSSESSOR = re.compile(rf"(?P<o>{_STANDS_FOR.pattern})['’]s\s", re.IGNORECASE)
 _AFTER_STATEMENT = re.compile(r"(?:Editor['’]s note|Note to editors|Notes to editors|Related\b)")
@@ -296,7 +295,7 @@ class ArticleSpeakers:
         for s in sentences:
             self._paragraphs.setdefault(s.paragraph, []).append(s)
         self._turns = Turns(self._paragraphs)
-        self._statement: tuple[int, str] | object | None = _UNREAD
+        self._statement: tuple[int, int, str] | object | None = _UNREAD
 
     def at(self, index: int) -> str | None:
         """Who the text says made the claims of sentence `index`; None: the page itself."""
@@ -327,19 +326,26 @@ class ArticleSpeakers:
         following is ... Statement No. 47 issued by the Health Emergency Operations
         Centre", "Her remarks, as delivered, follow."), up to an editor's note."""
         if self._statement is _UNREAD:
-            self._statement = statement_opening(self.sentences)
+            self._statement = self._read_statement()
         if self._statement is None:
             return None
-        start, who = self._statement  # type: ignore[misc]
-        if index <= start:
+        start, end, who = self._statement  # type: ignore[misc]
+        return who if start < index < end else None
+
+    def _read_statement(self) -> tuple[int, int, str] | None:
+        """The sentences a statement given whole spans (after its announcement, up to an
+        editor's note, where the page speaks again) and whose it is."""
+        opening = statement_opening(self.sentences)
+        if opening is None:
             return None
-        for k in range(start + 1, index + 1):
-            if _AFTER_STATEMENT.match(self.sentences[k].text):
-                return None  # "Editor's note: ...": the page speaks again
+        start, who = opening
+        after = (k for k in range(start + 1, len(self.sentences))
+                 if _AFTER_STATEMENT.match(self.sentences[k].text))  # fmt: skip
+        end = next(after, len(self.sentences))
         owner = _POSSESSOR.match(who)
         if owner is not None:  # "the ministry's operations centre": the ministry named before
-            return self._last_before(start, _Refers(owner["o"])) or who
-        return who
+            who = self._last_before(start, _Refers(owner["o"])) or who
+        return start, end, who
 
     def _cited_source(self, paragraph: int) -> str | None:
         """The one source a paragraph cites in brackets at its end, if just one."""

@@ -89,34 +89,30 @@ class Cell(NamedTuple):
     text: str
 
 
+class Counted(NamedTuple):
+    """A figure's cell, and what its column says of it."""
+
+    start: int
+    end: int
+    category: str | None  # what the column counts (None: not a count)
+    unit: str | None  # the unit the header's noun gives ("other:cases")
+    scale: int  # what the caption's scale multiplies it by: "312.4" under "(US$ million)"
+    period: DateMention | None = None  # the month or year its header names: "June 2025"
+
+
 class TableRow(NamedTuple):
     start: int
     end: int
-    # (start, end, what its column counts, its unit when the header's noun gives it,
-    # what the caption's scale multiplies it by: "312.4" under "(US$ million)", the
-    # month or year its column's header names: "27" under "June 2025")
-    cells: tuple[tuple[int, int, str | None, str | None, int, DateMention | None], ...]
+    cells: tuple[Counted, ...]
     place: str | None
     day: date | None
     heading: str  # the table's title and header lines, lowered: what it says it counts
     period: DateMention | None = None  # the month or year its title names ("..., July 2024")
     source: str | None = None  # who its "Source:" line names, above or right below it
 
-    def category_at(self, offset: int) -> str | None:
-        """What the column of the cell holding `offset` counts (None: not a count)."""
-        return next((c for s, e, c, *_rest in self.cells if s <= offset < e), None)
-
-    def unit_at(self, offset: int) -> str | None:
-        """The unit the header's noun gives the cell holding `offset` ("other:cases")."""
-        return next((u for s, e, _c, u, *_rest in self.cells if s <= offset < e), None)
-
-    def scale_at(self, offset: int) -> int:
-        """What the caption's scale multiplies the cell holding `offset` by (1: none)."""
-        return next((x for s, e, _c, _u, x, _p in self.cells if s <= offset < e), 1)
-
-    def period_at(self, offset: int) -> DateMention | None:
-        """The month or year the header of the cell holding `offset` names, if one."""
-        return next((p for s, e, _c, _u, _x, p in self.cells if s <= offset < e), None)
+    def cell_at(self, offset: int) -> Counted | None:
+        """The counted cell holding `offset`, if one."""
+        return next((c for c in self.cells if c.start <= offset < c.end), None)
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
@@ -235,7 +231,7 @@ def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) ->
     first = j
     while j < len(lines) and (m := _LABELLED_FIGURE.match(text, lines[j][0], lines[j][1])):
         start = lines[j][0]
-        cell = (m.start("n"), m.end("n"), category, None, 1, None)
+        cell = Counted(m.start("n"), m.end("n"), category, None, 1)
         rows[start] = TableRow(start, lines[j][1], (cell,), None, None, title.lower(), period)
         j += 1
     return j if j > first else i + 1
@@ -251,8 +247,13 @@ def _title_period(text: str, lines: list[tuple[int, int]], header_index: int) ->
     title = text[lines[k][0] : lines[k][1]]
     if not any(ch.isdigit() for ch in title):
         return None
-    found = [d for d in find_dates(title, None) if d.precision in ("month", "year", "period")]
-    return found[-1] if len(found) == 1 else None
+    return _the_period(title)
+
+
+def _the_period(text: str) -> DateMention | None:
+    """The one month, year or period the text names, if it names just one."""
+    found = [d for d in find_dates(text, None) if d.precision in ("month", "year", "period")]
+    return found[0] if len(found) == 1 else None
 
 
 def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:
@@ -281,18 +282,14 @@ _DATE_HEADER_CELL = re.compile(
 
 
 def _header_period(header: str) -> DateMention | None:
-    if not _DATE_HEADER_CELL.match(header):
-        return None
-    found = [d for d in find_dates(header, None) if d.precision in ("month", "year", "period")]
-    return found[0] if len(found) == 1 else None
+    return _the_period(header) if _DATE_HEADER_CELL.match(header) else None
 
 
 def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
     """What the table's title line ("Table 1. Displaced population ...") says it counts."""
     for k in range(header_index - 1, max(-1, header_index - 3), -1):
-        line = text[lines[k][0] : lines[k][1]].strip()
-        if line and not _RULE.match(line):
-            return _category_of(line)
+        if not _blank_or_rule(text, lines[k]):
+            return _category_of(text[lines[k][0] : lines[k][1]].strip())
     return None
 
 
@@ -321,7 +318,7 @@ def _row(
     cells = _cells(text, *line)
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
         return None
-    counted: list[tuple[int, int, str | None, str | None, int, DateMention | None]] = []
+    counted: list[Counted] = []
     place, day, fineness = None, None, -1
     # Pipes part a row's cells whatever their widths: the nth cell is the nth column's
     # (trafilatura writes an HTML table so, unaligned); spaces part them by where they sit.
@@ -339,7 +336,7 @@ def _row(
                 fineness = rank
         elif _NUMERIC_CELL.match(cell.text):
             reading = _column_reading(head.text, cell.text, title_category, money_scale)
-            counted.append((cell.start, cell.end, *reading, _header_period(head.text)))
+            counted.append(Counted(cell.start, cell.end, *reading, _header_period(head.text)))
     return TableRow(line[0], line[1], tuple(counted), place, day, heading)
 
 

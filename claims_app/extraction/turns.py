@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 
 from claims_app.extraction.gazetteer import place_rank
+from claims_app.extraction.lexicon import OFFICE_WORDS
 from claims_app.extraction.sentences import Sentence
 
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Ambassador|Minister|General|Colonel)\.?\s+"
-_NAME = r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){1,3}"
+PERSON_NAME = r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){1,3}"  # "Matthias Oduya"
 _LABEL = re.compile(
-    rf"(?P<who>(?P<title>{_TITLE})?(?P<name>{_NAME})"
+    rf"(?P<who>(?P<title>{_TITLE})?(?P<name>{PERSON_NAME})"
     r"(?P<office>,\s*[^:\n]{2,90}?|\s+\([^()\n]{2,60}\))?)\s*:\s+(?=\S)"
 )
 # A question from the floor, or a host's: its figures are hearsay, nobody's turn.
@@ -51,12 +52,7 @@ _HEADING_MAX = 80  # a line this short with no closing stop is a section heading
 
 
 # An office: an acronym ("UNHCR") or a post ("Head of the Mission", "spokesperson")
-_OFFICE = re.compile(
-    r"(?-i:\b[A-Z]{2,}\b)|\b(?:spokes\w*|representative|head|director|minister|chief|coordinator|"
-    r"officer|chair\w*|president|ambassador|secretary|envoy|commissioner|deputy|advis[eo]r|"
-    r"manager|delegate|rapporteur|expert|adviser|doctor|surgeon)\b",
-    re.IGNORECASE,
-)
+_OFFICE = re.compile(rf"(?-i:\b[A-Z]{{2,}}\b)|\b(?:{OFFICE_WORDS})\b", re.IGNORECASE)
 
 
 def turn_label(text: str) -> re.Match[str] | None:

@@ -256,6 +256,7 @@ def _bracketed_after(
 
 _NAME_BEFORE = re.compile(rf"{NAME}(?= ?\Z)")
 _ITEM_START = re.compile(rf"(?:^|[,;:]\s*)(?:and\s+)?(?P<n>{NAME})")
+_BREAK_IN_LIST = re.compile(r";|,(?!\d)")  # (not the comma of "1,140")
 _FIGURE_SOON = re.compile(r"(?:\s+(?:has|have|had)\s+(?:reported|recorded|registered))?:?\s+\d")
 
 
@@ -274,18 +275,11 @@ def _list_item_place(
     if len(items) < 2:
         return None
     mine = [m for m in items if m.end("n") <= figure[0]]
-    if not mine or not _no_break(text, mine[-1].end("n"), figure[0]):
-        return None
+    if not mine or _BREAK_IN_LIST.search(text, mine[-1].end("n"), figure[0]):
+        return None  # another item's figure, after a break
     name = mine[-1]
     known = next((p for p in here if p.start == name.start("n")), None)
     return known or Place(name.start("n"), name.end("n"), name["n"], 4)
-
-
-_BREAK_IN_LIST = re.compile(r";|,(?!\d)")  # (not the comma of "1,140")
-
-
-def _no_break(text: str, start: int, end: int) -> bool:
-    return _BREAK_IN_LIST.search(text, start, end) is None
 
 
 # "the localities of Chai, Mucojo and Quiterajo", "Bilibiza and Mahate": the figure is

@@ -22,7 +22,7 @@ def test_rows_know_their_place_day_and_columns():
         ("Lesna", date(2025, 2, 4)), ("Temi camp", date(2025, 2, 11)),
         ("Vask", date(2025, 2, 19)), (None, None),
     ]  # fmt: skip
-    assert [rows[0].category_at(s) for s, *_ in rows[0].cells] == ["killed", "injured"]
+    assert [c.category for c in rows[0].cells] == ["killed", "injured"]
 
 
 def test_cells_become_claims_with_their_column_s_category():
