@@ -55,7 +55,7 @@ from claims_app.extraction.when import (
 )
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
-EXTRACTOR_VERSION = "claims-1.6"  # 1.6: people-in-need and month columns, boxes in sidebars
+EXTRACTOR_VERSION = "claims-1.7"  # 1.7: a place that reported figures is no speaker
 
 
 @dataclass(frozen=True)
@@ -709,7 +709,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         event_date=dated[0],
         event_date_first=dated[1],
         event_date_last=dated[2],
-        attributed_to=speaker(),
+        attributed_to=_not_a_place(speaker(), location, ctx.places(index), siblings),
         part_of=part_of,
         context_first=context[0] if context else None,
         context_last=context[1] if context else None,
@@ -717,6 +717,23 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
+
+
+def _not_a_place(
+    who: str | None, location: Place | None, named: list[Place], siblings: list[ExtractedClaim]
+) -> str | None:
+    """No speaker when the subject of "reported" is a place: "By district, Metuge has
+    reported 1,140 cases and 16 deaths, Pemba city 702 cases" tells where, not who said
+    (a place the sentence names, or the place of one of its figures)."""
+    if who is None or not who.istitle():
+        return who  # ("Doctors at X hospital": a described speaker, never a place's name)
+    if (
+        (location is not None and location.text == who)
+        or any(p.text == who for p in named)
+        or any(c.location == who for c in siblings)
+    ):
+        return None
+    return who
 
 
 # "The 2025 Humanitarian Response Plan ..., which seeks nearly $2 billion, is only 14 per

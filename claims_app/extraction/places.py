@@ -60,7 +60,7 @@ NOT_PLACES = frozenset(
         envoy ambassador general commander mr mrs dr the a an this that these those his
         her their its our islamic arab reuters afp ap report update other others total
         several various table figure annex appendix chart graph map box section health
-        care catastrophe emergency crisis stressed famine phase minimal""".split()
+        care catastrophe emergency crisis stressed famine phase minimal by per each""".split()
 )
 
 

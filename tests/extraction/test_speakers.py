@@ -300,3 +300,20 @@ def test_a_radio_transcript_s_speakers_in_capitals_hold_their_turns():
     # a section's label in capitals is nobody's turn
     sitrep = "KEY HIGHLIGHTS: At least 23 civilians were killed in Velm district."
     assert _speakers(sitrep)["At least 23 civilians"] is None
+
+
+def test_a_place_that_reported_figures_is_where_not_who():
+    text = (
+        "By district, Velmora has reported 1,140 cases and 16 deaths, Orsk town 702 cases "
+        "and 8 deaths, and Tandri 513 cases."
+    )
+    found = {c.quote: c for c in extract_claims(text, date(2025, 3, 14)) if c.kind == "numeric"}
+    assert found["1,140 cases"].location == "Velmora"
+    assert found["702 cases"].location == "Orsk town"
+    assert all(c.attributed_to is None for c in found.values())
+    # "By district" opens a breakdown; it names no place
+    assert all(c.location != "By district" for c in found.values())
+    # an organisation that reported figures is still their source
+    assert speaker_of("The health office has reported 1,140 cases in Velmora.", "1,140") == (
+        "The health office"
+    )
