@@ -55,7 +55,7 @@ from claims_app.extraction.when import (
 )
 from claims_app.extraction.where import figure_place, home_of, located_country, named_country
 
-EXTRACTOR_VERSION = "claims-1.7"  # 1.7: a place that reported figures is no speaker
+EXTRACTOR_VERSION = "claims-1.7"  # 1.7: reporting places, "since the start of 2025", "same period"
 
 
 @dataclass(frozen=True)

@@ -221,7 +221,36 @@ def find_dates(
     found.sort(key=lambda m: m.start)
     if anchor is not None and not present.isdisjoint(_POINTING_WORDS):
         found = _anaphoric(low, text, found, anchor)
+    if "same period" in low:
+        found = _same_period(low, found)
     return found
+
+
+# "So far this year, 14,600 fatalities, compared with about 11,200 over the same period
+# of 2024": the period named before, in the other year, not the whole of that year
+_SAME_PERIOD_BEFORE = re.compile(r"the same period (?:of |in )?\Z")
+_SAME_PERIOD_REACH = 400  # the period compared with is named in the sentence or the one before
+
+
+def _same_period(low: str, found: list[DateMention]) -> list[DateMention]:
+    out = list(found)
+    for i, m in enumerate(found):
+        if m.precision != "year":
+            continue
+        if not _SAME_PERIOD_BEFORE.search(low, max(0, m.start - 20), m.start):
+            continue
+        named = next((p for p in reversed(found[:i]) if p.precision == "period"
+                      and m.start - p.end < _SAME_PERIOD_REACH
+                      and p.first.year == p.last.year), None)  # fmt: skip
+        if named is None or named.first.year == m.first.year:
+            continue
+        try:
+            first = named.first.replace(year=m.first.year)
+            last = named.last.replace(year=m.first.year)
+        except ValueError:  # 29 February in a year without one
+            continue
+        out[i] = DateMention(m.start, m.end, m.text, first, last, "period", True)
+    return out
 
 
 # Dates that point back at the last day the text named: "Fighting intensified on 23
@@ -527,6 +556,9 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
             yield _mention(m, day, day, "day", True)
 
 
+_SINCE_START_OF = re.compile(r"\bsince (?:the )?(?:start|beginning) of\Z")
+
+
 def _years(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _YEAR_ONLY.finditer(text):
         if m["prep"] is None and not _ENTRY_DASH.match(text, m.end()):
@@ -534,7 +566,11 @@ def _years(text: str, anchor: date | None, _f: bool, _original: str):
         if COUNT_NOUN_AFTER.match(text, m.end()):
             continue  # "a total of 1950 people": a count that looks like a year
         year = int(m["y"])
-        if m["prep"] == "since" and anchor and year <= anchor.year:
+        since = m["prep"] == "since" or (
+            m["prep"] == "of"
+            and _SINCE_START_OF.search(text, max(0, m.start() - 30), m.end("prep")) is not None
+        )  # "since the beginning of 2026": the same open period as "since 2026"
+        if since and anchor and year <= anchor.year:
             yield _mention(m, date(year, 1, 1), anchor, "period", False)
         else:
             yield _mention(

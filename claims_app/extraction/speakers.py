@@ -75,6 +75,7 @@ def without_dateline(sentence: str) -> str:
     return sentence[dateline_end(sentence) :]
 
 
+_TRAILING_AUXILIARY = re.compile(r"\s+(?:has|have|had)$")  # "So far, the monitor has recorded"
 _TRAILING_TIME = re.compile(
     r"(?:,?\s+(?:on|earlier|also|late|last|this|yesterday|today)\b.*)$", re.IGNORECASE
 )
@@ -220,10 +221,22 @@ def _may_stand_for(reference: str, name: str) -> bool:
     """ "The office" may stand for "the regional refugee office" or "OCHA", not for
     "Residents": the candidate carries the reference's noun or is a proper name."""
     noun = _STANDS_FOR.fullmatch(reference)["noun"].lower()  # type: ignore[index]
-    return noun in name.lower() or any(c.isupper() for c in name[1:])
+    if noun in name.lower():
+        # "the education ministry" is not the Ministry of Public Health named before
+        kind = reference.lower().split()[1:-1]
+        return noun not in _OWN_KIND_ONLY or all(w in name.lower() for w in kind)
+    # "the agency" may be UNHCR; "the ministry" is a ministry, never an agency named before
+    return noun not in _OWN_KIND_ONLY and any(c.isupper() for c in name[1:])
+
+
+_OWN_KIND_ONLY = frozenset(("ministry",))
 
 
 _FIRST_PERSON = ("our ", "my ", "we ")
+# What a figure is, never who gives it: "the highest share recorded", "the toll reported"
+_NOT_AGENTS = frozenset(
+    "share number figure toll total level rate increase rise proportion percentage".split()
+)
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "to", "in", "for", "and", "or", "with"))
 
 
@@ -400,11 +413,13 @@ class ArticleSpeakers:
                 return _LAST
         if who is None:
             return None
-        who = _TRAILING_TIME.sub("", who).strip(" ,")
+        who = _TRAILING_AUXILIARY.sub("", _TRAILING_TIME.sub("", who)).strip(" ,")
         if "\n" in who:
             who = " ".join(who.split())  # a name wrapped at a line's end
         if not who:
             return None
+        if who.rsplit(None, 1)[-1].lower() in _NOT_AGENTS:
+            return None  # "..., the highest share recorded in any month": a participle
         if who.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS:
             return None  # "The number of verified casualties": a participle, no speaker
         if _ORDINAL_OF.match(who):

@@ -125,6 +125,8 @@ def figure_date(
     ]  # fmt: skip
     if (earlier := _when_clause_date(low, figure, candidates)) is not None:
         return earlier
+    if (compared := _same_period_after(low, figure, candidates)) is not None:
+        return compared  # "up from 4,870 in the same period last year": that year's
     # The day it was said ("WFP warned last week") is not the figure's; it only ends an
     # open period (`stated`)
     chosen = _nearest(
@@ -138,6 +140,18 @@ def figure_date(
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
         return chosen._replace(last=until)
     return chosen
+
+
+_SAME_PERIOD_GAP = re.compile(r"[\s\w]{0,30}? (?:in|over|during|for) the same period (?:of |in )?")
+
+
+def _same_period_after(
+    low: str, figure: tuple[int, int], candidates: list[DateMention]
+) -> DateMention | None:
+    for d in candidates:
+        if d.start >= figure[1] and _SAME_PERIOD_GAP.fullmatch(low, figure[1], d.start):
+            return d
+    return None
 
 
 _AS_OF_BEFORE = re.compile(r"\bas (?:of|at)\s+(?:\d{1,2}[:.]\d\d\s*(?:hrs?\s*)?,?\s*)?\Z")

@@ -317,3 +317,18 @@ def test_a_place_that_reported_figures_is_where_not_who():
     assert speaker_of("The health office has reported 1,140 cases in Velmora.", "1,140") == (
         "The health office"
     )
+
+
+def test_an_auxiliary_is_not_part_of_the_speaker_and_a_ministry_is_no_agency():
+    text = "So far this year, the monitor has recorded more than 14,600 fatalities."
+    assert speaker_of(text, "more than 14,600") == "the monitor"
+    text = "UNHCR has registered 3,000 refugees in Renk.\n\nThe ministry had counted 12 bodies."
+    assert speaker_of(text, "12 bodies") == "The ministry"  # not UNHCR, named before
+    text = (
+        "The Ministry of Public Health said 40 people were killed.\n\n"
+        "More than 900 schools became shelters, according to the education ministry."
+    )
+    assert speaker_of(text, "More than 900") == "the education ministry"
+    # what the figure is, never who gives it
+    text = "Children accounted for 47 of the casualties, the highest share recorded in a month."
+    assert speaker_of(text, "47 of the casualties") is None

@@ -102,3 +102,29 @@ def test_a_beheading_is_a_killing():
     text = "Militants beheaded six civilians near Mocimboa on Sunday, residents said."
     [claim] = [c for c in extract_claims(text, date(2025, 6, 18)) if c.kind == "numeric"]
     assert claim.category == "killed"
+
+
+def test_since_the_start_of_a_year_is_an_open_period_to_the_report_s_day():
+    text = "More than 550 migrants have died on the route since the start of 2025."
+    assert date_of(text, "More than 550") == "2025-01-01/2025-03-13"
+    text = "Since the beginning of 2025, 61 people have been killed in the camps."
+    assert date_of(text, "61 people") == "2025-01-01/2025-03-13"
+    # the year alone still means the year
+    assert date_of("In 2023, 500 people were killed in the camps.", "500 people") == "2023"
+
+
+def test_the_same_period_of_another_year_is_the_period_named_in_that_year():
+    text = (
+        "So far this year, the monitor has recorded more than 14,600 fatalities, "
+        "compared with about 11,200 over the same period of 2024."
+    )
+    assert date_of(text, "more than 14,600") == "2025-01-01/2025-03-13"
+    assert date_of(text, "about 11,200") == "2024-01-01/2024-03-13"
+    text = "Since 1 January, 6,912 were returned, up from 4,870 in the same period last year."
+    assert date_of(text, "4,870") == "2024-01-01/2024-03-13"
+    # in a sentence of its own, after the one that names the period
+    text = (
+        "The project has recorded 487 deaths on the route since 1 January. "
+        "In the same period of 2024, it recorded 301 deaths."
+    )
+    assert date_of(text, "301 deaths") == "2024-01-01/2024-03-13"
