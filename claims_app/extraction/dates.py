@@ -467,6 +467,32 @@ def _full_dates(text: str, anchor: date | None, _f: bool, _original: str):
             yield _mention(m, day, day, "day", False)  # a written day; only its year is inferred
 
 
+# "2025-03-14", "14/03/2025", "14.03.2025": a day written in digits (day first, as
+# international bulletins write it, unless only month first can be: "03/20/2025")
+_NUMERIC_DAY = rx.compile(
+    rf"(?:^|[^\d./-])(?:(?P<iy>{YEAR})-(?P<im>\d\d)-(?P<id>\d\d)"
+    rf"|(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})[./](?P<ny>{YEAR}))(?:$|[^\d])"
+)
+
+
+def _numeric_days(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _NUMERIC_DAY.finditer(text):
+        if m.took_part("iy"):
+            day = _safe(int(m["iy"]), int(m["im"]), int(m["id"]))
+            start, end = m.start("iy"), m.end("id")
+        else:
+            first, second, year = int(m["nd"]), int(m["nm"]), int(m["ny"])
+            day = _safe(year, second, first) or _safe(year, first, second)
+            start, end = m.start("nd"), m.end("ny")
+        if day is None or (text[end : end + 1] in "./-" and text[end + 1 : end + 2].isdigit()):
+            continue  # ("1.14.2025.3", "2025-03-14-2": a version or a code, not a day)
+        since = _SINCE.search(text, max(0, start - 8), start)
+        if since and anchor and day <= anchor:
+            yield _mention(m, day, anchor, "period", False, start=since.start(), end=end)
+        else:
+            yield _mention(m, day, day, "day", False, start=start, end=end)
+
+
 _WEEK_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
@@ -667,7 +693,8 @@ def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
 
 
 _FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _quarters, _epi_weeks,
-            _full_dates, _past_spans, _months, _fixed, _agos, _weekdays, _years]  # fmt: skip
+            _full_dates, _numeric_days, _past_spans, _months, _fixed, _agos, _weekdays,
+            _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Words without which a finder cannot match: a substring test (C speed) skips it.
 _GATES: dict = {
@@ -678,6 +705,7 @@ _GATES: dict = {
     _quarters: ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
     _epi_weeks: ("epi",),
     _full_dates: _MONTH_STEMS,
+    _numeric_days: ("/19", "/20", ".19", ".20", "-0", "-1"),
     _months: _MONTH_STEMS,
     _past_spans: ("the past", "the last", "the previous"),
     _fixed: (

@@ -19,7 +19,7 @@ from datetime import date
 from typing import NamedTuple
 
 from claims_app.extraction import lexicon as lx
-from claims_app.extraction.dates import DateMention, find_dates
+from claims_app.extraction.dates import YEAR, DateMention, find_dates
 from claims_app.extraction.pagedates import find_date
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces
@@ -240,9 +240,11 @@ def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) ->
 def _title_period(text: str, lines: list[tuple[int, int]], header_index: int) -> DateMention | None:
     """The month or year the line above a table's header names, if one."""
     k = header_index - 1
-    while k >= 0 and _blank_or_rule(text, lines[k]):
-        k -= 1
-    if k < 0 or header_index - k > 3:
+    while k >= 0 and (
+        _blank_or_rule(text, lines[k]) or _NOTE_LINE.match(text, lines[k][0], lines[k][1])
+    ):
+        k -= 1  # ("Source: FTS, data as of 2025-07-14" under the title: the data's day)
+    if k < 0 or header_index - k > 4:
         return None
     title = text[lines[k][0] : lines[k][1]]
     if not any(ch.isdigit() for ch in title):
@@ -250,10 +252,22 @@ def _title_period(text: str, lines: list[tuple[int, int]], header_index: int) ->
     return _the_period(title)
 
 
+_NOTE_LINE = re.compile(r"\s*(?:sources?|data|note|notes)\b\s*:", re.IGNORECASE)
+
+
 def _the_period(text: str) -> DateMention | None:
     """The one month, year or period the text names, if it names just one."""
-    found = [d for d in find_dates(text, None) if d.precision in ("month", "year", "period")]
+    dates = find_dates(text, None)
+    found = [d for d in dates if d.precision in ("month", "year", "period")]
+    if not dates and len(years := _BARE_YEAR.findall(text)) == 1:
+        year = int(years[0])  # "Requirements and funding by sector, 2025 (US$ million)"
+        at = text.find(years[0])
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        return DateMention(at, at + 4, years[0], first, last, "year", False)
     return found[0] if len(found) == 1 else None
+
+
+_BARE_YEAR = re.compile(rf"(?<![\d./-]){YEAR}(?![\d./-])")
 
 
 def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:

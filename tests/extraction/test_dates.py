@@ -128,3 +128,33 @@ def test_two_days_joined_by_a_word_are_two_days_not_a_period():
                                   "19 marchers were hurt", "the 4 mayors met"])  # fmt: skip
 def test_a_month_abbreviation_inside_a_word_is_no_date(text):
     assert find_dates(text, date(2025, 3, 4)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2025-03-14, drones hit the port.", "2025-03-14"),
+        ("On 14/03/2025, drones hit the port.", "2025-03-14"),
+        ("In the early hours of 14.03.2025, drones hit the port.", "2025-03-14"),
+        ("On 03/20/2025, drones hit the port.", "2025-03-20"),  # only month first can be
+        ("On 04/03/2025, drones hit the port.", "2025-03-04"),  # day first, as bulletins write
+        ("The road has been closed since 20/02/2025.", "2025-02-20/2025-03-21"),
+    ],
+)
+def test_a_day_written_in_digits_is_a_date(text: str, expected: str) -> None:
+    found = find_dates(text, date(2025, 3, 21))
+    assert [d.iso for d in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call the hotline on 0912-345-678.",
+        "The 2022-23 season was dry.",
+        "Version 1.14.2025.3",
+        "It cost 14/03/20251 units.",
+        "Lines 2025-03-14-2 and 7 were cut.",
+    ],
+)
+def test_digits_that_only_look_like_a_day_are_not_one(text: str) -> None:
+    assert [d.iso for d in find_dates(text, date(2025, 3, 21)) if d.precision == "day"] == []

@@ -270,3 +270,17 @@ def test_an_html_table_is_read_as_a_table_by_column_and_row():
     assert got[("Arvo", "112")] == ("injured", "Arvo")  # the nth cell is the nth column
     assert got[("Arvo", "6")] == ("other", "Arvo")  # missing: no toll, whatever the title
     assert got[("Lesna", "871")] == ("facilities_hit", "Lesna")
+
+
+def test_a_title_s_bare_year_dates_the_rows_over_a_source_line_s_day():
+    text = (
+        "Requirements and funding by sector, 2025 (US$ million)\n"
+        "Source: FTS, data as of 2025-07-14\n\n"
+        "Sector              Required     % funded\n"
+        "Food Security          312.4          31%\n"
+        "Health                  88.7          17%\n"
+    )
+    found = [c for c in extract_claims(text, date(2025, 7, 16)) if c.kind == "numeric"]
+    assert [(c.quote, c.event_date) for c in found] == [
+        ("312.4", "2025"), ("31%", "2025"), ("88.7", "2025"), ("17%", "2025"),
+    ]  # fmt: skip

@@ -128,3 +128,10 @@ def test_the_same_period_of_another_year_is_the_period_named_in_that_year():
         "In the same period of 2024, it recorded 301 deaths."
     )
     assert date_of(text, "301 deaths") == "2024-01-01/2024-03-13"
+
+
+def test_a_day_in_digits_dates_the_figures_of_its_sentence():
+    assert date_of("On 10/03/2025, shelling killed 3 people in Sumy.", "3 people") == "2025-03-10"
+    assert date_of("On 2025-03-10, drones injured 12 people in Odesa.", "12 people") == (
+        "2025-03-10"
+    )
