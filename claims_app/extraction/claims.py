@@ -167,9 +167,42 @@ def is_trap(
         return True  # "interviews with 85 witnesses": a count of the research itself
     if _glued_before(before):
         return True  # S-5, BM-21, G20, +41, 2/3
+    if _not_counted_here(text, before, after, sentence, s, m):
+        return True
     if _LETTER_AFTER.match(after) and not m.percent:
         return True  # 24h, 6:30, 30.07.2018
     return _looks_like_year(text, m, after)
+
+
+def _not_counted_here(text: str, before: str, after: str, sentence, s: int, m: Mention) -> bool:
+    """Numbers that label, set a level or say how long, never a count to check."""
+    if s - sentence.start < 2 and _PARAGRAPH_NUMBER.fullmatch(sentence.text.strip()):
+        return True  # "18." or "14-19." alone: a numbered paragraph's number
+    if before.endswith("the ") and _AREAS_AFTER.match(after):
+        return True  # "in the three provinces": the provinces the report is about
+    if _DURATION_BEFORE.search(before) and _DURATION_AFTER.match(after):
+        return True  # "detained for 48 hours", "in one week": how long, not how many
+    if "threshold" in before and _THRESHOLD_BEFORE.search(before):
+        return True  # "the WHO emergency threshold of 15 per cent"
+    # "(c) 2026", "Avenida Kenneth Kaunda 1440": no count
+    return _MARKED_BEFORE.search(before) is not None
+
+
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\.")
+_AREAS_AFTER = re.compile(
+    r"\s+(?:[a-z]+ern\s+|central\s+)?(?:provinces|regions|states|districts|governorates|"
+    r"counties|departments|territories|countries|oblasts|municipalities|prefectures)\b"
+)
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|in|over|within|after|lasting)\s+(?:more than |nearly |over |almost |about |"
+    r"some |at least |up to |the (?:next |following |first |last )?)?(?:two consecutive )?\Z"
+)
+_DURATION_AFTER = re.compile(r"\s+(?:consecutive\s+)?(?:hours?|days?|nights?|weeks?|months?)\b")
+_THRESHOLD_BEFORE = re.compile(r"\bthreshold (?:of|at) (?:about |around )?\Z")
+_MARKED_BEFORE = re.compile(
+    r"(?:\(c\)|©|copyright)\s*\Z|\b(?:avenida|avenue|av\.|rua|rue|calle|carrera|boulevard|"
+    r"blvd\.?)\s+(?:[a-z'’\-]+\s+){1,3}\Z"
+)
 
 
 _AGE_AFTER_NAME = re.compile(r"[A-Z][a-z’'\-]+,\s*\Z")
@@ -689,7 +722,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         part_of, total_claim = back  # "Of those killed, 6,814 were men": of that total
         dated = (total_claim.event_date, total_claim.event_date_first,
                  total_claim.event_date_last) if when is None else dated  # fmt: skip
-    if part_of is not None:
+    if part_of is not None and not _OWN_HARM_AFTER.match(ctx.low, quote_end):
         total = _claim_at(ctx, siblings, part_of).category
         if category == "other" or total in lx.PEOPLE_CATEGORIES:
             category = total or category  # "killed 71, including 20 children": killed too
@@ -717,6 +750,10 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if ctx.breakdowns and (item := _breakdown_item(ctx, m.start)) is not None:
         return _in_breakdown(ctx, claim, item, own=m.start == item.figure)
     return claim
+
+
+# "... and 203 injured, including 29 children killed": the part names its own harm
+_OWN_HARM_AFTER = re.compile(r"\s+(?:killed|dead|injured|wounded|detained|abducted|arrested)\b")
 
 
 def _not_a_place(
@@ -1140,6 +1177,8 @@ def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int |
     if _OF_THEM_AFTER.match(ctx.low, m.end) and _near_enough(ctx.low[total.end : m.start]):
         return len(ctx.claims) + totals[-1]  # "2,318 cholera cases since October, 41 of them"
     between = ctx.low[total.end : m.start]
+    if _colon_breakdown(ctx, between, total, siblings):
+        return len(ctx.claims) + totals[-1]  # "143 villages were burned: 38 in 2023, 71 in ..."
     cues = list(lx.SUBCOUNT.finditer(between))
     if not cues:
         return None
@@ -1152,6 +1191,26 @@ def _part_of(ctx: _Context, m: Mention, siblings: list[ExtractedClaim]) -> int |
     if len(_JOINERS.sub("", after_cue)) > 3:
         return None  # "including two children, and injured dozens more": a new count
     return len(ctx.claims) + totals[-1]
+
+
+def _colon_breakdown(
+    ctx: _Context, between: str, total: ExtractedClaim, siblings: list[ExtractedClaim]
+) -> bool:
+    """The figure is an item of a list after a colon that ends the total's clause, each
+    item a figure and where or when it was counted ("38 in 2023, 71 in 2024")."""
+    colon = between.rfind(":")
+    if colon == -1 or any(ch in between[:colon] for ch in ";.") or len(between) > 200:
+        return False
+    rest = between[colon + 1 :]
+    for c in siblings:
+        if c.start >= total.end:
+            rest = rest.replace(ctx.low[c.start : c.end], "")
+    items = [i for i in _LIST_SPLIT.split(rest.strip()) if i]
+    return all(_WHERE_OR_WHEN.fullmatch(i) for i in items)
+
+
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_WHERE_OR_WHEN = re.compile(r"(?:in|on|during|at|from) [^,;:.()]{1,40}")
 
 
 def _near_enough(between: str) -> bool:

@@ -585,6 +585,17 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
 _SINCE_START_OF = re.compile(r"\bsince (?:the )?(?:start|beginning) of\Z")
 
 
+# "between 2023 and 2025", "from 2016 to 2019": the whole of those years
+_YEAR_SPAN = rx.compile(rf"\b(?:between (?P<a>{YEAR}) and|from (?P<b>{YEAR}) to) (?P<z>{YEAR})\b")
+
+
+def _year_spans(text: str, _a: date | None, _f: bool, _original: str):
+    for m in _YEAR_SPAN.finditer(text):
+        first, last = int(m["a"] or m["b"]), int(m["z"])
+        if 0 < last - first <= 50 and not COUNT_NOUN_AFTER.match(text, m.end()):
+            yield _mention(m, date(first, 1, 1), date(last, 12, 31), "period", False)
+
+
 def _years(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _YEAR_ONLY.finditer(text):
         if m["prep"] is None and not _ENTRY_DASH.match(text, m.end()):
@@ -694,7 +705,7 @@ def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
 
 _FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _quarters, _epi_weeks,
             _full_dates, _numeric_days, _past_spans, _months, _fixed, _agos, _weekdays,
-            _years]  # fmt: skip
+            _year_spans, _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Words without which a finder cannot match: a substring test (C speed) skips it.
 _GATES: dict = {
@@ -721,6 +732,7 @@ _GATES: dict = {
     ),
     _agos: (" ago",),
     _weekdays: ("day",),
+    _year_spans: ("19", "20"),
     _years: ("19", "20"),
 }
 _GATES["pointing back"] = _POINTING_WORDS  # not a finder: _anaphoric's words

@@ -21,7 +21,8 @@ TRAP_BEFORE = re.compile(
     r"version|model|level|grade|category|stage|point|clause|annex|ward|gate|building|"
     r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no|street|st|road|rd|"
     r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line|kebele|zone|"
-    r"table|tables|figure|fig|map|chart|graph|box|issue|edition|appendix)\.?\s*(?:no\.?\s*)?"
+    r"table|tables|figure|fig|map|chart|graph|box|issue|edition|appendix|para|paras|pp|"
+    r"episode|private\s+bag|fm)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
@@ -34,7 +35,8 @@ _TRAP_LAST_WORDS = frozenset(
     session version model level grade category stage point clause annex ward gate building
     block platoon battalion brigade division regiment unit of aged under below over
     above street st road rd avenue ave lane kilo km plot sector exit bus line kebele zone
-    table tables figure fig map chart graph box issue edition appendix""".split()
+    table tables figure fig map chart graph box issue edition appendix para paras pp episode
+    bag fm""".split()
 )
 _LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
 
@@ -49,13 +51,19 @@ def trap_before(before: str) -> bool:
 
 TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
-    r"-member\b|-strong\b|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|midnight|noon|midday|"
+    r"-member\b|-strong\b|-stor(?:e)?y\b|\s*fm\b|(?:st|nd|rd|th)\b|"
+    r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|midnight|noon|midday|"
     r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
     r"\s+fold\b|-(?:hour|day|week|month|year)\b|"
     # a page's own counters, and the research behind a report, are not what it reports
     r"\s+(?:views|shares|likes|comments|reads|downloads|followers|subscribers)\b|"
     r"\s+(?:key informant |in-depth |semi-structured |individual )?(?:interviews|"
-    r"focus group discussions|satellite images)\b|"
+    r"focus group discussions|satellite images|field visits|site visits)\b|"
+    # the size of each of a thing, not how many: "a 25 kg bag of maize", "(50 kg each)"
+    r"[\s-]*(?:kg|kgs|kilos?|kilo-?grams?|kilogrammes?|litres?|liters?|l)[\s-]+(?:bags?|"
+    r"sacks?|jerr?y ?cans?|buckets?|drums?|bottles?|tins?|cartons?|packs?|cylinders?|each)\b|"
+    # a level set in advance, not a measured figure: "the 15 per cent emergency threshold"
+    r"\s*(?:%|per ?cent)?\s+(?:emergency\s+|alert\s+)?threshold\b|"
     # "a period one month longer", "two days later": a span compared, not a count
     r"\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:longer|shorter|later|earlier)\b)",
 )
@@ -193,7 +201,14 @@ def method_before(low: str, start: int, end: int) -> bool:
     window = low[start:end]
     if not any(map(window.__contains__, _METHOD_STEMS)):
         return False
-    return METHOD_BEFORE.search(low, start, end) is not None
+    m = METHOD_BEFORE.search(low, start, end)
+    # "imagery analysed by the Commission shows that 143 villages were burned": a finding
+    return m is not None and _FINDING.search(low, m.start(), end) is None
+
+
+_FINDING = re.compile(
+    r"\b(?:shows?|showed|showing|found|finds|reveal(?:s|ed)|indicat(?:es|ed)|that)\b"
+)
 
 
 UNCHECKABLE_NOUNS = frozenset(

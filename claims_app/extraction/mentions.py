@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.dates import YEAR
+from claims_app.extraction.lexicon import COUNT_NOUN_AFTER
 from claims_app.extraction.numbers import (
     DOZEN,
     FRACTION,
@@ -146,6 +147,8 @@ def _mention_from(m: rx.Match) -> Mention | None:
         value = numeral_value(m["naira"])
         return Mention(m.start(), m.end(), value, None, "exact", False, False, "other:naira")
     if took_part("b1"):
+        if _years_apart(m["b1"], m["b2"]) and not COUNT_NOUN_AFTER.match(m.string, m.end()):
+            return None  # "between 2023 and 2025": a period (dates.py), not a count
         return _range(m, m["b1"], m["b2"], percent, worded=not m["b1"][0].isdigit())
     if took_part("r1"):
         return _range(m, m["r1"], m["r2"], percent, worded=False)
@@ -167,6 +170,12 @@ def _mention_from(m: rx.Match) -> Mention | None:
     if value is None:
         return None
     return Mention(m.start(), m.end(), value, None, "exact", percent, True)
+
+
+def _years_apart(first: str, last: str) -> bool:
+    return bool(_YEARLIKE.fullmatch(first) and _YEARLIKE.fullmatch(last)) and (
+        0 < int(last) - int(first) <= 50
+    )
 
 
 def _range(m: rx.Match, low_text: str, high_text: str, percent: bool, *, worded: bool):

@@ -180,6 +180,8 @@ DASHED_HEADER = re.compile(
 )
 # A day number ending what DASHED_HEADER took for a section: the start of a range
 # ("period: 1 – 15 March"), unless an issue number ("Flash Update No. 2 – 6 March")
+# "Summary of findings, 1 March 2023 – 31 December 2025": a period from a whole date
+_RANGE_FROM_DATE = re.compile(rf"(?:{DATE_RE}|\b{MONTH_RE}\s+\d{{4}})\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?:^|[:\s])(?<!No\.\s)(?<!No\s)(?<!#)\d{1,2}$")
 # "Mon 9 Jun", "Friday, 6 June", "June 7": a live page's day label with no year.
 YEARLESS_HEADER = re.compile(rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*$", re.IGNORECASE)
@@ -244,7 +246,9 @@ def header_date(text: str, near: date | None = None) -> LineDate | None:
     )
     if m is None or (day := date_from_match(m)) is None:
         return None
-    if m.re is DASHED_HEADER and _RANGE_START.search(m["section"]):
+    if m.re is DASHED_HEADER and (
+        _RANGE_START.search(m["section"]) or _RANGE_FROM_DATE.search(m["section"])
+    ):
         return None  # "Reporting period: 1 – 15 March 2025": a range, not a section's day
     section = (m["section"] or "").strip() or None
     return LineDate("header", day, section)
@@ -278,8 +282,16 @@ def dateline_date(text: str, near: date | None) -> LineDate | None:
         return None  # no dash after it: a sentence, unless the line is only "City, date"
     if not (m["date"] or m["yearless"]) and not m["city"].isupper():
         return None  # "Sudan (OCHA) -" is a heading, "BEIRUT (Reuters) -" a dateline
+    if m["city"].split()[0].lower().rstrip(":") in _NOTE_LABELS:
+        return None  # "Correction, 19 November 2025: An earlier version ...": no story opens
     day = date_from_match(m) if m["date"] else yearless_from_match(m, near)
     return LineDate("dateline", day)
+
+
+_NOTE_LABELS = frozenset(
+    "correction corrections clarification update updated published posted note editor's "
+    "editor’s editors".split()
+)
 
 
 def _may_open_with_dateline(text: str) -> bool:

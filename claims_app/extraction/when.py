@@ -132,6 +132,7 @@ def figure_date(
     chosen = _nearest(
         [d for d in candidates if not SAID_BEFORE.search(low, max(0, d.start - 40), d.start)],
         figure,
+        low,
     )
     if chosen is not None and (as_of := _as_of_day(low, dates, chosen, anchor)) is not None:
         return chosen._replace(last=as_of)  # "As of 8 June, ... killed since 1 April"
@@ -234,15 +235,22 @@ def _when_clause_date(low: str, figure: tuple[int, int], candidates) -> DateMent
     return None
 
 
-def _nearest(dates: list[DateMention], figure: tuple[int, int]) -> DateMention | None:
-    """The date closest to the figure; one right after it wins a tie."""
+def _nearest(
+    dates: list[DateMention], figure: tuple[int, int], low: str = ""
+) -> DateMention | None:
+    """The date closest to the figure; one right after it wins a tie, and one its own
+    preposition joins to it wins outright ("38 in 2023, 71 in 2024": 2024 for 71)."""
 
     def distance(d: DateMention) -> tuple[int, int]:
+        if d.start >= figure[1] and _JOINED.fullmatch(low, figure[1], d.start):
+            return (0, 0)
         gap = d.start - figure[1] if d.start >= figure[1] else figure[0] - d.end
         return (max(0, gap), 0 if d.start >= figure[1] else 1)
 
     return min(dates, key=distance) if dates else None
 
+
+_JOINED = re.compile(r" (?:in|on|during) ")
 
 _OPEN_STARTS = (
     "since ",

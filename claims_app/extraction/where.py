@@ -128,6 +128,8 @@ def _chosen_place(
         return found  # "Gedaref (21%)": the place the bracket belongs to
     if found := _list_item_place(text, places(index), sentence, figure):
         return found  # "Metuge 1,140 cases, Memba 513 cases": the item's own place
+    if found := _right_after(low, places(index), figure):
+        return found  # "38 in Idlib, 71 in Hama": the place the figure's own "in" names
     after = _SCOPE.match(low, figure[1] + 1) if low[figure[1] : figure[1] + 1] == " " else None
     if after and (found := _resolve(places, index, after, country)):
         return found  # "the 86 hospitals in the region"
@@ -180,6 +182,16 @@ def _chosen_place(
             if found := places(later):
                 return _main_place(low, sentences[later], found)
     return home()  # the article names no place before it: the country it is about
+
+
+_IN_RIGHT_AFTER = re.compile(r" (?:in|at) (?:the )?")
+
+
+def _right_after(low: str, here: list[Place], figure: tuple[int, int]) -> Place | None:
+    for p in here:
+        if p.start > figure[1] and _IN_RIGHT_AFTER.fullmatch(low, figure[1], p.start):
+            return p
+    return None
 
 
 # "... from their homes in Sofala province since a storm made landfall near Beira": a

@@ -194,3 +194,68 @@ def test_a_large_count_in_brackets_after_a_name_is_a_figure_a_small_one_an_item_
     quotes = [c.quote for c in extract_claims(text, date(2025, 3, 1)) if c.kind == "numeric"]
     assert "4 210" in quotes and "1 905" in quotes
     assert not {"1", "2", "3"} & set(quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a numbered paragraph's number, and a reference to paragraphs
+        ("18. The mission documented 318 cases of abduction.", ["318 cases"]),
+        ("See the full report, paras. 41-58.", []),
+        # the areas the report is about, named again
+        ("At least 164 civilians were killed in the three provinces.", ["At least 164 civilians"]),
+        # the size of each of a thing
+        ("In Djibo, a 100 kg bag of maize sold for 62,000 francs.", ["62,000 francs"]),
+        ("Partners distributed 1,850 bags of maize (50 kg each).", ["1,850 bags"]),
+        # how long, not how many
+        ("Two staff members were detained for 48 hours at a checkpoint.", ["Two staff members"]),
+        # a level set in advance
+        ("Acute malnutrition exceeds the emergency threshold of 15 per cent in Kassala.", []),
+        (
+            "The rate stood at 14.8 percent, near the 15 percent emergency threshold.",
+            ["14.8 percent"],
+        ),
+        # an address, a copyright year, a radio frequency, a building's height
+        ("The briefing is at the UN House, Avenida Kenneth Kaunda 1440, Maputo.", []),
+        ("(c) 2026 Civilians in Conflict Monitor | press@example.org", []),
+        ("Listen on Horizon FM 97.2 and online.", []),
+        ("A missile struck a five-storey building in the city centre.", []),
+        # the research behind a report
+        ("In June, the Mission carried out 143 interviews and 11 field visits.", []),
+        # years a period runs between, not a range of counts
+        ("Between 2023 and 2025, some 18 000 people were detained.", ["some 18 000 people"]),
+    ],
+)
+def test_labels_levels_durations_and_addresses_are_not_claims(text, kept):
+    figures = [c.quote for c in extract_claims(text, date(2026, 3, 4)) if c.kind == "numeric"]
+    assert figures == kept
+
+
+def test_what_analysed_imagery_shows_is_a_finding_not_the_research():
+    text = "Satellite imagery analysed by the Commission shows that 143 villages were burned."
+    found = [c for c in extract_claims(text, date(2026, 3, 4)) if c.kind == "numeric"]
+    assert [(c.quote, c.category) for c in found] == [("143 villages", "facilities_hit")]
+
+
+def test_a_list_after_a_colon_breaks_down_its_total_by_year_and_place():
+    text = (
+        "Imagery shows that 143 villages were burned between 2023 and 2025: 38 in 2023, "
+        "71 in 2024 and 34 in 2025."
+    )
+    found = [c for c in extract_claims(text, date(2026, 3, 4)) if c.kind == "numeric"]
+    got = [(c.quote, c.category, c.event_date, c.part_of) for c in found]
+    assert got == [
+        ("143 villages", "facilities_hit", "2023-01-01/2025-12-31", None),
+        ("38", "facilities_hit", "2023", 0),
+        ("71", "facilities_hit", "2024", 0),
+        ("34", "facilities_hit", "2025", 0),
+    ]
+    text = "At least 120 people were killed: 38 in Idlib, 71 in Hama and 11 in Aleppo."
+    found = [c for c in extract_claims(text, date(2026, 3, 4)) if c.kind == "numeric"]
+    assert [(c.quote, c.location, c.part_of) for c in found[1:]] == [
+        ("38", "Idlib", 0), ("71", "Hama", 0), ("11", "Aleppo", 0),
+    ]  # fmt: skip
+    # a part that names its own harm keeps it
+    text = "At least 164 civilians were killed and 203 injured, including 29 children killed."
+    found = {c.quote: c for c in extract_claims(text, date(2026, 3, 4)) if c.kind == "numeric"}
+    assert found["29 children"].category == "killed"

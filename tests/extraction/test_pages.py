@@ -368,3 +368,23 @@ def test_a_programme_s_broadcast_line_dates_its_transcript():
     # a sentence that opens with a day is still a sentence, not a stamp
     prose = "Title\n\nBroadcast on 16 March 2026, the interview drew 4,000 calls to the station.\n"
     assert all(a.date_source != "stamp" for a in split_page(prose))
+
+
+def test_a_correction_note_s_date_and_a_findings_period_do_not_date_the_page():
+    story = (
+        "Landslides kill 31 in Bukoto district\n\n"
+        "KAMPALA, 18 November 2025 – At least 31 people have died after heavy rain.\n\n"
+        "Correction, 19 November 2025: An earlier version of this article gave the toll as 14."
+    )
+    articles = split_page(story)
+    assert [(a.published_on, a.date_source) for a in articles] == [(date(2025, 11, 18), "dateline")]
+    report = (
+        "United Nations                                   A/HRC/61/47\n"
+        "General Assembly                                 Distr.: General\n"
+        "                                                 16 February 2026\n\n"
+        "Report of the Commission of Inquiry\n\n"
+        "Summary of findings, 1 March 2023 – 31 December 2025\n\n"
+        "I. Introduction\n\n"
+        "1. The Commission documented 318 cases of abduction.\n"
+    )
+    assert {a.published_on for a in split_page(report)} == {date(2026, 2, 16)}
