@@ -53,7 +53,13 @@ from claims_app.extraction.when import (
     source_day,
     statement_day,
 )
-from claims_app.extraction.where import figure_place, home_of, located_country, named_country
+from claims_app.extraction.where import (
+    figure_place,
+    home_of,
+    located_country,
+    named_country,
+    report_scope,
+)
 
 EXTRACTOR_VERSION = "claims-1.7"  # 1.7: reporting places, "since the start of 2025", "same period"
 
@@ -310,6 +316,9 @@ def unit_for(noun: str | None, m: Mention) -> str | None:
 # --- the extractor -----------------------------------------------------------------
 
 
+_UNSET = object()
+
+
 @dataclass
 class _Context:
     text: str
@@ -399,6 +408,16 @@ class _Context:
         """The country the article is about, for a figure it places nowhere else."""
         return home_of(self.named_country, self.located_country)
 
+    def scope(self) -> Place | None:
+        """The area the article is about, for a figure it places nowhere else: the part of
+        the country its headline names ("Cabo Delgado: renewed attacks ...", "... kill 31
+        in Buwera district"), or the provinces its lead names together ("... in Cabo
+        Delgado, Niassa and Nampula provinces"), else the country."""
+        if self._scope is _UNSET:
+            home = self.home_country()
+            self._scope = report_scope(self.text, self.sentences, self.places, home) or home
+        return self._scope  # type: ignore[return-value]
+
     def stated(self, index: int) -> date | None:
         """The day the statement of sentence `index` was made, if the text says."""
         if index not in self._stated:
@@ -426,6 +445,7 @@ class _Context:
         self.tables = find_tables(self.text)  # table rows by the offset their line starts
         self.breakdowns = find_breakdowns(self.text, self.low)  # list items, by line start
         self.item_day: date | None = None  # the day of the item's own date line
+        self._scope: Place | object | None = _UNSET
         self.days_before: dict[int, date | None] = {}  # _day_told_before, per sentence
 
 
@@ -703,7 +723,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     # Places are found only now: most numbers are dropped before this.
     location = figure_place(
         ctx.text, ctx.low, ctx.sentences, ctx.places, index, (m.start, quote_end),
-        money=m.unit is not None, country=ctx.country, home=ctx.home_country,
+        money=m.unit is not None, country=ctx.country, home=ctx.scope,
         placed_before=ctx.placed_before, harm=category,
         aggregate=_aggregate(ctx.low, m),
     )  # fmt: skip
@@ -1017,7 +1037,7 @@ def _row_place(ctx: _Context, row: TableRow) -> str | None:
     place column ("Sector | Required"), or its "Total" row, covers the report's."""
     if row.place:
         return row.place
-    home = ctx.home_country()
+    home = ctx.scope()
     return home.text if home else None
 
 

@@ -47,6 +47,8 @@ SETTLEMENT_WORDS = {
     "governorate": 2, "state": 2, "county": 3, "municipality": 4, "countryside": 2,
     "locality": 4, "township": 4, "territory": 3, "commune": 4, "woreda": 4, "kebale": 5,
     "kebele": 5, "zone": 3, "department": 2, "prefecture": 2, "settlement": 5,
+    "sub-county": 4, "subcounty": 4, "parish": 5, "sub-district": 4, "chiefdom": 4,
+    "payam": 4, "upazila": 4, "tehsil": 4,
 }  # fmt: skip
 NOT_PLACES = frozenset(
     """coalition council committee army ministry department network group office service
@@ -60,7 +62,8 @@ NOT_PLACES = frozenset(
         envoy ambassador general commander mr mrs dr the a an this that these those his
         her their its our islamic arab reuters afp ap report update other others total
         several various table figure annex appendix chart graph map box section health
-        care catastrophe emergency crisis stressed famine phase minimal by per each""".split()
+        care catastrophe emergency crisis stressed famine phase minimal by per each catholic
+        anglican protestant orthodox""".split()
 )
 
 
@@ -78,6 +81,8 @@ _PLACE_WORD = (
     r"counties|municipality|municipalities|state|states|area|areas|locality|localities|"
     r"township|townships|territory|territories|commune|communes|department|departments|"
     r"woreda|woredas|kebele|kebeles|zone|zones|prefecture|settlement|site|sites|"
+    r"sub-county|sub-counties|subcounty|parish|parishes|sub-district|sub-districts|chiefdom|"
+    r"chiefdoms|payam|payams|upazila|upazilas|tehsil|tehsils|"
     r"front ?lines?|frontlines?|border area|river|lake|sea|gulf|strait|towns?|villages?|"
     r"road|highway)"
 )
@@ -95,13 +100,15 @@ _PLACE_WORDS_PLAIN = (
     "district", "region", "camp", "neighbourhood", "neighborhood", "countryside", "city",
     "county", "counties", "municipalit", "state", "area", "localit", "township", "territor",
     "commune", "department", "woreda", "kebele", "zone", "prefecture", "settlement", "site",
+    "sub-count", "subcount", "parish", "sub-district", "chiefdom", "payam", "upazila", "tehsil",
     "front line", "frontline", "river", "lake", "sea", "gulf", "strait",
 )  # fmt: skip
 _PATTERNS: list[tuple[re.Pattern[str], int]] = [
     # the town of X, the Yemeni city of X, the X neighbourhood of Y
     (re.compile(rf"\b[Tt]he (?:[A-Za-z-]+ ){{0,3}}(?:ports?|islands?|towns?|villages?|city|cities|"
                 rf"neighbou?rhoods?|districts?|suburbs?|municipality|camps?|areas?|region|"
-                rf"province|governorate|localit(?:y|ies)|township|territory|commune) of "
+                rf"province|governorate|localit(?:y|ies)|township|territory|commune|"
+                rf"sub-count(?:y|ies)|parish) of "
                 rf"(?P<p>{NAME})"), 0),
     # X province, X camp, the Taung Pyin displacement camp, Nasir and Ulang counties
     (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+(?:{_QUALIFIER}\s+)?"
@@ -337,7 +344,7 @@ _OF_KIND = _PATTERNS[0][0]
 _KIND_BEFORE = re.compile(
     r"\b[Tt]he (?:[A-Za-z-]+ ){0,3}(?:ports?|islands?|towns?|villages?|city|cities|"
     r"neighbou?rhoods?|districts?|suburbs?|municipality|camps?|areas?|region|province|"
-    r"governorate|localit(?:y|ies)|township|territory|commune) of \Z"
+    r"governorate|localit(?:y|ies)|township|territory|commune|sub-count(?:y|ies)|parish) of \Z"
 )
 
 

@@ -29,6 +29,8 @@ from itertools import pairwise
 
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import (
+    COUNTRY,
+    REGION,
     canonical,
     capital_of,
     country_of_demonym,
@@ -158,7 +160,7 @@ def _chosen_place(
         if found := _resolve(places, index, scope, country):
             return found
     funding = money or _FUNDING.search(low, sentence.start, sentence.end)
-    if funding and not here and (found := country()):
+    if funding and not here and (found := country() or home()):
         return found
     if scopes and scopes[0]["w"]:  # "in the province", named nowhere: as specific as it gets
         return Place(scopes[0].start("w") - 4, scopes[0].end("w"),
@@ -234,6 +236,60 @@ def _main_place(low: str, sentence: Sentence, found: list[Place]) -> Place:
     candidates = _outside_subcounts(low, sentence, found) or found
     dry = [p for p in candidates if not _WATER.search(p.text)] or candidates
     return max(_inner(low, dry), key=lambda p: p.rank)  # "Ywa Thit, Kani township": Ywa Thit
+
+
+_HEADLINE_REACH = 6  # a page's first lines: a masthead, a kicker, the headline
+_LEAD_REACH = 2  # the lead's first sentences
+_HEADLINE_WORDS = 6  # fewer words is a masthead or a label ("PRESS RELEASE"), not a headline
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def report_scope(
+    text: str,
+    sentences: list[Sentence],
+    places: Callable[[int], list[Place]],
+    country: Place | None,
+) -> Place | None:
+    """The part of a country a report says it is about, for a figure it places nowhere
+    else: the regions its lead names together ("640,000 people in Cabo Delgado, Niassa
+    and Nampula provinces"), else the area its headline is about ("Cabo Delgado: renewed
+    attacks ...", "Landslides kill 31 in Buwera district"). Only the first line long
+    enough to be the headline is read: a masthead's or a guest line's place is no scope."""
+    body = [i for i in range(min(12, len(sentences))) if not _is_title_line(sentences[i])]
+    for index in body[:_LEAD_REACH]:
+        for place in places(index):
+            if place.rank == REGION and ("," in place.text or " and " in place.text):
+                return place
+    for index in range(min(_HEADLINE_REACH, len(sentences))):
+        line = sentences[index]
+        if not _is_title_line(line):
+            return None
+        if country and country.text.lower() in line.text.lower():
+            return None  # "BURKINA FASO MARKET MONITOR": the whole country's report
+        if len(_WORD.findall(line.text)) >= _HEADLINE_WORDS:
+            return _headline_place(text, line, places(index))
+    return None
+
+
+def _headline_place(text: str, line: Sentence, found: list[Place]) -> Place | None:
+    """The place a headline is about: its kicker ("Cabo Delgado: ..."), or where its
+    event happened ("... kill 31 in Buwera district"); none when that is a country."""
+    colon = line.text.find(": ")
+    for place in found:
+        kicker = place.start - line.start < colon
+        if colon != -1 and not kicker:
+            return None  # "DR Congo: ... in the Kivus": a kicker names what the page is about
+        after_in = text[max(line.start, place.start - 7) : place.start].lower()
+        if not kicker and not after_in.endswith(("in ", "in the ")):
+            continue
+        if place.rank == COUNTRY or place_rank(place.text) == COUNTRY:
+            return None  # "DR Congo: ... in the Kivus": the country's report
+        return _with_coordinated(text, place) if REGION <= place.rank <= 5 else None
+    return None
+
+
+def _is_title_line(sentence: Sentence) -> bool:
+    return not sentence.text.rstrip().endswith((".", "!", "?", ";"))
 
 
 def _is_headline(sentence: Sentence, index: int) -> bool:

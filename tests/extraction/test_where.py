@@ -312,3 +312,57 @@ def test_in_a_list_of_places_and_figures_each_figure_is_its_own_item_s():
     # one name and a figure is no list: the usual rules decide
     single = "In Orsa province, Velmo has reported 1,140 cases, the ministry said."
     assert place_of(single, "1,140 cases") == "Orsa province"
+
+
+def test_a_figure_placed_nowhere_takes_the_area_the_headline_is_about() -> None:
+    text = (
+        "Heavy rains bring floods that kill 12 in Rukondo district, hundreds homeless\n\n"
+        "At least 12 people died after a river burst its banks on Sunday, local "
+        "officials said. Some 640 households need shelter, and 3 health posts are closed."
+    )
+    assert place_of(text, "Some 640 households") == "Rukondo district"
+    kicker = (
+        "Turkana: floods cut off three towns as waters keep rising\n\n" + text.split("\n\n", 1)[1]
+    )
+    assert place_of(kicker, "Some 640 households") == "Turkana"
+
+
+def test_a_country_s_report_or_a_kicker_naming_a_country_is_no_area() -> None:
+    masthead = (
+        "KENYA FOOD MARKET MONITOR\n"
+        "Maize prices rise 20% in a month as drought grips the North Eastern region\n\n"
+        "The average price of maize rose to KES 62 per kilo in May. Some 1.8 million "
+        "people face crisis levels of hunger."
+    )
+    assert place_of(masthead, "Some 1.8 million") == "Kenya"
+    kicker = (
+        "Kenya: 1.8 million face hunger as drought deepens in the North Eastern region\n\n"
+        "Some 1.8 million people face crisis levels of hunger, the authority said."
+    )
+    assert place_of(kicker, "Some 1.8 million") == "Kenya"
+
+
+def test_regions_the_lead_names_together_are_the_report_s_area() -> None:
+    text = (
+        "The appeal seeks help for 300,000 people in Manica, Sofala and Tete provinces "
+        "until August. Partners have reached 41,000 people so far."
+    )
+    assert place_of(text, "41,000 people") == "Manica, Sofala and Tete provinces"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("Landslides buried 7 homes in Bunaboli sub-county overnight.", "7 homes",
+         "Bunaboli sub-county"),
+        ("Water reached 40 houses in Kiteso parish, officials said.", "40 houses",
+         "Kiteso parish"),
+        ("Cholera has killed 9 people in Ramgati upazila since May.", "9 people",
+         "Ramgati upazila"),
+        # a church is no place: the figure keeps the district
+        ("In Mbale district, 210 people are sheltering at the Catholic mission.",
+         "210 people", "Mbale district"),
+    ],
+)  # fmt: skip
+def test_the_smaller_units_reports_name(text: str, quote: str, expected: str) -> None:
+    assert place_of(text, quote) == expected
