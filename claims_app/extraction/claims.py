@@ -12,6 +12,7 @@ Everything here is pure: text and the article's date in, dataclasses out.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -673,7 +674,7 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if antecedent is None and _COMPARED.search_before(
         ctx.low, max(sentence.start, m.start - 30), m.start
     ):
-        antecedent = compared = _antecedent(ctx, siblings)  # "up from 1,080", "compared with 150"
+        antecedent = compared = _compared_with(ctx, siblings, m, sentence)  # "up from 1,080"
     partitive = None if antecedent or noun else _partitive_total(sentence, siblings)
     antecedent = antecedent or partitive
     if antecedent is not None:  # "three of them", "12 of those": count what was counted
@@ -744,7 +745,9 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
                  total_claim.event_date_last) if when is None else dated  # fmt: skip
     if part_of is not None and not _OWN_HARM_AFTER.match(ctx.low, quote_end):
         total = _claim_at(ctx, siblings, part_of).category
-        if category == "other" or total in lx.PEOPLE_CATEGORIES:
+        if unit in ("facilities", "towns") and total in lx.PEOPLE_CATEGORIES:
+            pass  # "3,408 people sheltered in sites, including six sites opened": places
+        elif category == "other" or total in lx.PEOPLE_CATEGORIES:
             category = total or category  # "killed 71, including 20 children": killed too
     claim = ExtractedClaim(
         kind="numeric",
@@ -1020,7 +1023,23 @@ def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:
         return siblings[-1].category if of_it else None
     if noun or lx.CATEGORY_CUES.search(ctx.low, m.end, m.end + 20):
         return None  # its own words say what it counts ("nine died")
-    return siblings[-1].category
+    for before in reversed(siblings):
+        if before.sentence != sentence.text:
+            break
+        if before.unit not in ("facilities", "towns"):
+            return before.category  # "318,000 people sheltering in 104 sites, up 28,000"
+    return None
+
+
+def _compared_with(ctx, siblings, m, sentence) -> ExtractedClaim | None:
+    """The figure "compared with 290,000" is compared with: of the sentence's figures
+    before it, the one nearest in size ("318,000 people sheltering in 104 sites, compared
+    with about 290,000": people, not sites), else the figure just before."""
+    own = [c for c in siblings if c.kind == "numeric" and c.sentence == sentence.text]
+    value = _num(m.value)
+    if len(own) < 2 or not value or value <= 0 or any(not c.value or c.value <= 0 for c in own):
+        return _antecedent(ctx, siblings)
+    return min(reversed(own), key=lambda c: abs(math.log(c.value / value)))
 
 
 def _anaphoric(noun: str | None) -> bool:

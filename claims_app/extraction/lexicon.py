@@ -159,7 +159,8 @@ UNITS: dict[str, frozenset[str]] = {
         center centers bakery bakeries market markets mosque mosques church churches
         station stations warehouse warehouses silo silos home homes house houses shelter
         shelters shop shops structure structures building buildings dwelling dwellings
-        tent tents site sites granary granaries camp camps settlement settlements""".split()
+        tent tents site sites granary granaries camp camps settlement settlements installation
+        installations premises compound compounds office offices""".split()
     ),
     "towns": frozenset(
         """town towns village villages city cities community communities locality

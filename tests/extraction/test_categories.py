@@ -226,3 +226,23 @@ def test_key_figures_after_their_labels_and_a_leader_of_dots():
              if c.kind == "numeric"}  # fmt: skip
     assert found == {"52+": "killed", "40-45": "injured", "1 120": "facilities_hit",
                      "33": "detained"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "category"),
+    [
+        ("about 52,000 displaced", "displaced"),
+        ("61 school", "other"),  # the sites they shelter in are no displaced people
+        ("about 47,500", "displaced"),  # compared with the people, not the schools
+        ("six sites", "other"),  # a part that counts sites, not people
+        ("4,500", "displaced"),  # a bare change counts the people before the sites
+    ],
+)
+def test_sites_that_shelter_people_count_sites(quote: str, category: str) -> None:
+    text = (
+        "By Friday, about 52,000 displaced people were staying in 61 school buildings, "
+        "compared with about 47,500 a week earlier. Some 3,900 people found shelter in "
+        "displacement sites, including six sites opened this week. Another 18,000 people "
+        "were sheltering in 40 churches, up 4,500 since Monday."
+    )
+    assert _category(text, quote) == category
