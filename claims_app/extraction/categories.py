@@ -100,7 +100,13 @@ _FORCED_TO_FLEE = re.compile(
 _THINGS = frozenset(
     """trucks vehicles cars buses boats vessels ships tonnes tons litres liters kits rations
     doses beds bags flights convoys consultations interventions incidents points units
-    drones missiles rockets shells bombs calls visits assessments""".split()
+    drones missiles rockets shells bombs calls visits assessments hectares acres crops
+    livestock cattle""".split()
+)
+# Areas a report counts ("eleven provinces", "30 districts"): never people
+_AREAS = frozenset(
+    """provinces districts regions counties states governorates departments woredas
+    municipalities areas territories zones prefectures communes""".split()
 )
 # People moved for their work, whom no one counts among the displaced
 _STAFF = frozenset("staff colleagues personnel employees workers aid-workers".split())
@@ -518,6 +524,8 @@ def _as_damage(category: str, sentence: str, rel_end: int, unit: str | None, hea
     """Things are hit, not hurt: the last step of the module doc."""
     if head in _THINGS and category in lx.PEOPLE_CATEGORIES:
         return "other"  # "11 trucks crossed into Sudan"
+    if head in _AREAS and category in lx.PEOPLE_CATEGORIES:
+        return "other"  # "Eleven provinces are in severity phase 4": areas, not people
     if category == "displaced" and head in _STAFF:
         return "other"  # "evacuated its nine international staff": relocated, not uprooted
     if unit == "attacks":

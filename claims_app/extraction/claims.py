@@ -1008,10 +1008,23 @@ _OF_THE_TOTAL = re.compile(r"\s*of (?:the|this|that) total\b")
 _CHANGE_AFTER = re.compile(rf"\s*(?:{_CHANGE}|more|fewer|higher|lower)\b")
 
 
+# "the number is projected to rise to", "the figure stood at": the figure named before
+_THE_NUMBER_BEFORE = re.compile(
+    r"\bthe (?:number|figure|total|caseload)\b[^.;:]{0,50}?\b(?:rise|rises|rose|risen|rising|"
+    r"reach|reaches|reached|climb|climbs|climbed|increase|increases|increased|grow|grew|"
+    r"grown|fall|falls|fell|drop|dropped|stood|stands|stand)(?: to| at)?\s+"
+    r"(?:about |around |some |nearly |almost |over |more than |an estimated )?\Z"
+)
+
+
 def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:
     """ "1,140 of the deaths to air strikes and 610 to ground fighting", "killed 97, or
     53% of the total": a figure with no noun of its own goes on counting what the figure
-    before it in the sentence counts."""
+    before it in the sentence counts. "The number is projected to rise to 2.73 million":
+    what the figure before it counts, in whichever sentence."""
+    if not noun and _THE_NUMBER_BEFORE.search(ctx.low, max(sentence.start, m.start - 80), m.start):
+        before = _antecedent(ctx, siblings)
+        return before.category if before is not None else None
     if (
         not siblings
         or siblings[-1].sentence != sentence.text

@@ -160,7 +160,8 @@ UNITS: dict[str, frozenset[str]] = {
         station stations warehouse warehouses silo silos home homes house houses shelter
         shelters shop shops structure structures building buildings dwelling dwellings
         tent tents site sites granary granaries camp camps settlement settlements installation
-        installations premises compound compounds office offices""".split()
+        installations premises compound compounds office offices classroom classrooms stall
+        stalls bridge bridges road roads""".split()
     ),
     "towns": frozenset(
         """town towns village villages city cities community communities locality
@@ -168,7 +169,7 @@ UNITS: dict[str, frozenset[str]] = {
     ),
     "attacks": frozenset(
         """attack attacks airstrike airstrikes strike strikes raid raids bombing bombings shell
-        shells missile missiles rocket rockets explosion explosions violation violations
+        shells missile missiles rocket rockets explosion explosions
         massacre massacres assault assaults drone drones bomb bombs mortar mortars
         ambush ambushes""".split()
     ),
@@ -251,7 +252,9 @@ _CUES = {
     r"camps|tents|schools|mosques|churches))|found shelter|sleeping (?:in the open|rough)|"
     r"moved to|relocated|sheltering|sheltered|took refuge|taking refuge|arrived|arrivals?|"
     r"arriving|left for|hosted|hosting|hosts|host|"
-    r"(?:left|leaving|fled|fleeing) (?:the |their )?(?:area|homes?|towns?|villages?|city|"
+    r"(?:from|out of) their homes|lost their homes|"  # "clashes drive 4,800 from their homes"
+    r"(?:living|live|lives) in (?:the )?(?:camps|displacement sites|collective centres|tents)|"
+    r"(?:left|leaving|fled|fleeing) (?:the |their |our )?(?:area|homes?|towns?|villages?|city|"
     r"cities|localit(?:y|ies)|districts?|camps?|region|neighbou?rhoods?)|"
     r"(?:moved|moving|walked|travelled|traveled) (?:from|to|towards)",
     "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
@@ -271,12 +274,14 @@ _CUES = {
     r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no |adequate |safe |"
     r"sufficient |regular )?access|without (?:care|health care|aid|assistance|food|water|"
     r"shelter)|cutting off|confined|(?:could|would|will|may) lose|"
-    r"ipc phase|in (?:emergency|crisis|catastrophe)|famine conditions",
+    r"ipc phase|in (?:emergency|crisis|catastrophe)|famine conditions|"
+    r"in phases? [345]\b|(?:could|may|might|would|will) die\b",  # "195 000 in Phase 4"
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
     r"attacked|struck|raided|stormed",
     "facilities_hit": r"damaged|damaging|damages|destroyed|destroying|looted|knocked out|"
     r"out of service|burned|burnt|set fire|set on fire|set alight|torched|razed|demolished|"
-    r"hit|targeted|blown up|blew up|flattened|bulldozed",
+    r"hit|targeted|blown up|blew up|flattened|bulldozed|flooded|washed away|swept away|"
+    r"submerged|inundated|collapsed",  # a disaster's damage: "5 bridges washed away"
     # Words that say what befell the people counted is none of the harms above.
     "other": r"missing|unaccounted for|returned|returnees|returning|malnourished|"
     r"malnutrition|rescued|survivors",

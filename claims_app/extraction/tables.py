@@ -37,6 +37,8 @@ _HEADER_CATEGORY = [
         re.compile(r"\b(?:detained|detainees|arrests|arrested|abducted|disappeared)\b", re.I),
         "detained",
     ),
+    # "Access incidents", "Protection incidents": constraints and reports, not attacks
+    (re.compile(r"\b(?:access|protection|interference|gbv) incidents\b", re.I), "other"),
     (re.compile(r"\b(?:attacks|strikes|incidents|airstrikes)\b", re.I), "attacks"),
     # "People in need", "PiN": a needs overview's count of people at risk
     (re.compile(r"\b(?:in need|pin|at risk)\b", re.I), "at_risk"),

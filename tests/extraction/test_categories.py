@@ -246,3 +246,33 @@ def test_sites_that_shelter_people_count_sites(quote: str, category: str) -> Non
         "were sheltering in 40 churches, up 4,500 since Monday."
     )
     assert _category(text, quote) == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "category"),
+    [
+        ("Clashes near Tibú drive 2,300 from their homes.", "2,300", "displaced"),
+        ("Some 1 100 households have lost their homes, the mayor said.", "Some 1 100",
+         "displaced"),
+        ("About 35,000 people are still living in the camps near the town.", "About 35,000",
+         "displaced"),
+        # a disaster's damage to buildings and bridges
+        ("The storm left 14 classrooms damaged and 6 bridges washed away.", "14 classrooms",
+         "facilities_hit"),
+        ("The storm left 14 classrooms damaged and 6 bridges washed away.", "6 bridges",
+         "facilities_hit"),
+        # the number named before goes on being counted
+        ("An estimated 1.6 million people face Crisis or worse. During the lean season, the "
+         "number is expected to rise to 1.9 million.", "1.9 million", "at_risk"),
+        ("Some 820 000 people face Crisis or worse, including 210 000 in Phase 4.",
+         "210 000", "at_risk"),
+        ("About 90,000 children are severely malnourished, and up to 12,000 of them could "
+         "die without treatment.", "up to 12,000", "at_risk"),
+        # areas and violations are not people
+        ("Nine districts are classified in severity phase 4.", "Nine districts", "other"),
+        ("The task force verified 31 grave violations against children.", "31 grave",
+         "other"),
+    ],
+)  # fmt: skip
+def test_harm_said_the_way_reports_say_it(sentence: str, quote: str, category: str) -> None:
+    assert _category(sentence, quote) == category

@@ -284,3 +284,15 @@ def test_a_title_s_bare_year_dates_the_rows_over_a_source_line_s_day():
     assert [(c.quote, c.event_date) for c in found] == [
         ("312.4", "2025"), ("31%", "2025"), ("88.7", "2025"), ("17%", "2025"),
     ]  # fmt: skip
+
+
+def test_access_incidents_are_constraints_reported_not_attacks():
+    text = (
+        "Table 3. Access incidents by district\n\n"
+        "District        April    March\n"
+        "Arvo               16       11\n"
+        "Orna                4        9\n"
+    )
+    claims = [c for c in extract_claims(text, date(2025, 5, 2)) if c.kind == "numeric"]
+    assert {c.category for c in claims} == {"other"}
+    assert [c.value for c in claims] == [16, 11, 4, 9]
