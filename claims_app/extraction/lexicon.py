@@ -425,6 +425,8 @@ PRONOUN_SAID = re.compile(
     rf"(?:^(?:[A-Z][^,]{{0,80}},\s+)?|[,”\"]\s*)(?P<who>he|she|they|we|it)\s+"
     rf"(?:also\s+|then\s+)?{SAY}\b"
 )
+# "... blamed the RSF for raids, which it said had claimed 31 lives": the subject's word
+RELATIVE_PRONOUN_SAID = re.compile(rf"\b(?:which|that)\s+(?P<who>it|they)\s+{SAY}\b")
 # "... to Burundi since 20 April (UNHCR)." - a source named in brackets at the end
 SOURCE_IN_BRACKETS = re.compile(r"\((?P<who>[A-Z][A-Za-z&.\- ]{1,40})\)\.?\s*$")
 

@@ -46,6 +46,7 @@ _ATTRIBUTIONS = (
     (lx.SPEAKER_BEFORE, rf"{_S}{lx.SAY}\b"),
     (lx.SPEAKER_SIMPLE, rf"^(?:The|A|An|Its|Their){_S}"),
     (lx.SOURCE_IN_BRACKETS, r"\)"),
+    (lx.RELATIVE_PRONOUN_SAID, rf"\b(?:which|that){_S}+(?:it|they){_S}"),
 )
 # Pattern 0 of the set is REPORTING_HINT, which every attribution also needs: a
 # reporting verb, "according to", "figures from", "published by", or a one-word source
@@ -97,6 +98,8 @@ def named_speaker(sentence: str) -> str | None:
             continue  # "people in IPC Phase 4 (Emergency)": a gloss, not a source
         if m and pattern is lx.SPEAKER_BEFORE and _noun_not_verb(sentence, m.end()):
             continue  # "Admission records from the hospital show": a noun, not "X records"
+        if m and pattern is lx.RELATIVE_PRONOUN_SAID:
+            return _subject_organisation(sentence)  # none: the pronoun is not resolved
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
             return _tidied(who, sentence, pattern)
@@ -263,6 +266,22 @@ def _named_before_in(sentence: str, reference: str) -> str | None:
     return None
 
 
+_OPENING_NAME = re.compile(rf"(?:The )?(?P<name>{_ORGANISATION_NAME.pattern})\s+[a-z]")
+
+
+def _subject_organisation(sentence: str) -> str | None:
+    """The organisation a sentence opens with as its subject ("The Emergency Lawyers
+    group blamed ..."), which its "it said" stands for; not a place."""
+    m = _OPENING_NAME.match(without_dateline(sentence))
+    if m is None or place_rank(m["name"]) is not None:
+        return None
+    name = m["name"]
+    words = [w for w in name.split() if w[:1].isupper()]
+    return name if len(words) >= 2 or _ORGANISATION.search(name) else None
+
+
+_LIST_ITEM = re.compile(rf"\s*{BULLET_MARK}\s")
+
 _UNREAD = object()
 # "The following is an unofficial English translation of Statement No. 47 issued by the
 # ministry's Health Emergency Operations Centre."
@@ -332,7 +351,22 @@ class ArticleSpeakers:
             who = own
         if who is not None:
             return who  # type: ignore[return-value]
-        return self._cited_source(self.sentences[index].paragraph) or self._statement_of(index)
+        return (
+            self._cited_source(self.sentences[index].paragraph)
+            or self._statement_of(index)
+            or self._list_source(index)
+        )
+
+    def _list_source(self, index: int) -> str | None:
+        """Who gives a list's figures, for an item of it: the line that opens the list
+        names them ("Figures compiled by the district disaster committee on 17/11/2025:")."""
+        k = index
+        while k > 0 and _LIST_ITEM.match(self.sentences[k].text):
+            k -= 1
+        if k == index or not self.sentences[k].text.rstrip().endswith(":"):
+            return None
+        own = self._own_speaker(k)
+        return own if isinstance(own, str) and not isinstance(own, _Refers) else None
 
     def _statement_of(self, index: int) -> str | None:
         """Whose statement the sentence is part of, on a page that gives one whole ("The

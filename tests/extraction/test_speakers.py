@@ -332,3 +332,25 @@ def test_an_auxiliary_is_not_part_of_the_speaker_and_a_ministry_is_no_agency():
     # what the figure is, never who gives it
     text = "Children accounted for 47 of the casualties, the highest share recorded in a month."
     assert speaker_of(text, "47 of the casualties") is None
+
+
+def test_it_said_in_a_relative_clause_is_the_subject_organisation() -> None:
+    text = (
+        "The Darfur Bar Association blamed the militia for the raids, which it said had "
+        "killed 23 villagers near Kutum since Sunday."
+    )
+    assert speaker_of(text, "23 villagers") == "Darfur Bar Association"
+    unresolved = "Shelling continued in the south, which it said killed 5 people."
+    assert speaker_of(unresolved, "5 people") is None
+
+
+def test_a_list_s_figures_are_given_by_whom_its_opening_line_names() -> None:
+    text = (
+        "Figures compiled by the county relief committee on 2 March:\n\n"
+        "- Wuchiek village: 6 dead, 41 houses destroyed\n"
+        "- Pakur town: about 900 people displaced\n\n"
+        "Elsewhere, 3 people drowned near Bentiu."
+    )
+    assert speaker_of(text, "6 dead") == "the county relief committee"
+    assert speaker_of(text, "about 900") == "the county relief committee"
+    assert speaker_of(text, "3 people") is None
