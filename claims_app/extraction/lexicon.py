@@ -22,7 +22,8 @@ TRAP_BEFORE = re.compile(
     r"block|platoon|battalion|brigade|division|regiment|unit|district\s+no|street|st|road|rd|"
     r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line|kebele|zone|"
     r"table|tables|figure|fig|map|chart|graph|box|issue|edition|appendix|para|paras|pp|"
-    r"episode|private\s+bag|fm)\.?\s*(?:no\.?\s*)?"
+    r"episode|private\s+bag|fm|reposts|retweets|likes|views|shares|replies|comments|"
+    r"followers|reactions)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
@@ -36,7 +37,7 @@ _TRAP_LAST_WORDS = frozenset(
     block platoon battalion brigade division regiment unit of aged under below over
     above street st road rd avenue ave lane kilo km plot sector exit bus line kebele zone
     table tables figure fig map chart graph box issue edition appendix para paras pp episode
-    bag fm""".split()
+    bag fm reposts retweets likes views shares replies comments followers reactions""".split()
 )
 _LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
 
@@ -56,7 +57,8 @@ TRAP_AFTER = re.compile(
     r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
     r"\s+fold\b|-(?:hour|day|week|month|year)\b|"
     # a page's own counters, and the research behind a report, are not what it reports
-    r"\s+(?:views|shares|likes|comments|reads|downloads|followers|subscribers)\b|"
+    r"\s+(?:views|shares|likes|comments|reads|downloads|followers|subscribers|reposts|"
+    r"retweets|posts(?=\s+·))\b|"  # "Reposts 184 · Likes 311", "14 posts · 1 author"
     r"\s+(?:key informant |in-depth |semi-structured |individual )?(?:interviews|"
     r"focus group discussions|satellite images|field visits|site visits)\b|"
     # the size of each of a thing, not how many: "a 25 kg bag of maize", "(50 kg each)"
@@ -122,7 +124,8 @@ def phone_spans(low: str) -> list[tuple[int, int]]:
 
 
 COUNT_NOUN_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:people|civilians|children|women|men|persons|residents|families|"
+    r"\s+(?:(?!(?:for|to|in|of|from|by|with|and|or|on|at|as)\s)\w+\s+)?"  # "2023 for families"
+    r"(?:people|civilians|children|women|men|persons|residents|families|"
     r"households|refugees|detainees|prisoners|deaths|casualties|attacks|strikes|homes|"
     r"houses|tents|schools|hospitals|cases|patients|workers|fighters|soldiers|students)\b",
 )
@@ -151,9 +154,9 @@ UNITS: dict[str, frozenset[str]] = {
         protester protesters demonstrator demonstrators minor minors youth youths
         evacuee evacuees returnee returnees martyr martyrs syrians iraqis afghans yemenis sudanese
         rohingya palestinians ukrainians citizens citizen dissidents dissident surgeon
-        surgeons deaths fatalities arrivals""".split()
+        surgeons deaths fatalities arrivals ppl""".split()
     ),
-    "households": frozenset(["household", "households", "family", "families"]),
+    "households": frozenset(["household", "households", "family", "families", "hhs"]),
     "facilities": frozenset(
         """hospital hospitals clinic clinics school schools facility facilities centre centres
         center centers bakery bakeries market markets mosque mosques church churches

@@ -54,9 +54,19 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted(NUMBER_WORDS - {"zero"}, key=len, reverse=True))
 WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
 # "million" after a space; "m", "bn", "b", "k" glued to the figure ("3.8M", "$4.2bn").
-_SCALE = r"(?:\s+(?P<scale>million|billion|thousand|trillion)\b|(?P<short>bn|mn|m|b|k)\b)?"
-_MONEY_SCALE = r"(?:\s+(?P<mscale>million|billion|thousand|trillion)\b|(?P<mshort>bn|mn|m|b|k)\b)?"
-_CURRENCY = rf"(?P<cur>us\s?\$|usd|eur|gbp|chf|ngn|\$|{rx.EURO}|{rx.POUND}|{rx.NAIRA})\s?"
+# "1.46 bn" and "4.5 mn" are as often written apart: "bn" and "mn" are never anything else.
+_SCALE = r"(?:\s+(?P<scale>million|billion|thousand|trillion|bn|mn)\b|(?P<short>bn|mn|m|b|k)\b)?"
+_MONEY_SCALE = (
+    r"(?:\s+(?P<mscale>million|billion|thousand|trillion|bn|mn)\b|(?P<mshort>bn|mn|m|b|k)\b)?"
+)
+# ISO 4217 codes reports put before amounts ("JPY 6.5 billion", "XOF 24 750"): the ones
+# that are no English word. (The text is lowered.)
+_CURRENCY_CODES = (
+    "usd|eur|gbp|chf|ngn|jpy|nok|sek|dkk|cad|aud|kes|ugx|sdg|etb|xof|xaf|mzn|zar|inr|pkr|"
+    "afn|yer|syp|lbp|uah|cny|sar|aed|qar|egp|cdf|ssp|tzs|rwf|bif|mwk|zmw|ghs|bdt|mmk|htg|"
+    "cop|ves|brl|mxn|iqd|jod|irr|lyd|tnd|mad|dzd|xdr"
+)
+_CURRENCY = rf"(?P<cur>us\s?\$|\b(?:{_CURRENCY_CODES})\b|\$|{rx.EURO}|{rx.POUND}|{rx.NAIRA})\s?"
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s*cent\b)?"
 _MENTION = rx.compile(
     rf"(?:{_CURRENCY}(?P<money>{_NUM}){_MONEY_SCALE}"
@@ -151,6 +161,8 @@ def _mention_from(m: rx.Match) -> Mention | None:
             return None  # "between 2023 and 2025": a period (dates.py), not a count
         return _range(m, m["b1"], m["b2"], percent, worded=not m["b1"][0].isdigit())
     if took_part("r1"):
+        if _years_apart(m["r1"], m["r2"]) and not COUNT_NOUN_AFTER.match(m.string, m.end()):
+            return None  # "a pledge for 2025-2027": years, not a range of counts
         return _range(m, m["r1"], m["r2"], percent, worded=False)
     if took_part("in1"):
         share = _value_of(m["in1"]), _value_of(m["in2"])
@@ -187,7 +199,7 @@ def _range(m: rx.Match, low_text: str, high_text: str, percent: bool, *, worded:
 
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:more\s+|new\s+|other\s+)?(?:people|persons|civilians|residents|refugees|"
-    r"children|idps|individuals|families|households|migrants|returnees|displaced)\b",
+    r"children|idps|individuals|families|households|migrants|returnees|displaced|ppl|hhs)\b",
     re.IGNORECASE,
 )
 
@@ -199,7 +211,7 @@ def _numeral(m: rx.Match, percent: bool) -> Mention | None:
     end = m.end()
     if m.took_part("short"):
         people = _PEOPLE_AFTER.match(m.string, end)
-        if "." not in m["num"] and m["short"] not in ("bn", "mn") and not people:
+        if "." not in m["num"] and m["short"] not in ("bn", "mn", "k") and not people:
             # "12M" or "12b" alone could be a building, a model, metres: read 12 and stop;
             # "43K civilians" is people
             return Mention(m.start(), m.end("num"), value, None, "exact", False, False)
@@ -215,7 +227,8 @@ def _money(m: rx.Match) -> Mention:
     scale = m["mscale"] or m["mshort"]
     if scale:
         value = scaled(value, _SCALES[scale])
-    unit = "other:" + _MONEY_UNITS.get(" ".join(m["cur"].split()), "money")
+    code = " ".join(m["cur"].split())
+    unit = "other:" + _MONEY_UNITS.get(code, code if code.isalpha() else "money")
     return Mention(m.start(), m.end(), value, None, "exact", False, False, unit)
 
 

@@ -127,7 +127,8 @@ QUALIFIERS: dict[str, str] = {
     "some": "approx", "an estimated": "approx", "estimated": "approx", "roughly": "approx",
     "approximately": "approx", "close to": "approx", "around an estimated": "approx",
     "something like": "approx", "maybe": "approx", "perhaps": "approx",
-    "in the region of": "approx", "of the order of": "approx",
+    "in the region of": "approx", "of the order of": "approx", "approx.": "approx",
+    "approx": "approx", "est.": "approx", "ca.": "approx",
     "up to": "at_most", "fewer than": "at_most", "less than": "at_most",
     "at most": "at_most", "no more than": "at_most", "under": "at_most",
 }  # fmt: skip
@@ -146,6 +147,8 @@ class Qualifier:
 
 def qualifier_before(text: str, at: int) -> Qualifier | None:
     """The qualifier phrase that ends right before text[at], if any (text lowered)."""
+    if at and text[at - 1] == "~":
+        return Qualifier("approx", at - 1)  # "~32k ppl": a post's "about"
     m = _QUALIFIER.search_before(text, max(0, at - 41), at)
     if m is None or m.end() != at:
         return None

@@ -152,7 +152,7 @@ def find_date(text: str) -> date | None:
 # "Monday 3 March 2025 —" or "3 March 2025:" alone on its line: the item follows below.
 HEADER = re.compile(
     rf"^(?:{WEEKDAY_RE})?(?P<date>{DATE_RE})"
-    rf"(?:\s*(?:[,|\-–—]|at)?\s*{TIME_RE})?"
+    rf"(?:\s*(?:[,|\-–—·•]|at)?\s*{TIME_RE})?"  # "5 Mar 2024 · 08:05 CAT": a post's
     rf"\s*(?:(?:\bIn\b|[|:\-–—])\s*(?P<section>[^\s].{{0,80}}?)|[:\-–—])?\s*$",
     re.IGNORECASE,
 )

@@ -63,7 +63,7 @@ NOT_PLACES = frozenset(
         her their its our islamic arab reuters afp ap report update other others total
         several various table figure annex appendix chart graph map box section health
         care catastrophe emergency crisis stressed famine phase minimal by per each catholic
-        anglican protestant orthodox""".split()
+        anglican protestant orthodox usd eur gbp chf jpy nok sek dkk xof xaf""".split()
 )
 
 

@@ -116,6 +116,14 @@ def test_no_qualifier_when_words_do_not_touch_the_number():
         # a year, then a figure of another size: no range from the year to the count
         ("the outbreak that began in March 2023 to 41 207 cases", "41 207", 41_207, "exact"),
         ("between 2000 to 3500 people", "2000 to 3500", 2000, "range"),
+        # a scale written apart, a currency's ISO code, a post's shorthand
+        ("Total pledged: EUR 1.46 bn", "EUR 1.46 bn", 1_460_000_000, "exact"),
+        ("a further 4.5 mn euros", "4.5 mn", 4_500_000, "exact"),
+        ("Japan pledged JPY 6.5 billion", "JPY 6.5 billion", 6_500_000_000, "exact"),
+        ("(approx. US$44 million)", "approx. US$44 million", 44_000_000, "approx"),
+        ("forced 67k+ ppl from their homes", "67k+", 67_000, "at_least"),
+        ("~32k ppl have arrived", "~32k", 32_000, "approx"),
+        ("~580k remain displaced", "~580k", 580_000, "approx"),
     ],
 )
 def test_figures_as_reports_write_them(text, quote, value, qualifier):
@@ -168,6 +176,10 @@ def test_a_scaled_figure_is_the_exact_amount_written(whole, cents, scale, curren
         "Call the hotline on 0912-345-678 before 18:00.",
         "See update (4) and item #8 of the list.",
         "The curfew starts at 12 midnight.",
+        "Updates below. Reposts 184 · Likes 311 · Views 42.7K",
+        "14 posts · 1 author · Replies hidden",
+        "Germany renewed its pledge for 2025-2027.",
+        "The camp was set up in 2023 for families fleeing the offensive.",
     ],
 )
 def test_labels_distances_times_and_numbers_to_call_are_not_claims(text):

@@ -172,7 +172,8 @@ def test_a_sentence_that_opens_with_as_of_is_text_not_a_stamp():
 @pytest.mark.parametrize(
     "line",
     ["Wednesday, 13 March 2024", "19/12/2023", "9 Feb 2025 – 18:40 GMT",
-     "News Stories, 16 December 2008", "2024-03-13", "Monday 3 March 2025 —", "3 March 2025:"],
+     "News Stories, 16 December 2008", "2024-03-13", "Monday 3 March 2025 —", "3 March 2025:",
+     "5 Mar 2024 · 08:05 CAT"],
 )  # fmt: skip
 def test_date_lines_in_the_genre_s_shapes_open_items(line):
     text = (

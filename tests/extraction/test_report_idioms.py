@@ -210,7 +210,8 @@ def test_the_wounded_are_placed_where_they_were_hurt_not_where_they_were_taken()
 
 def test_thousands_written_with_a_k_before_people_are_thousands():
     found = _claims("Est. 43K civilians remain trapped in Milo. Some 12k people fled Dovra.")
-    assert found["43K civilians"].value == 43_000
+    assert found["Est. 43K civilians"].value == 43_000
+    assert found["Est. 43K civilians"].qualifier == "approx"
     assert found["Some 12k people"].value == 12_000
     assert _claims("The 12M tower block in Milo was hit on Monday.") == {}  # a name, not 12m
 

@@ -366,3 +366,9 @@ def test_regions_the_lead_names_together_are_the_report_s_area() -> None:
 )  # fmt: skip
 def test_the_smaller_units_reports_name(text: str, quote: str, expected: str) -> None:
     assert place_of(text, quote) == expected
+
+
+def test_a_currency_s_code_is_no_place() -> None:
+    text = "Norway pledged NOK 1.2 billion, and the EU a further EUR 40 million."
+    assert place_of(text, "EUR 40 million") != "EUR"
+    assert place_of(text, "NOK 1.2 billion") == "Norway"
