@@ -239,13 +239,14 @@ NOUN_CATEGORY = {
     "displacement": "displaced",  # "displacement has passed 7 million"
 }  # fmt: skip
 _CUES = {
-    "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded)|"
-    r"deaths and injuries",
+    "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded|maimed)|"
+    r"deaths and injuries|killing and maiming",
     "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
     r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom|"  # martyr: an agency's dead
     r"beheaded|decapitated|lynched|burned alive|burnt alive|hacked to death|stabbed to death",
     "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt|"
+    r"maimed|maiming|"
     r"in (?:a )?(?:critical|serious) condition|receiving treatment|being treated",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"
@@ -260,7 +261,7 @@ _CUES = {
     r"(?:left|leaving|fled|fleeing) (?:the |their |our )?(?:area|homes?|towns?|villages?|city|"
     r"cities|localit(?:y|ies)|districts?|camps?|region|neighbou?rhoods?)|"
     r"(?:moved|moving|walked|travelled|traveled) (?:from|to|towards)",
-    "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|"
+    "detained": r"detained|detention|arrested|arrests|abducted|kidnapped|imprisoned|captured|"
     r"held (?:in|by|captive|hostage|incommunicado)|(?:those|people|men|women|being|were|are|"
     r"remain|still) held|disappeared|detainees|custody|disappearances?|abductions?|"
     r"kidnappings?|rounded up|led away|taken away|taken into custody|"
@@ -287,7 +288,7 @@ _CUES = {
     r"submerged|inundated|collapsed",  # a disaster's damage: "5 bridges washed away"
     # Words that say what befell the people counted is none of the harms above.
     "other": r"missing|unaccounted for|returned|returnees|returning|malnourished|"
-    r"malnutrition|rescued|survivors",
+    r"malnutrition|rescued|survivors|sexual violence|raped|rape",
 }
 CUE_ALTERNATION = "|".join(f"(?:{p})" for p in _CUES.values())
 CATEGORY_CUES = rx.compile(rf"\b(?:{CUE_ALTERNATION})\b")

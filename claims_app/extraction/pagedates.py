@@ -181,7 +181,10 @@ DASHED_HEADER = re.compile(
 # A day number ending what DASHED_HEADER took for a section: the start of a range
 # ("period: 1 – 15 March"), unless an issue number ("Flash Update No. 2 – 6 March")
 # "Summary of findings, 1 March 2023 – 31 December 2025": a period from a whole date
-_RANGE_FROM_DATE = re.compile(rf"(?:{DATE_RE}|\b{MONTH_RE}\s+\d{{4}})\s*$", re.IGNORECASE)
+_RANGE_FROM_DATE = re.compile(  # "... 1 January - 31 March 2025": the first day, no year
+    rf"(?:{DATE_RE}|\b{MONTH_RE}\s+\d{{4}}|\b\d{{1,2}}\s+{MONTH_RE}|\b{MONTH_RE}\s+\d{{1,2}})\s*$",
+    re.IGNORECASE,
+)
 _RANGE_START = re.compile(r"(?:^|[:\s])(?<!No\.\s)(?<!No\s)(?<!#)\d{1,2}$")
 # "Mon 9 Jun", "Friday, 6 June", "June 7": a live page's day label with no year.
 YEARLESS_HEADER = re.compile(rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*$", re.IGNORECASE)

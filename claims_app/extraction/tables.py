@@ -168,6 +168,7 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             i = _titled_rows(text, lines, i, rows)
             continue
         title_category = _title_category(text, lines, i) or context_category
+        title_noun = _title_noun(text, lines, i)
         heading = text[lines[max(0, i - 2)][0] : lines[i][1]].lower()
         period = _title_period(text, lines, i)
         money = _MONEY_CAPTION.search(text, lines[max(0, i - _MONEY_LINES)][0], lines[i][1])
@@ -181,7 +182,7 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             j += 1  # the rule under a piped table's header
         found: list[TableRow] = []
         while j < len(lines) and (
-            row := _row(text, lines[j], header, title_category, heading, scale)
+            row := _row(text, lines[j], header, title_category, heading, scale, title_noun)
         ):
             found.append(row._replace(period=period) if period and not row.day else row)
             j += 1
@@ -309,6 +310,24 @@ def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) 
     return None
 
 
+# "Table 1. Grave violations against children by province": what its columns of
+# "Verified" and "Unverified" count
+_TITLE_NOUN = re.compile(
+    r"(?:(?:table|annex|figure)\s*\d*[.:]?\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+s)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_noun(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
+    """The plural noun a table's title opens with, for columns that name none."""
+    for k in range(header_index - 1, max(-1, header_index - 3), -1):
+        if not _blank_or_rule(text, lines[k]):
+            m = _TITLE_NOUN.match(text, lines[k][0], lines[k][1])
+            noun = m.group(1).lower() if m else None
+            return noun if noun and noun not in _NOT_COUNTED else None
+    return None
+
+
 def _blank_or_rule(text: str, line: tuple[int, int]) -> bool:
     """An empty line, or a rule under a piped table's row ("|---|---|"): what lies between
     a table's caption and its header ("| Table 1: Deaths by district |  |" above a rule,
@@ -330,6 +349,7 @@ def _row(
     title_category: str | None,
     heading: str,
     money_scale: int | None = None,
+    title_noun: str | None = None,
 ) -> TableRow | None:
     cells = _cells(text, *line)
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
@@ -351,7 +371,7 @@ def _row(
                 place = None if NOT_A_PLACE.match(cell.text) else cell.text
                 fineness = rank
         elif _NUMERIC_CELL.match(cell.text):
-            reading = _column_reading(head.text, cell.text, title_category, money_scale)
+            reading = _column_reading(head.text, cell.text, title_category, money_scale, title_noun)
             counted.append(Counted(cell.start, cell.end, *reading, _header_period(head.text)))
     return TableRow(line[0], line[1], tuple(counted), place, day, heading)
 
@@ -368,7 +388,11 @@ def _fineness(word: str) -> int:
 
 
 def _column_reading(
-    header: str, cell: str, title_category: str | None, money_scale: int | None
+    header: str,
+    cell: str,
+    title_category: str | None,
+    money_scale: int | None,
+    title_noun: str | None = None,
 ) -> tuple[str | None, str | None, int]:
     """What a numeric cell counts, its unit and its scale, from its column's header."""
     category = _category_of(header)
@@ -379,9 +403,21 @@ def _column_reading(
     if category is None and _PEOPLE_HELPED.match(header):
         return "other", "people", 1  # "People targeted" beside "People in need"
     category = category or title_category
-    if category is None and (noun := _counted_noun(header)):
+    if category is None and (noun := _counted_noun(header) or _title_counts(header, title_noun)):
         return "other", f"other:{noun}", 1  # "Cases": counts, of no harm
     return category, None, 1
+
+
+# A column of weeks, dates, codes: labels, whatever the title counts
+_LABEL_HEADER = re.compile(
+    r"(?:epi(?:demiological)?\s+)?(?:week|month|year|day|date|code|id|no|number|rank|round|"
+    r"phase|page|ref)s?\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _title_counts(header: str, title_noun: str | None) -> str | None:
+    return title_noun if title_noun and not _LABEL_HEADER.match(header) else None
 
 
 def _counted_noun(header: str) -> str | None:

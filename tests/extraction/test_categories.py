@@ -268,6 +268,13 @@ def test_sites_that_shelter_people_count_sites(quote: str, category: str) -> Non
          "210 000", "at_risk"),
         ("About 90,000 children are severely malnourished, and up to 12,000 of them could "
          "die without treatment.", "up to 12,000", "at_risk"),
+        ("The monitors verified the killing of 31 children and the maiming of 77.",
+         "77", "injured"),
+        ("Killing and maiming accounted for 58 per cent of all verified violations.",
+         "58 per cent", "casualties"),
+        ("The army said 40 fighters had been killed and 9 captured.", "9", "detained"),
+        ("Rape and other forms of sexual violence against 23 children were verified.",
+         "23 children", "other"),
         # areas and violations are not people
         ("Nine districts are classified in severity phase 4.", "Nine districts", "other"),
         ("The task force verified 31 grave violations against children.", "31 grave",

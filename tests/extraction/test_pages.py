@@ -389,3 +389,13 @@ def test_a_correction_note_s_date_and_a_findings_period_do_not_date_the_page():
         "1. The Commission documented 318 cases of abduction.\n"
     )
     assert {a.published_on for a in split_page(report)} == {date(2026, 2, 16)}
+
+
+def test_an_issue_stamp_dates_a_report_whose_period_line_opens_without_a_year():
+    text = (
+        "QUARTERLY UPDATE\n\nReporting period: 1 January - 31 March 2025\n"
+        "Issued: 24 April 2025\n\nKEY FINDINGS\n\n"
+        "The monitors verified 412 violations during the quarter.\n"
+    )
+    (article,) = split_page(text)
+    assert article.published_on == date(2025, 4, 24)

@@ -296,3 +296,17 @@ def test_access_incidents_are_constraints_reported_not_attacks():
     claims = [c for c in extract_claims(text, date(2025, 5, 2)) if c.kind == "numeric"]
     assert {c.category for c in claims} == {"other"}
     assert [c.value for c in claims] == [16, 11, 4, 9]
+
+
+def test_columns_that_name_no_noun_count_what_the_title_names():
+    text = (
+        "Table 2. Grave violations against children by district, 1 January - 31 March 2025\n\n"
+        "District          Verified    Unverified\n"
+        "Arvo                   41           12\n"
+        "Orna                   17            5\n"
+    )
+    claims = [c for c in extract_claims(text, date(2025, 4, 20)) if c.kind == "numeric"]
+    assert [(c.value, c.unit, c.location) for c in claims] == [
+        (41, "other:violations", "Arvo"), (12, "other:violations", "Arvo"),
+        (17, "other:violations", "Orna"), (5, "other:violations", "Orna"),
+    ]  # fmt: skip
