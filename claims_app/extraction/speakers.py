@@ -94,16 +94,49 @@ def named_speaker(sentence: str) -> str | None:
         m = pattern.search(sentence)
         if m and pattern is lx.SOURCE_IN_BRACKETS and _spells_name_before(sentence, m):
             continue  # "... from the Central Emergency Response Fund (CERF).": no source
-        if m and pattern is lx.SOURCE_IN_BRACKETS and m["who"].lower() in _NO_SOURCE:
-            continue  # "people in IPC Phase 4 (Emergency)": a gloss, not a source
+        if (
+            m
+            and pattern is lx.SOURCE_IN_BRACKETS
+            and (m["who"].lower() in _NO_SOURCE or place_rank(m["who"]) is not None)
+        ):
+            continue  # "people in IPC Phase 4 (Emergency)", "... Irumu (Ituri).": no source
+        if m and pattern is lx.FIGURES_FROM and m["by"] and _WHEN_BY.match(m["by"]):
+            continue  # "none had been released by the end of the quarter": a time
+        if m and pattern is lx.FIGURES_FROM and m["by"]:
+            return _tidied(_CLAUSE_GOES_ON.split(m["by"], 1)[0].strip(), sentence, pattern)
         if m and pattern is lx.SPEAKER_BEFORE and _noun_not_verb(sentence, m.end()):
             continue  # "Admission records from the hospital show": a noun, not "X records"
         if m and pattern is lx.RELATIVE_PRONOUN_SAID:
             return _subject_organisation(sentence)  # none: the pronoun is not resolved
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
-            return _tidied(who, sentence, pattern)
+            who = _tidied(who, sentence, pattern)
+            if _ANONYMOUS.fullmatch(who) and (subject := _subject_organisation(sentence)):
+                return subject  # "UNJHRO has documented 19 deaths, a spokesperson told"
+            return who
     return None
+
+
+# A capitalised word before the noun, not an acronym such as "UN": a name
+_NAMED_KIND = re.compile(r"\s[A-Z][a-z][\w-]*\s")
+# "The deadliest incident documented by the monitor took place": the agent ends there
+_CLAUSE_GOES_ON = re.compile(
+    r"\s+(?:took|was|were|is|are|has|have|had|on|in|at|during|since|from|to|for|with|who|"
+    r"which|that|and|but|between|over|across)\b"
+)
+# A time, not an agent, after "by": "released by the end of the quarter"
+_WHEN_BY = re.compile(
+    r"(?:the )?(?:end|start|beginning|time|close|middle|turn)\b|(?:mid|early|late)\b", re.I
+)
+# A speaker who speaks for someone the sentence names: "a spokesperson", "an official"
+_ANONYMOUS = re.compile(r"(?:a|an|one) (?:spokes(?:person|man|woman)|official|source)", re.I)
+# "Yesterday our team in Namapa registered": the time is no part of the speaker
+_LEADING_TIME = re.compile(
+    r"^(?:yesterday|today|overnight|tonight|this (?:morning|week)|last (?:night|week))\s+",
+    re.IGNORECASE,
+)
+# "The office is verifying reports of ...": the office, whatever it is doing
+_PROGRESSIVE = re.compile(r"\s+(?:is|are|was|were|has been|have been)\s+[a-z]+ing$")
 
 
 # The reporting verbs that are also plural nouns, read as nouns when a source or a verb
@@ -203,7 +236,7 @@ class _Refers(str):
 _STANDS_FOR = re.compile(
     r"the (?:[A-Za-z-]+ )?(?P<noun>agency|organisation|organization|group|monitor|ministry|"
     r"office|committee|mission|network|coalition|charity|observatory|consortium|cluster|body|"
-    r"watchdog)",
+    r"watchdog|ngo)",
     re.IGNORECASE,
 )
 
@@ -238,7 +271,7 @@ _OWN_KIND_ONLY = frozenset(("ministry",))
 _FIRST_PERSON = ("our ", "my ", "we ")
 # What a figure is, never who gives it: "the highest share recorded", "the toll reported"
 _NOT_AGENTS = frozenset(
-    "share number figure toll total level rate increase rise proportion percentage".split()
+    "share number figure toll total level rate increase rise proportion percentage search".split()
 )
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "to", "in", "for", "and", "or", "with"))
 
@@ -337,14 +370,16 @@ class ArticleSpeakers:
             turn = self._turns.speaker(self.sentences[index].paragraph)
             if turn is not None:
                 return turn
+            if _first_person(own):
+                return None  # "our team registered": the page's own author, as unattributed
         if own is _LAST:
             who = self._last_before(index)
         elif own is _PERSON:
             who = self._last_before(index, person=True)
         elif isinstance(own, _Refers):  # "The agency estimates": the agency just named
-            who = (
-                self._last_before(index, own)
-                or _named_before_in(self.sentences[index].text, own)
+            who = (  # one its own sentence names first: "MONUSCO evacuated ..., the mission said"
+                _named_before_in(self.sentences[index].text, own)
+                or self._last_before(index, own)
                 or str(own)
             )
         else:
@@ -365,8 +400,7 @@ class ArticleSpeakers:
             k -= 1
         if k == index or not self.sentences[k].text.rstrip().endswith(":"):
             return None
-        own = self._own_speaker(k)
-        return own if isinstance(own, str) and not isinstance(own, _Refers) else None
+        return self.at(k)
 
     def _statement_of(self, index: int) -> str | None:
         """Whose statement the sentence is part of, on a page that gives one whole ("The
@@ -448,6 +482,7 @@ class ArticleSpeakers:
         if who is None:
             return None
         who = _TRAILING_AUXILIARY.sub("", _TRAILING_TIME.sub("", who)).strip(" ,")
+        who = _PROGRESSIVE.sub("", _LEADING_TIME.sub("", who))
         if "\n" in who:
             who = " ".join(who.split())  # a name wrapped at a line's end
         if not who:
@@ -458,8 +493,8 @@ class ArticleSpeakers:
             return None  # "The number of verified casualties": a participle, no speaker
         if _ORDINAL_OF.match(who):
             return None  # "The report, the sixth the Group has published": no speaker
-        if _STANDS_FOR.fullmatch(who):
-            return _Refers(who)
+        if _STANDS_FOR.fullmatch(who) and not _NAMED_KIND.search(who):
+            return _Refers(who)  # ("the Protection Cluster" is a name, not "the cluster")
         if _THE_SAME.match(who):
             return _LAST  # "According to the same assessment": the source named before
         if who.lower() in ("he", "she"):
