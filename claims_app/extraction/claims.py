@@ -765,7 +765,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         event_date=dated[0],
         event_date_first=dated[1],
         event_date_last=dated[2],
-        attributed_to=_not_a_place(speaker(), location, ctx.places(index), siblings),
+        attributed_to=_own_source(ctx.text, quote_end)
+        or _not_a_place(speaker(), location, ctx.places(index), siblings),
         part_of=part_of,
         context_first=context[0] if context else None,
         context_last=context[1] if context else None,
@@ -1042,6 +1043,17 @@ def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:
         if before.unit not in ("facilities", "towns"):
             return before.category  # "318,000 people sheltering in 104 sites, up 28,000"
     return None
+
+
+# "9 killed (per Ministry of Defence) 32 killed (per Islamic State)": each figure's own
+_OWN_SOURCE_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}\s*\((?:per|according to|source:)\s+(?P<who>[^()\n]{2,60}?)\)"
+)
+
+
+def _own_source(text: str, end: int) -> str | None:
+    m = _OWN_SOURCE_AFTER.match(text, end)
+    return m["who"].strip() if m else None
 
 
 def _compared_with(ctx, siblings, m, sentence) -> ExtractedClaim | None:

@@ -366,8 +366,9 @@ _WHO = (
 )
 # "according to the U.N. refugee agency UNHCR": dots inside a name do not end it
 ACCORDING_TO = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<who>(?:the )?(?:[^,.;“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?= [a-z]))"
-    r"{3,120}?)(?=[,;]|\.(?!\w)|$| which| who)"
+    r"\b[Aa]ccording\s+to\s+(?P<who>(?:the )?(?:[^,.;“”\"()]|\([A-Za-z]{2,12}\)|\.(?=\w)|"
+    r"(?<=\b[A-Z])\.(?= [a-z]))"
+    r"{3,120}?)(?=[,;)]|\s*\((?![A-Za-z]{2,12}\))|\.(?!\w)|$| which| who)"
 )
 # "according to a survey released on Tuesday by the Regional Food Monitoring Unit"
 BY_AUTHOR = re.compile(r"\bby (?P<who>(?:the )?[A-Za-z][^,.;]{2,80})$")

@@ -390,3 +390,15 @@ def test_the_ngo_and_the_office_stand_for_the_one_named_before() -> None:
     )
     assert speaker_of(text, "3 shelters") == "Aid Solidarity Kivu"
     assert speaker_of(text, "6 more") == "The UN Joint Human Rights Office"
+
+
+def test_a_source_in_brackets_after_a_figure_is_that_figure_s_own() -> None:
+    text = (
+        "The clashes left 9 soldiers killed (per the defence ministry) and 32 killed "
+        "(per the insurgents' own media), officials said. At least 12 people died "
+        "(according to OCHA) and 40 were hurt."
+    )
+    assert speaker_of(text, "9 soldiers") == "the defence ministry"
+    assert speaker_of(text, "32") == "the insurgents' own media"
+    assert speaker_of(text, "At least 12") == "OCHA"
+    assert speaker_of(text, "40") == "OCHA"  # "(according to OCHA)" names OCHA only
