@@ -40,7 +40,7 @@ from claims_app.extraction.numbers import as_number
 from claims_app.extraction.pagedates import dateline_end, reporting_period
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import (
-    BULLET_MARK,
+    BULLET_LINE,
     Sentence,
     nearest_at_or_before,
     split_sentences,
@@ -518,14 +518,13 @@ def extract_claims(
     return _with_repeats_resolved(ctx.claims, ctx.sentences[0].end)
 
 
-_BULLET_LINE = re.compile(rf"\s*{BULLET_MARK}\s")
 _SUMMARY_FIELDS = ("event_date", "event_date_first", "event_date_last", "attributed_to",
                    "location", "context_first", "context_last")  # fmt: skip
 
 
 def _is_summary(sentence: str) -> bool:
     """A headline, a key-figure line or a highlight bullet: it repeats the body in brief."""
-    return sentence[-1:] not in ".!?”\"'" or bool(_BULLET_LINE.match(sentence))
+    return sentence[-1:] not in ".!?”\"'" or bool(BULLET_LINE.match(sentence))
 
 
 def _with_repeats_resolved(claims: list[ExtractedClaim], headline_end: int) -> list[ExtractedClaim]:
@@ -535,14 +534,14 @@ def _with_repeats_resolved(claims: list[ExtractedClaim], headline_end: int) -> l
     for i, claim in enumerate(claims):
         if claim.kind != "numeric" or claim.value is None or not _is_summary(claim.sentence):
             continue
-        headline = claim.start < headline_end and not _BULLET_LINE.match(claim.sentence)
+        headline = claim.start < headline_end and not BULLET_LINE.match(claim.sentence)
         body = next((c for c in claims[i + 1 :] if _repeats(claim, c)), None)
         if body is None and headline and claim.category != "other":
             # "FIVE KILLED AS DRONE HITS HOSPITAL" over "killing a nurse and four
             # patients": the lede's first count of the same harm tells the same event
             body = next((c for c in claims[i + 1 :] if c.kind == "numeric"
                          and c.category == claim.category), None)  # fmt: skip
-        if body is None and _BULLET_LINE.match(claim.sentence):
+        if body is None and BULLET_LINE.match(claim.sentence):
             # a "Key findings" bullet may follow the lede that gave the figure first
             body = next((c for c in reversed(claims[:i]) if _repeats(claim, c)), None)
         if body is not None:

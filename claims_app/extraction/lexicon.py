@@ -12,6 +12,14 @@ from functools import lru_cache
 
 from claims_app.extraction import rx
 
+# ISO 4217 codes reports put before amounts ("JPY 6.5 billion", "XOF 24 750"): the ones
+# that are no English word. Money in mentions.py; never a place (places.NOT_PLACES).
+CURRENCY_CODES = (
+    "usd eur gbp chf ngn jpy nok sek dkk cad aud kes ugx sdg etb xof xaf mzn zar inr pkr afn "
+    "yer syp lbp uah cny sar aed qar egp cdf ssp tzs rwf bif mwk zmw ghs bdt mmk htg cop ves "
+    "brl mxn iqd jod irr lyd tnd mad dzd xdr"
+).split()
+
 # --- numbers that are not claims -------------------------------------------------
 
 # All patterns here are lower case and run on ascii_lower(text) (see fold.py).

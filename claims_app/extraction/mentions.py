@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.dates import YEAR
-from claims_app.extraction.lexicon import COUNT_NOUN_AFTER
+from claims_app.extraction.lexicon import COUNT_NOUN_AFTER, CURRENCY_CODES
 from claims_app.extraction.numbers import (
     DOZEN,
     FRACTION,
@@ -59,13 +59,7 @@ _SCALE = r"(?:\s+(?P<scale>million|billion|thousand|trillion|bn|mn)\b|(?P<short>
 _MONEY_SCALE = (
     r"(?:\s+(?P<mscale>million|billion|thousand|trillion|bn|mn)\b|(?P<mshort>bn|mn|m|b|k)\b)?"
 )
-# ISO 4217 codes reports put before amounts ("JPY 6.5 billion", "XOF 24 750"): the ones
-# that are no English word. (The text is lowered.)
-_CURRENCY_CODES = (
-    "usd|eur|gbp|chf|ngn|jpy|nok|sek|dkk|cad|aud|kes|ugx|sdg|etb|xof|xaf|mzn|zar|inr|pkr|"
-    "afn|yer|syp|lbp|uah|cny|sar|aed|qar|egp|cdf|ssp|tzs|rwf|bif|mwk|zmw|ghs|bdt|mmk|htg|"
-    "cop|ves|brl|mxn|iqd|jod|irr|lyd|tnd|mad|dzd|xdr"
-)
+_CURRENCY_CODES = "|".join(CURRENCY_CODES)  # (lexicon.py; the text is lowered)
 _CURRENCY = rf"(?P<cur>us\s?\$|\b(?:{_CURRENCY_CODES})\b|\$|{rx.EURO}|{rx.POUND}|{rx.NAIRA})\s?"
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s*cent\b)?"
 _MENTION = rx.compile(

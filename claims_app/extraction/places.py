@@ -25,6 +25,7 @@ from claims_app.extraction.gazetteer import (
     country_of_demonym,
     place_rank,
 )
+from claims_app.extraction.lexicon import CURRENCY_CODES
 from claims_app.extraction.sentences import PARAGRAPH_BREAK
 
 # A capitalised name: "Kafranbel", "Maaret al-Nouman", "Khan Sheikoun", "Dara’a",
@@ -63,8 +64,8 @@ NOT_PLACES = frozenset(
         her their its our islamic arab reuters afp ap report update other others total
         several various table figure annex appendix chart graph map box section health
         care catastrophe emergency crisis stressed famine phase minimal by per each catholic
-        anglican protestant orthodox usd eur gbp chf jpy nok sek dkk xof xaf""".split()
-)
+        anglican protestant orthodox""".split()
+) | frozenset(CURRENCY_CODES)  # "EUR 40 million": money, never a place
 
 
 class Place(NamedTuple):

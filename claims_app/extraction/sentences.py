@@ -71,6 +71,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 # A bullet or a list number opening a line ("• ", "- ", "3. ", "2) ").
 BULLET_MARK = r"(?:[•·▪►*–—-]|\d{1,2}[.)])"
 _BULLET = re.compile(rf"[ \t]*{BULLET_MARK}\s")
+BULLET_LINE = re.compile(rf"\s*{BULLET_MARK}\s")  # a sentence that is a list's item
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 _PIPED_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 _WRAP_WIDTH = 60  # a prose line shorter than this that ends without punctuation is a line

@@ -24,7 +24,12 @@ from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import place_rank
 from claims_app.extraction.pagedates import dateline_end
-from claims_app.extraction.sentences import BULLET_MARK, Sentence, nearest_at_or_before
+from claims_app.extraction.sentences import (
+    BULLET_LINE,
+    BULLET_MARK,
+    Sentence,
+    nearest_at_or_before,
+)
 from claims_app.extraction.turns import PERSON_NAME, Turns
 
 # Each attribution pattern, in the order tried, with what it cannot match without: an
@@ -100,9 +105,9 @@ def named_speaker(sentence: str) -> str | None:
             and (m["who"].lower() in _NO_SOURCE or place_rank(m["who"]) is not None)
         ):
             continue  # "people in IPC Phase 4 (Emergency)", "... Irumu (Ituri).": no source
-        if m and pattern is lx.FIGURES_FROM and m["by"] and _WHEN_BY.match(m["by"]):
-            continue  # "none had been released by the end of the quarter": a time
         if m and pattern is lx.FIGURES_FROM and m["by"]:
+            if _WHEN_BY.match(m["by"]):
+                continue  # "none had been released by the end of the quarter": a time
             return _tidied(_CLAUSE_GOES_ON.split(m["by"], 1)[0].strip(), sentence, pattern)
         if m and pattern is lx.SPEAKER_BEFORE and _noun_not_verb(sentence, m.end()):
             continue  # "Admission records from the hospital show": a noun, not "X records"
@@ -313,8 +318,6 @@ def _subject_organisation(sentence: str) -> str | None:
     return name if len(words) >= 2 or _ORGANISATION.search(name) else None
 
 
-_LIST_ITEM = re.compile(rf"\s*{BULLET_MARK}\s")
-
 _UNREAD = object()
 # "The following is an unofficial English translation of Statement No. 47 issued by the
 # ministry's Health Emergency Operations Centre."
@@ -396,7 +399,7 @@ class ArticleSpeakers:
         """Who gives a list's figures, for an item of it: the line that opens the list
         names them ("Figures compiled by the district disaster committee on 17/11/2025:")."""
         k = index
-        while k > 0 and _LIST_ITEM.match(self.sentences[k].text):
+        while k > 0 and BULLET_LINE.match(self.sentences[k].text):
             k -= 1
         if k == index or not self.sentences[k].text.rstrip().endswith(":"):
             return None

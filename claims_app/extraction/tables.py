@@ -302,12 +302,20 @@ def _header_period(header: str) -> DateMention | None:
     return _the_period(header) if _DATE_HEADER_CELL.match(header) else None
 
 
-def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
-    """What the table's title line ("Table 1. Displaced population ...") says it counts."""
+def _title_line(
+    text: str, lines: list[tuple[int, int]], header_index: int
+) -> tuple[int, int] | None:
+    """The line right above a table's header, past one blank line or rule: its title."""
     for k in range(header_index - 1, max(-1, header_index - 3), -1):
         if not _blank_or_rule(text, lines[k]):
-            return _category_of(text[lines[k][0] : lines[k][1]].strip())
+            return lines[k]
     return None
+
+
+def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
+    """What the table's title line ("Table 1. Displaced population ...") says it counts."""
+    title = _title_line(text, lines, header_index)
+    return _category_of(text[title[0] : title[1]].strip()) if title else None
 
 
 # "Table 1. Grave violations against children by province": what its columns of
@@ -320,12 +328,10 @@ _TITLE_NOUN = re.compile(
 
 def _title_noun(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
     """The plural noun a table's title opens with, for columns that name none."""
-    for k in range(header_index - 1, max(-1, header_index - 3), -1):
-        if not _blank_or_rule(text, lines[k]):
-            m = _TITLE_NOUN.match(text, lines[k][0], lines[k][1])
-            noun = m.group(1).lower() if m else None
-            return noun if noun and noun not in _NOT_COUNTED else None
-    return None
+    title = _title_line(text, lines, header_index)
+    m = _TITLE_NOUN.match(text, *title) if title else None
+    noun = m.group(1).lower() if m else None
+    return noun if noun and noun not in _NOT_COUNTED else None
 
 
 def _blank_or_rule(text: str, line: tuple[int, int]) -> bool:

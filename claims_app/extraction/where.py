@@ -283,7 +283,7 @@ def _headline_place(text: str, line: Sentence, found: list[Place]) -> Place | No
         if not kicker and not after_in.endswith(("in ", "in the ")):
             continue
         if place.rank == COUNTRY or place_rank(place.text) == COUNTRY:
-            return None  # "DR Congo: ... in the Kivus": the country's report
+            return None  # "Sudan: ...", "... across Chad": the whole country's report
         return _with_coordinated(text, place) if REGION <= place.rank <= 5 else None
     return None
 
@@ -294,7 +294,7 @@ def _is_title_line(sentence: Sentence) -> bool:
 
 def _is_headline(sentence: Sentence, index: int) -> bool:
     """The article's first line, unpunctuated: a title, not a sentence of the text."""
-    return index == 0 and not sentence.text.rstrip().endswith((".", "!", "?", ":", ";"))
+    return index == 0 and _is_title_line(sentence) and not sentence.text.rstrip().endswith(":")
 
 
 # "displaced more than 1 million people across Haiti": the figure says its own scope,
