@@ -170,6 +170,9 @@ class Article(SQLModel, table=True):
     published_on: date | None = Field(default=None, index=True)
     # Where the date came from: header, trailer, dateline, inherited.
     date_source: str | None = Field(default=None, max_length=16)
+    # "Data as of 16 March" under a report issued on 18 March: the day its figures
+    # stand at, which ends what they count "since" a day (None: its date).
+    data_day: date | None = None
     start_offset: int  # where body starts in Document.text
     body: str = Field(sa_column=Column(Text, nullable=False))
     body_sha256: str = Field(max_length=64)

@@ -62,7 +62,7 @@ from claims_app.extraction.where import (
     report_scope,
 )
 
-EXTRACTOR_VERSION = "claims-1.7"  # 1.7: reporting places, "since the start of 2025", "same period"
+EXTRACTOR_VERSION = "claims-1.8"  # 1.8: report areas, sources per figure, bn/mn, data days
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,9 @@ def claims_of_article(article: PageArticle, offset: int, listed: int = 1) -> lis
     """`listed`: how many articles the page holds."""
     out = []
     dated = dates_its_reports(article.date_source, listed)
-    for c in extract_claims(article.body, article.published_on, item_dated=dated):
+    # Relative dates ("since 2022", "in the last 21 days") end when the figures stand.
+    reference = article.data_day or article.published_on
+    for c in extract_claims(article.body, reference, item_dated=dated):
         part_of = None if c.part_of is None else c.part_of + offset
         out.append(
             PageClaim(

@@ -14,6 +14,9 @@ date shapes):
   2025", "As of 18 October 2023", a reporting period "covers the period from
   9 to 18 October 2023"; an item with no date of its own takes the page's
   (date_source="page"), and an HTML page's own metadata date is the last resort;
+  a stamp of issue ("Date of issue:", "Published:", a foot's "Creation date:")
+  outranks the day a report's data stand at ("Data as of 16 March"), which the
+  article keeps as its `data_day`: what it counts "since" a day ends there;
 - wire stories opened by a dateline ("KHARKIV, Ukraine, April 18 (Reuters) -"):
   a second dateline on the page starts a second story, with the headline above it;
 - a title line, paragraphs, and a trailer that dates the text above it:
@@ -92,6 +95,7 @@ class PageArticle:
     start: int
     end: int
     body: str  # == page_text[start:end]
+    data_day: date | None = None  # the day its figures stand at, when not its date
 
 
 _TRAILER = re.compile(r"^\(\s*(?:Source\s*:\s*)?(?P<inner>[^()]{0,200})\)\s*$", re.IGNORECASE)
@@ -189,7 +193,7 @@ _HAS_DIGIT = re.compile(r"\d")
 # cost ten times as much).
 _STAMP_WORDS = ("published", "posted", "date", "issued", "released", "as of", "as at",
                 "update", "report", "situation", "status", "figures", "data", "broadcast",
-                "aired")  # fmt: skip
+                "aired", "created", "produced")  # fmt: skip
 
 
 def _has_stamp_word(text: str) -> bool:
@@ -328,7 +332,9 @@ def _is_bare_date_line(line: Line, role: Role) -> bool:
 
 # Which stamp says best when the page was published (lower is better).
 _STAMP_RANK = {"published": 0, "published on": 0, "date of publication": 0,
-               "publication date": 0, "date": 1, "dated": 1, "issued": 1, "issued on": 1,
+               "publication date": 0, "date of issue": 1, "date of creation": 1,
+               "creation date": 1, "production date": 1, "created": 1, "created on": 1,
+               "produced": 1, "produced on": 1, "date": 1, "dated": 1, "issued": 1, "issued on": 1,
                "released": 1, "released on": 1, "posted": 1, "posted on": 1,
                "as of": 2, "as at": 2, "situation as of": 2, "status as of": 2,
                "data as of": 2, "figures as of": 2, "report date": 2, "reporting date": 2,
@@ -339,6 +345,14 @@ _HEAD_LINES = 25  # a page states its date near its top
 def page_date(lines: list[Line], roles: list[Role], fallback: date | None = None) -> date | None:
     """The date the page gives itself near its top: a stamp, a reporting period, a
     dateline; else `fallback` (an HTML page's metadata date)."""
+    return _page_stamp(lines, roles, fallback)[1]
+
+
+def _page_stamp(
+    lines: list[Line], roles: list[Role], fallback: date | None
+) -> tuple[int, date | None]:
+    """page_date's day, with the rank of what gave it (lower says better when the
+    page was issued; 99 for the metadata date or none)."""
     found: list[tuple[int, date]] = []
     seen = 0
     for line, role in zip(lines, roles, strict=True):
@@ -354,9 +368,56 @@ def page_date(lines: list[Line], roles: list[Role], fallback: date | None = None
             found.append((6, end))
         elif (story := _dateline_of(line.text, fallback)) is not None and story.day:
             found.append((7, story.day))
-    if found:
-        return min(found, key=lambda f: f[0])[1]
-    return fallback
+    best = min(found, key=lambda f: f[0]) if found else None
+    # A snapshot's head says what its data are "as of"; the day it was made may
+    # stand only in its foot ("Creation date: 3 June 2025   Sources: ...").
+    if (best is None or best[0] > _PUBLISHED_RANK) and (
+        foot := _foot_date(lines, fallback)
+    ) is not None:
+        return _PUBLISHED_RANK, foot
+    return best if best else (99, fallback)
+
+
+def _date_by_page(item: _Item, rank: int, day: date) -> None:
+    """A lone report whose stamp says less well when it was issued than the page's
+    own (its data "as of" a day, under a "Published:" line or above a foot's "Creation
+    date:") takes the page's day."""
+    _keep_data_day(item)
+    item.published_on, item.stamp_rank = day, rank
+
+
+_AS_OF_RANK = 2
+
+
+def _keep_data_day(item: _Item) -> None:
+    """An "as of" stamp outranked by the day of issue still says when the figures
+    stand: what they count "since 2022" or "in the last 21 days" ends that day."""
+    if item.stamp_rank == _AS_OF_RANK and item.data_day is None:
+        item.data_day = item.published_on
+
+
+_PUBLISHED_RANK = 1  # up to here a stamp says when the page was issued
+_FOOT_LINES = 6
+_COLUMN_GAP = re.compile(r" {3,}|\t|\s[|•·]\s")
+
+
+def _foot_date(lines: list[Line], near: date | None) -> date | None:
+    """The day of issue a stamp in the page's last lines gives, read column by column
+    (a foot line runs its stamp, sources and contacts together)."""
+    tail = [line.text for line in lines if line.text][-_FOOT_LINES:]
+    for text in tail:
+        if not _HAS_DIGIT.search(text) or not _has_stamp_word(text):
+            continue
+        for part in _COLUMN_GAP.split(text):
+            found = stamp_date(part, near) if len(part) <= _STAMP_MAX else None
+            if (
+                found is not None
+                and found.day is not None
+                and _STAMP_RANK.get(found.label or "", 5) <= _PUBLISHED_RANK
+                and _stamp_is_whole(part, found)
+            ):
+                return found.day
+    return None
 
 
 # "Ref. OU/MLI/2025/07 – Bamako, 29 July 2025": furniture, then the place and day of issue
@@ -396,6 +457,8 @@ class _Item:
     body: list[Line] = field(default_factory=list)
     has_story_date: bool = False  # dated by its own header or dateline
     paragraphs: int = 0  # body lines of text, not headings
+    stamp_rank: int = 99  # how well the stamp that dates it says when it was issued
+    data_day: date | None = None  # "Data as of 16 March": the day its figures stand at
 
 
 class _Splitter:
@@ -449,8 +512,12 @@ class _Splitter:
             return  # the page's own stamp, above any item: page_date() reads it
         if cur.date_source == "inherited" and self.group_day is not None:
             return  # an item under a date line keeps its day ("Updated ..." in the footer)
-        if cur.date_source in (None, "inherited", "page"):
-            cur.published_on, cur.date_source = found.day, "stamp"
+        rank = _STAMP_RANK.get(found.label or "", 5)
+        if cur.date_source in (None, "inherited", "page") or (
+            cur.date_source == "stamp" and rank < cur.stamp_rank
+        ):  # "Data as of 16 March" above "Date of issue: 18 March": the issue dates it
+            _keep_data_day(cur)
+            cur.published_on, cur.date_source, cur.stamp_rank = found.day, "stamp", rank
 
     def on_trailer(self, line: Line) -> None:
         day = _trailer_date(line.text)
@@ -644,7 +711,7 @@ def split_page(
     by itself."""
     lines = split_lines(text)
     roles = classify(lines)
-    near = page_date(lines, roles, fallback_date)
+    page_rank, near = _page_stamp(lines, roles, fallback_date)
     # The year of a year-less date line: the page's, else its first dated line's
     # ("Sunday, 8 June 2025 | Issue 214" above "7 June | ARDAN – ..."), else the
     # latest day another item's dateline writes out whole ("ADEN, 3/9/2024 (Agency) -"
@@ -660,11 +727,14 @@ def split_page(
     splitter = _Splitter(listing=_is_listing(lines, roles, year_from), near=year_from)
     for line, role in zip(lines, roles, strict=True):
         splitter.feed(line, role)
+    items = splitter.finish()
+    if len(items) == 1 and near is not None and page_rank < items[0].stamp_rank < 99:
+        _date_by_page(items[0], page_rank, near)
     articles = []
     # An item nothing dates ("(3) MOGADISHU — ...") is of the page's day: its stamp's,
     # else the date its masthead line gives ("NEWS DIGEST | Thursday, 3 April 2025")
     page_day = near or _first_header_day(lines, roles)
-    for position, item in enumerate(splitter.finish()):
+    for position, item in enumerate(items):
         if item.published_on is None and page_day is not None:
             item.published_on, item.date_source = page_day, "page"
         start, end = item.body[0].start, item.body[-1].end
@@ -678,6 +748,7 @@ def split_page(
                 start=start,
                 end=end,
                 body=text[start:end],
+                data_day=item.data_day,
             )
         )
     return articles

@@ -148,7 +148,8 @@ def extract_part(
     body: str, published_on, date_source: str | None = None, listed: int = 1
 ) -> Extracted:
     """Extract one article's claims; pure work, no database (run it outside any
-    transaction). An extractor bug becomes the article's recorded error.
+    transaction). `published_on`: the day its relative dates end (its data day, else
+    its date). An extractor bug becomes the article's recorded error.
     (`listed`: how many articles its page holds; with `date_source`, whether the
     article's date is the day of what it reports.)"""
     try:
@@ -178,7 +179,10 @@ def extract_or_record(
         found
         if found is not None
         else extract_part(
-            article.body, article.published_on, article.date_source, _articles_of(session, article)
+            article.body,
+            article.data_day or article.published_on,
+            article.date_source,
+            _articles_of(session, article),
         )
     )
     if found.error is not None:
@@ -371,12 +375,14 @@ def reextract_stored_document(
         ).all()
     for article_id in ids:
         with session_scope(engine) as session:
-            body, published_on, date_source = session.exec(
-                select(Article.body, Article.published_on, Article.date_source).where(
-                    Article.id == article_id
-                )
+            body, reference, date_source = session.exec(
+                select(
+                    Article.body,
+                    func.coalesce(Article.data_day, Article.published_on),
+                    Article.date_source,
+                ).where(Article.id == article_id)
             ).one()
-        extracted = extract_part(body, published_on, date_source, len(ids))
+        extracted = extract_part(body, reference, date_source, len(ids))
         with session_scope(engine, write=True) as session:
             article = session.get(Article, article_id)
             reextract_article(session, article, actor=actor, tally=tally, extracted=extracted)

@@ -98,7 +98,9 @@ def prepare(data: bytes, *, origin: str, max_bytes: int) -> PreparedPage:
     parts = split_page(page.text, page.published_on, received=utcnow().date())
     if not parts:
         raise IngestError("has no news items that could be told apart (no article text found)")
-    found = [extract_part(p.body, p.published_on, p.date_source, len(parts)) for p in parts]
+    found = [
+        extract_part(p.body, p.data_day or p.published_on, p.date_source, len(parts)) for p in parts
+    ]
     return PreparedPage(len(data), sha256_hex(data), origin, page, parts, found)
 
 
@@ -270,6 +272,7 @@ def _article_from(document: Document, part) -> Article:
         section=part.section,
         published_on=part.published_on,
         date_source=part.date_source,
+        data_day=part.data_day,
         start_offset=part.start,
         body=part.body,
         body_sha256=sha256_hex(part.body.encode("utf-8")),

@@ -158,7 +158,7 @@ _REWRITTEN = [
 ]
 _STAMP_WORD = re.compile(
     r"(?i:published|updated|posted|date|issued|released|as (?:of|at)|update|report|situation|"
-    r"status|figures|data|broadcast|aired)"
+    r"status|figures|data|broadcast|aired|created|produced)"
 )
 
 

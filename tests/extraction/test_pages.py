@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from claims_app.extraction.decode import read_page
+from claims_app.extraction.page_claims import extract_page
 from claims_app.extraction.pages import split_page
 from tests.conftest import CORPUS, FIXTURE_PAGES, REPO
 
@@ -399,3 +400,41 @@ def test_an_issue_stamp_dates_a_report_whose_period_line_opens_without_a_year():
     )
     (article,) = split_page(text)
     assert article.published_on == date(2025, 4, 24)
+
+
+def test_the_day_of_issue_dates_a_report_whose_data_stand_earlier():
+    text = (
+        "CHOLERA OUTBREAK - KASAI PROVINCE\n"
+        "Situation Report No. 6 | Data as of 9 April 2026 (week 14)\n"
+        "Date of issue: 11 April 2026\n\n"
+        "Since the outbreak began, 312 cases have been notified.\n"
+    )
+    (article,) = split_page(text)
+    assert article.published_on == date(2026, 4, 11)
+    assert article.data_day == date(2026, 4, 9)
+
+
+def test_a_snapshot_dated_in_its_foot_takes_that_day_and_keeps_its_data_day():
+    text = (
+        "SAHEL: Central Region\nHumanitarian Snapshot (as of 30 September 2026)\n\n"
+        "More than 21,000 people have been displaced since 2024, local authorities said.\n\n"
+        "Creation date: 4 October 2026   Sources: DTM, FTS   Feedback: info@example.org\n"
+        "Page 2 of 2\n"
+    )
+    (article,) = split_page(text)
+    assert article.published_on == date(2026, 10, 4)
+    assert article.data_day == date(2026, 9, 30)
+    (claim,) = [c for c in extract_page(text) if c.claim.kind == "numeric"]
+    assert claim.article_date == date(2026, 10, 4)
+    assert claim.claim.event_date == "2024-01-01/2026-09-30"  # "since 2024": to the data day
+
+
+def test_a_foot_stamp_does_not_outrank_a_published_line_at_the_top():
+    text = (
+        "Published: 2 October 2026\n\nFLOOD UPDATE\n\n"
+        "Some 4,000 homes were flooded in the district.\n\n"
+        "Date of issue: 5 October 2026   Contact: info@example.org\n"
+    )
+    (article,) = split_page(text)
+    assert article.published_on == date(2026, 10, 2)
+    assert article.data_day is None

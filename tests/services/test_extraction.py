@@ -6,7 +6,7 @@ from sqlmodel import select
 import claims_app.services.extraction as extraction
 from claims_app.db import session_scope
 from claims_app.extraction.claims import EXTRACTOR_VERSION, extract_claims
-from claims_app.models import AuditEvent, Claim, Comment, utcnow
+from claims_app.models import Article, AuditEvent, Claim, Comment, utcnow
 from claims_app.services.accounts import create_user
 from claims_app.services.actors import Actor
 from claims_app.services.audit import EventKind, verify_chain
@@ -172,3 +172,23 @@ def test_a_reextract_cut_short_leaves_whole_articles_and_a_rerun_finishes(engine
     assert tally.updated == sum(1 for c in rest if c.category != "other")
     with session_scope(engine) as s:
         assert verify_chain(s).ok
+
+
+def test_a_report_s_data_day_is_stored_and_reextraction_dates_its_periods_alike(engine):
+    page = (
+        b"SAHEL: Central Region\nHumanitarian Snapshot (as of 30 September 2026)\n\n"
+        b"More than 21,000 people have been displaced since 2024, local authorities said.\n\n"
+        b"Creation date: 4 October 2026   Sources: DTM, FTS\n"
+    )
+    with session_scope(engine, write=True) as s:
+        ingest_document(s, data=page, origin="snapshot.txt", actor=ACTOR, max_bytes=2**24)
+    with session_scope(engine) as s:
+        article = s.exec(select(Article)).one()
+        assert (article.published_on.isoformat(), article.data_day.isoformat()) == (
+            "2026-10-04",
+            "2026-09-30",
+        )
+    (claim,) = _claims(engine)
+    assert claim.event_date == "2024-01-01/2026-09-30"
+    tally = _reextract(engine)
+    assert (tally.updated, tally.added, tally.removed) == (0, 0, 0)
