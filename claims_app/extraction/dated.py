@@ -120,8 +120,13 @@ def date_claim_spans(
 
 
 # What sets an entry's date off from its event: a dash or a colon, or a comma, a place
-# and a colon ("3 July, Andar district, Ghazni: ...").
-_ENTRY_SEPARATOR = re.compile(r"\s*(?:[-–—]+|:|,(?:\s*[^,:;.()\n]{1,40},?){1,2}:)\s+(?=\S)")
+# and a colon ("3 July, Andar district, Ghazni: ..."); a log gives the hour first and
+# may name the area after the dash ("04/03, 05:40 — Rutshuru territory: ...").
+_ENTRY_SEPARATOR = re.compile(
+    r"(?:,?\s*(?:\d{1,2}[:.h]\d{2}(?:\s*(?:hrs|h|[ap]\.?m\.?))?|night|morning|afternoon|"
+    r"evening))?\s*(?:[-–—]+(?:\s+[^,:;.()\n–—]{1,40}:)?|:|,(?:\s*[^,:;.()\n]{1,40},?){1,2}:)"
+    r"\s+(?=\S)"
+)
 _ENTRY_LEAD = re.compile(rf"\s*(?:{BULLET_MARK}\s*)?\Z")
 _ENTRY_CLAUSE = re.compile(r"[^,;:.()\n]{12,200}")
 

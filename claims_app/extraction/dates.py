@@ -493,6 +493,32 @@ def _numeric_days(text: str, anchor: date | None, _f: bool, _original: str):
             yield _mention(m, day, day, "day", False, start=start, end=end)
 
 
+# "04/03, 14:30 — Kalehe territory: ...", "suspended since 07/02", "07-08/03, night":
+# a security log's day and month in digits, day first, with no year. Both written with
+# two digits, as such logs do: "1/2" and "24/7" are a fraction and a schedule.
+_SHORT_NUMERIC_DAY = rx.compile(
+    r"(?:^|[^\d./:-])(?:(?P<d0>\d\d)-)?(?P<d>\d\d)/(?P<m>\d\d)(?:$|[^\d/])"
+)
+
+
+def _short_numeric_days(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _SHORT_NUMERIC_DAY.finditer(text):
+        month, last_day = int(m["m"]), int(m["d"])
+        if not 1 <= month <= 12 or (day := _infer_year(month, last_day, anchor)) is None:
+            continue  # "50/50": no month; with no page date, no year either
+        start, end = m.start("d"), m.end("m")
+        first = day
+        if m.took_part("d0") and (earlier := _safe(day.year, month, int(m["d0"]))) is not None:
+            first, start = earlier, m.start("d0")  # "07-08/03": a night across two days
+        since = _SINCE.search(text, max(0, start - 8), start)
+        if since and anchor and day <= anchor:
+            yield _mention(m, first, anchor, "period", False, start=since.start(), end=end)
+        elif first < day:
+            yield _mention(m, first, day, "period", False, start=start, end=end)
+        else:
+            yield _mention(m, day, day, "day", False, start=start, end=end)
+
+
 _WEEK_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
@@ -704,8 +730,8 @@ def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
 
 
 _FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _quarters, _epi_weeks,
-            _full_dates, _numeric_days, _past_spans, _months, _fixed, _agos, _weekdays,
-            _year_spans, _years]  # fmt: skip
+            _full_dates, _numeric_days, _short_numeric_days, _past_spans, _months, _fixed,
+            _agos, _weekdays, _year_spans, _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Words without which a finder cannot match: a substring test (C speed) skips it.
 _GATES: dict = {
@@ -717,6 +743,7 @@ _GATES: dict = {
     _epi_weeks: ("epi",),
     _full_dates: _MONTH_STEMS,
     _numeric_days: ("/19", "/20", ".19", ".20", "-0", "-1"),
+    _short_numeric_days: ("/0", "/1"),
     _months: _MONTH_STEMS,
     _past_spans: ("the past", "the last", "the previous"),
     _fixed: (

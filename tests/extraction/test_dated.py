@@ -172,3 +172,19 @@ def test_a_dated_event_beside_its_toll(text: str, quote: str, iso: str) -> None:
 def test_a_weekday_glossed_in_brackets_opens_the_sentence() -> None:
     found = date_claims("On Friday (7 March), a bomber detonated explosives in Aren.")
     assert list(found.values()) == ["2025-03-07"]
+
+
+def test_a_security_log_s_entries_are_date_claims_after_their_hour_and_area():
+    log = (
+        "11/03, 05:40 — Walikale territory: Heavy-weapons fire was reported around "
+        "Pinga, 9 km south of the river. Two civilians were killed.\n\n"
+        "12/03, night — Beni territory: Armed men looted the health centre in Mantumbi.\n"
+    )
+    assert date_claims(log) == {
+        "11/03, 05:40 — Walikale territory: Heavy-weapons fire was reported around Pinga": (
+            "2025-03-11"
+        ),
+        "12/03, night — Beni territory: Armed men looted the health centre in Mantumbi": (
+            "2025-03-12"
+        ),
+    }

@@ -158,3 +158,26 @@ def test_a_day_written_in_digits_is_a_date(text: str, expected: str) -> None:
 )
 def test_digits_that_only_look_like_a_day_are_not_one(text: str) -> None:
     assert [d.iso for d in find_dates(text, date(2025, 3, 21)) if d.precision == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "iso"),
+    [
+        ("04/03, 14:30 — shelling was reported", "04/03", "2024-03-04"),
+        ("road movement has been suspended since 07/02", "since 07/02", "2024-02-07/2024-03-12"),
+        ("07-08/03, night — fighters attacked the village", "07-08/03", "2024-03-07/2024-03-08"),
+        ("two pumps out of order since 18/09", "since 18/09", "2023-09-18/2024-03-12"),
+    ],
+)
+def test_a_log_s_day_and_month_in_digits_take_the_page_s_year(text, phrase, iso):
+    (found,) = find_dates(text, date(2024, 3, 12))
+    assert (found.text, found.iso) == (phrase, iso)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["open 24/7 for calls", "split 50/50 between them", "about 1/2 of the households",
+     "a ratio of 3/10", "in 2/3 of the districts"],
+)  # fmt: skip
+def test_fractions_schedules_and_shares_written_with_a_slash_are_no_dates(text):
+    assert find_dates(text, date(2024, 3, 12)) == []
