@@ -196,7 +196,8 @@ _STAMP_WORDS = (
     r"published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|dated|"
     r"issued(?:\s+on)?|released(?:\s+on)?|date\s+of\s+(?:publication|issue|creation)|"
     r"(?:publication|creation|production)\s+date|(?:created|produced)(?:\s+on)?|"
-    r"as\s+(?:of|at)|(?:situation|status|data|figures)\s+as\s+(?:of|at)|report(?:ing)?\s+date|"
+    r"as\s+(?:of|at)|(?:[a-z]+\s+)?(?:situation|status|data|figures)\s+as\s+(?:of|at)|"
+    r"report(?:ing)?\s+date|"  # "Funding status as of 31 May 2025", "Population data as of"
     r"update|flash\s+update(?:\s+no\.?\s*\d+)?|situation\s+report(?:\s+no\.?\s*\d+)?|"
     r"(?:first\s+)?broadcast(?:\s+on)?|aired(?:\s+on)?"  # a programme's day
 )

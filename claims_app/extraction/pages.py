@@ -342,6 +342,13 @@ _STAMP_RANK = {"published": 0, "published on": 0, "date of publication": 0,
 _HEAD_LINES = 25  # a page states its date near its top
 
 
+def _rank(stamp: LineDate) -> int:
+    label = stamp.label or ""
+    if label in _STAMP_RANK:
+        return _STAMP_RANK[label]
+    return 2 if label.endswith((" as of", " as at")) else 5  # "funding status as of"
+
+
 def page_date(lines: list[Line], roles: list[Role], fallback: date | None = None) -> date | None:
     """The date the page gives itself near its top: a stamp, a reporting period, a
     dateline; else `fallback` (an HTML page's metadata date)."""
@@ -363,7 +370,7 @@ def _page_stamp(
             break  # a listing's items are dated by their own lines
         stamp = _stamp(line, fallback) if role is Role.STAMP else None
         if stamp is not None and stamp.day is not None:
-            found.append((_STAMP_RANK.get(stamp.label or "", 5), stamp.day))
+            found.append((_rank(stamp), stamp.day))
         elif (end := period_end(line.text, fallback)) is not None:
             found.append((6, end))
         elif (story := _dateline_of(line.text, fallback)) is not None and story.day:
@@ -413,7 +420,7 @@ def _foot_date(lines: list[Line], near: date | None) -> date | None:
             if (
                 found is not None
                 and found.day is not None
-                and _STAMP_RANK.get(found.label or "", 5) <= _PUBLISHED_RANK
+                and _rank(found) <= _PUBLISHED_RANK
                 and _stamp_is_whole(part, found)
             ):
                 return found.day
@@ -512,7 +519,7 @@ class _Splitter:
             return  # the page's own stamp, above any item: page_date() reads it
         if cur.date_source == "inherited" and self.group_day is not None:
             return  # an item under a date line keeps its day ("Updated ..." in the footer)
-        rank = _STAMP_RANK.get(found.label or "", 5)
+        rank = _rank(found)
         if cur.date_source in (None, "inherited", "page") or (
             cur.date_source == "stamp" and rank < cur.stamp_rank
         ):  # "Data as of 16 March" above "Date of issue: 18 March": the issue dates it
