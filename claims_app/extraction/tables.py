@@ -196,7 +196,13 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
 # "Table 2. Casualties by age and sex, July 2024" over rows of a label and a figure,
 # with no header line: the title says what every figure counts.
 _TABLE_TITLE = re.compile(r"^\s*Table\s+\d+[.:]?\s+\S", re.I)
-_LABELLED_FIGURE = re.compile(r"\s*\S.*?(?: {2,}|\t)\s*(?P<n>[~<>]?\d[\d,. ]*\+?%?)\s*$")
+_LABELLED_FIGURE = re.compile(
+    r"\s*\S.*?(?: {2,}|\t|\s*(?:\.{3,}|…+))\s*(?P<n>[~<>]?\d[\d,. ]*\+?%?)\s*$"
+)  # (after spaces, a tab or a leader of dots: "United States ........ 96.4")
+# A title ending in its currency and scale, in brackets: "(US$ million)", "(USD m)"
+_MONEY_TITLE = re.compile(
+    r"\((?:us\s?\$|usd|\$)\s*(?P<scale>million|mn|m|billion|bn|thousand|k)?\)\s*:?\s*$", re.I
+)
 
 
 # "Source: FTS, data as of 2025-07-14" under a table's caption or below its rows
@@ -222,10 +228,15 @@ def _source(
 
 
 def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) -> int:
-    """The rows of a header-less table under a "Table N." title at line i, into rows;
+    """The rows of a header-less table under a "Table N." title at line i, or under a
+    title that ends by naming its currency ("TOP DONORS (US$ million)"), into rows;
     the index of the line to read next."""
     title = text[lines[i][0] : lines[i][1]]
-    if not _TABLE_TITLE.match(title) or (category := _category_of(title)) is None:
+    unit, scale = None, 1
+    if money := _MONEY_TITLE.search(title):
+        category, unit = "other", "other:dollars"
+        scale = _SCALE[money["scale"] and money["scale"].lower()]
+    elif not _TABLE_TITLE.match(title) or (category := _category_of(title)) is None:
         return i + 1
     period = _title_period(text, lines, i + 1)
     j = i + 1
@@ -234,7 +245,7 @@ def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) ->
     first = j
     while j < len(lines) and (m := _LABELLED_FIGURE.match(text, lines[j][0], lines[j][1])):
         start = lines[j][0]
-        cell = Counted(m.start("n"), m.end("n"), category, None, 1)
+        cell = Counted(m.start("n"), m.end("n"), category, unit, scale)
         rows[start] = TableRow(start, lines[j][1], (cell,), None, None, title.lower(), period)
         j += 1
     return j if j > first else i + 1

@@ -310,3 +310,18 @@ def test_columns_that_name_no_noun_count_what_the_title_names():
         (41, "other:violations", "Arvo"), (12, "other:violations", "Arvo"),
         (17, "other:violations", "Orna"), (5, "other:violations", "Orna"),
     ]  # fmt: skip
+
+
+def test_a_list_under_a_title_naming_its_currency_and_scale_holds_whole_sums():
+    text = (
+        "CONTRIBUTIONS RECEIVED BY DONOR (US$ million)\n\n"
+        "Norway ................................ 41.7\n"
+        "Japan                                   18.05\n"
+        "Pooled funds .......................... 9\n"
+    )
+    got = [(c.quote, c.value, c.unit) for c in extract_claims(text, date(2026, 3, 1))]
+    assert got == [
+        ("41.7", 41_700_000, "other:dollars"),
+        ("18.05", 18_050_000, "other:dollars"),
+        ("9", 9_000_000, "other:dollars"),
+    ]
