@@ -274,7 +274,20 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             _consider(found, text, m, default, start)
     _known_names(found, text, start, end, runs)
     _held_in_named(found, text, start)
-    return sorted(found.values(), key=lambda p: p.start)
+    return sorted(map(_without_owner, found.values()), key=lambda p: p.start)
+
+
+_OWNER = re.compile(r"(?P<owner>.+?)['’]s\s+(?=\S)")
+
+
+def _without_owner(place: Place) -> Place:
+    """ "Sudan's El Fasher", "Cameroon's Far North region": the place, not the country
+    that owns it ("Cox's Bazar" and "Kharkiv's Kyivskyi district" stay whole)."""
+    if "s " not in place.text or (m := _OWNER.match(place.text)) is None:
+        return place
+    if place_rank(m["owner"]) not in (COUNTRY, REGION):
+        return place
+    return Place(place.start + m.end(), place.end, place.text[m.end() :], place.rank)
 
 
 # "Nyaung Pin Thar, Kani township", "Mucojo, Macomia district": a name set before the

@@ -172,7 +172,7 @@ def _chosen_place(
     if nationals := _nationality_places(text, sentence) or _possessing_country(text, sentence):
         return nationals[0]  # "4.5 million Yemenis", "Lebanese authorities say", "Sudan's ministry"
     if (prev := placed_before(index)) is not None:  # the nearest sentence naming a place
-        carried = _main_place(low, sentences[prev], places(prev))
+        carried = _carried_place(low, sentences[prev], places(prev), home)
         if aggregate and carried.rank >= 2 and (country_wide := home()) is not None:
             # "A mortar hit a school in Kunduz city. ... Mines and ERW have killed or
             # injured 118,930 people": a count of tens of thousands, or a share, is
@@ -231,6 +231,28 @@ def _inner(low: str, places: list[Place]) -> list[Place]:
     return [p for p in places if p not in containers] or places
 
 
+# "told reporters in Beni", "speaking in Geneva": where a statement was made
+_SPOKE_IN = re.compile(
+    r"\b(?:told (?:reporters|journalists|a news conference|a press conference|a briefing)|"
+    r"said|says|speaking|briefed|briefing|addressing)\b[^.;:]{0,40}?\b(?:in|at|from)\s+"
+    r"(?:the\s+)?\Z"
+)
+def _carried_place(
+    low: str, sentence: Sentence, found: list[Place], home: Callable[[], Place | None]
+) -> Place:
+    """The place the nearest sentence naming one gives a figure that names none; but
+    where the wounded were taken or a statement was made ("were transferred to Beni",
+    "told reporters in Beni") is not where the next figure happened: the report's."""
+    scene = [p for p in found if not _went_to(low, p) and not _spoke_in(low, p)]
+    if scene:
+        return _main_place(low, sentence, scene)
+    return home() or _main_place(low, sentence, found)
+
+
+def _spoke_in(low: str, place: Place) -> bool:
+    return bool(_SPOKE_IN.search(low, max(0, place.start - 70), place.start))
+
+
 def _main_place(low: str, sentence: Sentence, found: list[Place]) -> Place:
     """The most specific place another sentence names outside its sub-counts."""
     candidates = _outside_subcounts(low, sentence, found) or found
@@ -264,11 +286,23 @@ def report_scope(
         line = sentences[index]
         if not _is_title_line(line):
             return None
-        if country and country.text.lower() in line.text.lower():
+        if country and _names_whole_country(line.text, country.text):
             return None  # "BURKINA FASO MARKET MONITOR": the whole country's report
         if len(_WORD.findall(line.text)) >= _HEADLINE_WORDS:
             return _headline_place(text, line, places(index))
     return None
+
+
+def _names_whole_country(line: str, country: str) -> bool:
+    """The line names the country, not only as the owner of a place in it ("Congo's
+    Oicha")."""
+    low, name = line.lower(), country.lower()
+    at = low.find(name)
+    while at != -1:
+        if low[at + len(name) : at + len(name) + 2] not in ("'s", "’s"):
+            return True
+        at = low.find(name, at + 1)
+    return False
 
 
 def _headline_place(text: str, line: Sentence, found: list[Place]) -> Place | None:
@@ -279,13 +313,17 @@ def _headline_place(text: str, line: Sentence, found: list[Place]) -> Place | No
         kicker = place.start - line.start < colon
         if colon != -1 and not kicker:
             return None  # "DR Congo: ... in the Kivus": a kicker names what the page is about
-        after_in = text[max(line.start, place.start - 7) : place.start].lower()
-        if not kicker and not after_in.endswith(("in ", "in the ")):
+        before = text[max(line.start, place.start - 30) : place.start]
+        if not kicker and not _HEADLINE_SCENE.search(before):
             continue
         if place.rank == COUNTRY or place_rank(place.text) == COUNTRY:
             return None  # "Sudan: ...", "... across Chad": the whole country's report
         return _with_coordinated(text, place) if REGION <= place.rank <= 5 else None
     return None
+
+
+# "... kill 31 in Buwera district", "Attack on Congo's Oicha ...", "Blast at Kalma camp"
+_HEADLINE_SCENE = re.compile(r"\b(?:in|on|at)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?\Z", re.I)
 
 
 def _is_title_line(sentence: Sentence) -> bool:

@@ -372,3 +372,23 @@ def test_a_currency_s_code_is_no_place() -> None:
     text = "Norway pledged NOK 1.2 billion, and the EU a further EUR 40 million."
     assert place_of(text, "EUR 40 million") != "EUR"
     assert place_of(text, "NOK 1.2 billion") == "Norway"
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        # where the wounded were taken, or where a statement was made, is not the scene
+        ("Eleven of the wounded were transferred to El Fasher, she said.", "Kutum"),
+        ("The governor told reporters in Khartoum that the search went on.", "Kutum"),
+        # a place the sentence before names as a scene is carried as before
+        ("Shelling also hit the market in Kabkabiya.", "Kabkabiya"),
+    ],
+)
+def test_a_toll_with_no_place_of_its_own_is_not_carried_to_a_destination(between, expected):
+    text = (
+        "Toll from attack on Sudan's Kutum rises to 31\n\n"
+        "KUTUM, Sudan, March 12 (Agency) - At least 20 people were killed in an attack "
+        f"on Kutum, officials said. {between} "
+        "By the evening the count had risen to 31 dead."
+    )
+    assert place_of(text, "31 dead") == expected
