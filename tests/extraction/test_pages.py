@@ -444,6 +444,6 @@ def test_a_foot_stamp_does_not_outrank_a_published_line_at_the_top():
     "stamp", ["Funding status as of 31 May 2026", "Population data as of 31 May 2026"]
 )
 def test_a_status_line_named_for_what_it_counts_dates_the_report(stamp):
-    text = f"CHAD\nMONTHLY FUNDING UPDATE | No. 5\n{stamp}\n\nThe plan has received $412.7 million.\n"
+    text = f"CHAD\nFUNDING UPDATE | No. 5\n{stamp}\n\nThe plan has received $412.7 million.\n"
     (article,) = split_page(text)
     assert article.published_on == date(2026, 5, 31)
