@@ -150,6 +150,8 @@ def is_trap(
         return True
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
+    if m.value is not None and m.value <= 31 and _day_of_month(before, after):
+        return True  # "since 31 August", "On August 31,": a day, with no page year to date it
     if before.endswith("(") and lx.MEASURE_IN_BRACKETS.match(after):
         return True  # "bags of rice (25 kg)": the size of each, not a count
     # (substring tests first: each pattern needs its word, and most figures lack them all)
@@ -179,6 +181,27 @@ def is_trap(
     if _LETTER_AFTER.match(after) and not m.percent:
         return True  # 24h, 6:30, 30.07.2018
     return _looks_like_year(text, m, after)
+
+
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_AFTER = re.compile(rf"\s+{_MONTH_NAME}\b\.?")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\.?\s+\Z")
+_MAY_THE_VERB = re.compile(
+    r"\s+may\s+(?:be|have|not|also|still|well|need|require|face|take|die|lose|never|soon|"
+    r"already|continue|remain|return|get|go|come|reach|rise|fall|increase)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK_AFTER = re.compile(r"\s*(?:[,.;:)–—-]|$)")
+
+
+def _day_of_month(before: str, after: str) -> bool:
+    """A day and its month, which the date finder reads only with a year to give it."""
+    if _MONTH_AFTER.match(after):
+        return not _MAY_THE_VERB.match(after)  # "5 may be missing": the verb
+    return bool(_MONTH_BEFORE.search(before) and _CLAUSE_MARK_AFTER.match(after))
 
 
 def _not_counted_here(text: str, before: str, after: str, sentence, s: int, m: Mention) -> bool:

@@ -332,7 +332,7 @@ def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) 
 # "Table 1. Grave violations against children by province": what its columns of
 # "Verified" and "Unverified" count
 _TITLE_NOUN = re.compile(
-    r"(?:(?:table|annex|figure)\s*\d*[.:]?\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+s)\b",
+    r"(?:(?:table|annex|figure)\s*\d*[.:]?\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+s|population|people)\b",
     re.IGNORECASE,
 )
 
@@ -404,6 +404,9 @@ def _fineness(word: str) -> int:
     return 0 if _BROAD_PLACE.match(word) else 1
 
 
+_PEOPLE_NOUNS = frozenset(("population", "people", "individuals", "persons"))
+
+
 def _column_reading(
     header: str,
     cell: str,
@@ -421,16 +424,17 @@ def _column_reading(
         return "other", "people", 1  # "People targeted" beside "People in need"
     category = category or title_category
     if category is None and (noun := _counted_noun(header) or _title_counts(header, title_noun)):
-        return "other", f"other:{noun}", 1  # "Cases": counts, of no harm
+        unit = "people" if noun in _PEOPLE_NOUNS else f"other:{noun}"
+        return "other", unit, 1  # "Cases": counts, of no harm
     return category, None, 1
 
 
 # A column of weeks, dates, codes: labels, whatever the title counts
 _LABEL_HEADER = re.compile(
     r"(?:epi(?:demiological)?\s+)?(?:week|month|year|day|date|code|id|no|number|rank|round|"
-    r"phase|page|ref)s?\.?\s*$",
+    r"phase|page|ref|age|age\s+group|age\s+range|age\s+bracket|sex|gender)s?\.?\s*$",
     re.IGNORECASE,
-)
+)  # ("Age group | Female | Male": "0-4" and "60+" are labels, not counts)
 
 
 def _title_counts(header: str, title_noun: str | None) -> str | None:

@@ -237,6 +237,8 @@ _SPOKE_IN = re.compile(
     r"said|says|speaking|briefed|briefing|addressing)\b[^.;:]{0,40}?\b(?:in|at|from)\s+"
     r"(?:the\s+)?\Z"
 )
+
+
 def _carried_place(
     low: str, sentence: Sentence, found: list[Place], home: Callable[[], Place | None]
 ) -> Place:

@@ -259,3 +259,24 @@ def test_a_list_after_a_colon_breaks_down_its_total_by_year_and_place():
     text = "At least 164 civilians were killed and 203 injured, including 29 children killed."
     found = {c.quote: c for c in extract_claims(text, date(2026, 3, 4)) if c.kind == "numeric"}
     assert found["29 children"].category == "killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 31 August, 312 individuals arrived at the site.",
+        "On August 12, gunmen killed 5 people in the village.",
+        "In 3 May attacks on the camp, 5 people were killed.",
+    ],
+)
+def test_a_day_and_month_is_no_count_even_on_a_page_with_no_date(text):
+    quotes = [c.quote for c in extract_claims(text, None) if c.kind == "numeric"]
+    assert len(quotes) == 1 and not any(m in quotes[0] for m in ("August", "May"))
+
+
+def test_may_the_verb_after_a_figure_keeps_the_figure():
+    (claim,) = [
+        c for c in extract_claims("Another 40 may be missing, the team said.", None)
+        if c.kind == "numeric"
+    ]  # fmt: skip
+    assert claim.value == 40

@@ -325,3 +325,15 @@ def test_a_list_under_a_title_naming_its_currency_and_scale_holds_whole_sums():
         ("18.05", 18_050_000, "other:dollars"),
         ("9", 9_000_000, "other:dollars"),
     ]
+
+
+def test_an_age_column_labels_its_rows_and_a_population_table_counts_people():
+    text = (
+        "Table 2. Site population by sex and age\n\n"
+        "Age group        Female       Male      Total\n"
+        "0-4                 310        296        606\n"
+        "60+                  88         71        159\n"
+    )
+    got = [(c.quote, c.unit) for c in extract_claims(text, date(2026, 3, 1))]
+    assert got == [("310", "people"), ("296", "people"), ("606", "people"),
+                   ("88", "people"), ("71", "people"), ("159", "people")]  # fmt: skip
