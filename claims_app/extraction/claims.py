@@ -37,7 +37,7 @@ from claims_app.extraction.dates import PLAN_YEAR, DateMention, find_dates, spea
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
 from claims_app.extraction.numbers import as_number
-from claims_app.extraction.pagedates import dateline_end, reporting_period
+from claims_app.extraction.pagedates import MONTH_RE, dateline_end, reporting_period
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import (
     BULLET_LINE,
@@ -183,12 +183,8 @@ def is_trap(
     return _looks_like_year(text, m, after)
 
 
-_MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_MONTH_AFTER = re.compile(rf"\s+{_MONTH_NAME}\b\.?")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\.?\s+\Z")
+_MONTH_AFTER = re.compile(rf"\s+{MONTH_RE}")
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+\Z")
 _MAY_THE_VERB = re.compile(
     r"\s+may\s+(?:be|have|not|also|still|well|need|require|face|take|die|lose|never|soon|"
     r"already|continue|remain|return|get|go|come|reach|rise|fall|increase)\b",

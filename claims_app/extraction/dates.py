@@ -486,11 +486,19 @@ def _numeric_days(text: str, anchor: date | None, _f: bool, _original: str):
             start, end = m.start("nd"), m.end("ny")
         if day is None or (text[end : end + 1] in "./-" and text[end + 1 : end + 2].isdigit()):
             continue  # ("1.14.2025.3", "2025-03-14-2": a version or a code, not a day)
-        since = _SINCE.search(text, max(0, start - 8), start)
-        if since and anchor and day <= anchor:
-            yield _mention(m, day, anchor, "period", False, start=since.start(), end=end)
-        else:
-            yield _mention(m, day, day, "day", False, start=start, end=end)
+        yield _day_or_since(m, text, anchor, day, day, start, end)
+
+
+def _day_or_since(
+    m: rx.Match, text: str, anchor: date | None, first: date, last: date, start: int, end: int
+) -> DateMention:
+    """A day written in digits (or the span of days `first` to `last`), or, after
+    "since" or "from", the period from its first day to the anchor."""
+    since = _SINCE.search(text, max(0, start - 8), start)
+    if since and anchor and last <= anchor:
+        return _mention(m, first, anchor, "period", False, start=since.start(), end=end)
+    precision = "period" if first < last else "day"
+    return _mention(m, first, last, precision, False, start=start, end=end)
 
 
 # "04/03, 14:30 — Kalehe territory: ...", "suspended since 07/02", "07-08/03, night":
@@ -506,17 +514,10 @@ def _short_numeric_days(text: str, anchor: date | None, _f: bool, _original: str
         month, last_day = int(m["m"]), int(m["d"])
         if not 1 <= month <= 12 or (day := _infer_year(month, last_day, anchor)) is None:
             continue  # "50/50": no month; with no page date, no year either
-        start, end = m.start("d"), m.end("m")
-        first = day
+        start, first = m.start("d"), day
         if m.took_part("d0") and (earlier := _safe(day.year, month, int(m["d0"]))) is not None:
             first, start = earlier, m.start("d0")  # "07-08/03": a night across two days
-        since = _SINCE.search(text, max(0, start - 8), start)
-        if since and anchor and day <= anchor:
-            yield _mention(m, first, anchor, "period", False, start=since.start(), end=end)
-        elif first < day:
-            yield _mention(m, first, day, "period", False, start=start, end=end)
-        else:
-            yield _mention(m, day, day, "day", False, start=start, end=end)
+        yield _day_or_since(m, text, anchor, first, day, start, m.end("m"))
 
 
 _WEEK_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3}

@@ -70,9 +70,8 @@ _NOT_COUNTED = frozenset(
 )
 # A funding table: its caption names the currency and the scale ("Requirements by
 # sector (US$ million)"), its columns what was asked and given.
-_MONEY_CAPTION = re.compile(
-    r"(?:us\s?\$|usd|\$)\s*(?P<scale>million|mn|m|billion|bn|thousand|k)?\b", re.I
-)
+_MONEY = r"(?:us\s?\$|usd|\$)\s*(?P<scale>million|mn|m|billion|bn|thousand|k)?"
+_MONEY_CAPTION = re.compile(rf"{_MONEY}\b", re.I)
 _MONEY_HEADER = re.compile(
     r"\b(?:required|requirements?|req\b|requested|funded|funding|received|budget|appeal|gap|"
     r"shortfall|pledged|pledges|allocated|allocations?|contributions?|committed|amount)\b",
@@ -200,9 +199,7 @@ _LABELLED_FIGURE = re.compile(
     r"\s*\S.*?(?: {2,}|\t|\s*(?:\.{3,}|…+))\s*(?P<n>[~<>]?\d[\d,. ]*\+?%?)\s*$"
 )  # (after spaces, a tab or a leader of dots: "United States ........ 96.4")
 # A title ending in its currency and scale, in brackets: "(US$ million)", "(USD m)"
-_MONEY_TITLE = re.compile(
-    r"\((?:us\s?\$|usd|\$)\s*(?P<scale>million|mn|m|billion|bn|thousand|k)?\)\s*:?\s*$", re.I
-)
+_MONEY_TITLE = re.compile(rf"\({_MONEY}\)\s*:?\s*$", re.I)
 
 
 # "Source: FTS, data as of 2025-07-14" under a table's caption or below its rows
