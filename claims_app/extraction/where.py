@@ -561,13 +561,28 @@ def named_country(text: str) -> Place | None:
 
 def located_country(text: str) -> Place | None:
     """The country the article's regions and towns lie in, if they agree on one."""
-    counts: Counter[str] = Counter()
+    names: dict[str, set[str]] = {}
     first: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
-        if where := country_of_place(m.group()):
-            counts[where] += 1
+        name = m.group()
+        if (where := country_of_place(name)) and _is_name_here(text, name):
+            names.setdefault(where, set()).add(name)
             first.setdefault(where, m.start())
-    return _agreed(counts, first)
+    # Two different names, not one name twice: a report on an invented or little-known
+    # country whose town "Karsi" shares a name with a town elsewhere is not about there.
+    return _agreed(Counter({where: len(found) for where, found in names.items()}), first)
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _is_name_here(text: str, name: str) -> bool:
+    """A gazetteer's town called "Since" or "Nine" is a word that opens a sentence here
+    when the page also writes it in lower case; "VII" and "CRP" are a numbered part and
+    an acronym, not a town."""
+    if (len(name) <= 4 and name.isupper()) or _ROMAN.fullmatch(name):
+        return False
+    return name.lower() == name or f" {name.lower()} " not in text
 
 
 def home_of(named: Place | None, located: Place | None) -> Place | None:

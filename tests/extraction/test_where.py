@@ -146,6 +146,21 @@ def test_a_country_named_as_an_actor_is_not_where_the_article_is() -> None:
     assert home_of(named, located_country(text)) is None  # not where it happened
 
 
+def test_one_town_named_often_or_words_that_are_towns_do_not_place_the_article() -> None:
+    from claims_app.extraction.where import located_country
+
+    # "Karsi" is a town in Uzbekistan and also this invented country's: one name said
+    # three times is one piece of evidence, not three.
+    text = (
+        "Troops entered Karsi in June. Karsi was shelled again in July.\n\n"
+        "Since then the people of Karsi have fled. Nine in ten have left; since July, "
+        "nine villages are empty. See part VII and the CRP.\n"
+    )
+    assert located_country(text) is None
+    # two towns of the same country agree
+    assert located_country("Fighting in Kassala and Gedaref.").text == "Sudan"
+
+
 def test_a_headline_figure_takes_the_lede_s_place_date_and_source() -> None:
     text = (
         "SIX KILLED AS SHELLS HIT VESNA MARKET\n\n"
