@@ -42,7 +42,13 @@ _EVENT_VERB = re.compile(
     r"were attacked|was damaged|were damaged|took place|occurred|happened|sentenced|executed|"
     r"released|freed|abducted|kidnapped|took effect|came into force|defected|resigned|"
     r"founded|established|invaded|annexed|intervened|was elected|was appointed|visited|"
-    r"caused|burst|overflowed|encircled|surrounded|retook|retaken|buried|detected|notified)\b"
+    r"caused|burst|overflowed|encircled|surrounded|retook|retaken|buried|detected|notified|"
+    # events the verbs above missed in reports by other hands
+    r"set up|renewed (?:every|for|on|in|until|its|the|their)|been renewed|was renewed|"
+    r"extended|expired|peaked|spread|approved|adopted|ordered|foiled|repelled|"
+    r"repulsed|evacuated|relocated|surrendered|disembarked|rescued|intercepted|"
+    r"postponed|cancelled|canceled|dissolved|banned|shut down|shut|transferred|handed over|"
+    r"convicted|charged|indicted|opened fire|crashed|derailed|was cut|were cut|fell to)\b"
 )
 # The same, by RE2 over the lowered article (every dated clause is read with it)
 _EVENT_VERB_IN = rx.compile(_EVENT_VERB.pattern)

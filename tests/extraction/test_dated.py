@@ -52,6 +52,16 @@ def date_claims(text: str) -> dict[str, str | None]:
          "2025-01-11"),
         ("The Red Crescent buried the victims in Arvo on Wednesday.",
          "buried the victims in Arvo on Wednesday", "2025-03-12"),
+        # setting up, renewing, peaking, ordering, foiling: events of their own
+        ("Lusenda camp was set up in 2023 for families fleeing the fighting.",
+         "set up in 2023 for families fleeing the fighting", "2023"),
+        ("The state of emergency was renewed on 1 March.", "was renewed on 1 March",
+         "2025-03-01"),
+        ("Cholera cases peaked in February.", "peaked in February", "2025-02"),
+        ("The governor ordered the evacuation of Bakti on Monday.",
+         "ordered the evacuation of Bakti on Monday", "2025-03-10"),
+        ("Road access to Ruvo was cut from 3 to 9 March.", "was cut from 3 to 9 March",
+         "2025-03-03/2025-03-09"),
     ],
 )  # fmt: skip
 def test_date_claims(text: str, quote: str, iso: str) -> None:
