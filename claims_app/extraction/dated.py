@@ -255,11 +255,39 @@ def _event_span(
     if not verbs and day_opens:  # "On 15 May, WFP made its first distribution in the camp"
         return _opened_clause(low, clause, d)
     if not verbs:
-        return None  # no event but the figure's own ("killed six people on 12 September")
+        # "clashes in Sanniquellie between 19 and 21 August", "the airstrikes on the port
+        # last Wednesday": an event named by a noun, with no verb and no figure of its own
+        return _named_event(low, clause, d, figures)
     nearest = min(verbs, key=lambda v: abs(v.start() - d.start))
     if not opens and d.precision != "day" and _about_a_figure(low, nearest, figures):
         return None
     return nearest.start(), _object_end(low, nearest.end(), clause[1])
+
+
+_NOUN_EVENT = re.compile(
+    rf"\b(?:{_EVENT_NOUN}|airstrikes|strikes|attacks|raids|bombardment|escalation|ambushes|"
+    rf"explosions|wave of attacks)\b(?:\s+(?:on|in|near|at|along|around|against|of|by)\b"
+    rf"[^,;:()\n]{{0,70}}?)?\s+\Z"
+)
+
+
+def _named_event(
+    low: str, clause: tuple[int, int], d: DateMention, figures: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Where an event named by a noun right before its date starts, or None: the noun
+    and its place, then the date, nothing between but where it happened."""
+    start = max(clause[0], d.start - 90)
+    m = _NOUN_EVENT.search(low, start, d.start)
+    if m is None or any(m.start() - 25 <= f1 <= m.start() for _, f1 in figures):
+        return None  # "five attacks on bases between 10 and 13 March": the figure's date
+    if _TALLIED.search(low, m.start(), d.start):
+        return None  # "attacks on convoys were recorded in February": a tally, not one event
+    return m.start(), d.end
+
+
+_TALLIED = re.compile(
+    r"\b(?:recorded|reported|documented|verified|registered|counted|was|were|has|have|had)\b"
+)
 
 
 _OBJECT = re.compile(r"[^,;:.()\n]{0,60}")

@@ -62,6 +62,11 @@ def date_claims(text: str) -> dict[str, str | None]:
          "ordered the evacuation of Bakti on Monday", "2025-03-10"),
         ("Road access to Ruvo was cut from 3 to 9 March.", "was cut from 3 to 9 March",
          "2025-03-03/2025-03-09"),
+        # an event named by a noun and its place, with no verb of its own
+        ("Residents fled after clashes in Ganta between 2 and 4 March.",
+         "clashes in Ganta between 2 and 4 March", "2025-03-02/2025-03-04"),
+        ("Traders blame the airstrikes on Hodeidah port last Wednesday for the shortages.",
+         "airstrikes on Hodeidah port last Wednesday", "2025-03-12"),
     ],
 )  # fmt: skip
 def test_date_claims(text: str, quote: str, iso: str) -> None:
@@ -81,6 +86,7 @@ def test_the_quarter_is_a_period_of_its_own() -> None:
         "The next distribution is planned for 20 March.",  # a plan, not an event
         "OCHA said on Wednesday that access remained difficult.",  # when it was said
         "On 10 October, armed men attacked the village.",  # a date, never ten attacks
+        "Attacks on convoys were recorded in February.",  # a tally of events, not one
     ],
 )
 def test_not_date_claims_of_their_own(text: str) -> None:
