@@ -62,7 +62,7 @@ from claims_app.extraction.where import (
     report_scope,
 )
 
-EXTRACTOR_VERSION = "claims-1.8"  # 1.8: report areas, sources per figure, bn/mn, data days
+EXTRACTOR_VERSION = "claims-1.9"  # 1.9: event verbs and nouns of date claims, page country
 
 
 @dataclass(frozen=True)
