@@ -368,7 +368,7 @@ def _page_stamp(
         seen += 1
         if role is Role.HEADER or seen > _HEAD_LINES:
             break  # a listing's items are dated by their own lines
-        stamp = _stamp(line, fallback) if role is Role.STAMP else None
+        stamp = _stamp(line, fallback) if role is Role.STAMP else _column_stamp(line, fallback)
         if stamp is not None and stamp.day is not None:
             found.append((_rank(stamp), stamp.day))
         elif (end := period_end(line.text, fallback)) is not None:
@@ -424,6 +424,19 @@ def _foot_date(lines: list[Line], near: date | None) -> date | None:
                 and _stamp_is_whole(part, found)
             ):
                 return found.day
+    return None
+
+
+def _column_stamp(line: Line, near: date | None) -> LineDate | None:
+    """A stamp standing in a column of a head line laid out from a PDF ("January -
+    September 2025          As of 30 September 2025"): each column read as a line."""
+    if not _HAS_DIGIT.search(line.text) or not _COLUMN_GAP.search(line.text.strip()):
+        return None
+    for part in _COLUMN_GAP.split(line.text.strip()):
+        if len(part) <= _STAMP_MAX and _has_stamp_word(part):
+            found = stamp_date(part, near)
+            if found is not None and found.day is not None and _stamp_is_whole(part, found):
+                return found
     return None
 
 
@@ -568,6 +581,9 @@ class _Splitter:
         item.body.append(line)
 
     def on_paragraph(self, line: Line) -> None:
+        if _RULE.fullmatch(line.text):
+            self._on_rule()
+            return
         if self.current is None:
             if self.after_end:
                 return  # contacts and notes after a release's end mark
@@ -578,6 +594,14 @@ class _Splitter:
             self._story(line, story)
         self.current.body.append(line)
         self.current.paragraphs += 1
+
+    def _on_rule(self) -> None:
+        """A rule under a story its dateline dated ends that story: a digest's next
+        item, with no dateline of its own ("ETHIOPIA: Drone strike on ..."), is not
+        of the day the story above it was filed, but of the page's."""
+        cur = self.current
+        if cur is not None and cur.date_source == "dateline" and cur.paragraphs:
+            self.close()
 
     def _story(self, line: Line, story: LineDate) -> None:
         """A paragraph opened by a dateline: this item's, or a second story's."""
@@ -606,6 +630,8 @@ class _Splitter:
             if item.published_on is None and dated_listing:
                 item.published_on, item.date_source = prev.published_on, "inherited"
 
+
+_RULE = re.compile(r"[-_=*~–—]{5,}")
 
 # The handler of each role, looked up once per line (a name built per line cost more)
 _HANDLERS = {role: getattr(_Splitter, f"on_{role.value}") for role in Role}

@@ -447,3 +447,36 @@ def test_a_status_line_named_for_what_it_counts_dates_the_report(stamp):
     text = f"CHAD\nFUNDING UPDATE | No. 5\n{stamp}\n\nThe plan has received $412.7 million.\n"
     (article,) = split_page(text)
     assert article.published_on == date(2026, 5, 31)
+
+
+def test_an_as_of_stamp_in_a_column_of_a_pdf_head_line_dates_the_snapshot():
+    text = (
+        "NIGER                                         Protection Cluster\n"
+        "PROTECTION SNAPSHOT                           Snapshot No. 4/2026\n"
+        "July - October 2026                           As of 31 October 2026\n\n"
+        "KEY FIGURES\n"
+        "1,204 incidents recorded          38% against children\n\n"
+        "Partners recorded 1,204 protection incidents in Tillaberi region this year.\n"
+    )
+    (article,) = split_page(text)
+    assert article.published_on == date(2026, 10, 31)
+
+
+def test_a_rule_ends_a_datelined_story_and_the_next_undated_item_is_the_page_s():
+    text = (
+        "THE LAKES OBSERVER\nMonday, November 23, 2026\n\n"
+        "WEEK IN REVIEW\nFloods, fires and fighting: the week across the Sahel, compiled "
+        "by our correspondents.\n\n"
+        "----------------------------------------\n\n"
+        "CHAD: Floods hit Mongo\n\n"
+        "MONGO, 17 November - Floods destroyed 400 homes in Mongo, officials said.\n\n"
+        "Residents moved to a school on higher ground, the mayor said.\n\n"
+        "----------------------------------------\n\n"
+        "NIGER: Fire guts the central market in Zinder\n\n"
+        "A fire swept through the central market in Zinder, destroying 120 stalls, "
+        "traders said.\n"
+    )
+    dated = {a.title or a.body[:12]: a.published_on for a in split_page(text)}
+    assert date(2026, 11, 17) in dated.values()
+    niger = [a for a in split_page(text) if "Zinder" in a.body]
+    assert [a.published_on for a in niger] == [date(2026, 11, 23)]
