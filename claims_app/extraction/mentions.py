@@ -69,6 +69,9 @@ _MENTION = rx.compile(
     rf"|\b(?:between\s+(?P<b1>{_NUM}|{WORDNUM})\s+and\s+(?P<b2>{_NUM}|{WORDNUM})"
     rf"|(?P<r1>{_NUM})[ \t]*(?:-|–|to)[ \t]*(?P<r2>{_NUM})"
     rf"|(?P<in1>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine)"
+    # "one child in five": a share, whichever single person it names
+    rf"(?:\s+(?:child|person|woman|man|girl|boy|adult|household|family|resident|refugee|"
+    rf"pupil|student))?"
     rf"\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<in2>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten)\b"
     rf"|(?:(?P<hw>{WORDNUM}|\d+)\s+and\s+)?(?:a\s+|one\s+)?half\s+(?:a\s+)?(?P<hs>million|billion)\b"
@@ -213,7 +216,12 @@ def _numeral(m: rx.Match, percent: bool) -> Mention | None:
     elif m.took_part("scale"):
         value = scaled(value, _SCALES[m["scale"]])
     qualifier = "at_least" if m.took_part("plus") else "exact"  # "20+" in a table: at least 20
+    if not percent and (odd := _ODD_AFTER.match(m.string, end)) is not None:
+        qualifier, end = "approx", odd.end()  # "the 4,000-odd residents": about 4,000
     return Mention(m.start(), end, value, None, qualifier, percent, False)
+
+
+_ODD_AFTER = re.compile(r"[-\s]odd\b", re.IGNORECASE)
 
 
 def _money(m: rx.Match) -> Mention:

@@ -124,6 +124,9 @@ def test_no_qualifier_when_words_do_not_touch_the_number():
         ("forced 67k+ ppl from their homes", "67k+", 67_000, "at_least"),
         ("~32k ppl have arrived", "~32k", 32_000, "approx"),
         ("~580k remain displaced", "~580k", 580_000, "approx"),
+        # a share naming its one person; a round figure "-odd"
+        ("one child in five was malnourished", "one child in five", 20, "exact"),
+        ("most of the 4,000-odd residents fled", "4,000-odd", 4000, "approx"),
     ],
 )
 def test_figures_as_reports_write_them(text, quote, value, qualifier):
