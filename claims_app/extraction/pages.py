@@ -41,6 +41,7 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -413,31 +414,28 @@ def _foot_date(lines: list[Line], near: date | None) -> date | None:
     (a foot line runs its stamp, sources and contacts together)."""
     tail = [line.text for line in lines if line.text][-_FOOT_LINES:]
     for text in tail:
-        if not _HAS_DIGIT.search(text) or not _has_stamp_word(text):
-            continue
-        for part in _COLUMN_GAP.split(text):
-            found = stamp_date(part, near) if len(part) <= _STAMP_MAX else None
-            if (
-                found is not None
-                and found.day is not None
-                and _rank(found) <= _PUBLISHED_RANK
-                and _stamp_is_whole(part, found)
-            ):
+        for found in _column_stamps(text, near):
+            if _rank(found) <= _PUBLISHED_RANK:
                 return found.day
     return None
 
 
 def _column_stamp(line: Line, near: date | None) -> LineDate | None:
     """A stamp standing in a column of a head line laid out from a PDF ("January -
-    September 2025          As of 30 September 2025"): each column read as a line."""
-    if not _HAS_DIGIT.search(line.text) or not _COLUMN_GAP.search(line.text.strip()):
+    September 2025          As of 30 September 2025")."""
+    if not _COLUMN_GAP.search(line.text):
         return None
-    for part in _COLUMN_GAP.split(line.text.strip()):
-        if len(part) <= _STAMP_MAX and _has_stamp_word(part):
-            found = stamp_date(part, near)
-            if found is not None and found.day is not None and _stamp_is_whole(part, found):
-                return found
-    return None
+    return next(_column_stamps(line.text, near), None)
+
+
+def _column_stamps(text: str, near: date | None) -> Iterator[LineDate]:
+    """The whole stamps with a day in a line's columns, each column read as a line."""
+    if not _HAS_DIGIT.search(text) or not _has_stamp_word(text):
+        return
+    for part in _COLUMN_GAP.split(text):
+        found = stamp_date(part, near) if len(part) <= _STAMP_MAX else None
+        if found is not None and found.day is not None and _stamp_is_whole(part, found):
+            yield found
 
 
 # "Ref. OU/MLI/2025/07 – Bamako, 29 July 2025": furniture, then the place and day of issue
