@@ -117,7 +117,9 @@ def date_claim_spans(
         named = _NAMED_BEFORE.search_before(
             low, max(0, d.start - 30), d.start
         ) or _NAMED_AFTER.match(low, d.end)
-        if not (opens or named) and any(_dates_figure(low, f, d) for f in own):
+        if not (opens or named or _acted_on(low, clause, own)) and any(
+            _dates_figure(low, f, d) for f in own
+        ):
             continue  # "Dozens were killed on Sunday when strikes hit": the figure's date
         span = _event_span(low, clause, d, own, opens)
         if span is not None:
@@ -211,8 +213,11 @@ def _not_an_event_date(low: str, d: DateMention, anchor: date | None, future: bo
     happened = d.first == anchor and d.precision == "day"
     if later and not (happened and _EVENT_VERB.search(low, max(0, d.start - 90), d.start)):
         return True
-    if future and not _NAMED_AFTER.match(low, d.end):
+    past = anchor is not None and d.last < anchor
+    if future and not past and not _NAMED_AFTER.match(low, d.end):
         return True  # "the next report will be issued on 1 November"
+    # (a day before the article's own is past whatever else the sentence plans: "broke
+    # out on April 15, 2023, over plans to merge their forces")
     if _NOT_EVENT_BEFORE.search(low, max(0, d.start - 40), d.start):
         return True
     # "Last Monday, the coordinators' team said that ...": the day it was said
@@ -356,6 +361,22 @@ def _struck_that_day(low: str, sentence: tuple[int, int], words: int, d: DateMen
 
 _BULLET_LEAD = re.compile(rf"\s*(?:{BULLET_MARK}\s*)?")  # matches empty
 _ARTICLE = re.compile(r"(?:an?|the|two|three)\s+")
+
+
+# Verbs that set a level or tell of a report, not an event done to what they govern
+_LEVEL_VERBS = frozenset(("reached", "fell to", "released", "launched"))
+
+
+def _acted_on(low: str, clause: tuple[int, int], figures: list[tuple[int, int]]) -> bool:
+    """A figure is what an event verb just before it acted on: "set fire to dozens of
+    homes on Tuesday", "ambushed a convoy of 17 aid trucks on Wednesday": the day is the
+    event's as well as the figure's, a date claim of its own."""
+    for verb in _EVENT_VERB_IN.finditer(low, *clause):
+        if verb.group() in _LEVEL_VERBS:
+            continue
+        if any(0 <= f0 - verb.end() <= 25 for f0, _ in figures):
+            return True
+    return False
 
 
 def _dates_figure(low: str, figure: tuple[int, int], d: DateMention) -> bool:

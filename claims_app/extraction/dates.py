@@ -596,9 +596,12 @@ def _weekdays(text: str, anchor: date | None, future: Callable[[int], bool], _or
             # "last Wednesday", said on a Thursday: the Wednesday of the week before; the
             # day before is "yesterday" or "on Wednesday"
             back += 7
+        # "last Thursday" and "since Friday" are past whatever the sentence's tense
+        # ("protested last Thursday after WFP announced that rations would fall")
+        past = (m["last"] or "").lower() in ("last", "since")
         day = (
             anchor + timedelta(days=(target - anchor.weekday()) % 7)
-            if future(m.start())
+            if future(m.start()) and not past
             else anchor - timedelta(days=back)
         )
         if (m["last"] or "").lower() == "since":

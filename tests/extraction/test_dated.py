@@ -177,6 +177,17 @@ def test_a_line_too_short_to_tell_an_event_or_a_year_in_a_list_of_figures_is_no_
             "Between 1 and 9 March, soldiers burned nearly 300 homes in Kessa",
             "2025-03-01/2025-03-09",
         ),
+        # the figure is what the event's verb acted on: the day is the event's too
+        (
+            "Gunmen set fire to dozens of homes in Tora on Tuesday.",
+            "Gunmen set fire to dozens of homes in Tora on Tuesday",
+            "2025-03-11",
+        ),
+        (
+            "Militants ambushed a convoy of 17 aid trucks near Luuq on Wednesday.",
+            "ambushed a convoy of 17 aid trucks near Luuq on Wednesday",
+            "2025-03-12",
+        ),
     ],
 )
 def test_a_dated_event_beside_its_toll(text: str, quote: str, iso: str) -> None:
@@ -204,3 +215,21 @@ def test_a_security_log_s_entries_are_date_claims_after_their_hour_and_area():
             "2025-03-12"
         ),
     }
+
+
+def test_a_level_the_figure_reached_on_a_day_is_the_figure_s_date_not_an_event() -> None:
+    text = "The number of people in the camps reached 1,196,000 on 10 March."
+    assert date_claims(text) == {}
+
+
+def test_a_sentence_that_also_speaks_of_plans_keeps_its_past_events() -> None:
+    # "would", "plans to" make a sentence speak of the future; its past days stay past
+    found = date_claims(
+        "Last Thursday, several hundred refugees protested outside the distribution centre "
+        "in Kakuma after WFP announced that rations would fall from April."
+    )
+    assert list(found.values()) == ["2025-03-06"], found
+    found = date_claims(
+        "Fighting broke out in Khartoum on April 15, 2023, over plans to merge the forces."
+    )
+    assert found == {"Fighting broke out in Khartoum on April 15, 2023": "2023-04-15"}
