@@ -117,6 +117,8 @@ def date_claim_spans(
         named = _NAMED_BEFORE.search_before(
             low, max(0, d.start - 30), d.start
         ) or _NAMED_AFTER.match(low, d.end)
+        if opens and d.precision != "day" and _figure_opens_news(low, clause, d, own):
+            continue  # "Over the weekend, 2,350 refugees crossed into Burundi": its date
         if not (opens or named or _acted_on(low, clause, own)) and any(
             _dates_figure(low, f, d) for f in own
         ):
@@ -361,6 +363,26 @@ def _struck_that_day(low: str, sentence: tuple[int, int], words: int, d: DateMen
 
 _BULLET_LEAD = re.compile(rf"\s*(?:{BULLET_MARK}\s*)?")  # matches empty
 _ARTICLE = re.compile(r"(?:an?|the|two|three)\s+")
+
+
+_SUBJECT_LEAD = re.compile(
+    r",\s*(?:(?:another|some|about|around|nearly|almost|over|more than|at least|"
+    r"an estimated|a further|a total of|a record)\s+)*"
+)
+_SECOND_EVENT = re.compile(r"\b(?:when|after|as|while)\b")
+
+
+def _figure_opens_news(
+    low: str, clause: tuple[int, int], d: DateMention, figures: list[tuple[int, int]]
+) -> bool:
+    """The figure is the subject the opening span leads to, and the clause tells of no
+    other event (a day and a count is one incident, an event of its own): "Between 1
+    and 15 March, 21,437 people crossed into Chad" dates the figure; "Over the weekend,
+    seven passengers died when their bus struck a mine" also tells of the blast."""
+    lead = _SUBJECT_LEAD.match(low, d.end, clause[1])
+    if lead is None or not any(d.end < f0 <= lead.end() for f0, _ in figures):
+        return False
+    return not _SECOND_EVENT.search(low, lead.end(), clause[1])
 
 
 # Verbs that set a level or tell of a report, not an event done to what they govern

@@ -233,3 +233,13 @@ def test_a_sentence_that_also_speaks_of_plans_keeps_its_past_events() -> None:
         "Fighting broke out in Khartoum on April 15, 2023, over plans to merge the forces."
     )
     assert found == {"Fighting broke out in Khartoum on April 15, 2023": "2023-04-15"}
+
+
+def test_a_span_opening_a_sentence_whose_subject_is_its_figure_dates_the_figure() -> None:
+    assert date_claims("Between 1 and 9 March, 2,100 people crossed into Chad at Adre.") == {}
+    assert date_claims("Over the weekend, another 350 people reached Pulka.") == {}
+    # ... unless the clause tells of an event besides the count
+    found = date_claims(
+        "Over the weekend, seven passengers died when their bus struck a mine near Sevare."
+    )
+    assert list(found.values()) == ["2025-03-08/2025-03-09"], found
