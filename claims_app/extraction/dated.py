@@ -268,6 +268,8 @@ def _event_span(
     nearest = min(verbs, key=lambda v: abs(v.start() - d.start))
     if not opens and d.precision != "day" and _about_a_figure(low, nearest, figures):
         return None
+    if _tally_since(low, nearest, d):
+        return None
     return nearest.start(), _object_end(low, nearest.end(), clause[1])
 
 
@@ -285,11 +287,35 @@ def _named_event(
     and its place, then the date, nothing between but where it happened."""
     start = max(clause[0], d.start - 90)
     m = _NOUN_EVENT.search(low, start, d.start)
-    if m is None or any(m.start() - 25 <= f1 <= m.start() for _, f1 in figures):
+    if m is None or any(f0 <= m.start() and f1 >= m.start() - 25 for f0, f1 in figures):
         return None  # "five attacks on bases between 10 and 13 March": the figure's date
     if _TALLIED.search(low, m.start(), d.start):
         return None  # "attacks on convoys were recorded in February": a tally, not one event
+    if low.startswith("since", d.start) and _COUNTED_EVENTS.match(low, m.start()):
+        return None  # "attacks on health care since January": counted, not one event
     return m.start(), d.end
+
+
+_COUNTED_EVENTS = re.compile(
+    r"(?:attacks?|strikes?|airstrikes?|air strikes?|drone strikes?|raids?|ambush(?:es)?|"
+    r"explosions?|blasts?|bombings?|abductions?|kidnappings?|evictions?|demolitions?)\b"
+)
+_HAS_BEFORE = re.compile(
+    r"\b(?:has|have|had|been|being|is|are|was|were|remains?|remained)\s+"
+    r"(?:\w+\s+)?\Z"
+)
+
+
+def _tally_since(low: str, verb: re.Match[str], d: DateMention) -> bool:
+    """A bare participle right before "since" counts things since then ("the 412 homes
+    looted since January", "returned since 1 January"): a tally's period, where "has
+    been closed since" and "after being closed since" tell of a state."""
+    if not low.startswith("since", d.start) or not 0 <= d.start - verb.end() <= 30:
+        return False
+    between = low[verb.end() : d.start]
+    if any(c in between for c in ",;:") or " by " in f" {between}":
+        return False  # ("the siege imposed by the militia since 2015": a state)
+    return not _HAS_BEFORE.search(low, max(0, verb.start() - 30), verb.start())
 
 
 _TALLIED = re.compile(

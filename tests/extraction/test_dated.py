@@ -243,3 +243,21 @@ def test_a_span_opening_a_sentence_whose_subject_is_its_figure_dates_the_figure(
         "Over the weekend, seven passengers died when their bus struck a mine near Sevare."
     )
     assert list(found.values()) == ["2025-03-08/2025-03-09"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The WHO has recorded 9 attacks on health care in South Kordofan since the start of "
+        "the year.",
+        "That brings to 4,120 the number of migrants intercepted and returned since 1 January.",
+        "More than 9,000 homes have been damaged or destroyed since October 2023.",
+    ],
+)
+def test_a_tally_since_a_date_is_the_figure_s_period_not_an_event(text: str) -> None:
+    assert date_claims(text) == {}
+
+
+def test_a_state_imposed_since_a_date_is_still_a_date_claim() -> None:
+    found = date_claims("The siege imposed by the militia since 2015 has cut Taiz off.")
+    assert list(found.values()) == ["2015-01-01/2025-03-14"], found
