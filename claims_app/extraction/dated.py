@@ -250,7 +250,7 @@ def _event_span(
         start = before.start() if before else d.start
         the = _THE_BEFORE.search(low, max(clause[0], start - 30), start)
         return (the.start() if the else start), (after.end() if after else d.end)
-    state = _STATE.search(low, *clause)
+    state = _STATE.search(low, *clause) or _perfect_since(low, clause, d)
     if state and d.precision == "period" and not _about_a_figure(low, state, figures):
         return state.start(), state.end()  # "has been closed since 22 February"
     verbs = list(_EVENT_VERB_IN.finditer(low, *clause))
@@ -271,6 +271,31 @@ def _event_span(
     if _tally_since(low, nearest, d):
         return None
     return nearest.start(), _object_end(low, nearest.end(), clause[1])
+
+
+# Any verb in the perfect holds from a "since" date up to now: "have not been paid since
+# late 2016", "has faced an insurgency since 2017", "has been operating above capacity
+# since mid-January", "martial law, in force since 24 February 2022"
+_PERFECT = re.compile(
+    r"\b(?:has|have|had) (?:(?:not|only|also|never|continued to|been|able to) )*"
+    r"(?P<verb>[a-z]{2,}(?:ed|en|wn|ne|ught|nt|ing|aid|eld))\b|\bin force\b"
+)
+# ... but not a count made since then ("WHO has verified 40 attacks since January") nor
+# harm, whose figure the date belongs to
+_COUNTING = frozenset(
+    """recorded reported documented verified registered counted received confirmed
+    identified committed killed injured wounded maimed displaced detained arrested
+    abducted affected fled crossed arrived returned""".split()
+)
+
+
+def _perfect_since(low: str, clause: tuple[int, int], d: DateMention) -> re.Match | None:
+    if not low.startswith("since", d.start):
+        return None
+    for m in _PERFECT.finditer(low, clause[0], d.start):
+        if m["verb"] not in _COUNTING:
+            return m
+    return None
 
 
 _NOUN_EVENT = re.compile(

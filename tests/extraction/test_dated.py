@@ -261,3 +261,24 @@ def test_a_tally_since_a_date_is_the_figure_s_period_not_an_event(text: str) -> 
 def test_a_state_imposed_since_a_date_is_still_a_date_claim() -> None:
     found = date_claims("The siege imposed by the militia since 2015 has cut Taiz off.")
     assert list(found.values()) == ["2015-01-01/2025-03-14"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Teachers in the north have not been paid since late 2016.",
+         "have not been paid since late 2016"),
+        ("The province has faced an armed insurgency since October 2017.",
+         "has faced an armed insurgency since October 2017"),
+        ("The clinic has been operating above capacity since mid-January.",
+         "has been operating above capacity since mid-January"),
+        ("Martial law, in force since 24 February 2022, was extended again.",
+         "in force since 24 February 2022"),
+    ],
+)  # fmt: skip
+def test_any_verb_in_the_perfect_holds_a_state_since_its_date(text: str, quote: str) -> None:
+    assert quote in date_claims(text), date_claims(text)
+
+
+def test_a_count_made_since_a_date_is_no_state() -> None:
+    assert date_claims("Since January, WHO has verified 40 attacks on health care.") == {}
