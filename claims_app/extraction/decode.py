@@ -66,8 +66,9 @@ def decode_utf8(data: bytes) -> str:
 # A box of key figures is the page's content, though pages set it in an <aside>, which
 # trafilatura drops as a sidebar (rightly, for "Related stories").
 _KEY_BOX = re.compile(
-    r"\b(?:key (?:facts|figures|findings|numbers|messages)|in numbers|at a glance|"
-    r"highlights|fast facts|facts and figures)\b",
+    r"\b(?:key (?:facts|figures|findings|numbers|messages|statistics|data)|"
+    r"(?:in|by) (?:the )?(?:numbers|figures)|at a glance|highlights|fast facts|"
+    r"facts (?:and|&|&amp;) figures)\b",
     re.IGNORECASE,
 )
 

@@ -71,6 +71,19 @@ def test_a_key_figures_box_kept_whatever_class_the_page_gives_it():
     assert "214 students detained" in text and "61 released" in text
 
 
+def test_a_box_headed_by_the_numbers_inside_the_story_is_kept():
+    html = (
+        "<html><body><article><h1>A year of war in Velm</h1>"
+        "<p>A year after fighting began in Velm, aid agencies say the city is half empty "
+        "and its hospitals barely work, while the roads south remain closed to convoys.</p>"
+        "<aside class='by-numbers'><h2>By the numbers</h2><ul>"
+        "<li>1.2 million people displaced</li><li>At least 3,400 people killed</li>"
+        "</ul></aside></article></body></html>"
+    )
+    text = read_page(html.encode(), "story.html").text
+    assert "1.2 million people displaced" in text and "At least 3,400 people killed" in text
+
+
 def test_each_item_of_a_digest_keeps_the_day_its_byline_shows():
     from claims_app.extraction.pages import split_page
 
