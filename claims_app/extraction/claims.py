@@ -176,6 +176,8 @@ def is_trap(
         return True  # "interviews with 85 witnesses": a count of the research itself
     if _glued_before(before):
         return True  # S-5, BM-21, G20, +41, 2/3
+    if m.value == 1 and _MEMBERS_OF.search(before):
+        return True  # "3 members of one family": whose members, not a count of families
     if _not_counted_here(text, before, after, sentence, s, m):
         return True
     if _LETTER_AFTER.match(after) and not m.percent:
@@ -183,6 +185,11 @@ def is_trap(
     return _looks_like_year(text, m, after)
 
 
+_MEMBERS_OF = re.compile(
+    r"\b(?:members|relatives|children|siblings|brothers|sisters|sons|daughters|"
+    r"generations)\s+(?:of|from)\s+\Z",
+    re.IGNORECASE,
+)
 _MONTH_AFTER = re.compile(rf"\s+{MONTH_RE}")
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+\Z")
 _MAY_THE_VERB = re.compile(

@@ -163,11 +163,16 @@ VAGUE = rx.compile(
     r"|dozens|scores|hundreds|thousands|tens of thousands|millions|several hundred"
     r"|several thousand|a few hundred|a few thousand)\b"
 )
-DOZEN = rx.compile(r"\b(?:a|one|half a)\s+dozen\b")
+_DOZENS = {"a": 12, "one": 12, "half a": 6, "two": 24, "three": 36, "four": 48, "five": 60,
+           "six": 72, "seven": 84, "eight": 96, "nine": 108, "ten": 120}  # fmt: skip
+DOZEN = rx.compile(rf"\b(?:{'|'.join(_DOZENS)}|\d{{1,2}})\s+dozen\b")
 
 
 def dozen_value(phrase: str) -> int:
-    return 6 if phrase.lower().startswith("half") else 12
+    """ "a dozen" 12, "half a dozen" 6, "two dozen" 24 ("two" is never a count of its own
+    there: a figure is what the words say, whole)."""
+    count = " ".join(phrase.lower().split()[:-1])
+    return 12 * int(count) if count.isdigit() else _DOZENS[count]
 
 
 # "two-thirds of the evacuees", "half of the households", "a fifth more than in 2023",

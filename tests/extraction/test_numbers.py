@@ -127,6 +127,10 @@ def test_no_qualifier_when_words_do_not_touch_the_number():
         # a share naming its one person; a round figure "-odd"
         ("one child in five was malnourished", "one child in five", 20, "exact"),
         ("most of the 4,000-odd residents fled", "4,000-odd", 4000, "approx"),
+        # dozens counted: the number word multiplies, it is no count of its own
+        ("treated two dozen people with gunshot wounds", "two dozen", 24, "exact"),
+        ("Three dozen homes burned", "Three dozen", 36, "exact"),
+        ("half a dozen trucks", "half a dozen", 6, "exact"),
     ],
 )
 def test_figures_as_reports_write_them(text, quote, value, qualifier):
@@ -189,6 +193,15 @@ def test_labels_distances_times_and_numbers_to_call_are_not_claims(text):
     from claims_app.extraction.claims import extract_claims
 
     assert [c.quote for c in extract_claims(text, None) if c.kind == "numeric"] == []
+
+
+def test_whose_members_were_counted_is_no_count_of_its_own():
+    from claims_app.extraction.claims import extract_claims
+
+    text = "The strike killed nine members of one family in Arvo."
+    assert [(c.quote, c.value) for c in extract_claims(text, None) if c.kind == "numeric"] == [
+        ("nine members", 9)
+    ]
 
 
 @pytest.mark.parametrize("text", ["paid Rs4,500,000", "model XR12,500,000", "v1.250,000 units"])
