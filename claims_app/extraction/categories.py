@@ -132,6 +132,7 @@ _MAKE_UP_BEFORE = re.compile(
 )
 # A figure that died after being counted as hurt: "two of the wounded died".
 _DIED_AFTER = re.compile(
+    r"(?:,[^,;:.()]{1,60},)?"  # "Two of the wounded, a girl of 9 and a man of 67, died"
     r"\s+(?:(?:later|subsequently|have|has|had|then|since)\s+){0,2}(?:died|succumbed)\b"
 )
 # "some 412,000 people have been affected by floods": affected, whatever harm the
@@ -329,7 +330,7 @@ def _own_words(
         return "other"  # "children make up 57 per cent of the newly displaced"
     if not noun and (passive := _HARMED_AFTER.match(sentence, rel_end)):
         return lx.cue_category(passive["w"])  # "27 people have died, 112 have been injured"
-    if ("die" in after[:30] or "succumb" in after[:40]) and _DIED_AFTER.match(sentence, rel_end):
+    if ("die" in after[:90] or "succumb" in after[:100]) and _DIED_AFTER.match(sentence, rel_end):
         return "killed"  # "two of the wounded died", "three children later died"
     if "affected" in after[:64] and _AFFECTED_AFTER.match(sentence, rel_end):
         return "other"  # "412,000 people have been affected by floods": no harm counted

@@ -33,6 +33,7 @@ TRAP_BEFORE = re.compile(
     r"episode|private\s+bag|fm|reposts|retweets|likes|views|shares|replies|comments|"
     r"followers|reactions)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
+    r"|\ban?\s+(?:girl|boy|man|woman|child|baby|infant|son|daughter|teenager)\s+of\s+"
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
 )

@@ -12,6 +12,7 @@ from typing import Any
 
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
 from claims_app.extraction.pages import PageArticle, dates_its_reports, split_page
+from claims_app.extraction.sentences import without_bullet
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class PageClaim:
             "kind": c.kind,
             "article_index": self.article_index,
             "article_date": self.article_date.isoformat() if self.article_date else None,
-            "sentence": c.sentence,
+            "sentence": without_bullet(c.sentence),
             "quote": c.quote,
             "start": self.start,
             "end": self.end,

@@ -72,6 +72,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 BULLET_MARK = r"(?:[•·▪►*–—-]|\d{1,2}[.)])"
 _BULLET = re.compile(rf"[ \t]*{BULLET_MARK}\s")
 BULLET_LINE = re.compile(rf"\s*{BULLET_MARK}\s")  # a sentence that is a list's item
+
+
+def without_bullet(sentence: str) -> str:
+    """A list item's words without its bullet or number ("- Civilians killed: 11"): what
+    a claim's record shows, as an HTML page draws its bullets rather than writing them."""
+    mark = BULLET_LINE.match(sentence)
+    return sentence[mark.end() :] if mark else sentence
+
+
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 _PIPED_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 _WRAP_WIDTH = 60  # a prose line shorter than this that ends without punctuation is a line

@@ -21,6 +21,7 @@ from claims_app.db import draw_ids, session_scope
 from claims_app.extraction.claims import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
 from claims_app.extraction.page_claims import describe_error
 from claims_app.extraction.pages import dates_its_reports
+from claims_app.extraction.sentences import without_bullet
 from claims_app.models import Article, Claim, ClaimStatus, Comment, Source, Verdict, utcnow
 from claims_app.services.actors import Actor
 from claims_app.services.audit import (
@@ -61,7 +62,7 @@ class ReextractTally:
 
 def _fields(found: ExtractedClaim) -> dict:
     return {
-        "kind": found.kind, "quote": found.quote, "sentence": found.sentence,
+        "kind": found.kind, "quote": found.quote, "sentence": without_bullet(found.sentence),
         "value": found.value, "value_max": found.value_max, "unit": _fit(found.unit, 64),
         "qualifier": found.qualifier, "category": found.category,
         "subject": _fit(found.subject, 256), "location": _fit(found.location, 256),

@@ -18,6 +18,8 @@ def _category(sentence: str, quote_start: str) -> str:
     ("sentence", "quote", "category"),
     [
         # the verb that governs the figure
+        ("Two of the wounded, a girl of 9 and a man of 67, died in the night.",
+         "Two of the wounded", "killed"),
         ("The shelling hit the bus, killing two drivers and one passenger.", "two drivers",
          "killed"),
         ("Demolitions in the valley went on, displacing 480 people.", "480", "displaced"),

@@ -106,3 +106,20 @@ def test_each_item_of_a_digest_keeps_the_day_its_byline_shows():
     assert "By B. Lind | 4 February 2026" in page.text
     days = [a.published_on for a in split_page(page.text, page.published_on)]
     assert date(2026, 2, 6) in days and date(2026, 2, 4) in days
+
+
+def test_a_list_item_s_claim_shows_its_words_without_the_bullet_the_page_draws():
+    from claims_app.extraction.page_claims import extract_page
+
+    html = (
+        "<html><body><article><h1>Attack on Velm market</h1>"
+        "<p>An attack on the market in Velm killed civilians on Saturday, a monitor said in "
+        "a report published on Tuesday after it had verified the cases one by one.</p>"
+        "<h2>Key facts</h2><ul><li>Civilians killed (verified): 11</li>"
+        "<li>Civilians injured (verified): 19</li></ul></article></body></html>"
+    )
+    page = read_page(html.encode(), "report.html")
+    records = [c.as_record() for c in extract_page(page.text, page.published_on)]
+    shown = {r["quote"]: r["sentence"] for r in records}
+    assert shown["11"] == "Civilians killed (verified): 11", shown
+    assert shown["19"] in html

@@ -183,6 +183,7 @@ def test_a_scaled_figure_is_the_exact_amount_written(whole, cents, scale, curren
         "Call the hotline on 0912-345-678 before 18:00.",
         "See update (4) and item #8 of the list.",
         "The curfew starts at 12 midnight.",
+        "Among the victims were a girl of 9 and a man of 67.",
         "Updates below. Reposts 184 · Likes 311 · Views 42.7K",
         "14 posts · 1 author · Replies hidden",
         "Germany renewed its pledge for 2025-2027.",
