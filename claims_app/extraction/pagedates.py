@@ -188,6 +188,11 @@ _RANGE_FROM_DATE = re.compile(  # "... 1 January - 31 March 2025": the first day
 _RANGE_START = re.compile(r"(?:^|[:\s])(?<!No\.\s)(?<!No\s)(?<!#)\d{1,2}$")
 # "Mon 9 Jun", "Friday, 6 June", "June 7": a live page's day label with no year.
 YEARLESS_HEADER = re.compile(rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*$", re.IGNORECASE)
+# "Kyiv, Tuesday 4 November": a newsletter section's place and day on a line of their own
+LABELLED_YEARLESS_HEADER = re.compile(
+    rf"^(?P<section>(?-i:[A-Z])[A-Za-z'’. -]{{1,30}}),\s+(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*$",
+    re.IGNORECASE,
+)
 # "7 June | ARDAN – Idlan Governorate": a digest item's day, a bar, then where it is.
 BARRED_YEARLESS_HEADER = re.compile(
     rf"^(?:{WEEKDAY_RE})?{YEARLESS_RE}\s*\|\s*(?P<section>[^\s|].{{0,100}}?)\s*$", re.IGNORECASE
@@ -241,6 +246,9 @@ def header_date(text: str, near: date | None = None) -> LineDate | None:
         day = yearless_from_match(m, near)
         return LineDate("header", day, None) if day else None
     if near is not None and "|" in text[:25] and (m := BARRED_YEARLESS_HEADER.match(text)):
+        day = yearless_from_match(m, near)
+        return LineDate("header", day, m["section"].strip()) if day else None
+    if near is not None and len(text) < 60 and (m := LABELLED_YEARLESS_HEADER.match(text)):
         day = yearless_from_match(m, near)
         return LineDate("header", day, m["section"].strip()) if day else None
     m = (

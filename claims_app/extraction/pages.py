@@ -477,6 +477,8 @@ class _Item:
     paragraphs: int = 0  # body lines of text, not headings
     stamp_rank: int = 99  # how well the stamp that dates it says when it was issued
     data_day: date | None = None  # "Data as of 16 March": the day its figures stand at
+    titled_header: bool = False  # dated by a line under its own title: its date alone
+    after_rule: bool = False  # opened past a rule that closed such an item: none to inherit
 
 
 class _Splitter:
@@ -493,6 +495,7 @@ class _Splitter:
         # The last date line's day: the items under it share it, even when the date
         # line's own item holds no text ("Today's top news: Sudan, Chad").
         self.group_day: date | None = None
+        self.ruled_off = False  # a rule closed a dated item: what follows has its own day
 
     def close(self) -> None:
         if self.current is not None and _is_article(self.current):
@@ -503,6 +506,7 @@ class _Splitter:
         self.close()
         self.after_end = False
         self.current = _Item(**fields)  # type: ignore[arg-type]
+        self.current.after_rule = self.ruled_off
         return self.current
 
     def feed(self, line: Line, role: Role) -> None:
@@ -518,8 +522,10 @@ class _Splitter:
         found = header_date(line.text, self.near)
         assert found is not None  # classify() only gives HEADER to lines that match
         title, self.headline = self.headline, None
+        self.ruled_off = False
         self.open(title=title, section=found.section, published_on=found.day,
-                  date_source="header", has_story_date=True)  # fmt: skip
+                  date_source="header", has_story_date=True,
+                  titled_header=title is not None)  # fmt: skip
         self.group_start = len(self.items)
         self.group_day = found.day
 
@@ -598,8 +604,16 @@ class _Splitter:
         item, with no dateline of its own ("ETHIOPIA: Drone strike on ..."), is not
         of the day the story above it was filed, but of the page's."""
         cur = self.current
-        if cur is not None and cur.date_source == "dateline" and cur.paragraphs:
+        if cur is None or not cur.paragraphs:
+            return
+        if cur.date_source == "dateline":
             self.close()
+        elif cur.date_source == "header" and cur.titled_header:
+            # "1. SUDAN | Tawila" over "Port Sudan, Wednesday 5 November": a newsletter
+            # section's own day; the next section, with none, is of the issue's day
+            self.close()
+            self.group_day = None
+            self.ruled_off = True
 
     def _story(self, line: Line, story: LineDate) -> None:
         """A paragraph opened by a dateline: this item's, or a second story's."""
@@ -625,7 +639,7 @@ class _Splitter:
         # was published in the same listing.
         for prev, item in zip(self.items, self.items[1:], strict=False):
             dated_listing = prev.date_source in ("header", "inherited") and prev.published_on
-            if item.published_on is None and dated_listing:
+            if item.published_on is None and dated_listing and not item.after_rule:
                 item.published_on, item.date_source = prev.published_on, "inherited"
 
 

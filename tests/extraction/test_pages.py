@@ -480,3 +480,30 @@ def test_a_rule_ends_a_datelined_story_and_the_next_undated_item_is_the_page_s()
     assert date(2026, 11, 17) in dated.values()
     niger = [a for a in split_page(text) if "Zinder" in a.body]
     assert [a.published_on for a in niger] == [date(2026, 11, 23)]
+
+
+def test_a_newsletter_section_dated_under_its_title_and_the_undated_one_after_its_rule():
+    text = (
+        "THE RIVER BRIEF\nIssue No. 88 | Friday, 14 March 2025\n\n"
+        "Welcome to this week's brief on the crises we follow.\n\n"
+        "------------------------------------------------------------\n\n"
+        "1. CHAD | Arrivals slow at Adre\nAbeche, Wednesday 12 March\n\n"
+        "Some 1,200 refugees crossed at Adre this week, down from 3,000 a week earlier.\n\n"
+        "------------------------------------------------------------\n\n"
+        "2. MALI | Convoys resume\n\n"
+        "Aid convoys reached Menaka after a pause of six weeks, carrying food for 9,000 "
+        "people.\n\n"
+        "------------------------------------------------------------\n\n"
+        "3. NIGER | Floods\nNiamey, Thursday 13 March\n\n"
+        "Floods destroyed 450 homes in Tillaberi, the civil protection agency said.\n"
+    )
+    day_of = {}
+    for article in split_page(text):
+        for word in ("Adre", "Menaka", "Tillaberi"):
+            if word in article.body:
+                day_of[word] = article.published_on
+    assert day_of == {
+        "Adre": date(2025, 3, 12),
+        "Menaka": date(2025, 3, 14),  # no day of its own: the issue's
+        "Tillaberi": date(2025, 3, 13),
+    }
