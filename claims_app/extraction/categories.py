@@ -103,6 +103,11 @@ _THINGS = frozenset(
     drones missiles rockets shells bombs calls visits assessments hectares acres crops
     livestock cattle""".split()
 )
+# Animals die in droughts and floods; the categories of harm count people.
+_ANIMALS = frozenset(
+    """livestock cattle camels goats sheep animals donkeys poultry chickens herds cows
+    head""".split()  # "300 head of cattle" ("heads of household" are people)
+)
 # Areas a report counts ("eleven provinces", "30 districts"): never people
 _AREAS = frozenset(
     """provinces districts regions counties states governorates departments woredas
@@ -195,7 +200,13 @@ def category_for(
         unit = _leader_unit(sentence[max(0, rel - 120) : rel])  # "Homes burned ..... 1 460"
     if unit == "percent" and head in lx.UNITS["facilities"]:
         unit = "facilities"  # "about 70% of the town's homes were destroyed"
+    if found in lx.PEOPLE_CATEGORIES and noun and not _ANIMALS.isdisjoint(head_words(noun)):
+        return "other"  # "1.4 million livestock deaths": animals, not people
     return _as_damage(found, sentence, rel_end, unit, head)
+
+
+def head_words(noun: str) -> list[str]:
+    return ascii_lower(noun).split()
 
 
 _CAPACITY_BEFORE = re.compile(

@@ -55,10 +55,11 @@ _WORDS = "|".join(sorted(NUMBER_WORDS - {"zero"}, key=len, reverse=True))
 WORDNUM = rf"(?:{_WORDS})(?:(?:[\s\-]+|\s+and\s+)(?:{_WORDS}))*"
 # "million" after a space; "m", "bn", "b", "k" glued to the figure ("3.8M", "$4.2bn").
 # "1.46 bn" and "4.5 mn" are as often written apart: "bn" and "mn" are never anything else.
-_SCALE = r"(?:\s+(?P<scale>million|billion|thousand|trillion|bn|mn)\b|(?P<short>bn|mn|m|b|k)\b)?"
-_MONEY_SCALE = (
-    r"(?:\s+(?P<mscale>million|billion|thousand|trillion|bn|mn)\b|(?P<mshort>bn|mn|m|b|k)\b)?"
-)
+# A scale word a PDF broke at a line's end ("2.5 mil-\nlion people") is the same word.
+_BREAK = r"(?:-[ \t]*\r?\n[ \t]*)?"
+_SCALE_WORDS = rf"mil{_BREAK}lion|bil{_BREAK}lion|thou{_BREAK}sand|tril{_BREAK}lion"
+_SCALE = rf"(?:\s+(?P<scale>{_SCALE_WORDS}|bn|mn)\b|(?P<short>bn|mn|m|b|k)\b)?"
+_MONEY_SCALE = rf"(?:\s+(?P<mscale>{_SCALE_WORDS}|bn|mn)\b|(?P<mshort>bn|mn|m|b|k)\b)?"
 _CURRENCY_CODES = "|".join(CURRENCY_CODES)  # (lexicon.py; the text is lowered)
 _CURRENCY = rf"(?P<cur>us\s?\$|\b(?:{_CURRENCY_CODES})\b|\$|{rx.EURO}|{rx.POUND}|{rx.NAIRA})\s?"
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s*cent\b)?"
@@ -74,7 +75,8 @@ _MENTION = rx.compile(
     rf"pupil|student))?"
     rf"\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<in2>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten)\b"
-    rf"|(?:(?P<hw>{WORDNUM}|\d+)\s+and\s+)?(?:a\s+|one\s+)?half\s+(?:a\s+)?(?P<hs>million|billion)\b"
+    rf"|(?:(?P<hw>{WORDNUM}|\d+)\s+and\s+)?(?:a\s+|one\s+)?half\s+(?:a\s+)?"
+    rf"(?P<hs>mil{_BREAK}lion|bil{_BREAK}lion)\b"
     rf"|(?P<num>{_NUM}){_SCALE}(?P<plus>\+)?"
     rf"|(?P<words>{WORDNUM})){_PERCENT})"
 )
@@ -84,6 +86,11 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 _MONEY_UNITS = {"$": "dollars", "us$": "dollars", "us $": "dollars", "usd": "dollars",
                 rx.EURO: "euros", "eur": "euros", rx.POUND: "pounds", "gbp": "pounds",
                 "chf": "francs"}  # fmt: skip
+
+
+def _whole_word(word: str) -> str:
+    """ "mil-\nlion" -> "million"."""
+    return word if "-" not in word else "".join(word.replace("-", "").split())
 
 
 def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
@@ -171,7 +178,7 @@ def _mention_from(m: rx.Match) -> Mention | None:
         whole = _value_of(m["hw"]) if m["hw"] else 0
         if whole is None:
             return None
-        value = scaled(whole + 0.5, _SCALES[m["hs"]])
+        value = scaled(whole + 0.5, _SCALES[_whole_word(m["hs"])])
         return Mention(m.start(), m.end(), value, None, "exact", False, True)
     if took_part("num"):
         return _numeral(m, percent)
@@ -214,7 +221,7 @@ def _numeral(m: rx.Match, percent: bool) -> Mention | None:
             return Mention(m.start(), m.end("num"), value, None, "exact", False, False)
         value = scaled(value, _SCALES[m["short"]])
     elif m.took_part("scale"):
-        value = scaled(value, _SCALES[m["scale"]])
+        value = scaled(value, _SCALES[_whole_word(m["scale"])])
     qualifier = "at_least" if m.took_part("plus") else "exact"  # "20+" in a table: at least 20
     if not percent and (odd := _ODD_AFTER.match(m.string, end)) is not None:
         qualifier, end = "approx", odd.end()  # "the 4,000-odd residents": about 4,000
@@ -228,7 +235,7 @@ def _money(m: rx.Match) -> Mention:
     value = numeral_value(m["money"]) or 0.0
     scale = m["mscale"] or m["mshort"]
     if scale:
-        value = scaled(value, _SCALES[scale])
+        value = scaled(value, _SCALES[_whole_word(scale)])
     code = " ".join(m["cur"].split())
     unit = "other:" + _MONEY_UNITS.get(code, code if code.isalpha() else "money")
     return Mention(m.start(), m.end(), value, None, "exact", False, False, unit)

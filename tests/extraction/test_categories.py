@@ -18,6 +18,10 @@ def _category(sentence: str, quote_start: str) -> str:
     ("sentence", "quote", "category"),
     [
         # the verb that governs the figure
+        ("More than 1.4 million livestock have died since October.", "More than 1.4 million",
+         "other"),
+        ("Floods killed 12 people and 300 head of cattle.", "300 head", "other"),
+        ("1.4M+    livestock deaths", "1.4M+", "other"),
         ("Two of the wounded, a girl of 9 and a man of 67, died in the night.",
          "Two of the wounded", "killed"),
         ("The shelling hit the bus, killing two drivers and one passenger.", "two drivers",

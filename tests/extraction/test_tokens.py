@@ -96,7 +96,16 @@ def not_a_count(draw) -> Piece:
 @st.composite
 def written_number(draw) -> tuple[str, int]:
     n = draw(st.integers(min_value=10, max_value=9_999_999))
-    shape = draw(st.sampled_from(["plain", "comma", "space", "thin", "nbsp", "words"]))
+    shape = draw(st.sampled_from(
+        ["plain", "comma", "space", "thin", "nbsp", "words", "scaled", "dozen"]
+    ))  # fmt: skip
+    if shape == "scaled":  # "2.5 million", and as a PDF breaks it: "2.5 mil-\nlion"
+        whole, tenth = draw(st.integers(1, 99)), draw(st.integers(1, 9))
+        word = draw(st.sampled_from(["million", "mil-\nlion", "mil- \n lion"]))
+        return f"{whole}.{tenth} {word}", (whole * 10 + tenth) * 10**5
+    if shape == "dozen":  # "two dozen": 24, never 2
+        k = draw(st.integers(2, 9))
+        return f"{ENGINE.number_to_words(k)} dozen", 12 * k
     if shape == "plain":
         return str(n), n
     if shape == "words":
@@ -110,12 +119,13 @@ def money(draw) -> tuple[str, float]:
     whole = draw(st.integers(1, 999))
     tenth = draw(st.integers(0, 9))
     amount = f"{whole}.{tenth}" if tenth else str(whole)
-    shape = draw(st.sampled_from(["bn", "m", "M", "billion", "million", "plain"]))
+    shape = draw(st.sampled_from(["bn", "m", "M", "billion", "million", "bil-\nlion", "plain"]))
     sign = draw(st.sampled_from(["US$", "$", "US$ ", "€", "£"]))
-    scale = {"bn": 10**9, "billion": 10**9, "m": 10**6, "M": 10**6, "million": 10**6}.get(shape)
+    scale = {"bn": 10**9, "billion": 10**9, "bil-\nlion": 10**9, "m": 10**6, "M": 10**6,
+             "million": 10**6}.get(shape)  # fmt: skip
     if scale is None:
         return f"{sign}{whole:,}", float(whole)
-    spacer = " " if shape in ("billion", "million") else ""
+    spacer = " " if shape in ("billion", "million", "bil-\nlion") else ""
     # the amount written, exactly: (whole * 10 + tenth) tenths of the scale
     return f"{sign}{amount}{spacer}{shape}", float((whole * 10 + tenth) * scale // 10)
 
