@@ -62,7 +62,7 @@ from claims_app.extraction.where import (
     report_scope,
 )
 
-EXTRACTOR_VERSION = "claims-1.9"  # 1.9: event verbs and nouns of date claims, page country
+EXTRACTOR_VERSION = "claims-1.10"  # 1.10: states since a date, broken scale words, dozens
 
 
 @dataclass(frozen=True)
