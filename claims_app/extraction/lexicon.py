@@ -326,8 +326,10 @@ SAY = (
     r"demanded|documented|documents|recorded|records|estimated|estimates|estimate|"
     r"announced|announces|stated|claimed|claims|counted|explained|pointed out|"
     r"revealed|indicated|indicates|urged|wrote|cited|accused|condemned|affirmed|described|"
-    r"underscored|emphasized|emphasised|highlighted|registered|verified|"
-    r"puts? (?:the |its )?(?:death toll|toll|number|figure|total|count))"
+    r"underscored|emphasized|emphasised|highlighted|registered|verified|indicate|"
+    r"projects|forecasts|predicts|"
+    r"puts? (?:the |its )?(?:death toll|toll|number|figure|total|count)|"
+    r"gave (?:a |an |the |its |their )?(?:\w+ )?(?:death toll|toll|figure|estimate|count))"
 )
 # Every attribution pattern needs one of these (or "according to"): one cheap scan
 # decides whether the patterns are worth trying on a sentence.
@@ -363,13 +365,19 @@ _ROLE_WORD = (
     r"drivers|teachers|villagers|parents|"
     r"representatives?|delegates?|delegations?|envoys?|ambassadors?|speakers?)"
 )
+# What a named source's figures come as, after its name: "UN figures show", "ACEM data
+# show", "CHMY researchers counted" (never a source alone: "The figures show")
+_SOURCE_NOUN = (
+    r"(?:data|figures|statistics|records|analysis|assessments?|researchers|analysts|"
+    r"enumerators|estimates)\b"
+)
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)"
 _LOWER = r"[a-z0-9][\w’'-]*"  # "state-run", "14-year-old", "health"
 _WHO = (
     rf"(?P<who>(?!(?:in|on|at|by|for|from|with|to|of|into|during|after|before|while|but|"
     rf"and|as|whereas|although|when|that)\b)"
     rf"(?:{_DETERMINER}\s+)?(?:(?:{_LOWER}\s+){{0,2}}{_NAME_WORD}|(?:{_LOWER}\s+){{0,3}}{_ROLE_WORD})"
-    rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|at|"
+    rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|at|{_SOURCE_NOUN}|"
     rf"(?:{_LOWER}\s+){{0,3}}(?:{_ROLE_WORD}|{_NAME_WORD})))"
     r"{0,9})"
 )
