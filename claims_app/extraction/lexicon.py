@@ -401,10 +401,17 @@ SAID_BY_AFTER = re.compile(rf"[,”\"]\s*{_WHO},?\s+{SAY}\b")
 SAID_BY_AFTER_SIMPLE = re.compile(
     rf"[,”\"]\s*(?P<who>(?:the|a|an|its|their)\s+(?:[a-z’'-]+\s+){{0,4}}[a-z’'-]+),?\s+{SAY}\b"
 )
+# A post a speaker holds: a role after a name, or the office in a transcript's label
+OFFICE_WORDS = (
+    r"spokes\w*|representative|head|director|minister|chief|coordinator|officer|chair\w*|"
+    r"president|ambassador|secretary|envoy|commissioner|deputy|advis[eo]r|manager|delegate|"
+    r"rapporteur|expert|doctor|surgeon|governor|mayor|commander|official|administrator"
+)
 # ," said Marta Ilunga, the coalition's coordinator.
 SAID_INVERTED = re.compile(
     rf"[,”\"]\s*(?:said|says|added|noted|warned|stressed|explained)\s+"
-    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:(?:the|a|an|its|their)\s+[^,.;]{{3,60}}|[A-Z][^,.;]{{2,60}}))?)"
+    rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:(?:the|a|an|its|their)\s+[^,.;]{{3,60}}|"
+    rf"[A-Z][^,.;]{{2,60}}|(?:[a-z-]+\s+){{0,3}}(?:{OFFICE_WORDS})\b[^,.;]{{0,70}}))?)"
     r"\s*[.,;]?\s*$"
 )
 # ", said a doctor at Al-Shifa hospital.": a speaker described by role, after the verb
@@ -420,12 +427,6 @@ SPEAKER_SIMPLE = re.compile(
 )
 # "The AAPP, a monitoring group, says": the name, not the description after it
 # ("Amina Bello, head of Arvo district, told reporters": a title set without an article)
-# A post a speaker holds: a role after a name, or the office in a transcript's label
-OFFICE_WORDS = (
-    r"spokes\w*|representative|head|director|minister|chief|coordinator|officer|chair\w*|"
-    r"president|ambassador|secretary|envoy|commissioner|deputy|advis[eo]r|manager|delegate|"
-    r"rapporteur|expert|doctor|surgeon|governor|mayor|commander|official|administrator"
-)
 _ROLE = rf"(?:[a-z-]+\s+){{0,2}}(?:{OFFICE_WORDS})\s+(?:of|for|at)\b[^,]{{2,80}}"
 APPOSITIVE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},\s+(?:(?:a|an|the)\s+[^,]{{3,80}}|{_ROLE}),\s+"

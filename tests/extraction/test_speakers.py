@@ -27,6 +27,9 @@ def speaker_of(text: str, quote_start: str) -> str | None:
          "140 people", "ACEM data"),
         ("UN figures show that 400,000 people are displaced across Mali.", "400,000 people",
          "UN figures"),
+        ("WHO said 20 hospitals were closed. “We treat up to 150 patients a day,” said Dr "
+         "Hawa Ishaq, medical coordinator for the Darfur Health Network.", "up to 150 patients",
+         "Dr Hawa Ishaq, medical coordinator for the Darfur Health Network"),
         ("CHMY researchers counted 27 market stalls destroyed.", "27 market stalls",
          "CHMY researchers"),
         ("The IPC analysis projects that 2.3 million children will be malnourished.",
