@@ -103,6 +103,13 @@ _THINGS = frozenset(
     drones missiles rockets shells bombs calls visits assessments hectares acres crops
     livestock cattle""".split()
 )
+# Fled across a border: refugees, where "fled" alone is displacement
+_ABROAD = re.compile(
+    r"[^.;:()\d]{0,60}?\b(?:fled|crossed|escaped|sought refuge|sought safety|gone)\b"
+    r"[^.;:()\d]{0,30}?"  # (never past another figure, whose clause it would be)
+    r"(?:\b(?:to|into|in) (?:the )?(?:neighbou?ring|other|nearby) countries\b|"
+    r"\bacross (?:the |international |its )?borders?\b|\babroad\b)"
+)
 # Animals die in droughts and floods; the categories of harm count people.
 _ANIMALS = frozenset(
     """livestock cattle camels goats sheep animals donkeys poultry chickens herds cows
@@ -202,6 +209,8 @@ def category_for(
         unit = "facilities"  # "about 70% of the town's homes were destroyed"
     if found in lx.PEOPLE_CATEGORIES and noun and not _ANIMALS.isdisjoint(head_words(noun)):
         return "other"  # "1.4 million livestock deaths": animals, not people
+    if found == "displaced" and _ABROAD.match(sentence, rel_end):
+        return "refugees"  # "nearly 4 million have fled to neighbouring countries"
     return _as_damage(found, sentence, rel_end, unit, head)
 
 

@@ -18,6 +18,10 @@ def _category(sentence: str, quote_start: str) -> str:
     ("sentence", "quote", "category"),
     [
         # the verb that governs the figure
+        ("Nearly 9 million people are displaced in Velm, and 1.2 million have fled to "
+         "neighbouring countries.", "1.2 million", "refugees"),
+        ("By May, 1.6 million had been internally displaced and 540,000 had fled across "
+         "international borders.", "1.6 million", "displaced"),
         ("More than 1.4 million livestock have died since October.", "More than 1.4 million",
          "other"),
         ("Floods killed 12 people and 300 head of cattle.", "300 head", "other"),
