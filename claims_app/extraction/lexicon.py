@@ -275,7 +275,8 @@ _CUES = {
     r"remain|still) held|disappeared|detainees|custody|disappearances?|abductions?|"
     r"kidnappings?|rounded up|led away|taken away|taken into custody|"
     r"(?:were|was|been|being) taken (?:during|in|from|by) (?:[\w']+ ){0,2}?(?:raids?|"
-    r"operations?|sweeps?|homes|tents|security forces|soldiers|police)",
+    r"operations?|sweeps?|homes|tents|security forces|soldiers|police|armed men|gunmen|"
+    r"militants|fighters|attackers|kidnappers|rebels|militiamen)",
     "refugees": r"refugees|asylum|crossed (?:from [a-z' -]{1,40} )?into|crossed the border|"
     r"made the crossing|waded across|"
     r"crossing into|sought refuge|seeking refuge",

@@ -18,6 +18,11 @@ def _category(sentence: str, quote_start: str) -> str:
     ("sentence", "quote", "category"),
     [
         # the verb that governs the figure
+        ("Four aid workers were taken by armed men near Kibirizi.", "Four aid workers",
+         "detained"),
+        ("Monitors visited 912 detainees in 27 places of detention.", "27 places", "other"),
+        ("Families paid up to 50,000 birr to learn where relatives were held.",
+         "up to 50,000 birr", "other"),
         ("Nearly 9 million people are displaced in Velm, and 1.2 million have fled to "
          "neighbouring countries.", "1.2 million", "refugees"),
         ("By May, 1.6 million had been internally displaced and 540,000 had fled across "
