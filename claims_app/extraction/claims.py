@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 
@@ -521,6 +521,7 @@ def extract_claims(
         # "JUBA, 28 January 2020 — ": the release's own date, not that of what it reports.
         found_dates = [d for d in found_dates if not _inside(d.start, ctx.dateline)]
     found_dates = _with_reporting_period(ctx, found_dates)
+    found_dates = _with_previous_weeks(ctx, found_dates)
     dates = ctx.dates = _bucket(ctx, found_dates)
     events = _bucket(ctx, list(lx.EVENT_ASSERTION.finditer(ctx.low)))
     speakers = ArticleSpeakers(ctx.sentences)
@@ -622,6 +623,40 @@ def _with_reporting_period(ctx: _Context, dates: list[DateMention]) -> list[Date
 
 
 _THE_WEEK = re.compile(r"(?:during|in|over|throughout) the week")
+# "up from 38 the previous week", "1,980 the week before": the week before the one the
+# figures beside it count, not the seven days before the report's date
+_PREVIOUS_WEEK = rx.compile(
+    r"\b(?:(?:in|during|over) )?the (?:previous|preceding) week\b|\bthe week before\b|"
+    r"\ba week earlier\b"
+)
+
+
+_EARLIER_WORDS = ("previous", "preceding", "before", "earlier")
+
+
+def _with_previous_weeks(ctx: _Context, dates: list[DateMention]) -> list[DateMention]:
+    if "week" not in ctx.low or not any(map(ctx.low.__contains__, _EARLIER_WORDS)):
+        return dates  # (substring tests first: most articles compare with no week)
+    out = list(dates)
+    for m in _PREVIOUS_WEEK.finditer(ctx.low):
+        week = _week_counted_before(out, m.start())
+        if week is None:
+            continue
+        first, last = week[0] - timedelta(days=7), week[1] - timedelta(days=7)
+        out = [d for d in out if not (d.start < m.end() and m.start() < d.end)]
+        out.append(DateMention(m.start(), m.end(), ctx.text[m.start() : m.end()], first, last,
+                               "period", True))  # fmt: skip
+    return sorted(out, key=lambda d: d.start)
+
+
+def _week_counted_before(dates: list[DateMention], at: int) -> tuple[date, date] | None:
+    """The week-long span named last before `at` (the report's week, "between 12 and 18
+    February", "during the week"), or None."""
+    spans = [d for d in dates if d.end <= at and d.precision == "period"
+             and 5 <= (d.last - d.first).days <= 7]  # fmt: skip
+    return (spans[-1].first, spans[-1].last) if spans else None
+
+
 _LABEL_REACH = 600  # a week label sits in the title, the key figures or the lead
 
 

@@ -28,7 +28,10 @@ from claims_app.extraction.pagedates import find_date
 _BREAK = re.compile(
     r";|:(?=\s)|,\s+(?:and(?!\s+[a-z]+ing\b)|but|while|whereas|as|adding|saying|noting|"
     r"pointing out|stressing)\b"
-    r"|,\s+(?:\w+\s+){0,4}?(?:said|says|added|noted|told|reported)\b"
+    # ", the ministry said": a speaker's clause; not ", 803 new cases were reported", a
+    # figure reported under the date that opens the sentence
+    r"|,\s+(?:[a-z][\w'’-]*\s+){0,4}?(?<!were )(?<!was )(?<!been )"
+    r"(?:said|says|added|noted|told|reported)\b"
 )
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;:]*(?:,|$)")
 _REFERENCE_BEFORE = re.compile(r"\b(?:before|prior to|until|till|ahead of)\s+(?:the\s+)?\Z")
@@ -127,6 +130,8 @@ def figure_date(
         return earlier
     if (compared := _same_period_after(low, figure, candidates)) is not None:
         return compared  # "up from 4,870 in the same period last year": that year's
+    # "the previous week" dates only the figure it compares with, right before it
+    candidates = [d for d in candidates if not _earlier_week_of_another(low, d, figure)]
     # The day it was said ("WFP warned last week") is not the figure's; it only ends an
     # open period (`stated`)
     chosen = _nearest(
@@ -141,6 +146,20 @@ def figure_date(
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
         return chosen._replace(last=until)
     return chosen
+
+
+_PREVIOUS_WEEK = re.compile(
+    r"(?:(?:in|during|over) )?the (?:previous|preceding) week|the week before|a week earlier"
+)
+_COMPARED_GAP = re.compile(r"[^\d.;]{0,30}")
+
+
+def _earlier_week_of_another(low: str, d: DateMention, figure: tuple[int, int]) -> bool:
+    if not _PREVIOUS_WEEK.fullmatch(d.text.lower()):
+        return False
+    if figure[0] < d.start < figure[1]:
+        return False  # "1,980 the week before": the quote took in part of the phrase
+    return not (d.start >= figure[1] and _COMPARED_GAP.fullmatch(low, figure[1], d.start))
 
 
 _SAME_PERIOD_GAP = re.compile(r"[\s\w]{0,30}? (?:in|over|during|for) the same period (?:of |in )?")

@@ -135,3 +135,17 @@ def test_a_day_in_digits_dates_the_figures_of_its_sentence():
     assert date_of("On 2025-03-10, drones injured 12 people in Odesa.", "12 people") == (
         "2025-03-10"
     )
+
+
+def test_the_previous_week_is_the_week_before_the_one_the_figures_count():
+    found = {
+        c.quote: c.event_date
+        for c in extract_claims(
+            "Between 3 and 9 March, 803 new cases were reported, almost twice as many as the "
+            "412 recorded in the previous week.",
+            THU_13_MARCH_2025,
+        )
+        if c.kind == "numeric"
+    }
+    assert found["803 new cases"] == "2025-03-03/2025-03-09"  # "were reported": no speaker
+    assert found["412 recorded"] == "2025-02-24/2025-03-02"
