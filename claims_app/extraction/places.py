@@ -334,6 +334,8 @@ def _known_names(found: dict, text: str, start: int, end: int, runs: list) -> No
             or (words[-1] == "the" and len(words) > 1 and words[-2] in _WEAK_POINTERS)
         ):  # "at Torkham", "for the DRC"
             _consider_known(found, text, _Found(text, s, e), "a")
+        elif (kind := _KIND_APPOSITIVE.match(text, e, end)) is not None:
+            _appositive_place(found, text, s, e, kind)  # "Tawila, a market town held by"
         elif s == start:
             first, _, rest = name.partition(" ")
             if first.lower() in _WEAK_POINTERS and rest[:1].isupper():
@@ -343,6 +345,31 @@ def _known_names(found: dict, text: str, start: int, end: int, runs: list) -> No
 
 
 _OPENING_NAME_ENDS = re.compile(r",|:|\s*$")
+# A name a description sets beside as a kind of place: "Tawila, a market town held by a
+# faction ...", "Adre, the main border crossing": a place, whether or not a list knows it
+_KIND_APPOSITIVE = re.compile(
+    r",\s+(?:an?|the)\s+(?:(?!(?:from|of|in|at|for|with|near|on|by|to)\b)[a-z-]+\s+){0,3}?"
+    r"(?P<kind>town|city|village|camp|district|"
+    r"province|region|county|settlement|site|crossing|border crossing|neighbourhood|"
+    r"neighborhood|suburb|port|island|locality|municipality|territory)"
+    # the kind is the description's head, not "a camp coordinator"
+    r"(?:\s*[,.;:)]|\s*$|\s+(?:of|in|on|near|at|held|that|which|where|with|and|north|south|"
+    r"east|west|some|about|home|run|hosting|sheltering|close|along|across|just)\b)"
+)
+_KIND_RANK = {"province": 2, "region": 2, "district": 3, "county": 3, "territory": 3,
+              "municipality": 3, "city": 4, "town": 4, "port": 4, "island": 4}  # fmt: skip
+
+
+def _appositive_place(found: dict, text: str, s: int, e: int, kind: re.Match[str]) -> None:
+    name = _strip_tail(text[s:e])
+    if not _plausible(name) or _names_an_organisation(text, s + len(name)):
+        return
+    if _affiliation_before(text, s) or name.split()[0].lower() in NOT_PLACES:
+        return
+    rank = _KIND_RANK.get(kind["kind"], 5)
+    key = (s, s + len(name))
+    if not _overlaps_better(found, key, rank):
+        found[key] = Place(s, s + len(name), _one_line(name), rank)
 
 
 # "X province", "the Taung Pyin displacement camp": found from the place word backwards.

@@ -23,6 +23,11 @@ def place_of(text: str, quote_start: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "quote", "expected"),
     [
+        # a name set beside a description of a kind of place, whether or not a list knows it
+        ("Velmora, a market town held by a local militia, now shelters more than 65,000 "
+         "displaced people.", "more than 65,000", "Velmora"),
+        ("Noura Elamin, a camp coordinator with the NRC, said 2,000 people arrived in Adre.",
+         "2,000 people", "Adre"),
         # the most specific place of the figure's own clause
         ("Shelling in Kherson province killed 4 civilians in the village of Bilozerka.",
          "4 civilians", "Bilozerka"),
