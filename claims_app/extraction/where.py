@@ -408,7 +408,10 @@ def _with_coordinated(text: str, place: Place) -> Place:
         return place
     if "\n" in m.group() and PARAGRAPH_BREAK.search(m.group()):
         return place  # "... in Nasir and Ulang\n\nNew IPC analysis": a heading ends there
-    return Place(place.start, m.end(), text[place.start : m.end()], place.rank)
+    end = m.end()
+    if text.endswith(("'s", "’s"), place.start, end):
+        end -= 2  # "the Bekaa valley and Beirut's southern suburbs": Beirut, not its owner's
+    return Place(place.start, end, text[place.start : end], place.rank)
 
 
 def _could_be_place(name: str) -> bool:

@@ -23,6 +23,9 @@ def place_of(text: str, quote_start: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "quote", "expected"),
     [
+        # a list of places that ends in an owner's name: the name, not its "'s"
+        ("Strikes hit the Bekaa valley and Beirut's southern suburbs. Some 312 people were "
+         "killed there.", "Some 312", "Bekaa valley and Beirut"),
         # a name set beside a description of a kind of place, whether or not a list knows it
         ("Velmora, a market town held by a local militia, now shelters more than 65,000 "
          "displaced people.", "more than 65,000", "Velmora"),
