@@ -76,6 +76,8 @@ def test_numeral_value(token, value):
         ("Some 12,500 people", "approx", "Some"),
         ("up to 400 families", "at_most", "up to"),
         ("fewer than 10", "at_most", "fewer than"),
+        ("rainfall was below 40 per cent of the average", "at_most", "below"),
+        ("cases now exceed 2,000", "more_than", "exceed"),
     ],
 )
 def test_qualifier_before_a_number(text, kind, phrase):
