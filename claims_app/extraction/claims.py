@@ -178,6 +178,20 @@ def is_trap(
         return True  # S-5, BM-21, G20, +41, 2/3
     if m.value == 1 and _MEMBERS_OF.search(before):
         return True  # "3 members of one family": whose members, not a count of families
+    if (
+        m.value == 2
+        and m.value_max is None
+        and before.endswith("between ")
+        and not _RANGE_GOES_ON.match(after)
+    ):
+        return True  # "a clash between two clans", "a war between two generals": parties
+    if (
+        original is not None
+        and "," in before[-3:]
+        and _ADDRESS_BEFORE.search(before)
+        and original[e + 1 : e + 2].isupper()
+    ):
+        return True  # "Rue de Lausanne 64, 1202 Geneva": a postcode
     if _not_counted_here(text, before, after, sentence, s, m):
         return True
     if _LETTER_AFTER.match(after) and not m.percent:
@@ -185,6 +199,10 @@ def is_trap(
     return _looks_like_year(text, m, after)
 
 
+_RANGE_GOES_ON = re.compile(r"\s*(?:and\b|to\b|-|–)")
+_ADDRESS_BEFORE = re.compile(
+    r"\b(?:rue|street|avenue|road|boulevard|chemin|route de|p\.?\s?o\.?\s+box)\b[^\n]{0,40},\s*\Z"
+)
 _MEMBERS_OF = re.compile(
     r"\b(?:members|relatives|children|siblings|brothers|sisters|sons|daughters|"
     r"generations)\s+(?:of|from)\s+\Z",

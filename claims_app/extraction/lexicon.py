@@ -61,7 +61,7 @@ def trap_before(before: str) -> bool:
 
 TRAP_AFTER = re.compile(
     r"(?:-|\s)?(?:mm\b|millimet|cal\b|calibre|caliber|-year-old|\s*years?\s+old\b|"
-    r"-member\b|-strong\b|-stor(?:e)?y\b|\s*fm\b|(?:st|nd|rd|th)\b|"
+    r"-member\b|-strong\b|-stor(?:e)?y\b|\s*fm\b|(?:st|nd|rd|th)\b|\s*(?:kb|mb|gb)\b|"
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|midnight|noon|midday|"
     r"gmt|utc|hrs\b)|-point\b|-page\b|-day\s+(?:visit|trip|conference|meeting)|"
     r"\s+fold\b|-(?:hour|day|week|month|year)\b|"
@@ -199,14 +199,16 @@ METHOD_BEFORE = re.compile(
     r"\b(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
     r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on|review of|"
     r"conducted by|confirmed by|corroborated by|verified by|examined|collected by|"
-    r"carried out by|collected through|gathered through)\b"
-    r"(?:[^,;.]|(?<=\d)[,.](?=\d))*$"
+    r"carried out by|collected through|gathered through|confirm with|confirmed with)\b"
+    # ("interviewed 14 people, including 6 survivors": the list breaks the count down)
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)|,\s+(?:including|among them|of whom)\b|,\s+(?=\d))*$"
 )
 # Words METHOD_BEFORE cannot match without, tested first as substrings (C speed).
 _METHOD_STEMS = (
     "interview", "survey", "covered", "sample of", "based on", "relie", "consulted", "analy",
     "review", "draw", "conducted by", "confirmed by", "corroborated by", "verified by",
     "examined", "collected by", "carried out by", "collected through", "gathered through",
+    "confirm",
 )  # fmt: skip
 
 
