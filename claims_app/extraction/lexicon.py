@@ -435,6 +435,11 @@ APPOSITIVE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+){{0,2}}{_WHO},\s+(?:(?:a|an|the)\s+[^,]{{3,80}}|{_ROLE}),\s+"
     rf"(?:(?:which|who)\s+[^,]{{2,80}},\s+)?(?:(?:also|has|have|had)\s+)?{SAY}\b"
 )
+# "Dr Hiba Abdelrahman, who runs the emergency department at Al Nao Hospital, said her
+# team had treated ...": the name before a relative clause, then the verb
+RELATIVE_SAID = re.compile(
+    rf"^{_WHO},\s+(?:who|which)\s+[^,]{{2,100}},\s+(?:(?:also|has|have|had)\s+)?{SAY}\b"
+)
 SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+(?:[^,]{{0,80}},\s+)?)?{_WHO},?\s+"
     r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously)\s+){0,2}"

@@ -48,6 +48,7 @@ _ATTRIBUTIONS = (
     (lx.SAID_BY_AFTER_SIMPLE, rf"[,\"]{_S}*(?:the|a|an|its|their){_S}"),
     (lx.SAID_BY_ROLE, rf"[,\"]{_S}*(?:said|says|added|told){_S}"),
     (lx.FIGURES_FROM, r"(?:from|by) "),
+    (lx.RELATIVE_SAID, rf",{_S}+(?:who|which){_S}"),
     (lx.SPEAKER_BEFORE, rf"{_S}{lx.SAY}\b"),
     (lx.SPEAKER_SIMPLE, rf"^(?:The|A|An|Its|Their){_S}"),
     (lx.SOURCE_IN_BRACKETS, r"\)"),

@@ -30,6 +30,8 @@ def speaker_of(text: str, quote_start: str) -> str | None:
         ("WHO said 20 hospitals were closed. “We treat up to 150 patients a day,” said Dr "
          "Hawa Ishaq, medical coordinator for the Darfur Health Network.", "up to 150 patients",
          "Dr Hawa Ishaq, medical coordinator for the Darfur Health Network"),
+        ("Dr Hiba Adam, who runs the emergency department at Al Nao Hospital, said her team "
+         "had treated more than 9,000 patients.", "more than 9,000 patients", "Dr Hiba Adam"),
         ("CHMY researchers counted 27 market stalls destroyed.", "27 market stalls",
          "CHMY researchers"),
         ("The IPC analysis projects that 2.3 million children will be malnourished.",
