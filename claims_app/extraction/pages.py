@@ -614,6 +614,8 @@ class _Splitter:
             self.close()
             self.group_day = None
             self.ruled_off = True
+        elif cur.after_rule:
+            self.close()  # an undated section between two rules: a section of its own
 
     def _story(self, line: Line, story: LineDate) -> None:
         """A paragraph opened by a dateline: this item's, or a second story's."""

@@ -495,8 +495,16 @@ def test_a_newsletter_section_dated_under_its_title_and_the_undated_one_after_it
         "people.\n\n"
         "------------------------------------------------------------\n\n"
         "3. NIGER | Floods\nNiamey, Thursday 13 March\n\n"
-        "Floods destroyed 450 homes in Tillaberi, the civil protection agency said.\n"
+        "Floods destroyed 450 homes in Tillaberi, the civil protection agency said.\n\n"
+        "------------------------------------------------------------\n\n"
+        "4. POLICY CORNER | What next year's appeal will look like\n\n"
+        "Next year's appeal will seek $28 billion, the relief coordinator said.\n\n"
+        "------------------------------------------------------------\n\n"
+        "5. FUNDING | Donors cut their pledges across the region\n\n"
+        "Donors cut their pledges by a fifth, officials said.\n"
     )
+    undated = [a.body for a in split_page(text) if "appeal" in a.body or "pledges" in a.body]
+    assert len(undated) == 2  # each section between rules is an article of its own
     day_of = {}
     for article in split_page(text):
         for word in ("Adre", "Menaka", "Tillaberi"):
