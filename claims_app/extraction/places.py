@@ -614,8 +614,9 @@ _PLACE_TAIL = re.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}$", re.IGNORECAS
 
 # Words no facility's name is made of: counts, verbs of attack, kinds of people
 _NOT_FACILITY_NAME = frozenset(
-    "one two three four five six seven eight nine ten a an struck hit idp idps".split()
-)
+    """one two three four five six seven eight nine ten a an struck hit idp idps returnees
+    refugees migrants people civilians families children humanitarian""".split()
+)  # ("South Sudanese returnees crossing back", "the EU Humanitarian Air Bridge")
 
 
 @lru_cache(maxsize=4096)  # names recur; the answer depends on the name alone
@@ -627,7 +628,7 @@ def _acceptable(name: str, default: int) -> bool:
         words = _NAME_SPLIT.split(_FACILITY_TAIL.sub("", name).lower())
         if any(w in _NOT_FACILITY_NAME for w in words):
             return False  # "Two port workers", "Russian drones struck port", "the IDP camp"
-        if country_of_demonym(name.split()[0]) is not None:
+        if country_of_demonym(name.split()[0]) is not None or _demonym_named(name):
             return False  # "Russian drones struck port": who, not which port
         return words[0] not in NOT_PLACES and not _ORG_WORDS.intersection(words)
     core = _RURAL.sub("", _LEADING_DIRECTION.sub("", name))
@@ -635,6 +636,12 @@ def _acceptable(name: str, default: int) -> bool:
         return False
     named = _PLACE_TAIL.sub("", core)  # "Yemeni city": a demonym, not a name
     return named == core or " " in named or _plausible_single(named)
+
+
+def _demonym_named(name: str) -> bool:
+    """ "South Sudanese returnees crossing": the capitalised part is a people's name."""
+    capitalised = " ".join(w for w in name.split() if w[:1].isupper())
+    return " " in capitalised and country_of_demonym(capitalised) is not None
 
 
 _TITLE_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]+\b")  # (capital first: `re` skips to it)

@@ -23,6 +23,9 @@ def place_of(text: str, quote_start: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "quote", "expected"),
     [
+        # people crossing are no crossing point, a programme is no bridge
+        ("In South Sudan, IOM counted nearly 480,000 South Sudanese returnees crossing back.",
+         "nearly 480,000", "South Sudan"),
         # a list of places that ends in an owner's name: the name, not its "'s"
         ("Strikes hit the Bekaa valley and Beirut's southern suburbs. Some 312 people were "
          "killed there.", "Some 312", "Bekaa valley and Beirut"),
