@@ -242,7 +242,9 @@ class _Refers(str):
 _STANDS_FOR = re.compile(
     r"the (?:[A-Za-z-]+ )?(?P<noun>agency|organisation|organization|group|monitor|ministry|"
     r"office|committee|mission|network|coalition|charity|observatory|consortium|cluster|body|"
-    r"watchdog|ngo)",
+    r"watchdog|ngo)"
+    # "the two agencies": the pair named before ("IOM and UNHCR")
+    r"|the (?:two|three|both) (?P<nouns>agencies|organi[sz]ations|groups|ngos|charities)",
     re.IGNORECASE,
 )
 
@@ -262,7 +264,10 @@ _ORDINAL_OF = re.compile(
 def _may_stand_for(reference: str, name: str) -> bool:
     """ "The office" may stand for "the regional refugee office" or "OCHA", not for
     "Residents": the candidate carries the reference's noun or is a proper name."""
-    noun = _STANDS_FOR.fullmatch(reference)["noun"].lower()  # type: ignore[index]
+    m = _STANDS_FOR.fullmatch(reference)
+    if m["nouns"]:  # type: ignore[index]
+        return " and " in name or "," in name  # several named together
+    noun = m["noun"].lower()  # type: ignore[index]
     if noun in name.lower():
         # "the education ministry" is not the Ministry of Public Health named before
         kind = reference.lower().split()[1:-1]

@@ -32,6 +32,8 @@ def speaker_of(text: str, quote_start: str) -> str | None:
          "Dr Hawa Ishaq, medical coordinator for the Darfur Health Network"),
         ("Dr Hiba Adam, who runs the emergency department at Al Nao Hospital, said her team "
          "had treated more than 9,000 patients.", "more than 9,000 patients", "Dr Hiba Adam"),
+        ("IOM and UNHCR said 1.5 million Afghans had returned. Nearly half of them were young "
+         "men, according to the two agencies.", "Nearly half", "IOM and UNHCR"),
         ("CHMY researchers counted 27 market stalls destroyed.", "27 market stalls",
          "CHMY researchers"),
         ("The IPC analysis projects that 2.3 million children will be malnourished.",
