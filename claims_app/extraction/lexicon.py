@@ -415,6 +415,7 @@ SAID_INVERTED = re.compile(
     rf"[,”\"]\s*(?:said|says|added|noted|warned|stressed|explained)\s+"
     rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:,\s+(?:(?:the|a|an|its|their)\s+[^,.;]{{3,60}}|"
     rf"[A-Z][^,.;]{{2,60}}|(?:[a-z-]+\s+){{0,3}}(?:{OFFICE_WORDS})\b[^,.;]{{0,70}}))?)"
+    r"(?:,\s+(?:who|whose)\b[^.;]*)?"  # ", who leads the agency's team in Gatumba."
     r"\s*[.,;]?\s*$"
 )
 # ", said a doctor at Al-Shifa hospital.": a speaker described by role, after the verb

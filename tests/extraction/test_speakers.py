@@ -34,6 +34,8 @@ def speaker_of(text: str, quote_start: str) -> str | None:
          "had treated more than 9,000 patients.", "more than 9,000 patients", "Dr Hiba Adam"),
         ("IOM and UNHCR said 1.5 million Afghans had returned. Nearly half of them were young "
          "men, according to the two agencies.", "Nearly half", "IOM and UNHCR"),
+        ("“We received more than 600 children in a single night,” said Pascaline Hamadou, who "
+         "leads the transit centre.", "more than 600 children", "Pascaline Hamadou"),
         ("CHMY researchers counted 27 market stalls destroyed.", "27 market stalls",
          "CHMY researchers"),
         ("The IPC analysis projects that 2.3 million children will be malnourished.",
