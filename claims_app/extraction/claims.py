@@ -748,6 +748,15 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if unit == "other:times" and lx.HIT_BEFORE.search(ctx.low, max(0, m.start - 40), m.start):
         unit = "attacks"  # "the hospital has been struck at least nine times"
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
+    if (
+        antecedent is None
+        and noun is None
+        and not m.percent
+        and siblings
+        and siblings[-1].sentence == sentence.text
+        and _OF_GROUP_AFTER.match(ctx.low, m.end)
+    ):  # "attacks on 23 health centres, 9 of them in Bandiagara region": of that total
+        antecedent = siblings[-1]
     compared = None
     if antecedent is None and _COMPARED.search_before(
         ctx.low, max(sentence.start, m.start - 30), m.start
@@ -1143,6 +1152,9 @@ def _compared_with(ctx, siblings, m, sentence) -> ExtractedClaim | None:
     if len(own) < 2 or not value or value <= 0 or any(not c.value or c.value <= 0 for c in own):
         return _antecedent(ctx, siblings)
     return min(reversed(own), key=lambda c: abs(math.log(c.value / value)))
+
+
+_OF_GROUP_AFTER = re.compile(r"\s+of\s+(?:them|which|whom)\b")  # ("of those killed": a noun)
 
 
 def _anaphoric(noun: str | None) -> bool:

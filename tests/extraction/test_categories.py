@@ -17,6 +17,9 @@ def _category(sentence: str, quote_start: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "quote", "category"),
     [
+        # a bare figure "of them" counts what the total before it counted
+        ("Attacks hit 23 health centres in March, 9 of them in Mopti region.", "9",
+         "facilities_hit"),
         # the verb that governs the figure
         ("Four aid workers were taken by armed men near Kibirizi.", "Four aid workers",
          "detained"),
