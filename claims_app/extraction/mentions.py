@@ -251,6 +251,10 @@ _SHARE_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 # with no "of" after it; its "one" or "two" is never a count of its own. ("half" and "a
 # third" alone are not: "the first half", "wounding a third".)
 _COUNTED_SHARE = ("one", "two", "three")
+# "less than a quarter funded", "nearly half": a qualified share is a figure on its own
+_SHARE_QUALIFIED = re.compile(
+    r"\b(?:less than|more than|nearly|almost|about|over|under|barely)\s+\Z"
+)
 
 
 def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -271,7 +275,11 @@ def _vague_mentions(text: str, start: int, end: int) -> list[Mention]:
             Mention(m.start("f"), m.end("f"), FRACTIONS[m["f"]], None, "exact", True, True)
             for m in FRACTION.finditer(text, start, end)
             if text[m.start("f") - 1 : m.start("f")] != "-"
-            and (m.end() - m.start() > len(m["f"]) or m["f"].startswith(_COUNTED_SHARE))
+            and (
+                m.end() - m.start() > len(m["f"])
+                or m["f"].startswith(_COUNTED_SHARE)
+                or _SHARE_QUALIFIED.search(text, max(0, m.start("f") - 12), m.start("f"))
+            )
         ]
     return out
 

@@ -217,3 +217,14 @@ def test_the_tail_of_a_figure_glued_to_letters_is_never_a_figure_of_its_own(text
     "500,000" out of it: a figure is quoted whole or not at all."""
     low = ascii_lower(text)
     assert not [m for m in find_mentions(low, 0, len(low)) if m.value in (500_000, 250_000)]
+
+
+def test_a_qualified_share_in_words_is_a_figure():
+    from claims_app.extraction.claims import extract_claims
+
+    found = [
+        (c.value, c.qualifier)
+        for c in extract_claims("The appeal is less than a quarter funded.", None)
+        if c.kind == "numeric"
+    ]
+    assert found == [(25, "at_most")]
