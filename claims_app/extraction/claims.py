@@ -132,6 +132,20 @@ def _glued_before(before: str) -> bool:
     return last.isascii() and last.isalpha()
 
 
+_WORD_AFTER = re.compile(r" [a-z]")
+
+
+def _signed_change(before: str, after: str, m: Mention) -> bool:
+    """ "+12% on the previous week", "+312 individuals": a change written with its sign;
+    not "+41 22 555 0143", a country's calling code."""
+    if before[-1:] != "+" or before[-2:-1].isalnum() or _TO_CALL.search(before):
+        return False
+    return m.percent or bool(_WORD_AFTER.match(after))
+
+
+_TO_CALL = re.compile(r"\b(?:call|dial|contact|tel|phone|whatsapp|sms|text)\b[^.]{0,40}\Z")
+
+
 def is_trap(
     text: str,
     m: Mention,
@@ -174,7 +188,7 @@ def is_trap(
         return True  # "Hussein Dirani, 61, standing outside his shop": an age
     if lx.method_before(text, max(sentence.start, s - 80), s):
         return True  # "interviews with 85 witnesses": a count of the research itself
-    if _glued_before(before):
+    if _glued_before(before) and not _signed_change(before, after, m):
         return True  # S-5, BM-21, G20, +41, 2/3
     if m.value == 1 and _MEMBERS_OF.search(before):
         return True  # "3 members of one family": whose members, not a count of families

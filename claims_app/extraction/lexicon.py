@@ -129,7 +129,11 @@ def phone_spans(low: str) -> list[tuple[int, int]]:
     """Where the article's phone and hotline numbers are (lowered text)."""
     if _PHONE_HINT.search(low) is None:
         return []
-    return [m.span() for m in PHONE.finditer(low)]
+    # (a number to call has seven digits or more: "+12% on the previous week" is a change)
+    return [
+        (a, b) for a, b in (m.span() for m in PHONE.finditer(low))
+        if sum(c.isdigit() for c in low[a:b]) >= 7 or not low.startswith("+", a)
+    ]  # fmt: skip
 
 
 COUNT_NOUN_AFTER = re.compile(

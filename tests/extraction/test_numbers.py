@@ -228,3 +228,14 @@ def test_a_qualified_share_in_words_is_a_figure():
         if c.kind == "numeric"
     ]
     assert found == [(25, "at_most")]
+
+
+def test_a_change_written_with_its_sign_is_a_figure_and_a_number_to_call_is_not():
+    from claims_app.extraction.claims import extract_claims
+
+    def figures(text):
+        return [(c.value, c.unit) for c in extract_claims(text, None) if c.kind == "numeric"]
+
+    assert figures("Violence events rose (+12% on the previous week).") == [(12, "percent")]
+    assert (312, "people") in figures("Site population: 7,842 (+312 individuals this week)")
+    assert figures("Call +41 22 555 0143 or +2519 for help.") == []
