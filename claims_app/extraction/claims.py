@@ -814,6 +814,15 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if unit == "years":
         category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
+    if (
+        noun is None
+        and unit is None
+        and siblings
+        and siblings[-1].sentence == sentence.text
+        and siblings[-1].unit in ("facilities", "towns")
+        and _DAMAGED_AFTER.match(ctx.low, m.end)
+    ):  # "At least 40 homes were hit; 7 were destroyed": homes too
+        unit, category = siblings[-1].unit, "facilities_hit"
     if _past_duration(ctx, m, noun):
         unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
         dates = []  # the span is the claim; no day of its own
@@ -1168,6 +1177,10 @@ def _compared_with(ctx, siblings, m, sentence) -> ExtractedClaim | None:
     return min(reversed(own), key=lambda c: abs(math.log(c.value / value)))
 
 
+_DAMAGED_AFTER = re.compile(
+    r"\s+(?:were|was|had been|have been|are)\s+(?:(?:completely|partially|partly|badly|"
+    r"totally|fully)\s+)?(?:destroyed|damaged|looted|burned|burnt|razed|flattened)\b"
+)
 _OF_GROUP_AFTER = re.compile(r"\s+of\s+(?:them|which|whom)\b")  # ("of those killed": a noun)
 
 

@@ -17,6 +17,9 @@ def _category(sentence: str, quote_start: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "quote", "category"),
     [
+        # a bare figure said to be destroyed counts the buildings before it
+        ("Shelling hit 12 schools in Kessa, and 3 were completely destroyed.", "3",
+         "facilities_hit"),
         # a bare figure "of them" counts what the total before it counted
         ("Attacks hit 23 health centres in March, 9 of them in Mopti region.", "9",
          "facilities_hit"),
