@@ -812,6 +812,15 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category = "refugees"  # "9,400 people have reached Mauritania", "arrived in Adré"
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
+    if (
+        m.one
+        and category not in lx.PEOPLE_CATEGORIES
+        and siblings
+        and siblings[-1].sentence == sentence.text
+        and siblings[-1].category in lx.PEOPLE_CATEGORIES
+        and _INCLUDING_BEFORE.search(ctx.low, max(sentence.start, m.start - 12), m.start)
+    ):  # "the bodies of eight people, including a child": one of the dead
+        category = siblings[-1].category
     if unit == "years":
         category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
     if (
@@ -1177,6 +1186,7 @@ def _compared_with(ctx, siblings, m, sentence) -> ExtractedClaim | None:
     return min(reversed(own), key=lambda c: abs(math.log(c.value / value)))
 
 
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among them)\s+\Z")
 _DAMAGED_AFTER = re.compile(
     r"\s+(?:were|was|had been|have been|are)\s+(?:(?:completely|partially|partly|badly|"
     r"totally|fully)\s+)?(?:destroyed|damaged|looted|burned|burnt|razed|flattened)\b"

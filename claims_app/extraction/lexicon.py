@@ -261,7 +261,7 @@ _CUES = {
     r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom|"  # martyr: an agency's dead
     r"beheaded|decapitated|lynched|burned alive|burnt alive|hacked to death|stabbed to death",
     "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt|"
-    r"maimed|maiming|"
+    r"maimed|maiming|beaten|assaulted|"
     r"in (?:a )?(?:critical|serious) condition|receiving treatment|being treated",
     "displaced": r"displaced|displacement|displacing|displaces|fled|flee|fleeing|"
     r"forced to leave|evacuated|uprooted|uprooting|uproots|homeless|forcibly transferred|"

@@ -17,6 +17,10 @@ def _category(sentence: str, quote_start: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "quote", "category"),
     [
+        # one person in a total's breakdown is one of that total; beatings hurt
+        ("Fishermen found the bodies of eight people, including a child, near Garabulli.",
+         "a child", "killed"),
+        ("Police said 40 protesters were beaten in Velm.", "40 protesters", "injured"),
         # a bare figure said to be destroyed counts the buildings before it
         ("Shelling hit 12 schools in Kessa, and 3 were completely destroyed.", "3",
          "facilities_hit"),
