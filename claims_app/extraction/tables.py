@@ -155,7 +155,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def find_tables(text: str, context_category: str | None = None) -> dict[int, TableRow]:
-    """Every table row of the text, by the offset where its line starts."""
+    """Every table row of the text, by the offset where its line's text starts."""
     if "  " not in text and "\t" not in text and "|" not in text:
         return {}
     lines = _lines(text)
@@ -187,7 +187,9 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             j += 1
         source = _source(text, lines, max(0, i - _MONEY_LINES), min(len(lines), j + 2), i)
         for row in found:
-            rows[row.start] = row._replace(source=source) if source else row
+            rows[_text_start(text, row.start, row.end)] = (
+                row._replace(source=source) if source else row
+            )
         i = j if j > i + 1 else i + 1
     return rows
 
@@ -224,6 +226,13 @@ def _source(
     return titled
 
 
+def _text_start(text: str, start: int, end: int) -> int:
+    """Where a line's text starts, after a PDF's indentation: where its sentence starts,
+    by which the extractor looks its row up."""
+    line = text[start:end]
+    return start + len(line) - len(line.lstrip(" \t"))
+
+
 def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) -> int:
     """The rows of a header-less table under a "Table N." title at line i, or under a
     title that ends by naming its currency ("TOP DONORS (US$ million)"), into rows;
@@ -243,7 +252,9 @@ def _titled_rows(text: str, lines: list[tuple[int, int]], i: int, rows: dict) ->
     while j < len(lines) and (m := _LABELLED_FIGURE.match(text, lines[j][0], lines[j][1])):
         start = lines[j][0]
         cell = Counted(m.start("n"), m.end("n"), category, unit, scale)
-        rows[start] = TableRow(start, lines[j][1], (cell,), None, None, title.lower(), period)
+        rows[_text_start(text, start, lines[j][1])] = TableRow(
+            start, lines[j][1], (cell,), None, None, title.lower(), period
+        )
         j += 1
     return j if j > first else i + 1
 

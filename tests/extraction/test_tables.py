@@ -337,3 +337,18 @@ def test_an_age_column_labels_its_rows_and_a_population_table_counts_people():
     got = [(c.quote, c.unit) for c in extract_claims(text, date(2026, 3, 1))]
     assert got == [("310", "people"), ("296", "people"), ("606", "people"),
                    ("88", "people"), ("71", "people"), ("159", "people")]  # fmt: skip
+
+
+def test_a_table_indented_as_a_pdf_sets_it_is_read_as_one():
+    from claims_app.extraction.claims import extract_claims
+
+    text = (
+        "Table 2 summarizes the attacks documented by the Panel, by state.\n\n"
+        "   Table 2\n   Attacks on civilians, March 2024\n\n"
+        "   State               Incidents    Civilians killed\n"
+        "   North Darfur             104               2 620\n"
+        "   South Darfur              38                 540\n"
+    )
+    found = {c.quote: (c.category, c.location) for c in extract_claims(text, None)}
+    assert found["2 620"] == ("killed", "North Darfur")
+    assert found["38"] == ("attacks", "South Darfur")
