@@ -110,7 +110,15 @@ def scan_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
                 break
             if _inside_figure(text, m.start()):
                 continue  # ",500,000" of "N14,500,000": never a figure of its own
-            if mention := _mention_from(m):
+            if (
+                (mention := _mention_from(m))
+                and mention.unit is not None
+                and (ranged := _money_range(text, m, mention, end))
+            ):
+                yield ranged  # "US$ 300-500", "$2-3 billion": one figure, both its ends
+                pos = ranged.end
+                break
+            if mention:
                 yield mention
             elif m.took_part("r2") and " " in text[m.end("r1") : m.start("r2")]:
                 pos = m.start("r2")  # "2024 - 126" is no range; "2022–23" is a span of years
@@ -239,6 +247,36 @@ def _money(m: rx.Match) -> Mention:
     code = " ".join(m["cur"].split())
     unit = "other:" + _MONEY_UNITS.get(code, code if code.isalpha() else "money")
     return Mention(m.start(), m.end(), value, None, "exact", False, False, unit)
+
+
+# The far end of a range of money: "US$ 300-500", "$2-3 billion", "US$ 670 million to
+# US$ 810 million", "between US$ 670 million and US$ 810 million" (lowered text)
+_MONEY_RANGE_TAIL = re.compile(
+    r"[ \t]*(?P<sep>-|–|—|to|and)[ \t]*(?:us\s?\$\s?|\$|€|£|₦|[a-z]{3}\s)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>million|billion|thousand|trillion|bn|mn|m|b|k)\b)?"
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:an estimated\s+|about\s+)?\Z")
+
+
+def _money_range(text: str, m: rx.Match, first: Mention, end: int) -> Mention | None:
+    tail = _MONEY_RANGE_TAIL.match(text, first.end, end)
+    if tail is None or first.value is None:
+        return None
+    if tail["sep"] == "and" and not _BETWEEN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "US$ 5 million and 200 tonnes of food": two figures
+    high = numeral_value(tail["n"])
+    if high is None:
+        return None
+    low = first.value
+    if tail["scale"]:
+        scale = _SCALES[tail["scale"]]
+        high = scaled(high, scale)
+        if not (m["mscale"] or m["mshort"]):
+            low = scaled(low, scale)  # "$2-3 billion": both ends in billions
+    if not low < high:
+        return None
+    return Mention(first.start, tail.end(), low, high, "range", False, False, first.unit)
 
 
 # --- vague amounts, dozens, shares ------------------------------------------------

@@ -132,7 +132,7 @@ def money(draw) -> tuple[str, float]:
 
 @st.composite
 def figure(draw) -> Piece:
-    kind = draw(st.sampled_from(["people", "money", "range"]))
+    kind = draw(st.sampled_from(["people", "money", "range", "money range"]))
     if kind == "people":
         token, value = draw(written_number())
         qualifier = draw(st.sampled_from(["", "at least ", "more than ", "some ", "nearly "]))
@@ -145,6 +145,11 @@ def figure(draw) -> Piece:
     low = draw(st.integers(2, 500))
     high = low + draw(st.integers(1, 500))
     dash = draw(st.sampled_from(["-", "–", " to "]))
+    if kind == "money range":  # "US$ 300-500 million": both ends, in the scale after them
+        sign = draw(st.sampled_from(["US$ ", "$", "€", "AFN "]))
+        scale, factor = draw(st.sampled_from([("", 1), (" million", 10**6), ("bn", 10**9)]))
+        return _piece("Fighters were paid ", f"{sign}{low}{dash}{high}{scale}", " a month. ",
+                      "range", (low * factor, high * factor))  # fmt: skip
     return _piece("Between ", f"{low}{dash}{high}", " people were injured. ", "range", (low, high))
 
 
