@@ -99,6 +99,8 @@ def date_claim_spans(
     """
     out = []
     for d in dates:
+        if words_at is not None and d.start < words_at:
+            continue  # "Correction, 17 May 2024: ...": the line's own day, before its words
         if _not_an_event_date(low, d, anchor, future):
             continue
         if (entry_end := _entry_end(low, sentence, d, figures)) is not None:
@@ -406,6 +408,8 @@ def _struck_that_day(low: str, sentence: tuple[int, int], words: int, d: DateMen
     Where the subject starts, or None."""
     if d.precision != "day" or d.start - sentence[0] > 250 or ";" in low[sentence[0] : d.start]:
         return None
+    if words > d.start:
+        return None  # (a date before the sentence's own words opens no event)
     start = _BULLET_LEAD.match(low, words, d.start).end()  # type: ignore[union-attr]
     article = _ARTICLE.match(low, start, d.start)
     at = article.end() if article else start

@@ -282,3 +282,16 @@ def test_any_verb_in_the_perfect_holds_a_state_since_its_date(text: str, quote: 
 
 def test_a_count_made_since_a_date_is_no_state() -> None:
     assert date_claims("Since January, WHO has verified 40 attacks on health care.") == {}
+
+
+def test_a_line_dated_before_its_words_never_breaks_the_article():
+    # "Correction, 17 May 2024:" opens the line as a dateline does: its day is the
+    # correction's, and it had made the whole article fail (an AttributeError)
+    text = (
+        "Satellite images show 187 buildings destroyed in Al-Hilaliya.\n\n"
+        "Correction, 17 May 2024: An earlier version of this article said 216 buildings "
+        "had been destroyed in Al-Hilaliya."
+    )
+    claims = extract_claims(text, FRI_14_MARCH_2025)
+    assert "187 buildings" in [c.quote for c in claims]
+    assert [c for c in claims if c.kind == "date" and "17 May" in c.quote] == []

@@ -157,6 +157,9 @@ filler = st.sampled_from([
     "Fighting continued in the town of Sarev. ", "Aid agencies said. ", "\n\n", "\n",
     "Residents fled the area, ", "the office said. ", "Access remains limited. ",
     "were in- jured ", "dis-\nplaced families ", "¹ ", "[3] ", "including ", "children ",
+    # a line dated before its words, as corrections and updates are
+    "\n\nCorrection, 17 May 2024: an earlier version said 216. ",
+    "\n\nUpdate, 3 March 2025 – the toll was revised. ",
 ])  # fmt: skip
 
 piece = st.one_of(not_a_count(), figure(), filler.map(Piece))
