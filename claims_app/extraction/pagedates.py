@@ -77,7 +77,8 @@ WEEKDAY_RE = (
 )
 TIME_RE = (
     r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\.?)(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:gmt|utc|eat|cat|wat|cet|est|edt|hrs|h|local time)\b)?"
+    r"(?:\s*(?:gmt|utc|eat|cat|wat|cet|est|edt|bst|cest|eet|eest|ast|ist|pst|pdt|cst|cdt|"
+    r"mst|mdt|jst|msk|sast|pkt|ict|wib|aest|hkt|sgt|hrs|h|local time)\b)?"
 )
 
 

@@ -174,7 +174,7 @@ def test_a_sentence_that_opens_with_as_of_is_text_not_a_stamp():
     "line",
     ["Wednesday, 13 March 2024", "19/12/2023", "9 Feb 2025 – 18:40 GMT",
      "News Stories, 16 December 2008", "2024-03-13", "Monday 3 March 2025 —", "3 March 2025:",
-     "5 Mar 2024 · 08:05 CAT"],
+     "5 Mar 2024 · 08:05 CAT", "16 May 2024, 06:00 BST | 12 min read"],
 )  # fmt: skip
 def test_date_lines_in_the_genre_s_shapes_open_items(line):
     text = (
