@@ -180,8 +180,9 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
         ):
             j += 1  # the rule under a piped table's header
         found: list[TableRow] = []
+        sited = _SITE_COLUMN.match(header[0].text) is not None
         while j < len(lines) and (
-            row := _row(text, lines[j], header, title_category, heading, scale, title_noun)
+            row := _row(text, lines[j], header, title_category, heading, scale, title_noun, sited)
         ):
             found.append(row._replace(period=period) if period and not row.day else row)
             j += 1
@@ -375,6 +376,7 @@ def _row(
     heading: str,
     money_scale: int | None = None,
     title_noun: str | None = None,
+    sited: bool = False,
 ) -> TableRow | None:
     cells = _cells(text, *line)
     if len(cells) < 2 or not any(_NUMERIC_CELL.match(c.text) for c in cells):
@@ -397,6 +399,8 @@ def _row(
                 fineness = rank
         elif _NUMERIC_CELL.match(cell.text):
             reading = _column_reading(head.text, cell.text, title_category, money_scale, title_noun)
+            if sited and reading[0] in (None, "other") and _PEOPLE_COLUMN.match(head.text):
+                reading = ("displaced", "people", 1)  # a displacement site's population
             counted.append(Counted(cell.start, cell.end, *reading, _header_period(head.text)))
     return TableRow(line[0], line[1], tuple(counted), place, day, heading)
 
@@ -413,6 +417,18 @@ def _fineness(word: str) -> int:
 
 
 _PEOPLE_NOUNS = frozenset(("population", "people", "individuals", "persons"))
+# A table of displacement sites ("Site | District | Households | Individuals | Arrivals"):
+# the people its columns count live in the sites, or arrive at or leave them
+_SITE_COLUMN = re.compile(
+    r"(?:idp\s+|displacement\s+)?(?:sites?|camps?|collective\s+centres?|settlements?)"
+    r"(?:\s+name)?\s*$",
+    re.IGNORECASE,
+)
+_PEOPLE_COLUMN = re.compile(
+    r"(?:total\s+)?(?:households|hhs?|individuals|ind\.?|population|people|persons|families|"
+    r"(?:new\s+)?arrivals|departures|idps)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _column_reading(

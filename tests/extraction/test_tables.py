@@ -352,3 +352,16 @@ def test_a_table_indented_as_a_pdf_sets_it_is_read_as_one():
     found = {c.quote: (c.category, c.location) for c in extract_claims(text, None)}
     assert found["2 620"] == ("killed", "North Darfur")
     assert found["38"] == ("attacks", "South Darfur")
+
+
+def test_a_table_of_displacement_sites_counts_displaced_people():
+    from claims_app.extraction.claims import extract_claims
+
+    text = (
+        "Table 1. The largest sites, 5-11 May 2025\n\n"
+        "Site             District         Households   Individuals   Arrivals   Latrines\n"
+        "Al-Sawabeen      Marib City            1 210         7 460        212         40\n"
+    )
+    found = {c.quote: c.category for c in extract_claims(text, None)}
+    assert found["7 460"] == found["212"] == found["1 210"] == "displaced"
+    assert found["40"] != "displaced"  # latrines are no people
