@@ -49,6 +49,13 @@ _NOT_NAME_WORDS = frozenset(
     DISPLACEMENT IMPACT ANALYSIS RECOMMENDATIONS METHODOLOGY CLUSTER SECTOR GENERAL""".split()
 )
 _HEADING_MAX = 80  # a line this short with no closing stop is a section heading
+# A written question's or answer's heading names who gives the text under it: "Answer
+# (Minister of State for Development Anna Pryce, 12 March 2025)", "Question (asked by
+# Member Helen Marchbank, Stroud, 3 March 2025)"
+_HEADED_TURN = re.compile(
+    r"(?:Written\s+)?(?:Answer|Reply|Response|Question|Statement)\s*\(\s*(?:asked\s+by\s+)?"
+    r"(?:Member\s+)?(?P<who>[A-Z][^,()\n]{2,90}?)\s*(?:,[^()\n]*)?\)\s*$"
+)
 
 
 # An office: an acronym ("UNHCR") or a post ("Head of the Mission", "spokesperson")
@@ -101,6 +108,9 @@ class Turns:
             first = self._paragraphs[p][0].text
             if m := turn_label(first):
                 who = m["who"].strip()
+                break
+            if len(self._paragraphs[p]) == 1 and (headed := _HEADED_TURN.match(first)):
+                who = headed["who"].strip()
                 break
             if _QUESTION.match(first) or _heading(self._paragraphs[p]):
                 break

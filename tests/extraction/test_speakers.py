@@ -423,3 +423,18 @@ def test_a_source_in_brackets_after_a_figure_is_that_figure_s_own() -> None:
     assert speaker_of(text, "32") == "the insurgents' own media"
     assert speaker_of(text, "At least 12") == "OCHA"
     assert speaker_of(text, "40") == "OCHA"  # "(according to OCHA)" names OCHA only
+
+
+def test_a_written_answer_s_heading_names_who_gives_its_figures():
+    from claims_app.extraction.claims import extract_claims
+
+    text = (
+        "Question (asked by Member Helen Marsh, Stroud, 3 March 2025)\n\n"
+        "To ask what assessment has been made of the 30.4 million people in need in Sudan.\n\n"
+        "Answer (Minister of State for Development Anna Pryde, 12 March 2025)\n\n"
+        "We have committed £131.5 million this year. Our funding has reached more than 1.6 "
+        "million people.\n"
+    )
+    who = {c.quote: c.attributed_to for c in extract_claims(text, None) if c.kind == "numeric"}
+    assert who["more than 1.6 million people"] == "Minister of State for Development Anna Pryde"
+    assert who["30.4 million people"] == "Helen Marsh"
