@@ -101,8 +101,8 @@ _THINGS = frozenset(
     """trucks vehicles cars buses boats vessels ships tonnes tons litres liters kits rations
     doses beds bags flights convoys consultations interventions incidents points units
     drones missiles rockets shells bombs calls visits assessments hectares acres crops
-    livestock cattle places birr pounds shillings francs dinars naira dollars euros rupees
-    afghanis kwacha cedis""".split()
+    livestock cattle fires blazes places birr pounds shillings francs dinars naira dollars
+    euros rupees afghanis kwacha cedis""".split()
 )  # ("27 places of detention", "paid up to 50,000 birr to learn where relatives were held")
 # Fled across a border: refugees, where "fled" alone is displacement
 _ABROAD = re.compile(

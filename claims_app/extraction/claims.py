@@ -1188,7 +1188,7 @@ def _compared_with(ctx, siblings, m, sentence) -> ExtractedClaim | None:
 
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among them)\s+\Z")
 _DAMAGED_AFTER = re.compile(
-    r"\s+(?:were|was|had been|have been|are)\s+(?:(?:completely|partially|partly|badly|"
+    r"\s+(?:(?:were|was|had been|have been|are)\s+)?(?:(?:completely|partially|partly|badly|"
     r"totally|fully)\s+)?(?:destroyed|damaged|looted|burned|burnt|razed|flattened)\b"
 )
 _OF_GROUP_AFTER = re.compile(r"\s+of\s+(?:them|which|whom)\b")  # ("of those killed": a noun)

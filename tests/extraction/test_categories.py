@@ -22,6 +22,9 @@ def _category(sentence: str, quote_start: str) -> str:
          "a child", "killed"),
         ("Police said 40 protesters were beaten in Velm.", "40 protesters", "injured"),
         # a bare figure said to be destroyed counts the buildings before it
+        ("Imagery shows 4,300 buildings destroyed and more than 1,100 damaged in Wad Rawah.",
+         "more than 1,100", "facilities_hit"),
+        ("Two fires broke out in the camp, injuring four people.", "Two fires", "other"),
         ("Shelling hit 12 schools in Kessa, and 3 were completely destroyed.", "3",
          "facilities_hit"),
         # a bare figure "of them" counts what the total before it counted
