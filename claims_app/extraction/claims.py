@@ -48,6 +48,7 @@ from claims_app.extraction.sentences import (
 from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import (
+    PREVIOUS_WEEK,
     SAID_BEFORE,
     figure_date,
     open_until,
@@ -657,10 +658,7 @@ def _with_reporting_period(ctx: _Context, dates: list[DateMention]) -> list[Date
 _THE_WEEK = re.compile(r"(?:during|in|over|throughout) the week")
 # "up from 38 the previous week", "1,980 the week before": the week before the one the
 # figures beside it count, not the seven days before the report's date
-_PREVIOUS_WEEK = rx.compile(
-    r"\b(?:(?:in|during|over) )?the (?:previous|preceding) week\b|\bthe week before\b|"
-    r"\ba week earlier\b"
-)
+_PREVIOUS_WEEK = rx.compile(rf"\b(?:{PREVIOUS_WEEK})\b")
 
 
 _EARLIER_WORDS = ("previous", "preceding", "before", "earlier")
@@ -762,15 +760,16 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
     if unit == "other:times" and lx.HIT_BEFORE.search(ctx.low, max(0, m.start - 40), m.start):
         unit = "attacks"  # "the hospital has been struck at least nine times"
     antecedent = _antecedent(ctx, siblings) if _anaphoric(noun) else None
+    # the figure its sentence gave just before this one, which a bare figure may go on from
+    before = siblings[-1] if siblings and siblings[-1].sentence == sentence.text else None
     if (
         antecedent is None
+        and before is not None
         and noun is None
         and not m.percent
-        and siblings
-        and siblings[-1].sentence == sentence.text
         and _OF_GROUP_AFTER.match(ctx.low, m.end)
     ):  # "attacks on 23 health centres, 9 of them in Bandiagara region": of that total
-        antecedent = siblings[-1]
+        antecedent = before
     compared = None
     if antecedent is None and _COMPARED.search_before(
         ctx.low, max(sentence.start, m.start - 30), m.start
@@ -812,26 +811,10 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         category = "refugees"  # "9,400 people have reached Mauritania", "arrived in Adré"
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
-    if (
-        m.one
-        and category not in lx.PEOPLE_CATEGORIES
-        and siblings
-        and siblings[-1].sentence == sentence.text
-        and siblings[-1].category in lx.PEOPLE_CATEGORIES
-        and _INCLUDING_BEFORE.search(ctx.low, max(sentence.start, m.start - 12), m.start)
-    ):  # "the bodies of eight people, including a child": one of the dead
-        category = siblings[-1].category
+    if before is not None:
+        unit, category = _going_on_from(ctx.low, m, noun, unit, category, before, sentence)
     if unit == "years":
         category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
-    if (
-        noun is None
-        and unit is None
-        and siblings
-        and siblings[-1].sentence == sentence.text
-        and siblings[-1].unit in ("facilities", "towns")
-        and _DAMAGED_AFTER.match(ctx.low, m.end)
-    ):  # "At least 40 homes were hit; 7 were destroyed": homes too
-        unit, category = siblings[-1].unit, "facilities_hit"
     if _past_duration(ctx, m, noun):
         unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
         dates = []  # the span is the claim; no day of its own
@@ -1184,6 +1167,28 @@ def _compared_with(ctx, siblings, m, sentence) -> ExtractedClaim | None:
     if len(own) < 2 or not value or value <= 0 or any(not c.value or c.value <= 0 for c in own):
         return _antecedent(ctx, siblings)
     return min(reversed(own), key=lambda c: abs(math.log(c.value / value)))
+
+
+def _going_on_from(
+    low: str, m: Mention, noun: str | None, unit: str | None, category: str,
+    before: ExtractedClaim, sentence: Sentence,
+) -> tuple[str | None, str]:  # fmt: skip
+    """What a figure counts when it goes on from the figure before it in its sentence."""
+    if (
+        m.one
+        and category not in lx.PEOPLE_CATEGORIES
+        and before.category in lx.PEOPLE_CATEGORIES
+        and _INCLUDING_BEFORE.search(low, max(sentence.start, m.start - 12), m.start)
+    ):  # "the bodies of eight people, including a child": one of the dead
+        return unit, before.category
+    if (
+        noun is None
+        and unit is None
+        and before.unit in ("facilities", "towns")
+        and _DAMAGED_AFTER.match(low, m.end)
+    ):  # "At least 40 homes were hit; 7 were destroyed": homes too
+        return before.unit, "facilities_hit"
+    return unit, category
 
 
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among them)\s+\Z")

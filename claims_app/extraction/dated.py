@@ -408,8 +408,6 @@ def _struck_that_day(low: str, sentence: tuple[int, int], words: int, d: DateMen
     Where the subject starts, or None."""
     if d.precision != "day" or d.start - sentence[0] > 250 or ";" in low[sentence[0] : d.start]:
         return None
-    if words > d.start:
-        return None  # (a date before the sentence's own words opens no event)
     start = _BULLET_LEAD.match(low, words, d.start).end()  # type: ignore[union-attr]
     article = _ARTICLE.match(low, start, d.start)
     at = article.end() if article else start

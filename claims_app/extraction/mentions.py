@@ -253,8 +253,7 @@ def _money(m: rx.Match) -> Mention:
 # US$ 810 million", "between US$ 670 million and US$ 810 million" (lowered text)
 _MONEY_RANGE_TAIL = re.compile(
     r"[ \t]*(?P<sep>-|–|—|to|and)[ \t]*(?:us\s?\$\s?|\$|€|£|₦|[a-z]{3}\s)?"
-    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>million|billion|thousand|trillion|bn|mn|m|b|k)\b)?"
+    rf"(?P<n>{_NUM})(?:\s*(?P<scale>{_SCALE_WORDS}|bn|mn|m|b|k)\b)?"
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:an estimated\s+|about\s+)?\Z")
 
@@ -270,7 +269,7 @@ def _money_range(text: str, m: rx.Match, first: Mention, end: int) -> Mention | 
         return None
     low = first.value
     if tail["scale"]:
-        scale = _SCALES[tail["scale"]]
+        scale = _SCALES[_whole_word(tail["scale"])]
         high = scaled(high, scale)
         if not (m["mscale"] or m["mshort"]):
             low = scaled(low, scale)  # "$2-3 billion": both ends in billions

@@ -148,9 +148,12 @@ def figure_date(
     return chosen
 
 
-_PREVIOUS_WEEK = re.compile(
+# "up from 38 the previous week", "1,980 the week before" (claims.py finds them in the
+# article and dates them as the week before the one counted; here, whose figure it is)
+PREVIOUS_WEEK = (
     r"(?:(?:in|during|over) )?the (?:previous|preceding) week|the week before|a week earlier"
 )
+_PREVIOUS_WEEK = re.compile(PREVIOUS_WEEK)
 _COMPARED_GAP = re.compile(r"[^\d.;]{0,30}")
 
 
