@@ -49,9 +49,9 @@ from claims_app.extraction.speakers import ArticleSpeakers
 from claims_app.extraction.tables import TableRow, find_tables
 from claims_app.extraction.when import (
     PREVIOUS_WEEK,
-    SAID_BEFORE,
     figure_date,
     open_until,
+    said_on,
     source_day,
     statement_day,
 )
@@ -1029,11 +1029,7 @@ def _day_told_before(ctx: _Context, index: int) -> date | None:
 
 def _a_day_of_events(low: str, d: DateMention) -> bool:
     """A day, not one on which something was said ("WHO said on Thursday")."""
-    return (
-        d.precision == "day"
-        and d.first == d.last
-        and not SAID_BEFORE.search(low, max(0, d.start - 40), d.start)
-    )
+    return d.precision == "day" and d.first == d.last and not said_on(low, d)
 
 
 def _breakdown_item(ctx: _Context, offset: int) -> BreakdownItem | None:

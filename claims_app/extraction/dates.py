@@ -423,14 +423,21 @@ def _quarters(text: str, anchor: date | None, _f: bool, _original: str):
 
 # "epi week 9", "epidemiological week 38 of 2024": weeks of the epidemiological (ISO)
 # calendar, Monday to Sunday, as health bulletins count them
+# Bulletins drop the "epi": "In week 38, 2,316 new cases", "(week 22: 1,017)" - a bare
+# "week N" after a preposition, a bracket or a line's start is the calendar's week too
+# (not "week 3 of the siege": a count of weeks since something)
 _EPI_WEEK = rx.compile(
-    r"\b(?:epi|epidemiological|epidemiologic)[ -]?weeks?\s*(?:no\.?\s*)?(?P<n>\d{1,2})\b"
+    r"(?:\b(?:epi|epidemiological|epidemiologic)[ -]?weeks?\s*(?:no\.?\s*)?"
+    r"|(?:\b(?:in|during|for|by|since|of|to|and|vs\.?|versus|from)\s+|\(|^|\n)(?P<w>[Ww]eek)\s+)"
+    r"(?P<n>\d{1,2})\b(?P<of>\s+of\s+(?:the|a|an|its|their|this)\b)?"
     r"(?:\s*(?:of\s+|,\s*)?(?P<y>(?:19|20)\d\d)\b)?"
 )
 
 
 def _epi_weeks(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _EPI_WEEK.finditer(text):
+        if m["of"]:
+            continue  # "week 3 of the siege"
         week, year = int(m["n"]), int(m["y"]) if m["y"] else None
         if year is None:
             if anchor is None:
@@ -441,7 +448,14 @@ def _epi_weeks(text: str, anchor: date | None, _f: bool, _original: str):
                 year -= 1  # "epi week 50" read in January: last year's
         days = _iso_week(year, week)
         if days is not None:
-            yield _mention(m, days[0], days[1], "period", m["y"] is None)
+            yield _mention(
+                m,
+                days[0],
+                days[1],
+                "period",
+                m["y"] is None,
+                start=m.start("w") if m["w"] else None,
+            )
 
 
 def _iso_week(year: int, week: int) -> tuple[date, date] | None:
@@ -744,7 +758,7 @@ _GATES: dict = {
     _shared_months: _MONTH_STEMS,
     _parts_of_month: (" days of", " half of"),
     _quarters: ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
-    _epi_weeks: ("epi",),
+    _epi_weeks: ("epi", "week"),
     _full_dates: _MONTH_STEMS,
     _numeric_days: ("/19", "/20", ".19", ".20", "-0", "-1"),
     _short_numeric_days: ("/0", "/1"),

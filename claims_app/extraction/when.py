@@ -59,6 +59,20 @@ SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
     r"\s*(?:late |early )?\Z"
 )
+# "cases have been reported since January", "were reported on Monday": the passive
+# reports the events themselves; the date is theirs, not a statement's
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+\Z")
+
+
+def said_on(low: str, d: DateMention) -> bool:
+    """The date is the day something was said ("WHO said on Thursday"), not the day of
+    what was counted. A period opened by "since" never is ("reported since January")."""
+    said = SAID_BEFORE.search(low, max(0, d.start - 40), d.start)
+    if said is None or low.startswith("since", d.start):
+        return False
+    return _PASSIVE_BEFORE.search(low, max(0, said.start() - 12), said.start()) is None
+
+
 _SOURCES = re.compile(r"\(([^()]*?\d{1,2}/\d{1,2}/\d{4}[^()]*)\)\s*\Z")
 _DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 
@@ -96,7 +110,7 @@ def figure_region(low: str, start: int, end: int, at: int) -> tuple[tuple[int, i
 def statement_day(low: str, dates: list[DateMention]) -> date | None:
     """The day a sentence's statement was made: "..., WHO said on Thursday"."""
     for d in dates:
-        if d.precision == "day" and SAID_BEFORE.search(low, max(0, d.start - 40), d.start):
+        if d.precision == "day" and said_on(low, d):
             return d.first
     return None
 
@@ -135,7 +149,7 @@ def figure_date(
     # The day it was said ("WFP warned last week") is not the figure's; it only ends an
     # open period (`stated`)
     chosen = _nearest(
-        [d for d in candidates if not SAID_BEFORE.search(low, max(0, d.start - 40), d.start)],
+        [d for d in candidates if not said_on(low, d)],
         figure,
         low,
     )

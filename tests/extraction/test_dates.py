@@ -69,6 +69,11 @@ THU_30_MAY_2019 = date(2019, 5, 30)
         ("in epidemiological week 38 of 2024", date(2025, 1, 8),
          "epidemiological week 38 of 2024", "2024-09-16/2024-09-22"),
         ("deaths in epi week 51", date(2025, 1, 8), "epi week 51", "2024-12-16/2024-12-22"),
+        # bulletins drop the "epi": a bare week number after a preposition or a bracket
+        ("In week 38 alone, 2,316 new cases were recorded", date(2024, 9, 25), "week 38",
+         "2024-09-16/2024-09-22"),
+        ("1,284 people arrived by sea (week 22: 1,017)", date(2025, 6, 10), "week 22",
+         "2025-05-26/2025-06-01"),
         # a stand at the end of a month is its last day; late in a month, its last days
         ("the plan was 7 per cent funded at the end of February", date(2025, 3, 4),
          "the end of February", "2025-02-28"),
@@ -81,6 +86,10 @@ def test_date_phrases_resolve_against_the_article_date(text, anchor, phrase, iso
     assert [(m.text, m.iso) for m in mentions] == [(phrase, iso)]
     (m,) = mentions
     assert text[m.start : m.end] == m.text
+
+
+def test_a_week_counted_from_an_event_is_no_calendar_week():
+    assert find_dates("It was week 3 of the siege.", date(2025, 3, 13)) == []
 
 
 def test_the_verb_may_is_not_a_month():

@@ -49,6 +49,18 @@ def date_of(text: str, quote_start: str) -> str | None:
         # the day something was said is not the day it happened
         ("Food rations for some 300,000 refugees will be halved, WFP warned on Monday.",
          "some 300,000", None),
+        # a passive "reported" reports the events: its date is theirs, and "since" opens
+        # a period whatever verb comes before it
+        ("In Nampula province, 1,126 cholera cases and 9 deaths have been reported since "
+         "January.", "9 deaths", "2025-01-01/2025-03-13"),
+        ("Fighting in Kalehe displaced about 3,000 people, who were reported on Monday "
+         "in Minova.", "about 3,000", None),
+        ("Nine deaths were reported on Monday in Kalehe.", "Nine deaths", "2025-03-10"),
+        # a week number in a bulletin, with or without "epi", and the one compared with
+        ("In week 10 alone, 2,316 new suspected cases were recorded, up from 1,980 in "
+         "week 9.", "2,316", "2025-03-03/2025-03-09"),
+        ("In week 10 alone, 2,316 new suspected cases were recorded, up from 1,980 in "
+         "week 9.", "1,980", "2025-02-24/2025-03-02"),
         # an open period ends on the day it was said
         ("Some 12,000 people have fled Masisi since 1 March, OCHA said on Tuesday.",
          "Some 12,000", "2025-03-01/2025-03-11"),
