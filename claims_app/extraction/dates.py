@@ -434,10 +434,15 @@ _EPI_WEEK = rx.compile(
 )
 
 
+_WEEK_SPELT_OUT = re.compile(r"\s*[:(]\s*\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+[A-Za-z]{3}")
+
+
 def _epi_weeks(text: str, anchor: date | None, _f: bool, _original: str):
     for m in _EPI_WEEK.finditer(text):
         if m["of"]:
             continue  # "week 3 of the siege"
+        if m["w"] and _WEEK_SPELT_OUT.match(text, m.end()):
+            continue  # "Week 23: 31 May – 6 June 2025": the days given are the dates
         week, year = int(m["n"]), int(m["y"]) if m["y"] else None
         if year is None:
             if anchor is None:

@@ -140,6 +140,12 @@ def figure_date(
         d for d in dates
         if any(a <= d.start < b for a, b in region) and _may_date(low, d, anchor, future, figure)
     ]  # fmt: skip
+    if not candidates and dates:
+        shared = _elliptical_partner(low, sentence, figure)
+        candidates = [
+            d for d in dates
+            if shared[0] <= d.start < shared[1] and _may_date(low, d, anchor, future, figure)
+        ]  # fmt: skip
     if (earlier := _when_clause_date(low, figure, candidates)) is not None:
         return earlier
     if (compared := _same_period_after(low, figure, candidates)) is not None:
@@ -160,6 +166,32 @@ def figure_date(
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
         return chosen._replace(last=until)
     return chosen
+
+
+# ", and 64 injured", ", and 40 others wounded": a conjunct with a figure and a
+# participle but no verb of its own shares the date of the clause it goes on from
+_ELLIPTICAL = re.compile(
+    r",\s+and\s+(?:(?:at least|more than|over|about|some|nearly|another)\s+)?[\d,.]+\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:injured|wounded|killed|dead|hurt|missing|abducted|arrested|"
+    r"detained|displaced)\b(?!\s+(?:by|were|was|have|had|are)\b)"
+)
+
+
+def _elliptical_partner(
+    low: str, sentence: tuple[int, int], figure: tuple[int, int]
+) -> tuple[int, int]:
+    """The clause an elliptical conjunct shares its date with: the one before, for a
+    figure in the conjunct; the conjunct, for the figure of the clause before it.
+    ("27 people were killed, 11 of them children, and 64 injured in Monday's shelling")"""
+    clauses, _ = clause_spans(low, *sentence)
+    at = next((i for i, (a, b) in enumerate(clauses) if a <= figure[0] < b), None)
+    if at is None:
+        return (0, 0)
+    if at > 0 and _ELLIPTICAL.match(low, clauses[at][0]):
+        return clauses[at - 1]
+    if at + 1 < len(clauses) and _ELLIPTICAL.match(low, clauses[at + 1][0]):
+        return clauses[at + 1]
+    return (0, 0)
 
 
 # "up from 38 the previous week", "1,980 the week before" (claims.py finds them in the

@@ -61,6 +61,15 @@ def date_of(text: str, quote_start: str) -> str | None:
          "week 9.", "2,316", "2025-03-03/2025-03-09"),
         ("In week 10 alone, 2,316 new suspected cases were recorded, up from 1,980 in "
          "week 9.", "1,980", "2025-02-24/2025-03-02"),
+        # an elliptical conjunct (a figure and a participle, no verb of its own) shares
+        # the date of the clause it goes on from, either way round
+        ("The ministry said 27 people were killed, 11 of them children, and 64 injured in "
+         "Monday's shelling.", "27 people", "2025-03-10"),
+        ("Shelling killed 12 people in Kupiansk on Tuesday, and 40 others wounded.",
+         "40 others", "2025-03-11"),
+        # a sub-count is of its total's day
+        ("By Monday, the authorities had recovered nine bodies, including three children.",
+         "three children", "2025-03-10"),
         # an open period ends on the day it was said
         ("Some 12,000 people have fled Masisi since 1 March, OCHA said on Tuesday.",
          "Some 12,000", "2025-03-01/2025-03-11"),
