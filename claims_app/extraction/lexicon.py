@@ -334,7 +334,7 @@ SAY = (
     r"announced|announces|stated|claimed|claims|counted|explained|pointed out|"
     r"revealed|indicated|indicates|urged|wrote|cited|accused|condemned|affirmed|described|"
     r"underscored|emphasized|emphasised|highlighted|registered|verified|indicate|"
-    r"projects|forecasts|predicts|"
+    r"projects|forecasts|predicts|identified|flagged|logged|tallied|"
     r"puts? (?:the |its )?(?:death toll|toll|number|figure|total|count)|"
     r"gave (?:a |an |the |its |their )?(?:\w+ )?(?:death toll|toll|figure|estimate|count))"
 )
@@ -385,7 +385,7 @@ _WHO = (
     rf"and|as|whereas|although|when|that)\b)"
     rf"(?:{_DETERMINER}\s+)?(?:(?:{_LOWER}\s+){{0,2}}{_NAME_WORD}|(?:{_LOWER}\s+){{0,3}}{_ROLE_WORD})"
     rf"(?:[\s,]+(?:{_NAME_WORD}|the|of|for|and|al|el|de|in|on|at|{_SOURCE_NOUN}|"
-    rf"(?:{_LOWER}\s+){{0,3}}(?:{_ROLE_WORD}|{_NAME_WORD})))"
+    rf"(?:{_LOWER}\s+){{0,3}}(?:{_ROLE_WORD}|{_NAME_WORD}|{_SOURCE_NOUN})))"
     r"{0,9})"
 )
 # "according to the U.N. refugee agency UNHCR": dots inside a name do not end it
@@ -447,7 +447,8 @@ RELATIVE_SAID = re.compile(
 )
 SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+(?:[^,]{{0,80}},\s+)?)?{_WHO},?\s+"
-    r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously)\s+){0,2}"
+    r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously|so far|"
+    r"already|jointly)\s+){0,3}"
     rf"{SAY}\b"
 )
 # A meeting's record: "NOURA HADDAD, Director of the Coalition, speaking via video link
