@@ -582,8 +582,13 @@ _OF_AFTER = re.compile(r" of\b")
 _AFFILIATION = rx.compile(
     r"\b(?:doctors?|nurses?|surgeons?|officials?|spokes(?:man|woman|person)|director|head|staff|"
     r"workers?|medics?|sources?|administrators?|managers?|coordinator|representative) "
-    r"(?:at|of|from|in) (?:the )?\z"
+    r"(?:at|of|from) (?:the )?\z"
+    # a post held in a place speaks for a wider area ("its spokesman in the Beni area");
+    # officials, staff or doctors in a town speak of that town ("officials in Hays said")
+    r"|\b(?:spokes(?:man|woman|person)|director|head|coordinator|representative|envoy) in "
+    r"(?:the )?\z"
     r"|\b(?:journalists|reporters|the press|a briefing|a press conference|speaking) in \z"
+    r"|\b[Bb]y (?:[\w’'-]+ ){0,3}(?:staff|correspondents?|reporters?) in \z"  # a byline
 )
 _AFFILIATION_ENDS = frozenset(("at", "of", "om", "in", "he"))  # at, of, from, in, the
 

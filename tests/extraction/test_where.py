@@ -63,6 +63,14 @@ def place_of(text: str, quote_start: str) -> str | None:
         # "the outskirts of X": X, the more specific than the province after it
         ("Soldiers killed 14 men on the outskirts of Tougan, Sourou province, on Monday.",
          "14 men", "Tougan"),
+        # officials or staff in a town speak of it; a post held in a place, or a byline,
+        # says only where someone is
+        ("Shelling hit Al Hudaydah governorate on Saturday. Local officials in Hays said 16 "
+         "people had been killed.", "16 people", "Hays"),
+        ("Clashes erupted near Oicha. Its spokesman in the Beni area said 19 civilians had "
+         "been killed.", "19 civilians", "Oicha"),
+        ("By Meridian staff in Kathmandu\n\nAt least 2,014 people were killed in western "
+         "Nepal.", "At least 2,014", "western Nepal"),
         # a digit's comma does not close a sub-count
         ("About 48,000 people were displaced in Sudan, including 9,500 in Kassala, "
          "aid agencies said.", "About 48,000", "Sudan"),
