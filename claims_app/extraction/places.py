@@ -311,7 +311,7 @@ def _held_in_named(found: dict, text: str, start: int) -> None:
             found[key] = Place(key[0], key[1], m["p"], 5)
 
 
-_WEAK_POINTERS = frozenset("at to from for within and".split())
+_WEAK_POINTERS = frozenset("at to from for within and through via".split())
 
 
 def _run(text: str, start: int, m: re.Match[str]) -> tuple[int, int, str, list[str]]:
@@ -344,7 +344,12 @@ def _known_names(found: dict, text: str, start: int, end: int, runs: list) -> No
                 _consider_known(found, text, _Found(text, s, e), "c")
 
 
-_OPENING_NAME_ENDS = re.compile(r",|:|\s*$")
+# A known name opening a sentence, set off or the subject of a verb of hosting or
+# counting: "Adré alone received 65 per cent", "Gatumba remains the main entry point"
+_OPENING_NAME_ENDS = re.compile(
+    r",|:|\s*$|\s+(?:alone|remains?|remained|hosts?|hosted|received|receives|recorded|"
+    r"records|reported|reports|saw|sees|accounts?|accounted)\b"
+)
 # A name a description sets beside as a kind of place: "Tawila, a market town held by a
 # faction ...", "Adre, the main border crossing": a place, whether or not a list knows it
 _KIND_APPOSITIVE = re.compile(

@@ -71,6 +71,12 @@ def place_of(text: str, quote_start: str) -> str | None:
          "been killed.", "19 civilians", "Oicha"),
         ("By Meridian staff in Kathmandu\n\nAt least 2,014 people were killed in western "
          "Nepal.", "At least 2,014", "western Nepal"),
+        # a known place opening a sentence as the subject of hosting or counting; a
+        # known place that people pass through
+        ("Refugees keep crossing into Chad. Adré alone received 65 per cent of all "
+         "arrivals.", "65 per cent", "Adré"),
+        ("Daily arrivals through Rafah fell to fewer than 2,000 last week.",
+         "fewer than 2,000", "Rafah"),
         # a digit's comma does not close a sub-count
         ("About 48,000 people were displaced in Sudan, including 9,500 in Kassala, "
          "aid agencies said.", "About 48,000", "Sudan"),
