@@ -49,7 +49,9 @@ from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.pagedates import (
+    CHAT_STAMP,
     LineDate,
+    chat_stamp_date,
     dateline_date,
     header_date,
     parse_date,
@@ -137,6 +139,9 @@ _STAMP_REST = re.compile(
 _GLUED_HEADLINE = re.compile(r"\(Source:[^()]{0,120}\)(?=[A-Z][^.!?]{10,200}$)")
 
 
+_CHAT_OPENERS = frozenset("[0123456789")
+
+
 def split_lines(text: str) -> list[Line]:
     lines = []
     offset = 0
@@ -150,7 +155,12 @@ def split_lines(text: str) -> list[Line]:
         stripped = raw.strip()
         start = line_start + lead
         glued = _GLUED_HEADLINE.search(stripped) if "(Source:" in stripped else None
-        if glued and looks_like_title(stripped[glued.end() :]):
+        chat = CHAT_STAMP.match(stripped) if stripped[:1] in _CHAT_OPENERS else None
+        if chat and chat_stamp_date(chat.group()) and chat.end() < len(stripped):
+            cut = chat.end()  # "[03.11.2025 06:48] Channel: message": stamp, then message
+            lines.append(Line(start, start + cut, stripped[:cut].rstrip()))
+            lines.append(Line(start + cut, start + len(stripped), stripped[cut:], glued=True))
+        elif glued and looks_like_title(stripped[glued.end() :]):
             cut = glued.end()
             lines.append(Line(start, start + cut, stripped[:cut]))
             lines.append(Line(start + cut, start + len(stripped), stripped[cut:], glued=True))
@@ -662,7 +672,9 @@ def _is_article(item: _Item) -> bool:
     if not item.body:
         return False
     chars = sum(len(line.text) for line in item.body)
-    return chars >= 200 or any(_SENTENCE_END.search(line.text) for line in item.body)
+    if chars >= 200 or any(_SENTENCE_END.search(line.text) for line in item.body):
+        return True
+    return item.body[0].glued  # a chat message, however short: "at least 6 killed, ~20 hurt"
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]?(?:\s|$)|[:;\"”’')…]$")

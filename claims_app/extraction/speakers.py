@@ -340,6 +340,8 @@ _INTRODUCED = re.compile(
     rf"(?P<n>{PERSON_NAME}),?\s+(?:briefed|addressed|told|spoke to|delivered)\b"
 )
 _POSSESSOR = re.compile(rf"(?P<o>{_STANDS_FOR.pattern})['’]s\s", re.IGNORECASE)
+# A chat message passed on whole: "[Forwarded from Khor Dileib Locality Health Office]"
+_FORWARDED = re.compile(r"^\[?(?:Forwarded (?:message )?from|Fwd from)\s+(?P<who>[^\]\n]{2,80})\]")
 _AFTER_STATEMENT = re.compile(r"(?:Editor['’]s note|Note to editors|Notes to editors|Related\b)")
 
 
@@ -347,6 +349,8 @@ def statement_opening(sentences: list[Sentence]) -> tuple[int, str] | None:
     """Where a statement given whole begins (the index of the sentence that announces
     it) and whose it is, if the article announces one."""
     for i, sentence in enumerate(sentences[:30]):  # an announcement opens the page
+        if m := _FORWARDED.match(sentence.text):
+            return i - 1, m["who"].strip()  # the mark opens the first sentence passed on
         if m := _FOLLOWING_IS.match(sentence.text):
             return i, m["who"].strip()
         if _REMARKS_FOLLOW.match(sentence.text):

@@ -43,13 +43,22 @@ _HEADER_CATEGORY = [
     # "People in need", "PiN": a needs overview's count of people at risk
     (re.compile(r"\b(?:in need|pin|at risk)\b", re.I), "at_risk"),
     # "Houses damaged", "Schools destroyed"; and "Missing", which no title makes a toll
-    (re.compile(r"\b(?:damaged|destroyed)\b", re.I), "facilities_hit"),
+    (
+        re.compile(r"\b(?:damaged|destroyed|(?:minor|major|severe|partial|total) damage)\b", re.I),
+        "facilities_hit",
+    ),
     (re.compile(r"\b(?:missing|unaccounted)\b", re.I), "other"),
 ]
 # "People targeted", "Persons reached": whom a response plans or manages to help, no harm
 _PEOPLE_HELPED = re.compile(
     r"^(?:people|persons|individuals|beneficiaries)\s+(?:targeted|reached|assisted|served|"
     r"covered|supported)\b",
+    re.I,
+)
+# A response table's columns ("Item | Target | Distributed | Gap"): counts of aid
+_RESPONSE_HEADER = re.compile(
+    r"(?:planned|targets?|targeted|distributed|reached|delivered|achieved|received|"
+    r"dispatched|pre-?positioned|in stock|pipeline)\s*$",
     re.I,
 )
 _PLACE_HEADER = re.compile(
@@ -128,7 +137,7 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
 # exports write them: the pipes part the cells, whatever the spaces; a rule under the
 # header ("|----|:---:|") is no row.
 _PIPED_CELL = re.compile(r"[^|]+")
-_RULE = re.compile(r"^[\s|:+=-]*$")
+_RULE = re.compile(r"[\s|:+=-]*")  # read whole (fullmatch): `^` never holds mid-text
 
 
 def _piped_cells(line: str, start: int) -> list[Cell]:
@@ -173,11 +182,7 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
         money = _MONEY_CAPTION.search(text, lines[max(0, i - _MONEY_LINES)][0], lines[i][1])
         scale = _SCALE[money["scale"] and money["scale"].lower()] if money else None
         j = i + 1
-        while (
-            j < len(lines)
-            and _RULE.match(text[lines[j][0] : lines[j][1]])
-            and (lines[j][0] < lines[j][1])
-        ):
+        while j < len(lines) and _RULE.fullmatch(text, *lines[j]) and (lines[j][0] < lines[j][1]):
             j += 1  # the rule under a piped table's header
         found: list[TableRow] = []
         sited = _SITE_COLUMN.match(header[0].text) is not None
@@ -358,7 +363,7 @@ def _blank_or_rule(text: str, line: tuple[int, int]) -> bool:
     """An empty line, or a rule under a piped table's row ("|---|---|"): what lies between
     a table's caption and its header ("| Table 1: Deaths by district |  |" above a rule,
     as trafilatura writes an HTML table's <caption>)."""
-    return line[0] == line[1] or _RULE.match(text, line[0], line[1]) is not None
+    return line[0] == line[1] or _RULE.fullmatch(text, line[0], line[1]) is not None
 
 
 def _category_of(words: str) -> str | None:
@@ -446,6 +451,8 @@ def _column_reading(
         return "other", "other:dollars", money_scale  # "Required" under "(US$ million)"
     if category is None and _PEOPLE_HELPED.match(header):
         return "other", "people", 1  # "People targeted" beside "People in need"
+    if category is None and _RESPONSE_HEADER.match(header):
+        return "other", None, 1  # "Target | Distributed": what a response planned and did
     category = category or title_category
     if category is None and (noun := _counted_noun(header) or _title_counts(header, title_noun)):
         unit = "people" if noun in _PEOPLE_NOUNS else f"other:{noun}"

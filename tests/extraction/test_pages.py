@@ -515,3 +515,26 @@ def test_a_newsletter_section_dated_under_its_title_and_the_undated_one_after_it
         "Menaka": date(2025, 3, 14),  # no day of its own: the issue's
         "Tillaberi": date(2025, 3, 13),
     }
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "[{d}.11.2025 06:48] Valley Monitors: ",  # Telegram Desktop's export
+        "[{d}/11/2025, 06:48:12] Valley Monitors: ",  # WhatsApp on a phone
+        "{d}/11/2025, 06:48 - Valley Monitors: ",  # WhatsApp on Android
+    ],
+)
+def test_a_chat_export_s_messages_are_items_of_their_stamp_s_day(stamp):
+    text = (
+        "Valley Monitors | channel export\n\n"
+        + stamp.format(d="03") + "at least 6 killed this morning at the market, ~20 injured\n\n"
+        + stamp.format(d="04") + "UPDATE: 2 of the wounded died overnight. toll now 8\n"
+    )  # fmt: skip
+    first, second = split_page(text)
+    assert first.published_on == date(2025, 11, 3) and second.published_on == date(2025, 11, 4)
+    assert first.body.startswith("at least 6 killed") and "06:48" not in second.body
+    claims = extract_page(text, None, date(2025, 12, 1))
+    by_value = {c.claim.value: c for c in claims if c.claim.kind == "numeric"}
+    assert by_value[6].article_date == date(2025, 11, 3)  # a short message is kept whole
+    assert (by_value[8].claim.quote, by_value[8].article_date) == ("8", date(2025, 11, 4))

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from claims_app.extraction.claims import extract_claims
+from claims_app.extraction.page_claims import extract_page
 
 
 def speaker_of(text: str, quote_start: str) -> str | None:
@@ -447,3 +448,16 @@ def test_a_written_answer_s_heading_names_who_gives_its_figures():
     who = {c.quote: c.attributed_to for c in extract_claims(text, None) if c.kind == "numeric"}
     assert who["more than 1.6 million people"] == "Minister of State for Development Anna Pryde"
     assert who["30.4 million people"] == "Helen Marsh"
+
+
+def test_a_forwarded_chat_message_is_the_statement_of_whom_it_came_from():
+    text = (
+        "[03.11.2025 11:40] Valley Monitors: [Forwarded from Valley Health Office]\n"
+        "The toll from the shelling of the market has risen to 14. Two clinics received "
+        "41 injured.\n\n"
+        "[03.11.2025 12:10] Valley Monitors: our volunteers counted 300 families leaving.\n"
+    )
+    claims = {c.claim.value: c.claim for c in extract_page(text, None, date(2025, 12, 1))}
+    assert claims[14].attributed_to == "Valley Health Office"
+    assert claims[41].attributed_to == "Valley Health Office"
+    assert claims[300].attributed_to is None  # the channel's own message: its own voice
