@@ -17,6 +17,11 @@ def _category(sentence: str, quote_start: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "quote", "category"),
     [
+        # two harms joined before one figure count both together
+        ("Explosive ordnance killed or injured 165 people in the first quarter.",
+         "165 people", "casualties"),
+        ("Mines killed and wounded 40 civilians in Helmand last year.", "40 civilians",
+         "casualties"),
         # one person in a total's breakdown is one of that total; beatings hurt
         ("Fishermen found the bodies of eight people, including a child, near Garabulli.",
          "a child", "killed"),
