@@ -63,7 +63,7 @@ from claims_app.extraction.where import (
     report_scope,
 )
 
-EXTRACTOR_VERSION = "claims-1.10"  # 1.10: states since a date, broken scale words, dozens
+EXTRACTOR_VERSION = "claims-1.11"  # 1.11: chat exports, epi weeks, captioned HTML tables
 
 
 @dataclass(frozen=True)
