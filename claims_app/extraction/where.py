@@ -297,14 +297,20 @@ def report_scope(
 
 def _names_whole_country(line: str, country: str) -> bool:
     """The line names the country, not only as the owner of a place in it ("Congo's
-    Oicha")."""
+    Oicha") or with the part of it meant ("EASTERN CHAD")."""
     low, name = line.lower(), country.lower()
     at = low.find(name)
     while at != -1:
-        if low[at + len(name) : at + len(name) + 2] not in ("'s", "’s"):
+        if low[at + len(name) : at + len(name) + 2] not in ("'s", "’s") and not (
+            _PART_BEFORE.search(low, 0, at)
+        ):
             return True
         at = low.find(name, at + 1)
     return False
+
+
+# "NUTRITION SECTOR - EASTERN CHAD": a part of the country, not the whole
+_PART_BEFORE = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+\Z")
 
 
 def _headline_place(text: str, line: Sentence, found: list[Place]) -> Place | None:

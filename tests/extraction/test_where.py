@@ -382,6 +382,15 @@ def test_a_country_s_report_or_a_kicker_naming_a_country_is_no_area() -> None:
     assert place_of(kicker, "Some 1.8 million") == "Kenya"
 
 
+def test_a_masthead_naming_part_of_a_country_lets_the_headline_place() -> None:
+    eastern = (
+        "NUTRITION SECTOR - EASTERN CHAD\n"
+        "Monthly screening report for refugee camps and sites in Ouaddai province\n\n"
+        "Partners screened some 41,000 children during the month."
+    )
+    assert place_of(eastern, "some 41,000") == "Ouaddai province"
+
+
 def test_regions_the_lead_names_together_are_the_report_s_area() -> None:
     text = (
         "The appeal seeks help for 300,000 people in Manica, Sofala and Tete provinces "
