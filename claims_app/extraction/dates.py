@@ -162,7 +162,8 @@ _PAST_SPAN = rx.compile(
 )  # + not followed by "of": "the last week of May" is a month's week
 _OF_AFTER = re.compile(r"\s+of\b")
 _FIXED = rx.compile(
-    r"\b(?P<w>yesterday|today|tonight|this morning|this week|last week|earlier this week|"
+    r"\b(?P<w>yesterday|today|tonight|this morning|this afternoon|this evening|earlier today|"
+    r"this week|last week|earlier this week|"
     r"(?:over|at|during) the weekend|last weekend|overnight|last night|"
     r"last month|this month|earlier this month|last year|this year|earlier this year|"
     r"the start of the month|the beginning of the month|the start of the year|"
@@ -706,7 +707,8 @@ def _fixed_span(word: str, anchor: date) -> tuple[date, date, str]:
         return anchor - timedelta(days=1), anchor, "period"
     if word == "yesterday":
         return anchor - timedelta(days=1), anchor - timedelta(days=1), "day"
-    if word in ("today", "tonight", "this morning"):
+    if word in ("today", "tonight", "this morning", "this afternoon", "this evening",
+                "earlier today"):  # fmt: skip
         return anchor, anchor, "day"
     if word in ("this week", "earlier this week"):
         return monday, anchor, "period"

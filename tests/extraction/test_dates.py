@@ -69,6 +69,10 @@ THU_30_MAY_2019 = date(2019, 5, 30)
         ("in epidemiological week 38 of 2024", date(2025, 1, 8),
          "epidemiological week 38 of 2024", "2024-09-16/2024-09-22"),
         ("deaths in epi week 51", date(2025, 1, 8), "epi week 51", "2024-12-16/2024-12-22"),
+        # a message's parts of its own day
+        ("3 shells hit near the water station this evening", date(2025, 11, 3),
+         "this evening", "2025-11-03"),
+        ("the clinic closed earlier today", date(2025, 11, 3), "earlier today", "2025-11-03"),
         # bulletins drop the "epi": a bare week number after a preposition or a bracket
         ("In week 38 alone, 2,316 new cases were recorded", date(2024, 9, 25), "week 38",
          "2024-09-16/2024-09-22"),
