@@ -44,10 +44,6 @@ _RISEN_TO_BEFORE = re.compile(
 )
 _CASUALTIES_AFTER = re.compile(r"[\w\s,]{0,40}?\b(?:dead|killed) (?:and|or) (?:injured|wounded)\b")
 _KILLED_OR_INJURED = re.compile(r"\bkilled (?:or|and) (?:injured|wounded)\b")
-_KILLED_OR_INJURED_BEFORE = re.compile(
-    r"\b(?:killed|killing|kills) (?:or|and) (?:injured|injuring|injures|wounded|wounding|"
-    r"wounds|maimed|maiming)\s+\Z"
-)
 # Aid given to the people counted: "reached", "distributed food to", "food for".
 _ASSIST_BEFORE = re.compile(
     r"\b(?:reached|reaching|assisted|assisting|assist|supported|supporting|served|serving|"
@@ -76,7 +72,8 @@ _ASSIST_WORDS = (
 _WOUNDS = re.compile(r"^[^.;]{0,30}?\bwith\b[^.;]{0,30}?\b(?:wounds|injuries|burns|trauma)\b")
 # The verb right before the figure, and what it makes the figure count.
 _GOVERNING = re.compile(
-    r"\b(killed|killing|kills|kill|executed|executing|massacred|claimed|wounded|wounding|"
+    r"\b((?:killed|killing|kills) (?:or|and) (?:injured|injuring|injures|wounded|wounding|"
+    r"wounds|maimed|maiming)|killed|killing|kills|kill|executed|executing|massacred|claimed|wounded|wounding|"
     r"wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|displace|"
     r"uprooted|uprooting|uproots|uproot|evacuated|evacuating|evacuate|detained|detaining|"
     r"detains|detain|arrested|arresting|arrests|arrest|abducted|abducting|abducts|abduct|"
@@ -89,6 +86,7 @@ _GOVERNING = re.compile(
     r"force|lost)\s+\Z"
 )
 _VERB_CATEGORY = [
+    (re.compile(r"kill\w* (?:or|and) "), "casualties"),  # "killed or injured 165 people"
     (re.compile(r"kill|execut|massacr|claimed"), "killed"),
     (re.compile(r"wound|injur"), "injured"),
     (re.compile(r"displac|uproot|evacuat|shelter|host|houses|accommodat"), "displaced"),
@@ -372,10 +370,6 @@ def _own_words(
     inner_category = lx.cue_category(inner.group(0)) if inner else None
     verb = _GOVERNING.search(sentence, max(0, rel - 25), rel)
     category = _verb_category(verb.group(1), sentence, rel, rel_end) if verb else None
-    if category in ("injured", "killed") and _KILLED_OR_INJURED_BEFORE.search(
-        sentence, max(0, rel - 30), rel
-    ):
-        category = "casualties"  # "killed or injured 165 people": both, counted together
     if category == "displaced" and "refugees" in (inner_category, lx.NOUN_CATEGORY.get(head)):
         return "refugees"  # "hosts 150,000 refugees": who they are settles where they fled
     if category and (category != "other" or inner_category not in lx.PEOPLE_CATEGORIES):

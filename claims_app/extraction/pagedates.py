@@ -241,25 +241,26 @@ class LineDate(NamedTuple):
 # A chat export's message stamp and author, opening each message on its own line:
 # Telegram's "[03.11.2025 06:48] Channel name:", WhatsApp's "[03/11/2025, 06:48:12] Name:"
 # and "03/11/2025, 06:48 - Name:". Each message is an item of that day.
-CHAT_STAMP = re.compile(
-    r"(?P<stamp>\[?(?P<date>\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d),?"
-    r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\]\s*|\s+[-–]\s+))"
+_CHAT_STAMP = re.compile(
+    r"\[?(?P<date>\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d),?"
+    r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\]\s*|\s+[-–]\s+)"
     r"(?P<author>[^\s:\[\]][^:\n\[\]]{0,60}):(?:\s+|$)"
 )
 
 
-def chat_stamp_date(text: str) -> LineDate | None:
-    """The day of a chat message's stamp, when the line is the stamp and author alone."""
-    m = CHAT_STAMP.fullmatch(text.rstrip())
+def chat_stamp(text: str) -> tuple[int, LineDate] | None:
+    """Where the chat message stamp opening `text` ends, and the day it dates its
+    message (the author as its section), if the text opens with one."""
+    m = _CHAT_STAMP.match(text)
     day = find_date(m["date"]) if m else None
-    return LineDate("header", day, m["author"].strip()) if day else None
+    return (m.end(), LineDate("header", day, m["author"].strip())) if m and day else None
 
 
 def header_date(text: str, near: date | None = None) -> LineDate | None:
     """A line that is only a date (with weekday, time or section): it opens an item.
     With the page's date (`near`), a day and month alone count too: "Mon 9 Jun"."""
-    if text[:1] == "[" and (chat := chat_stamp_date(text)) is not None:
-        return chat
+    if text[:1] == "[" and (chat := chat_stamp(text)) and chat[0] >= len(text.rstrip()):
+        return chat[1]  # a stamp alone on its line (split_lines cut its message off)
     if len(text) > 120 or not text[:1].isalnum() or not _DIGIT.search(text):
         return None
     if near is not None and len(text) < 30 and (m := YEARLESS_HEADER.match(text)):

@@ -49,9 +49,8 @@ from typing import NamedTuple
 
 from claims_app.extraction import rx
 from claims_app.extraction.pagedates import (
-    CHAT_STAMP,
     LineDate,
-    chat_stamp_date,
+    chat_stamp,
     dateline_date,
     header_date,
     parse_date,
@@ -76,7 +75,7 @@ class Line(NamedTuple):
     start: int
     end: int  # without the line break
     text: str  # stripped
-    glued: bool = False  # began right after a source note on the same line
+    glued: bool = False  # began on the line of what opened it: a source note, a chat stamp
 
     @property
     def blank(self) -> bool:
@@ -155,9 +154,9 @@ def split_lines(text: str) -> list[Line]:
         stripped = raw.strip()
         start = line_start + lead
         glued = _GLUED_HEADLINE.search(stripped) if "(Source:" in stripped else None
-        chat = CHAT_STAMP.match(stripped) if stripped[:1] in _CHAT_OPENERS else None
-        if chat and chat_stamp_date(chat.group()) and chat.end() < len(stripped):
-            cut = chat.end()  # "[03.11.2025 06:48] Channel: message": stamp, then message
+        chat = chat_stamp(stripped) if stripped[:1] in _CHAT_OPENERS else None
+        if chat and chat[0] < len(stripped):
+            cut = chat[0]  # "[03.11.2025 06:48] Channel: message": stamp, then message
             lines.append(Line(start, start + cut, stripped[:cut].rstrip()))
             lines.append(Line(start + cut, start + len(stripped), stripped[cut:], glued=True))
         elif glued and looks_like_title(stripped[glued.end() :]):

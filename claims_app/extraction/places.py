@@ -37,7 +37,7 @@ _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|an|bin|ibn|de|del|des|la|le|di|da|van|von
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,3}}"
 # "Nasir, Ulang and" before "Akobo counties": names coordinated with a place word's name
 _COORDINATED_BEFORE = re.compile(rf"\b{NAME}(?:,\s+{NAME}){{0,3}}\s+and\s+\Z")
-_DIRECTION = (
+DIRECTION = (
     r"(?:north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|northeastern|"
     r"northwestern|southeastern|southwestern|upper|lower)"
@@ -112,12 +112,12 @@ _PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"sub-count(?:y|ies)|parish) of "
                 rf"(?P<p>{NAME})"), 0),
     # X province, X camp, the Taung Pyin displacement camp, Nasir and Ulang counties
-    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+)?{NAME}\s+(?:{_QUALIFIER}\s+)?"
+    (re.compile(rf"(?P<p>(?:{DIRECTION}\s+)?{NAME}\s+(?:{_QUALIFIER}\s+)?"
                 rf"{_PLACE_WORD})\b"), 0),
     # southern rural Idlib, northern rural Hama
-    (re.compile(rf"(?P<p>(?:{_DIRECTION}\s+(?:and\s+{_DIRECTION}\s+)?)?rural\s+{NAME})"), 3),
+    (re.compile(rf"(?P<p>(?:{DIRECTION}\s+(?:and\s+{DIRECTION}\s+)?)?rural\s+{NAME})"), 3),
     # northwestern Syria, southern Karun
-    (re.compile(rf"\b(?P<p>{_DIRECTION}\s+{NAME})"), 1),
+    (re.compile(rf"\b(?P<p>{DIRECTION}\s+{NAME})"), 1),
     # One pattern for the names after a word that points at a place (one scan per
     # sentence; the words before a name are lower case, or open the sentence):
     # - after a verb of attack or flight: "rocked Swaida", "fled Sake", "attack on Idlib";
@@ -152,7 +152,7 @@ _NEEDS: list[tuple[tuple[str, ...] | None, str | None]] = [
     (None, None),
     (("rural",), None),
     (("north", "south", "east", "west", "central", "upper", "lower"),
-     rf"\b{_DIRECTION}{_S}"),
+     rf"\b{DIRECTION}{_S}"),
     (None, None),
     (("hospital", "clinic", "health cent", "health post", "school", "market", "camp", "site",
       "checkpoint", "crossing", "prison", "airport", "port", "bridge", "base", "barracks",
@@ -204,7 +204,7 @@ def _rank_for(text: str, default: int) -> int:
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _LEADING_NAME = re.compile(NAME)
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
-_LEADING_DIRECTION = re.compile(rf"^(?:(?:{_DIRECTION}|and)\s+)+", re.IGNORECASE)
+_LEADING_DIRECTION = re.compile(rf"^(?:(?:{DIRECTION}|and)\s+)+", re.IGNORECASE)
 _RURAL = re.compile(r"^rural\s+")
 _DEMONYM = re.compile(r"^[A-Z][a-z’'\-]+(?:ese|ian|ean|ish)$")
 _ADJECTIVE_HYPHEN = re.compile(r"-(?:held|controlled|led|backed|run|based|owned|affected)$")
@@ -383,7 +383,7 @@ _BY_WORD = _PATTERNS[1][0]
 # RE2 reads the sentence once for all the place words; it also stands in for a
 # test of each word in turn before the scan, which cost as much as the scan.
 _PLACE_WORD_AT = rx.compile(rf"\s+(?:{_QUALIFIER}\s+)?{_PLACE_WORD}\b")
-_NAME_ENDING_HERE = re.compile(rf"\b(?:{_DIRECTION}\s+)?{NAME}\Z")
+_NAME_ENDING_HERE = re.compile(rf"\b(?:{DIRECTION}\s+)?{NAME}\Z")
 
 
 _OF_KIND = _PATTERNS[0][0]

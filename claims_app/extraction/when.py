@@ -135,17 +135,16 @@ def figure_date(
     stated: date | None,
 ) -> DateMention | None:
     """The date phrase that dates the figure at low[figure[0]:figure[1]], if any."""
-    region = figure_region(low, *sentence, figure[0])
-    candidates = [
-        d for d in dates
-        if any(a <= d.start < b for a, b in region) and _may_date(low, d, anchor, future, figure)
-    ]  # fmt: skip
-    if not candidates and dates:
-        shared = _elliptical_partner(low, sentence, figure)
-        candidates = [
+
+    def dating(spans) -> list[DateMention]:
+        return [
             d for d in dates
-            if shared[0] <= d.start < shared[1] and _may_date(low, d, anchor, future, figure)
+            if any(a <= d.start < b for a, b in spans) and _may_date(low, d, anchor, future, figure)
         ]  # fmt: skip
+
+    candidates = dating(figure_region(low, *sentence, figure[0]))
+    if not candidates and dates:
+        candidates = dating((_elliptical_partner(low, sentence, figure),))
     if (earlier := _when_clause_date(low, figure, candidates)) is not None:
         return earlier
     if (compared := _same_period_after(low, figure, candidates)) is not None:

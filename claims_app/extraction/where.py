@@ -38,7 +38,7 @@ from claims_app.extraction.gazetteer import (
     is_country,
     place_rank,
 )
-from claims_app.extraction.places import NAME, NOT_PLACES, Place
+from claims_app.extraction.places import DIRECTION, NAME, NOT_PLACES, Place
 from claims_app.extraction.sentences import PARAGRAPH_BREAK, Sentence
 from claims_app.extraction.when import figure_region
 
@@ -310,7 +310,7 @@ def _names_whole_country(line: str, country: str) -> bool:
 
 
 # "NUTRITION SECTOR - EASTERN CHAD": a part of the country, not the whole
-_PART_BEFORE = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+\Z")
+_PART_BEFORE = re.compile(rf"\b{DIRECTION}\s+\Z")
 
 
 def _headline_place(text: str, line: Sentence, found: list[Place]) -> Place | None:
