@@ -347,8 +347,9 @@ def _known_names(found: dict, text: str, start: int, end: int, runs: list) -> No
 # A known name opening a sentence, set off or the subject of a verb of hosting or
 # counting: "Adré alone received 65 per cent", "Gatumba remains the main entry point"
 _OPENING_NAME_ENDS = re.compile(
-    r",|:|\s*$|\s+(?:alone|remains?|remained|hosts?|hosted|received|receives|recorded|"
-    r"records|reported|reports|saw|sees|accounts?|accounted)\b"
+    r",|:|\s*$|\s+(?:(?:has|have|had)\s+(?:also\s+|again\s+|so far\s+)?)?"
+    r"(?:alone|remains?|remained|hosts?|hosted|received|receives|recorded|"
+    r"records|reported|reports|saw|sees|seen|accounts?|accounted)\b"
 )
 # A name a description sets beside as a kind of place: "Tawila, a market town held by a
 # faction ...", "Adre, the main border crossing": a place, whether or not a list knows it
@@ -471,13 +472,31 @@ class _Found(NamedTuple):
 
 
 def _pointed_at(text: str, start: int, runs: list):
+    pointed = -1  # where the last name pointed at ends
     for s, e, name, words in runs:
         first, _, rest = name.partition(" ")
         if first in _OPENING_POINTERS and rest[:1].isupper():
+            pointed = e
             yield _Found(text, s + len(first) + 1, e)  # "In Rafah, ..." opening the sentence
             continue
-        if words and _points_at(words):
+        if (words and _points_at(words)) or _next_in_list(text, pointed, s, e):
+            pointed = e
             yield _Found(text, s, e, settlement=len(words) > 1 and words[-2] in _SETTLEMENTS_NEAR)
+
+
+def _next_in_list(text: str, pointed: int, s: int, e: int) -> bool:
+    """ "in Bahir Dar (about 1,100), Gondar (about 850) and Debre Markos (some 400)": the
+    next item of a list of places, each with its count in brackets."""
+    return (
+        pointed > 0
+        and _NEXT_BRACKETED.fullmatch(text, pointed, s) is not None
+        and _COUNT_IN_BRACKET.match(text, e) is not None
+    )
+
+
+# The next item of a list of places, each with its count in brackets
+_NEXT_BRACKETED = re.compile(r"\s*\([^()\n]{1,40}\)(?:,\s*|,?\s+and\s+)")
+_COUNT_IN_BRACKET = re.compile(r"\s*\((?:[a-z]+\s+){0,2}\d")
 
 
 def _points_at(words: list[str]) -> bool:
@@ -487,6 +506,8 @@ def _points_at(words: list[str]) -> bool:
     before = words[-2] if len(words) > 1 else ""
     if last == "on":
         return before in _ATTACKS_ON
+    if last == "by":
+        return before == "followed"  # "the most cases (51), followed by Hajjah (38)"
     if last == "from":
         return before in _DRIVEN_FROM  # "displaced from al-Sukkariyah": where they left
     if last == "of":
@@ -635,7 +656,14 @@ def _acceptable(name: str, default: int) -> bool:
     if place_rank(name) is not None:
         return True  # "West Bank", "Gaza Strip"
     if default == 6:  # a facility: its name part must not be an organisation's
-        words = _NAME_SPLIT.split(_FACILITY_TAIL.sub("", name).lower())
+        part = _FACILITY_TAIL.sub("", name)
+        if (
+            _ACRONYM.match(part)
+            and not name.isupper()  # ("ZAMZAM CAMP, North Darfur.": a dateline's capitals)
+            and place_rank(part) not in (COUNTRY, REGION)
+        ):
+            return False  # "an UNRWA school", "the MSF hospital": whose it is, not a name
+        words = _NAME_SPLIT.split(part.lower())
         if any(w in _NOT_FACILITY_NAME for w in words):
             return False  # "Two port workers", "Russian drones struck port", "the IDP camp"
         if country_of_demonym(name.split()[0]) is not None or _demonym_named(name):
@@ -692,7 +720,11 @@ def _adjectival(name: str) -> bool:
 
 
 def _plausible_single(word: str) -> bool:
-    if _DEMONYM.match(word) or _ACRONYM.match(word):
+    if _ACRONYM.match(word):
+        # "IDP camp", "NGO road": some town's code is no place; a country's or a
+        # region's short name is ("DRC", "CAR")
+        return place_rank(word) in (COUNTRY, REGION)
+    if _DEMONYM.match(word):
         return place_rank(word) is not None
     return True
 

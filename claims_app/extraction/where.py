@@ -82,9 +82,10 @@ _INSTITUTION_AFTER = re.compile(
 _WHERE_IT_HAPPENED = frozenset(("displaced", "killed", "injured", "casualties"))
 # (", most of them in Lubero and Djugu territories": where most are, not the figure's place)
 _SUBCOUNT = rx.compile(
-    r",?\s+(?:including|among them|of whom|of which|with|mostly|"
+    r",?\s+(?:including|among them|of whom|of which|with|mostly|followed by|"
     r"(?:most|many|half|nearly all|almost all|the majority) of them)\b"
 )
+_FOLLOWED_BY = re.compile(r",?\s+followed by\b")
 _FUNDING = rx.compile(r"\b(?:funded|funding|appeal|response plan|requires|requirements|seeks)\b")
 # Which places a general word can stand for: by the word a place's name ends with.
 _KIND = {
@@ -166,7 +167,14 @@ def _chosen_place(
         return Place(scopes[0].start("w") - 4, scopes[0].end("w"),
                      text[scopes[0].start("w") - 4 : scopes[0].end("w")], 0)  # fmt: skip
     # Another clause's place, unless it is where people went ("fled to the town of X")
-    elsewhere = [p for p in here if not _DESTINATION.search(low, max(0, p.start - 40), p.start)]
+    # or the next in a ranking ("X accounted for half, followed by Sedu (1,300)")
+    ranked = _FOLLOWED_BY.search(low, figure[1], sentence.end)
+    elsewhere = [
+        p
+        for p in here
+        if not _DESTINATION.search(low, max(0, p.start - 40), p.start)
+        and (ranked is None or p.start < ranked.start())
+    ]
     if elsewhere:
         return max(elsewhere, key=lambda p: (p.rank, -_distance(p, figure)))
     if nationals := _nationality_places(text, sentence) or _possessing_country(text, sentence):

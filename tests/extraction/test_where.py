@@ -441,3 +441,32 @@ def test_a_toll_with_no_place_of_its_own_is_not_carried_to_a_destination(between
         "By the evening the count had risen to 31 dead."
     )
     assert place_of(text, "31 dead") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # each item of a list of places with its count in brackets is its own place,
+        # whether or not the gazetteer knows the later names
+        ("Arrests were recorded in Mekele (about 1,100), Gondar (about 850) and Debre "
+         "Sina (some 400).", "some 400", "Debre Sina"),
+        ("Arrests were recorded in Mekele (about 1,100), Gondar (about 850) and Debre "
+         "Sina (some 400).", "about 850", "Gondar"),
+        # a ranking: the next place is the next figure's, not the first one's
+        ("Marib has also recorded the most deaths (51), followed by Hajjah (38).",
+         "51", "Marib"),
+        ("Marib has also recorded the most deaths (51), followed by Hajjah (38).",
+         "38", "Hajjah"),
+        # a camp or a school named by an organisation's acronym is no place's name: the
+        # town it is in is the figure's place
+        ("On 29 August, fighters attacked the adjacent IDP camp in Dikwa, killing at least "
+         "19 civilians.", "at least 19", "Dikwa"),
+        ("On 11 May, a strike on an UNRWA school sheltering families in Deir al-Balah "
+         "killed six people.", "six people", "Deir al-Balah"),
+        # a dateline in capitals keeps its camp
+        ("ZAMZAM CAMP, North Darfur. Shelling forced the closure of its two remaining "
+         "field hospitals.", "two remaining", "ZAMZAM CAMP"),
+    ],
+)  # fmt: skip
+def test_lists_rankings_and_names_that_are_no_places(text, quote, expected) -> None:
+    assert place_of(text, quote) == expected
