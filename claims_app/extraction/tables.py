@@ -177,11 +177,18 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             continue
         title_category = _title_category(text, lines, i) or context_category
         title_noun = _title_noun(text, lines, i)
-        heading = text[lines[max(0, i - 2)][0] : lines[i][1]].lower()
         period = _title_period(text, lines, i)
         money = _MONEY_CAPTION.search(text, lines[max(0, i - _MONEY_LINES)][0], lines[i][1])
         scale = _SCALE[money["scale"] and money["scale"].lower()] if money else None
         j = i + 1
+        if (
+            j < len(lines)
+            and not _piped(text[lines[i][0] : lines[i][1]])  # (a pipe table's rule is no header)
+            and (below := _header_cells(text, *lines[j])) is not None
+        ):
+            header = _two_line_header(text, header, below, lines[i][0], lines[j][0])
+            j += 1  # "Schools damaged" over "or destroyed": one header in two lines
+        heading = text[lines[max(0, i - 2)][0] : lines[j - 1][1]].lower()
         while j < len(lines) and _RULE.fullmatch(text, *lines[j]) and (lines[j][0] < lines[j][1]):
             j += 1  # the rule under a piped table's header
         found: list[TableRow] = []
@@ -198,6 +205,26 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             )
         i = j if j > i + 1 else i + 1
     return rows
+
+
+def _two_line_header(text: str, top: list[Cell], below: list[Cell], top_at: int, below_at: int):
+    """A header whose words wrap onto a second line, as a PDF's columns do: each word
+    of the second line joins the cell above it; one above nothing is a column of its own."""
+    cells = list(top)
+    for cell in below:
+        start = cell.start - below_at + top_at  # where it stands on the top line
+        under = Cell(start, start + len(cell.text), cell.text)
+        k = max(range(len(cells)), key=lambda n: _overlap(cells[n], under))
+        if _overlap(cells[k], under) <= 0:
+            cells.append(under)
+            continue
+        above = cells[k]
+        cells[k] = Cell(above.start, max(above.end, under.end), f"{above.text} {cell.text}")
+    return sorted(cells, key=lambda c: c.start)
+
+
+def _overlap(a: Cell, b: Cell) -> int:
+    return min(a.end, b.end) - max(a.start, b.start)
 
 
 # "Table 2. Casualties by age and sex, July 2024" over rows of a label and a figure,
@@ -415,10 +442,18 @@ _BROAD_PLACE = re.compile(
 )
 
 
+_NARROW_PLACE = re.compile(
+    r"site|camp|village|locality|kebele|town|city|.*(?:point|post|crossing)", re.IGNORECASE
+)
+
+
 def _fineness(word: str) -> int:
     """How narrow a place column's word is: a province's is broader than anything else
-    a table lists; an entry point, a town or a district are read as alike."""
-    return 0 if _BROAD_PLACE.match(word) else 1
+    a table lists, a site's, a village's or an entry point's narrower than the district
+    it lies in ("Site | District | Households": the site's row)."""
+    if _BROAD_PLACE.match(word):
+        return 0
+    return 2 if _NARROW_PLACE.match(word) else 1
 
 
 _PEOPLE_NOUNS = frozenset(("population", "people", "individuals", "persons"))

@@ -365,3 +365,28 @@ def test_a_table_of_displacement_sites_counts_displaced_people():
     found = {c.quote: c.category for c in extract_claims(text, None)}
     assert found["7 460"] == found["212"] == found["1 210"] == "displaced"
     assert found["40"] != "displaced"  # latrines are no people
+
+
+def test_a_site_is_finer_than_the_district_it_lies_in():
+    table = (
+        "Site            District        Households   Individuals\n"
+        "Tal Hamra       Arvo City            1 204         7 310\n"
+        "Bir Salem       Orna                   388         2 150\n"
+    )
+    rows = sorted(find_tables(table).values())
+    assert [r.place for r in rows] == ["Tal Hamra", "Bir Salem"]
+
+
+def test_a_header_wrapped_onto_a_second_line_is_one_header():
+    table = (
+        "Table 3: Schools by governorate, as of 30 June 2025\n\n"
+        "Governorate          Schools damaged   Children out of   Teachers\n"
+        "                     or destroyed      school (est.)     unpaid\n"
+        "Taizz                      412           512,000          14,870\n"
+        "Marib                      167           143,200           3,940\n"
+    )
+    rows = sorted(find_tables(table).values())
+    assert [r.place for r in rows] == ["Taizz", "Marib"]
+    # the wrapped words complete the header: the damaged schools are facilities hit,
+    # the children out of school are not
+    assert [c.category for c in rows[0].cells] == ["facilities_hit", "other", "other"]
