@@ -64,7 +64,7 @@ NOT_PLACES = frozenset(
         her their its our islamic arab reuters afp ap report update other others total
         several various table figure annex appendix chart graph map box section health
         care catastrophe emergency crisis stressed famine phase minimal by per each catholic
-        anglican protestant orthodox""".split()
+        anglican protestant orthodox monitor monitors tracker project initiative""".split()
 ) | frozenset(CURRENCY_CODES)  # "EUR 40 million": money, never a place
 
 
@@ -367,6 +367,8 @@ _KIND_RANK = {"province": 2, "region": 2, "district": 3, "county": 3, "territory
 
 
 def _appositive_place(found: dict, text: str, s: int, e: int, kind: re.Match[str]) -> None:
+    if lead := _FUNCTION_WORD.match(text, s, e):
+        s = lead.end()  # "In Al-Hilaliya, a town of some 30,000": the name after "In"
     name = _strip_tail(text[s:e])
     if not _plausible(name) or _names_an_organisation(text, s + len(name)):
         return

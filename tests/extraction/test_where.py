@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from claims_app.extraction.claims import extract_claims
+from claims_app.extraction.places import find_places
 
 DAY = date(2025, 3, 14)
 
@@ -470,3 +471,13 @@ def test_a_toll_with_no_place_of_its_own_is_not_carried_to_a_destination(between
 )  # fmt: skip
 def test_lists_rankings_and_names_that_are_no_places(text, quote, expected) -> None:
     assert place_of(text, quote) == expected
+
+
+def test_a_sentence_opening_in_a_described_town_names_the_town_alone() -> None:
+    text = "In Al-Kasra, a town of some 30,000 people, we identified 187 destroyed buildings."
+    assert place_of(text, "187") == "Al-Kasra"
+
+
+def test_a_monitor_s_name_is_no_place() -> None:
+    text = "Civilians in Conflict Monitor researchers interviewed 86 people in Kordofan."
+    assert [p.text for p in find_places(text)] == ["Kordofan"]
