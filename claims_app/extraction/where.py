@@ -287,6 +287,8 @@ def report_scope(
     and Nampula provinces"), else the area its headline is about ("Cabo Delgado: renewed
     attacks ...", "Landslides kill 31 in Buwera district"). Only the first line long
     enough to be the headline is read: a masthead's or a guest line's place is no scope."""
+    if found := _coverage_line(text, sentences, places):
+        return found
     body = [i for i in range(min(12, len(sentences))) if not _is_title_line(sentences[i])]
     for index in body[:_LEAD_REACH]:
         for place in places(index):
@@ -300,6 +302,30 @@ def report_scope(
             return None  # "BURKINA FASO MARKET MONITOR": the whole country's report
         if len(_WORD.findall(line.text)) >= _HEADLINE_WORDS:
             return _headline_place(text, line, places(index))
+    return None
+
+
+# "Coverage: North Kivu, South Kivu, Ituri and Tanganyika provinces", a report's own
+# statement of the area it covers, in its head or the line under its title
+_COVERAGE = re.compile(
+    r"\b(?:(?:geographic(?:al)?\s+)?coverage|areas?\s+covered|geographic(?:al)?\s+scope)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+_COVERAGE_REACH = 15  # sentences: a report's head, not a methodology note near its end
+
+
+def _coverage_line(
+    text: str, sentences: list[Sentence], places: Callable[[int], list[Place]]
+) -> Place | None:
+    for index in range(min(_COVERAGE_REACH, len(sentences))):
+        line = sentences[index]
+        if (m := _COVERAGE.search(text, line.start, line.end)) is None:
+            continue
+        named = [p for p in places(index) if p.start >= m.end()]
+        if named and named[0].rank != COUNTRY:
+            return _with_coordinated(text, named[0])
+        return None
     return None
 
 

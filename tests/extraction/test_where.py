@@ -481,3 +481,21 @@ def test_a_sentence_opening_in_a_described_town_names_the_town_alone() -> None:
 def test_a_monitor_s_name_is_no_place() -> None:
     text = "Civilians in Conflict Monitor researchers interviewed 86 people in Kordofan."
     assert [p.text for p in find_places(text)] == ["Kordofan"]
+
+
+def test_a_report_s_coverage_line_places_the_figures_it_places_nowhere_else() -> None:
+    text = (
+        "MONITORING NETWORK ON CHILDREN\n"
+        "Democratic Republic of the Congo - Eastern Provinces\n\n"
+        "QUARTERLY UPDATE ON GRAVE VIOLATIONS\n"
+        "Issue No. 2025/1\n\n"
+        "Reporting period: 1 January - 31 March 2025\n"
+        "Issued: 24 April 2025\n"
+        "Coverage: North Kivu, South Kivu, Ituri and Tanganyika provinces\n\n"
+        "KEY FINDINGS\n\n"
+        "Fighting spread from Rutshuru and Masisi territories in January. Killing and "
+        "maiming accounted for 61 per cent of all verified violations."
+    )
+    assert place_of(text, "61 per cent") == (
+        "North Kivu, South Kivu, Ituri and Tanganyika provinces"
+    )
