@@ -359,7 +359,7 @@ _KIND_APPOSITIVE = re.compile(
     r"province|region|county|settlement|site|crossing|border crossing|neighbourhood|"
     r"neighborhood|suburb|port|island|locality|municipality|territory)"
     # the kind is the description's head, not "a camp coordinator"
-    r"(?:\s*[,.;:)]|\s*$|\s+(?:of|in|on|near|at|held|that|which|where|with|and|north|south|"
+    r"(?:\s*[,.;:)]|\s*$|\s+\d|\s+(?:of|in|on|near|at|held|that|which|where|with|and|north|south|"
     r"east|west|some|about|home|run|hosting|sheltering|close|along|across|just)\b)"
 )
 _KIND_RANK = {"province": 2, "region": 2, "district": 3, "county": 3, "territory": 3,

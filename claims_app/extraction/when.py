@@ -143,8 +143,10 @@ def figure_date(
         ]  # fmt: skip
 
     candidates = dating(figure_region(low, *sentence, figure[0]))
-    if not candidates and dates:
-        candidates = dating((_elliptical_partner(low, sentence, figure),))
+    if dates and all(said_on(low, d) for d in candidates):
+        # ("the ministry said on Wednesday that 27 were killed, and 64 injured in
+        # Monday's shelling": the day it was said dates neither)
+        candidates += dating((_elliptical_partner(low, sentence, figure),))
     if (earlier := _when_clause_date(low, figure, candidates)) is not None:
         return earlier
     if (compared := _same_period_after(low, figure, candidates)) is not None:
@@ -176,6 +178,15 @@ _ELLIPTICAL = re.compile(
 )
 
 
+# "X was attacked on the night of 3 March; at least 23 people were killed": the toll
+# after a semicolon is the attack's, told as its own clause with no date of its own
+_CONSEQUENCE = re.compile(
+    r";\s+(?:(?:at least|more than|over|about|some|nearly|another|a further)\s+)?[\d,.]+\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:were|was|have been|had been)\s+(?:[a-z]+ly\s+)?"
+    r"(?:injured|wounded|killed|hurt|abducted|arrested|detained|displaced)\b"
+)
+
+
 def _elliptical_partner(
     low: str, sentence: tuple[int, int], figure: tuple[int, int]
 ) -> tuple[int, int]:
@@ -186,7 +197,9 @@ def _elliptical_partner(
     at = next((i for i, (a, b) in enumerate(clauses) if a <= figure[0] < b), None)
     if at is None:
         return (0, 0)
-    if at > 0 and _ELLIPTICAL.match(low, clauses[at][0]):
+    if at > 0 and (
+        _ELLIPTICAL.match(low, clauses[at][0]) or _CONSEQUENCE.match(low, clauses[at][0])
+    ):
         return clauses[at - 1]
     if at + 1 < len(clauses) and _ELLIPTICAL.match(low, clauses[at + 1][0]):
         return clauses[at + 1]

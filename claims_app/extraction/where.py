@@ -77,7 +77,10 @@ def _went_to(low: str, place: Place) -> bool:
 # "the district hospital", "the county commissioner": an institution, not a scope
 _INSTITUTION_AFTER = re.compile(
     r" (?:hospital|clinic|health|school|office|authorit|administrat|commission|council|"
-    r"court|hall|headquarters|police|prison|market)"
+    r"court|hall|headquarters|police|prison|market|"
+    # ("according to the camp leader": a person's role, not where it happened)
+    r"leader|manage|committee|coordinat|chief|elder|official|spokes|representative|director|"
+    r"governor|government)"
 )
 _WHERE_IT_HAPPENED = frozenset(("displaced", "killed", "injured", "casualties"))
 # (", most of them in Lubero and Djugu territories": where most are, not the figure's place)

@@ -170,3 +170,21 @@ def test_the_previous_week_is_the_week_before_the_one_the_figures_count():
     }
     assert found["803 new cases"] == "2025-03-03/2025-03-09"  # "were reported": no speaker
     assert found["412 recorded"] == "2025-02-24/2025-03-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # the day it was said dates no figure; the conjunct's day dates the toll before it
+        ("The health ministry said on Wednesday that 27 people were killed, among them 11 "
+         "children, and 64 injured in Monday night's shelling.", "27 people", "2025-03-10"),
+        ("The health ministry said on Wednesday that 27 people were killed, among them 11 "
+         "children, and 64 injured in Monday night's shelling.", "11 children", "2025-03-10"),
+        # a toll after a semicolon is the attack's before it
+        ("Lopa, a village 12 km to the north, was attacked on 3 March; at least 23 people "
+         "were killed, according to the camp leader.", "at least 23", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_a_toll_told_in_its_own_clause_takes_its_event_s_day(text, quote, expected):
+    got = date_of(text, quote)
+    assert got is not None and got.startswith(expected)

@@ -499,3 +499,11 @@ def test_a_report_s_coverage_line_places_the_figures_it_places_nowhere_else() ->
     assert place_of(text, "61 per cent") == (
         "North Kivu, South Kivu, Ituri and Tanganyika provinces"
     )
+
+
+def test_a_village_described_by_its_distance_is_a_place_and_a_camp_leader_is_none() -> None:
+    text = (
+        "Lopa, a village 12 km to the north, was attacked on 3 March; at least 23 people "
+        "were killed, according to the camp leader."
+    )
+    assert place_of(text, "at least 23") == "Lopa"
