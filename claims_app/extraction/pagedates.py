@@ -159,7 +159,7 @@ HEADER = re.compile(
 )
 # "News Stories, 16 December 2008": a section label, then the date of its items.
 LABELLED_HEADER = re.compile(
-    rf"^(?P<section>[A-Z][A-Za-z&'’ ]{{1,40}}[a-z][A-Za-z&'’ ]*),\s+(?:{WEEKDAY_RE})?"
+    rf"^(?P<section>[A-Z][A-Za-z&'’ ]{{1,40}}[a-z][A-Za-z&'’ ]*),\s+(?i:{WEEKDAY_RE})?"
     rf"(?P<date>{DATE_RE})\s*$"
 )
 # "Bulletin No. 31 | 25 September 2024", "Daily brief | Monday 3 March 2025": an issue's
@@ -210,7 +210,8 @@ _STAMP_WORDS = (
 # A stamp: at the start of a line, after a "|" that separates it from other furniture,
 # or opening a bracket after a title: "Weekly Round-up – 11 to 17 March (issued 18 March)".
 STAMP = re.compile(
-    rf"(?:^|[|•·(]\s*)(?P<label>{_STAMP_WORDS})\s*(?:[:#-]\s*)?(?:{TIME_RE}\s*,?\s*)?"
+    # ("Based on information received as of 19:30, 17 March 2021": words lead to an "as of")
+    rf"(?:^|[|•·(]\s*|^(?:[A-Za-z]+\s+){{1,6}}(?=as\s+(?:of|at)\b))(?P<label>{_STAMP_WORDS})\s*(?:[:#-]\s*)?(?:{TIME_RE}\s*,?\s*)?"
     rf"(?:{WEEKDAY_RE})?(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})\b)",
     re.IGNORECASE,
 )

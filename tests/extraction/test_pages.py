@@ -538,3 +538,43 @@ def test_a_chat_export_s_messages_are_items_of_their_stamp_s_day(stamp):
     by_value = {c.claim.value: c for c in claims if c.claim.kind == "numeric"}
     assert by_value[6].article_date == date(2025, 11, 3)  # a short message is kept whole
     assert (by_value[8].claim.quote, by_value[8].article_date) == ("8", date(2025, 11, 4))
+
+
+def test_numbered_communiques_under_a_place_and_a_weekday_are_items_of_their_own():
+    text = (
+        "DEFENCE STATEMENTS | in translation\n\n"
+        "----------\n\n"
+        "Communique No. 61\n"
+        "Port Sudan, Sunday 2 March 2025\n\n"
+        "FORCES REPEL ASSAULT ON EL OBEID\n\n"
+        "Our forces destroyed 11 combat vehicles in today's fighting.\n\n"
+        "----------\n\n"
+        "Communique No. 62\n"
+        "Port Sudan, Monday 3 March 2025\n\n"
+        "AIR STRIKES IN WEST KORDOFAN\n\n"
+        "The Air Force destroyed 12 tanks around En Nahud.\n"
+    )
+    dated = [(a.published_on, "tanks" in a.body) for a in split_page(text) if "destroyed" in a.body]
+    assert dated == [(date(2025, 3, 2), False), (date(2025, 3, 3), True)]
+
+
+def test_a_report_based_on_information_received_as_of_an_hour_and_day_is_of_that_day():
+    text = (
+        "Monitoring Mission to the Region\n"
+        "Daily Report 62/2021\n"
+        "Based on information received as of 19:30, 17 March 2021\n\n"
+        "The Mission recorded 214 ceasefire violations in Donetsk region.\n"
+    )
+    assert [a.published_on for a in split_page(text)] == [date(2021, 3, 17)]
+
+
+def test_a_headline_over_its_place_and_day_line_stays_with_its_story():
+    text = (
+        "Eastern DR Congo: more than 85,000 newly displaced in North Kivu since 1 May\n"
+        "Geneva, Friday 23 May 2025\n\n"
+        "UN agencies warned on Friday that fighting had spread across Masisi territory.\n"
+    )
+    articles = split_page(text)
+    assert [(a.published_on, a.body.startswith("Eastern DR Congo")) for a in articles] == [
+        (date(2025, 5, 23), True)
+    ]
