@@ -144,6 +144,9 @@ def _signed_change(before: str, after: str, m: Mention) -> bool:
     return m.percent or bool(_WORD_AFTER.match(after))
 
 
+_RATE_BASES = frozenset((10, 100, 1000, 10_000, 100_000, 1_000_000))
+# (read on the lowered text)
+_CONFIDENCE_AFTER = re.compile(r"\s*(?:ci|c\.i\.|ui|confidence|credible|uncertainty)\b")
 _TO_CALL = re.compile(r"\b(?:call|dial|contact|tel|phone|whatsapp|sms|text)\b[^.]{0,40}\Z")
 
 
@@ -165,6 +168,10 @@ def is_trap(
         return True
     if lx.DISTANCE_AFTER.match(after) or _item_mark(before, after, m):
         return True  # "35 km", "46 pages"; "(4)", "[2]", "#8"
+    if (before.endswith("per ") and m.value in _RATE_BASES) or (
+        m.percent and _CONFIDENCE_AFTER.match(after)
+    ):  # "1.18 deaths per 10,000 people per day": a rate's base (not "1 latrine per 42
+        return True  # persons"); "95% CI": a confidence level
     if m.value is not None and m.value <= 31 and _day_of_month(before, after):
         return True  # "since 31 August", "On August 31,": a day, with no page year to date it
     if before.endswith("(") and lx.MEASURE_IN_BRACKETS.match(after):

@@ -375,6 +375,33 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if q is not None:
             mention = mention._replace(start=q.start, qualifier=q.kind)
         out.append(mention)
+    return _with_bracketed_shares(text, out)
+
+
+# "three quarters of violent deaths (74%)", "One in three households (33%)": the share in
+# words and the per cent in brackets that states it exactly
+_TO_BRACKET = re.compile(r"\s*(?:[^\W\d_][^\d().;:\n]{0,50})?\(")
+
+
+def _with_bracketed_shares(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A share in words followed by its per cent in brackets is one figure: the written
+    per cent, quoted with the words it states ("Nearly three quarters of violent deaths
+    (74%)": 74, not 75 beside a second claim of 74)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.worded
+            and prev.percent
+            and mention.percent
+            and not mention.worded
+            and text[mention.end : mention.end + 1] == ")"
+            and _TO_BRACKET.fullmatch(text, prev.end, mention.start)
+        ):
+            out[-1] = mention._replace(start=prev.start, end=mention.end + 1)
+            continue
+        out.append(mention)
     return out
 
 

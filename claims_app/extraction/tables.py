@@ -365,9 +365,17 @@ def _title_line(
 
 
 def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) -> str | None:
-    """What the table's title line ("Table 1. Displaced population ...") says it counts."""
+    """What the table's title line ("Table 1. Displaced population ...") says it counts;
+    for a caption that says none ("| From 1 January to 1 December 2024. Source: X |"),
+    what the heading right above it says ("Journalists killed in 2024, by country")."""
     title = _title_line(text, lines, header_index)
-    return _category_of(text[title[0] : title[1]].strip()) if title else None
+    if title is None:
+        return None
+    found = _category_of(text[title[0] : title[1]].strip())
+    if found is None and _piped(text[title[0] : title[1]]):
+        above = _title_line(text, lines, lines.index(title))
+        found = _category_of(text[above[0] : above[1]].strip()) if above else None
+    return found
 
 
 # "Table 1. Grave violations against children by province": what its columns of

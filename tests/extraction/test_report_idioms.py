@@ -301,3 +301,19 @@ def test_spoken_estimates_are_approximate():
     ]:
         found = [c for c in extract_claims(text, date(2026, 3, 16)) if c.kind == "numeric"]
         assert found[0].quote.startswith(quote) and found[0].qualifier == "approx"
+
+
+def test_a_survey_s_rates_and_intervals_are_read_as_surveys_write_them():
+    found = _claims(
+        "The survey found a crude death rate of 1.18 deaths per 10,000 people per day "
+        "(95% CI 0.94-1.47). Nearly three quarters of violent deaths (74%) were among men. "
+        "One in three surveyed households (33%) had lost a member. The site had 1 latrine "
+        "per 42 persons."
+    )
+    values = {quote: claim.value for quote, claim in found.items()}
+    # a rate's base and a confidence level are no counts; a ratio's other term is
+    assert not any(v in (10_000, 95) for v in values.values())
+    assert 42 in values.values()
+    # a share in words and the per cent in brackets that states it: one figure, as written
+    assert values["Nearly three quarters of violent deaths (74%)"] == 74
+    assert [q for q in values if q.startswith("One in three")] and 33.33 not in values.values()

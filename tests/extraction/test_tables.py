@@ -390,3 +390,18 @@ def test_a_header_wrapped_onto_a_second_line_is_one_header():
     # the wrapped words complete the header: the damaged schools are facilities hit,
     # the children out of school are not
     assert [c.category for c in rows[0].cells] == ["facilities_hit", "other", "other"]
+
+
+def test_a_caption_that_names_no_count_leaves_it_to_the_heading_above():
+    # trafilatura writes an HTML table's <caption> as a piped row above the header
+    table = (
+        "Journalists killed in 2024, by country\n\n"
+        "| From 1 January to 1 December 2024. Source: the monitor |  |  |\n"
+        "|---|---|---|\n"
+        "| Country | In connection with their work | Other circumstances |\n"
+        "|---|---|---|\n"
+        "| Pakistan | 5 | 1 |\n"
+    )
+    (row,) = find_tables(table).values()
+    assert row.place == "Pakistan"
+    assert [c.category for c in row.cells] == ["killed", "killed"]
