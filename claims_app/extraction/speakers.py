@@ -512,6 +512,8 @@ class ArticleSpeakers:
             return _LAST  # "According to the same assessment": the source named before
         if who.lower() in ("he", "she"):
             return _PERSON  # the last person named, never an organisation
+        if who == "I":
+            return None  # "I announced a further £20 million": whoever holds the floor
         return _LAST if who.lower() in _PRONOUNS else who
 
     def _quoted_in(self, paragraph: int) -> str | None:

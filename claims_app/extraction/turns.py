@@ -22,11 +22,23 @@ from claims_app.extraction.gazetteer import place_rank
 from claims_app.extraction.lexicon import OFFICE_WORDS
 from claims_app.extraction.sentences import Sentence
 
-_TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Ambassador|Minister|General|Colonel)\.?\s+"
+_TITLE = (
+    r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Ambassador|Minister|General|Colonel|Sir|Dame|"
+    r"Lord|Baroness|Lady)\.?\s+"
+)
 PERSON_NAME = r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){1,3}"  # "Matthias Oduya"
+# After a title, a surname alone names a speaker: "Ms Okonkwo: I will give way."
 _LABEL = re.compile(
-    rf"(?P<who>(?P<title>{_TITLE})?(?P<name>{PERSON_NAME})"
-    r"(?P<office>,\s*[^:\n]{2,90}?|\s+\([^()\n]{2,60}\))?)\s*:\s+(?=\S)"
+    rf"(?P<who>(?P<title>{_TITLE})?(?P<name>(?(title)[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)"
+    rf"{{0,3}}|{PERSON_NAME}))"
+    # ", Office", "(Office)", or a member's "(Constituency) (Party)"
+    r"(?P<office>,\s*[^:\n]{2,90}?|(?P<brackets>\s+\([^()\n]{2,60}\)){1,2})?)\s*:\s+(?=\S)"
+)
+# An office, then the holder's name in brackets: "The Parliamentary Under-Secretary of
+# State for Development (Priya Manning): ", "Mr Deputy Speaker (Mr Alan Marsh): "
+_OFFICE_THEN_NAME = re.compile(
+    rf"(?:The|Mr|Madam)\s+[A-Z][^:()\n]{{2,120}}?\s+\((?P<who>(?:{_TITLE})?{PERSON_NAME})\)"
+    r"\s*:\s+(?=\S)"
 )
 # A question from the floor, or a host's: its figures are hearsay, nobody's turn.
 _QUESTION = re.compile(
@@ -66,12 +78,30 @@ def turn_label(text: str) -> re.Match[str] | None:
     """The speaker's label opening a paragraph ("Matthias Oduya, UNHCR: "), or None."""
     if (caps := _CAPS_LABEL.match(text)) is not None and _names_a_person(caps["name"]):
         return caps
+    if (held := _OFFICE_THEN_NAME.match(text)) is not None:
+        return held
     m = _LABEL.match(text)
-    if m is None or not (m["title"] or (m["office"] and _OFFICE.search(m["office"]))):
+    if m is None:
+        return None
+    member = m["office"] and m["office"].count("(") == 2  # "(Leeds North West) (Lab)"
+    if not (m["title"] or member or (m["office"] and _OFFICE.search(m["office"]))):
         return None
     if m["title"] is None and place_rank(m["name"]) is not None:
         return None  # "Sudan, Darfur (OCHA): fighting continued": a place's section
     return m
+
+
+def label_who(m: re.Match[str]) -> str:
+    """Who a label names: a member of a parliament by name alone, not the seat and party
+    after it ("Ms Rachel Okonkwo (Leeds North West) (Lab)": "Ms Rachel Okonkwo")."""
+    if m.re is _LABEL and m["office"] and m["office"].count("(") == 2:
+        return f"{m['title'] or ''}{m['name']}"
+    return m["who"].strip()
+
+
+# "Priya Manning: Very briefly.": a bare name is a speaker's label once the transcript
+# has given that name a full one
+_BARE_LABEL = re.compile(rf"(?P<who>{PERSON_NAME})\s*:\s+(?=\S)")
 
 
 def _names_a_person(name: str) -> bool:
@@ -95,6 +125,19 @@ class Turns:
         self._order = sorted(paragraphs)
         self._position = {p: i for i, p in enumerate(self._order)}
         self._memo: dict[int, str | None] = {}
+        self._named: set[str] | None = None  # the names full labels give, found when asked
+
+    def _known_names(self) -> set[str]:
+        if self._named is None:
+            self._named = set()
+            for p in self._order:
+                if (m := turn_label(self._paragraphs[p][0].text)) is not None:
+                    self._named.add(m["name"] if m.re is _LABEL else m["who"])
+        return self._named
+
+    def _bare(self, text: str) -> re.Match[str] | None:
+        m = _BARE_LABEL.match(text) if ":" in text[:60] else None
+        return m if m is not None and m["who"] in self._known_names() else None
 
     def speaker(self, paragraph: int) -> str | None:
         """Whose turn the paragraph is part of; None outside any turn."""
@@ -106,8 +149,8 @@ class Turns:
                 break
             walked.append(p)
             first = self._paragraphs[p][0].text
-            if m := turn_label(first):
-                who = m["who"].strip()
+            if m := turn_label(first) or self._bare(first):
+                who = label_who(m)
                 break
             if len(self._paragraphs[p]) == 1 and (headed := _HEADED_TURN.match(first)):
                 who = headed["who"].strip()
@@ -124,5 +167,6 @@ class Turns:
         (0: none): "Question (AFP): Local media say ..." names its source after it."""
         if self._paragraphs[sentence.paragraph][0] is not sentence:
             return 0
-        m = turn_label(sentence.text) or _QUESTION.match(sentence.text)
+        text = sentence.text
+        m = turn_label(text) or self._bare(text) or _QUESTION.match(text)
         return m.end() if m else 0

@@ -461,3 +461,28 @@ def test_a_forwarded_chat_message_is_the_statement_of_whom_it_came_from():
     assert claims[14].attributed_to == "Valley Health Office"
     assert claims[41].attributed_to == "Valley Health Office"
     assert claims[300].attributed_to is None  # the channel's own message: its own voice
+
+
+DEBATE = (
+    "Sudan: Humanitarian Situation\n\n"
+    "Ms Rachel Okonkwo (Leeds North West) (Lab): More than 12 million people have been "
+    "driven from their homes.\n\n"
+    "Sir Graham Pettifer (North Cotswolds) (Con): Will the hon. Lady give way?\n\n"
+    "Ms Okonkwo: I will give way once. Some 8.8 million are displaced inside Sudan.\n\n"
+    "The Parliamentary Under-Secretary of State for Development (Priya Manning): The UK "
+    "has provided £226 million in support. On 22 January, I announced a further £20 "
+    "million for partners in Darfur.\n\n"
+    "Andrew Sefton (Bromsgrove) (Con): Will the Minister give way?\n\n"
+    "Priya Manning: Very briefly. Our partners have treated 118,000 children.\n"
+)
+
+
+def test_a_parliament_s_members_and_ministers_hold_the_floor_by_their_labels():
+    found = {c.quote: c.attributed_to for c in extract_claims(DEBATE, date(2025, 2, 4))
+             if c.kind == "numeric"}  # fmt: skip
+    by_start = {q.split()[-2] if q[0].isalpha() else q.split()[0]: who for q, who in found.items()}
+    assert found["More than 12 million people"] == "Ms Rachel Okonkwo"  # not her seat and party
+    assert by_start["8.8"] == "Ms Okonkwo"  # a title and a surname
+    assert by_start["£226"] == "Priya Manning"  # an office, then the holder's name
+    assert by_start["£20"] == "Priya Manning"  # "I announced": whoever holds the floor
+    assert by_start["118,000"] == "Priya Manning"  # a bare name a full label gave before
