@@ -83,8 +83,11 @@ _GOVERNING = re.compile(
     r"destroyed|destroying|destroys|damaged|damaging|damages|demolished|demolishing|"
     r"burned|burning|burnt|looted|looting|razed|sinking|sank|sunk|rescued|pulled|carrying|"
     r"shelters|sheltering|hosts|hosting|hosted|houses|accommodates|forced|forcing|forces|"
-    r"force|lost)\s+\Z"
+    r"force|lost)\s+"
+    # "killed a woman and her two children": a second object the same verb governs
+    r"(?:(?:an?|one|the)\s+[a-z-]+\s+and\s+(?:(?:his|her|their|its|the)\s+)?)?\Z"
 )
+_GOVERNING_REACH = 50
 _VERB_CATEGORY = [
     (re.compile(r"kill\w* (?:or|and) "), "casualties"),  # "killed or injured 165 people"
     (re.compile(r"kill|execut|massacr|claimed"), "killed"),
@@ -368,7 +371,7 @@ def _own_words(
         return lx.cue_category(lead.group(1))  # "the death of thousands of detainees"
     inner = lx.CATEGORY_CUES.search(low_noun)
     inner_category = lx.cue_category(inner.group(0)) if inner else None
-    verb = _GOVERNING.search(sentence, max(0, rel - 25), rel)
+    verb = _GOVERNING.search(sentence, max(0, rel - _GOVERNING_REACH), rel)
     category = _verb_category(verb.group(1), sentence, rel, rel_end) if verb else None
     if category == "displaced" and "refugees" in (inner_category, lx.NOUN_CATEGORY.get(head)):
         return "refugees"  # "hosts 150,000 refugees": who they are settles where they fled
@@ -391,7 +394,7 @@ def _own_words(
 
 def governed_by_verb(sentence: str, rel: int) -> bool:
     """A harm or action verb right before the figure ("killing two", "repelled 12")."""
-    return _GOVERNING.search(sentence, max(0, rel - 25), rel) is not None
+    return _GOVERNING.search(sentence, max(0, rel - _GOVERNING_REACH), rel) is not None
 
 
 def _harm_after_of(sentence: str, end: int) -> str | None:

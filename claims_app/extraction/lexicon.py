@@ -259,6 +259,8 @@ _CUES = {
     "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
     r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom|"  # martyr: an agency's dead
+    # a defence ministry's words for the enemy it kills: "eliminated up to 340 militants"
+    r"eliminated|eliminating|liquidated|liquidating|neutrali[sz]ing|"
     r"beheaded|decapitated|lynched|burned alive|burnt alive|hacked to death|stabbed to death",
     "injured": r"injured|injuring|injures|wounded|wounding|wounds|wound|injuries|hurt|"
     r"maimed|maiming|beaten|assaulted|"
@@ -297,6 +299,7 @@ _CUES = {
     r"ipc phase|in (?:emergency|crisis|catastrophe)|famine conditions|"
     r"in phases? [345]\b|(?:could|may|might|would|will) die\b",  # "195 000 in Phase 4"
     "attacks": r"attacks?|airstrikes?|air strikes?|strikes|shelling|bombing|bombed|shelled|"
+    r"(?:ceasefire|truce) violations?|explosions|"  # a ceasefire monitor's counts
     r"attacked|struck|raided|stormed",
     "facilities_hit": r"damaged|damaging|damages|destroyed|destroying|looted|knocked out|"
     r"out of service|burned|burnt|set fire|set on fire|set alight|torched|razed|demolished|"

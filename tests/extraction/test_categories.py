@@ -316,3 +316,24 @@ def test_sites_that_shelter_people_count_sites(quote: str, category: str) -> Non
 )  # fmt: skip
 def test_harm_said_the_way_reports_say_it(sentence: str, quote: str, category: str) -> None:
     assert _category(sentence, quote) == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "expected"),
+    [
+        # a defence ministry's words for the enemy it kills
+        ("In today's fighting, our forces eliminated up to 340 militants.", "up to 340",
+         "killed"),
+        ("Since 9 February our forces have liquidated 4,870 fighters.", "4,870", "killed"),
+        # a ceasefire monitor counts violations and explosions as attacks
+        ("The mission recorded 214 ceasefire violations, including 87 explosions.", "214",
+         "attacks"),
+        ("The mission recorded 214 ceasefire violations, including 87 explosions.",
+         "87 explosions", "attacks"),
+        # a second object of the same verb is counted by that verb, not the next one
+        ("Artillery fire killed a woman and her two children and wounded 5 other civilians.",
+         "two children", "killed"),
+    ],
+)  # fmt: skip
+def test_the_words_of_communiques_and_monitors(sentence, quote, expected):
+    assert _category(sentence, quote) == expected
