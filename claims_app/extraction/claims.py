@@ -63,7 +63,7 @@ from claims_app.extraction.where import (
     report_scope,
 )
 
-EXTRACTOR_VERSION = "claims-1.11"  # 1.11: chat exports, epi weeks, captioned HTML tables
+EXTRACTOR_VERSION = "claims-1.12"  # 1.12: lists of places, two-line headers, turns of a debate
 
 
 @dataclass(frozen=True)

@@ -554,6 +554,7 @@ class _Splitter:
         line = cur.body[0]
         if (
             line.glued
+            or "|" in line.text  # ("Showing items 21-30 of 412 | Page 3": furniture)
             or cur.date_source not in (None, "inherited", "page")
             or line.text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
         ):
