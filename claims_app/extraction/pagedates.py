@@ -210,8 +210,10 @@ _STAMP_WORDS = (
 # A stamp: at the start of a line, after a "|" that separates it from other furniture,
 # or opening a bracket after a title: "Weekly Round-up – 11 to 17 March (issued 18 March)".
 STAMP = re.compile(
-    # ("Based on information received as of 19:30, 17 March 2021": words lead to an "as of")
-    rf"(?:^|[|•·(]\s*|^(?:[A-Za-z]+\s+){{1,6}}(?=as\s+(?:of|at)\b))(?P<label>{_STAMP_WORDS})\s*(?:[:#-]\s*)?(?:{TIME_RE}\s*,?\s*)?"
+    rf"(?:^|[|•·(]\s*"
+    # "Based on information received as of 19:30, 17 March 2021": words lead to an "as of"
+    rf"|^(?:[A-Za-z]+\s+){{1,6}}(?=as\s+(?:of|at)\b))"
+    rf"(?P<label>{_STAMP_WORDS})\s*(?:[:#-]\s*)?(?:{TIME_RE}\s*,?\s*)?"
     rf"(?:{WEEKDAY_RE})?(?:(?P<date>{DATE_RE})|(?P<yearless>{YEARLESS_RE})\b)",
     re.IGNORECASE,
 )

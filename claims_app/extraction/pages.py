@@ -535,19 +535,19 @@ class _Splitter:
         # (a chat message's stamp opens the message: no headline is above it)
         headline = None if chat_stamp(line.text) else self._lone_headline()
         if headline is not None:
-            title = headline.text  # "<h1>headline</h1>" over "Geneva, Friday 23 May 2025"
+            title = headline[0].text  # "<h1>headline</h1>" over "Geneva, Friday 23 May 2025"
         self.open(title=title, section=found.section, published_on=found.day,
                   date_source="header", has_story_date=True,
                   titled_header=title is not None)  # fmt: skip
         if headline is not None:
-            self.current.body.append(headline)
-            self.current.paragraphs += headline.text[:1] != "#"
+            self.current.body.append(headline[0])
+            self.current.paragraphs = headline[1]
         self.group_start = len(self.items)
         self.group_day = found.day
 
-    def _lone_headline(self) -> Line | None:
+    def _lone_headline(self) -> tuple[Line, int] | None:
         """The headline the current item holds alone, undated, right above a date line
-        (taken from it: it is the dated item's)."""
+        (taken from it, with the paragraph it counted: it is the dated item's)."""
         cur = self.current
         if self.headline is not None or cur is None or len(cur.body) != 1:
             return None
@@ -560,8 +560,8 @@ class _Splitter:
         ):
             return None
         cur.body.pop()
-        cur.paragraphs = 0
-        return line
+        counted, cur.paragraphs = cur.paragraphs, 0
+        return line, counted
 
     def on_stamp(self, line: Line) -> None:
         found = _stamp(line, self.near)

@@ -358,9 +358,14 @@ def _title_line(
     text: str, lines: list[tuple[int, int]], header_index: int
 ) -> tuple[int, int] | None:
     """The line right above a table's header, past one blank line or rule: its title."""
-    for k in range(header_index - 1, max(-1, header_index - 3), -1):
+    k = _title_index(text, lines, header_index)
+    return lines[k] if k is not None else None
+
+
+def _title_index(text: str, lines: list[tuple[int, int]], below: int) -> int | None:
+    for k in range(below - 1, max(-1, below - 3), -1):
         if not _blank_or_rule(text, lines[k]):
-            return lines[k]
+            return k
     return None
 
 
@@ -368,13 +373,13 @@ def _title_category(text: str, lines: list[tuple[int, int]], header_index: int) 
     """What the table's title line ("Table 1. Displaced population ...") says it counts;
     for a caption that says none ("| From 1 January to 1 December 2024. Source: X |"),
     what the heading right above it says ("Journalists killed in 2024, by country")."""
-    title = _title_line(text, lines, header_index)
-    if title is None:
+    k = _title_index(text, lines, header_index)
+    if k is None:
         return None
-    found = _category_of(text[title[0] : title[1]].strip())
-    if found is None and _piped(text[title[0] : title[1]]):
-        above = _title_line(text, lines, lines.index(title))
-        found = _category_of(text[above[0] : above[1]].strip()) if above else None
+    title = text[lines[k][0] : lines[k][1]]
+    found = _category_of(title.strip())
+    if found is None and _piped(title) and (above := _title_line(text, lines, k)):
+        found = _category_of(text[above[0] : above[1]].strip())
     return found
 
 

@@ -32,7 +32,7 @@ _LABEL = re.compile(
     rf"(?P<who>(?P<title>{_TITLE})?(?P<name>(?(title)[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)"
     rf"{{0,3}}|{PERSON_NAME}))"
     # ", Office", "(Office)", or a member's "(Constituency) (Party)"
-    r"(?P<office>,\s*[^:\n]{2,90}?|(?P<brackets>\s+\([^()\n]{2,60}\)){1,2})?)\s*:\s+(?=\S)"
+    r"(?P<office>,\s*[^:\n]{2,90}?|(?:\s+\([^()\n]{2,60}\)){1,2})?)\s*:\s+(?=\S)"
 )
 # An office, then the holder's name in brackets: "The Parliamentary Under-Secretary of
 # State for Development (Priya Manning): ", "Mr Deputy Speaker (Mr Alan Marsh): "
@@ -83,8 +83,7 @@ def turn_label(text: str) -> re.Match[str] | None:
     m = _LABEL.match(text)
     if m is None:
         return None
-    member = m["office"] and m["office"].count("(") == 2  # "(Leeds North West) (Lab)"
-    if not (m["title"] or member or (m["office"] and _OFFICE.search(m["office"]))):
+    if not (m["title"] or _member(m) or (m["office"] and _OFFICE.search(m["office"]))):
         return None
     if m["title"] is None and place_rank(m["name"]) is not None:
         return None  # "Sudan, Darfur (OCHA): fighting continued": a place's section
@@ -94,9 +93,15 @@ def turn_label(text: str) -> re.Match[str] | None:
 def label_who(m: re.Match[str]) -> str:
     """Who a label names: a member of a parliament by name alone, not the seat and party
     after it ("Ms Rachel Okonkwo (Leeds North West) (Lab)": "Ms Rachel Okonkwo")."""
-    if m.re is _LABEL and m["office"] and m["office"].count("(") == 2:
+    if m.re is _LABEL and _member(m):
         return f"{m['title'] or ''}{m['name']}"
     return m["who"].strip()
+
+
+def _member(m: re.Match[str]) -> bool:
+    """A label of a member of a parliament: a seat and a party in brackets, "(Leeds North
+    West) (Lab)"."""
+    return bool(m["office"]) and m["office"].count("(") == 2
 
 
 # "Priya Manning: Very briefly.": a bare name is a speaker's label once the transcript

@@ -84,11 +84,12 @@ _INSTITUTION_AFTER = re.compile(
 )
 _WHERE_IT_HAPPENED = frozenset(("displaced", "killed", "injured", "casualties"))
 # (", most of them in Lubero and Djugu territories": where most are, not the figure's place)
+_FOLLOWED = r"followed by"  # the next of a ranking: "..., followed by Hajjah (38)"
 _SUBCOUNT = rx.compile(
-    r",?\s+(?:including|among them|of whom|of which|with|mostly|followed by|"
+    rf",?\s+(?:including|among them|of whom|of which|with|mostly|{_FOLLOWED}|"
     r"(?:most|many|half|nearly all|almost all|the majority) of them)\b"
 )
-_FOLLOWED_BY = re.compile(r",?\s+followed by\b")
+_FOLLOWED_BY = re.compile(rf",?\s+{_FOLLOWED}\b")
 _FUNDING = rx.compile(r"\b(?:funded|funding|appeal|response plan|requires|requirements|seeks)\b")
 # Which places a general word can stand for: by the word a place's name ends with.
 _KIND = {
