@@ -362,7 +362,7 @@ _NAME_WORD = (  # "al-Haddad", "el-Amin": a family name after its lower-case art
     r"\d+(?:st|nd|rd|th))"
 )
 _ROLE_WORD = (
-    r"(?:[a-z]+ists|officials|authorities|sources|residents|witnesses|doctors?|workers|"
+    r"(?:[a-z]+ists|officials?|authorities|sources|residents|witnesses|doctors?|workers|"
     r"agenc(?:y|ies)|groups?|committees?|councils?|teams?|officers?|spokes(?:person|man|woman)|"
     r"head|director|coordinators?|chair|members?|organi[sz]ations?|monitors?|medics?|nurses?|"
     r"volunteers?|survivors?|relatives|elders|leaders?|police|army|military|ministry|office|"
@@ -372,7 +372,8 @@ _ROLE_WORD = (
     r"survey|statement|petition|defen[cs]e|rescuers|protection|prosecutors?|investigators?|"
     r"informants|partners|force|forces|brigade|mission|utility|watchdog|media|governor|"
     r"mayor|authority|government|administration|cluster|mechanism|matrix|operators?|traders|"
-    r"drivers|teachers|villagers|parents|"
+    r"drivers|teachers|villagers|parents|observers?|radio|television|newspapers?|outlets?|"
+    r"system|"
     r"representatives?|delegates?|delegations?|envoys?|ambassadors?|speakers?)"
 )
 # What a named source's figures come as, after its name: "UN figures show", "ACEM data

@@ -120,6 +120,15 @@ def test_the_speaker_described_after_said_is_no_count_of_one() -> None:
          "Some 150", "camp coordinators"),
         ("At least 23 people were killed in the market, said a doctor at Al-Nao Hospital, "
          "where most of the victims were taken.", "At least 23", "a doctor at Al-Nao Hospital"),
+        # one official, a broadcaster, observers and a monitoring system are speakers too
+        ("Volunteers buried 35 bodies in Mabanga on Friday, a Red Cross official said.",
+         "35 bodies", "a Red Cross official"),
+        ("Gunmen killed six people near the market, local radio reported.", "six people",
+         "local radio"),
+        ("EOM-K observers verified that 27 houses were set on fire in Tarvo.", "27 houses",
+         "EOM-K observers"),
+        ("Rice prices rose by 75 per cent in Luma, figures from the WFP-supported price "
+         "monitoring system show.", "75 per cent", "the WFP-supported price monitoring system"),
     ],
 )  # fmt: skip
 def test_speakers_after_bullets_and_in_described_roles(text, quote, expected):
