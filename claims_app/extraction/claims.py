@@ -184,6 +184,8 @@ def is_trap(
         return True  # "in week 38 alone", "Key events, day 669"
     if ("line" in before or "toll" in before) and lx.HOTLINE_BEFORE.search(before):
         return True  # "hotline (toll-free): 9393"
+    if "number" in before[-12:] and lx.CALL_NUMBER_BEFORE.search(text, max(0, s - 60), s):
+        return True  # "the toll-free control room number is 112"
     if " of " in before[-5:] and lx.COUNTER_BEFORE.search(before):
         return True  # "Showing updates 4-6 of 23"
     if (

@@ -93,6 +93,11 @@ LABEL_ENDS = re.compile(
 )
 # "Cholera hotline (toll-free, 24/7): 9393"; "Showing updates 4–6 of 23", "Page 2 of 8"
 HOTLINE_BEFORE = re.compile(r"\b(?:hotlines?|helplines?|toll-free)\b[^.\n]{0,30}?[:\s]\s*\Z")
+# "the toll-free control room number is 112", "emergency numbers: 999": a number to call
+CALL_NUMBER_BEFORE = re.compile(
+    r"\b(?:phone|telephone|hotline|helpline|emergency|contact|toll-free|whatsapp|sms|fax|"
+    r"call cent(?:re|er)|control room)\s+(?:[a-z-]+\s+){0,3}?numbers?\s*(?:is|are|:)?\s*\Z"
+)
 COUNTER_BEFORE = re.compile(
     r"\b(?:page|showing|displaying|updates|items|results|entries|stories|posts)\s+"
     r"(?:[a-z]+\s+)?\d+(?:\s*[-–]\s*\d+)?\s+of\s+\Z"

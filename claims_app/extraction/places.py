@@ -354,7 +354,7 @@ _OPENING_NAME_ENDS = re.compile(
 # A name a description sets beside as a kind of place: "Tawila, a market town held by a
 # faction ...", "Adre, the main border crossing": a place, whether or not a list knows it
 _KIND_APPOSITIVE = re.compile(
-    r",\s+(?:an?|the)\s+(?:(?!(?:from|of|in|at|for|with|near|on|by|to)\b)[a-z-]+\s+){0,3}?"
+    r",\s+(?:an?|the)\s+(?:(?!(?:from|of|in|at|for|with|near|on|by|to)\b)[A-Za-z][a-z-]*\s+){0,3}?"
     r"(?P<kind>town|city|village|camp|district|"
     r"province|region|county|settlement|site|crossing|border crossing|neighbourhood|"
     r"neighborhood|suburb|port|island|locality|municipality|territory)"
@@ -534,6 +534,7 @@ def _one_line(name: str) -> str:
     return " ".join(name.split()) if "\n" in name else name
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+\Z")
 _RUN_BY = re.compile(r"-(?:supported|run|backed|led|funded|managed|operated|sponsored)\b")
 
 
@@ -552,6 +553,8 @@ def _consider(found: dict, text: str, m: re.Match[str], default: int, start: int
     s = m.end("p") - len(raw) + (lead.end() if lead else 0)
     if name != raw[lead.end() if lead else 0 :] and not _GEOGRAPHIC_AFTER.match(text, m.end("p")):
         return  # "Assad’s prisons": a possessor, not a place
+    if default != 3 and _INDEFINITE_BEFORE.search(text, max(start, s - 4), s):
+        return  # "Kassoumbé, a Fulani village": a kind of place, not its name
     if default == 3 and (city := _capital_called(text, name, s + len(name))):
         key = (s, s + len(name) + len(" capital"))  # "in the Libyan capital": Tripoli
         if not _overlaps_better(found, key, 4):

@@ -106,6 +106,8 @@ def named_speaker(sentence: str) -> str | None:
             and (m["who"].lower() in _NO_SOURCE or place_rank(m["who"]) is not None)
         ):
             continue  # "people in IPC Phase 4 (Emergency)", "... Irumu (Ituri).": no source
+        if m and pattern is lx.ACCORDING_TO and _NO_SOURCE_AFTER_ACCORDING.search(m["who"]):
+            continue  # "buried according to Islamic rites": a rule followed, no source
         if m and pattern is lx.FIGURES_FROM and m["by"]:
             if _WHEN_BY.match(m["by"]):
                 continue  # "none had been released by the end of the quarter": a time
@@ -133,6 +135,12 @@ _CLAUSE_GOES_ON = re.compile(
 # A time, not an agent, after "by": "released by the end of the quarter"
 _WHEN_BY = re.compile(
     r"(?:the )?(?:end|start|beginning|time|close|middle|turn)\b|(?:mid|early|late)\b", re.I
+)
+# What is done "according to" a rule, not said by anyone
+_NO_SOURCE_AFTER_ACCORDING = re.compile(
+    r"\b(?:rites?|customs?|traditions?|plans?|schedules?|procedures?|protocols?|rules?|"
+    r"guidelines|laws?|religion|faith|wishes|needs|standards|criteria)$",
+    re.IGNORECASE,
 )
 # A speaker who speaks for someone the sentence names: "a spokesperson", "an official"
 _ANONYMOUS = re.compile(r"(?:a|an|one) (?:spokes(?:person|man|woman)|official|source)", re.I)

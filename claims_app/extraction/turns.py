@@ -40,6 +40,12 @@ _OFFICE_THEN_NAME = re.compile(
     rf"(?:The|Mr|Madam)\s+[A-Z][^:()\n]{{2,120}}?\s+\((?P<who>(?:{_TITLE})?{PERSON_NAME})\)"
     r"\s*:\s+(?=\S)"
 )
+# An office in capitals, then the holder's name in brackets, as a police or army
+# briefing's transcript writes it: "PPRO (SP HALIMA BELLO-DANKANO): Good morning."
+_CAPS_OFFICE_THEN_NAME = re.compile(
+    r"[A-Z][A-Z.&-]{1,15}(?: [A-Z][A-Z.&-]{1,15}){0,2}\s+"
+    r"\((?P<who>(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,4}))\)\s*:\s+(?=\S)"
+)
 # A question from the floor, or a host's: its figures are hearsay, nobody's turn.
 _QUESTION = re.compile(
     r"(?:Question|Q|Journalist|Reporter|Correspondent|HOST|Host|PRESENTER|Presenter|"
@@ -79,6 +85,8 @@ def turn_label(text: str) -> re.Match[str] | None:
     if (caps := _CAPS_LABEL.match(text)) is not None and _names_a_person(caps["name"]):
         return caps
     if (held := _OFFICE_THEN_NAME.match(text)) is not None:
+        return held
+    if (held := _CAPS_OFFICE_THEN_NAME.match(text)) is not None and _names_a_person(held["name"]):
         return held
     m = _LABEL.match(text)
     if m is None:

@@ -158,6 +158,7 @@ def test_newsy_text_keeps_offsets_exact(text):
         "Soldiers searched house to house in Kebele 04 of Merawi town.",
         "Ethiopia: Civilians Killed in Amhara in First Two Months of 2025\nDrone strikes went on",
         "One in four displaced households is headed by a woman.",
+        "The emergency lines are open and the toll-free control room number is 112.",
     ],
 )
 def test_labels_counters_and_research_counts_are_not_claims(text):

@@ -495,3 +495,19 @@ def test_a_parliament_s_members_and_ministers_hold_the_floor_by_their_labels():
     assert by_start["£226"] == "Priya Manning"  # an office, then the holder's name
     assert by_start["£20"] == "Priya Manning"  # "I announced": whoever holds the floor
     assert by_start["118,000"] == "Priya Manning"  # a bare name a full label gave before
+
+
+def test_a_police_briefing_s_office_then_name_in_capitals_holds_the_turn() -> None:
+    text = (
+        "PRESS BRIEFING ON THE SECURITY SITUATION\n\n"
+        "PPRO (SP AMINA GARBA-MUSA): Good morning. On Sunday, gunmen attacked Kurya village. "
+        "Four residents were killed and 9 others were injured.\n\n"
+        "Operatives arrested 12 suspects in Gusau, and the bodies were buried according to "
+        "Islamic rites.\n"
+    )
+    found = {c.quote: c.attributed_to for c in extract_claims(text, date(2025, 2, 11))
+             if c.kind == "numeric"}  # fmt: skip
+    assert found["Four residents"] == "SP AMINA GARBA-MUSA"
+    assert found["9 others"] == "SP AMINA GARBA-MUSA"
+    # "according to Islamic rites" is a rule followed, not a source
+    assert found["12 suspects"] == "SP AMINA GARBA-MUSA"

@@ -507,3 +507,11 @@ def test_a_village_described_by_its_distance_is_a_place_and_a_camp_leader_is_non
         "were killed, according to the camp leader."
     )
     assert place_of(text, "at least 23") == "Lopa"
+
+
+def test_a_kind_of_place_after_a_name_is_no_name_of_its_own() -> None:
+    text = (
+        "The toll is clearest in Kassoumbé, a Fulani village some 40 km east of Mopti town. "
+        "The army said 23 fighters had been killed in the operation."
+    )
+    assert place_of(text, "23 fighters") == "Kassoumbé"
