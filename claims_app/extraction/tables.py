@@ -39,7 +39,12 @@ _HEADER_CATEGORY = [
     ),
     # "Access incidents", "Protection incidents": constraints and reports, not attacks
     (re.compile(r"\b(?:access|protection|interference|gbv) incidents\b", re.I), "other"),
-    (re.compile(r"\b(?:attacks|strikes|incidents|airstrikes)\b", re.I), "attacks"),
+    (
+        re.compile(
+            r"\b(?:attacks|strikes|incidents|airstrikes|(?<!grave )(?<!rights )violations)\b", re.I
+        ),
+        "attacks",
+    ),
     # "People in need", "PiN": a needs overview's count of people at risk
     (re.compile(r"\b(?:in need|pin|at risk)\b", re.I), "at_risk"),
     # "Houses damaged", "Schools destroyed"; and "Missing", which no title makes a toll

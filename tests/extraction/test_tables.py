@@ -298,6 +298,22 @@ def test_access_incidents_are_constraints_reported_not_attacks():
     assert [c.value for c in claims] == [16, 11, 4, 9]
 
 
+def test_a_column_of_ceasefire_violations_counts_attacks():
+    text = (
+        "Consequences of ceasefire violations by district, 20 April-10 May 2025\n\n"
+        "District      Violations     Civilians      Houses\n"
+        "              recorded       killed         damaged\n"
+        "Tavrin             96             11             88\n"
+        "Medzor             71              6             64\n"
+    )
+    claims = [c for c in extract_claims(text, date(2025, 5, 12)) if c.kind == "numeric"]
+    assert [(c.value, c.category) for c in claims][:3] == [
+        (96, "attacks"),
+        (11, "killed"),
+        (88, "facilities_hit"),
+    ]
+
+
 def test_columns_that_name_no_noun_count_what_the_title_names():
     text = (
         "Table 2. Grave violations against children by district, 1 January - 31 March 2025\n\n"
