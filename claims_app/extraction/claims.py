@@ -286,8 +286,8 @@ _APOSTROPHE = frozenset("’'′″”")
 
 def _item_mark(before: str, after: str, m: Mention) -> bool:
     """A bare number in brackets or after "#": an item, update or footnote mark."""
-    if m.percent or m.qualifier != "exact":
-        return False
+    if m.percent or m.qualifier != "exact" or m.unit is not None:
+        return False  # (a sum of money is no mark: "EUR 1,450,000 (US$ 1,566,000)")
     bracketed = before.endswith("(") and after.startswith(")")
     named = before[-3:-1].endswith(" ") and before[-3:-2].isalpha()  # "Hajjah (" on its line
     if bracketed and named and m.value is not None and m.value >= _LARGEST_MARK:

@@ -205,7 +205,7 @@ PEOPLE_CATEGORIES = frozenset(
 )
 # Counts of the reporting itself, not of the world: "interviews with 85 witnesses".
 METHOD_BEFORE = re.compile(
-    r"\b(?:interviews? with|interviewed|surveyed|survey of|covered|sample of|based on|"
+    r"\b(?:interviews? with|interviewed|surveyed|survey of|covered(?! by)|sample of|based on|"
     r"relies on|relied on|consulted|analy[sz]ed|reviewed|drawing on|draws on|review of|"
     r"conducted by|confirmed by|corroborated by|verified by|examined|collected by|"
     r"carried out by|collected through|gathered through|confirm with|confirmed with)\b"

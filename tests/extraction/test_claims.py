@@ -61,6 +61,15 @@ def test_ranges_money_and_durations():
     assert not [r for r in records if r["quote"].startswith("12-15 days")]
 
 
+def test_a_sum_in_brackets_and_money_a_shortfall_was_covered_by_are_figures():
+    text = (
+        "Total budget: EUR 1,450,000 (US$ 1,566,000)\n\n"
+        "The overrun was covered by reallocating EUR 18,500 from the transport line.\n"
+    )
+    found = [c.quote for c in extract_claims(text, date(2025, 4, 28)) if c.kind == "numeric"]
+    assert found == ["EUR 1,450,000", "US$ 1,566,000", "EUR 18,500"]
+
+
 def test_html_page_claims_point_into_the_extracted_text():
     text, records = _page("ostrava-monitor-update.html")
     strikes = _find(records, "19 drone strikes")
