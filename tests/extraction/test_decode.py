@@ -54,6 +54,21 @@ def test_a_key_figures_box_beside_the_story_is_kept_with_it():
     assert "Drought in the north" not in text
 
 
+def test_a_chart_s_and_a_photo_s_captions_are_kept_with_their_figures():
+    html = (
+        "<html><body><main><article><h1>Counting the dead in Kessa</h1>"
+        "<p>Floods and fighting have killed hundreds of people in Kessa district this year, "
+        "officials said, and more rain is expected in the coming days across the valley.</p>"
+        "<figure><img src='chart.png' alt='Bar chart'><figcaption>Figure 2: Three tolls "
+        "for Kessa, 4 May 2025: army, 12 fighters; hospital, 31 dead.</figcaption></figure>"
+        "<p>Aid agencies are sending boats and tents to the district, which has been cut "
+        "off from the regional capital since the bridge collapsed on Monday morning.</p>"
+        "</article></main></body></html>"
+    )
+    text = read_page(html.encode(), "story.html").text
+    assert "hospital, 31 dead." in text
+
+
 def test_a_key_figures_box_kept_whatever_class_the_page_gives_it():
     # "sidebar" and "widget" are class names trafilatura drops as boilerplate; a box of
     # key figures is kept whatever the site called it
