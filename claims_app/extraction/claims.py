@@ -63,7 +63,7 @@ from claims_app.extraction.where import (
     report_scope,
 )
 
-EXTRACTOR_VERSION = "claims-1.12"  # 1.12: lists of places, two-line headers, turns of a debate
+EXTRACTOR_VERSION = "claims-1.13"  # 1.13: figure captions, a briefing officer's turn, described speakers
 
 
 @dataclass(frozen=True)
