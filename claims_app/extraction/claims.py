@@ -63,7 +63,9 @@ from claims_app.extraction.where import (
     report_scope,
 )
 
-EXTRACTOR_VERSION = "claims-1.13"  # 1.13: figure captions, a briefing officer's turn, described speakers
+EXTRACTOR_VERSION = (
+    "claims-1.13"  # 1.13: figure captions, a briefing officer's turn, described speakers
+)
 
 
 @dataclass(frozen=True)

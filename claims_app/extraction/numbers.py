@@ -135,8 +135,13 @@ QUALIFIERS: dict[str, str] = {
 }  # fmt: skip
 # Read from one character before the window, so that RE2's \b sees the real word edge
 # ("$" is the window's end: search_before reads the window as a string of its own).
+# (a phrase's words may be wrapped onto the next line of a PDF's text: "at\n   least 3")
 _QUALIFIER = rx.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+$"
+    r"\b("
+    + "|".join(
+        re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
+    )
+    + r")\s+$"
 )
 
 
@@ -153,7 +158,7 @@ def qualifier_before(text: str, at: int) -> Qualifier | None:
     m = _QUALIFIER.search_before(text, max(0, at - 41), at)
     if m is None or m.end() != at:
         return None
-    return Qualifier(QUALIFIERS[m.group(1)], m.start(1))
+    return Qualifier(QUALIFIERS[" ".join(m.group(1).split())], m.start(1))
 
 
 # --- vague amounts --------------------------------------------------------------
