@@ -193,6 +193,8 @@ def _tidied(who: str, sentence: str, pattern: re.Pattern[str]) -> str:
         who = subject["s"]  # the documents seen are the source
     if (say := _SAY_INSIDE.search(who)) is not None:
         who = who[: say.start()]
+    if (clause := _OPENS_CLAUSE.match(who)) is not None:
+        who = who[clause.end() :]  # "Only Sudan, where ACLED recorded ...": ACLED
     if (by := _REPORT_BY.match(who)) is not None:
         return by["who"]
     if who.lower().startswith(("which ", "who ")):
@@ -201,6 +203,7 @@ def _tidied(who: str, sentence: str, pattern: re.Pattern[str]) -> str:
     return who
 
 
+_OPENS_CLAUSE = re.compile(r"(?:where|while|whereas|because|once)\s+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 

@@ -120,6 +120,9 @@ def test_the_speaker_described_after_said_is_no_count_of_one() -> None:
          "Some 150", "camp coordinators"),
         ("At least 23 people were killed in the market, said a doctor at Al-Nao Hospital, "
          "where most of the victims were taken.", "At least 23", "a doctor at Al-Nao Hospital"),
+        # the speaker of a clause opened by "where" is the name, not the clause
+        ("Only Sudan, where ACLED recorded some 7,800 civilian fatalities, is worse.",
+         "some 7,800", "ACLED"),
         # one official, a broadcaster, observers and a monitoring system are speakers too
         ("Volunteers buried 35 bodies in Mabanga on Friday, a Red Cross official said.",
          "35 bodies", "a Red Cross official"),
