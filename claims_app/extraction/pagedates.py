@@ -322,10 +322,16 @@ def dateline_date(text: str, near: date | None) -> LineDate | None:
         return None  # "Sudan (OCHA) -" is a heading, "BEIRUT (Reuters) -" a dateline
     if m["city"].split()[0].lower().rstrip(":") in _NOTE_LABELS:
         return None  # "Correction, 19 November 2025: An earlier version ...": no story opens
+    if m["city"].split()[0].lower() in _TIME_WORDS:
+        return None  # "Since 18 May 2025" over a box of totals: a period's start, no place
     day = date_from_match(m) if m["date"] else yearless_from_match(m, near)
     return LineDate("dateline", day)
 
 
+_TIME_WORDS = frozenset(
+    "since from until till before after between on in by through during to for at of "
+    "ending starting beginning".split()
+)
 _NOTE_LABELS = frozenset(
     "correction corrections clarification update updated published posted note editor's "
     "editor’s editors".split()

@@ -583,3 +583,14 @@ def test_a_headline_over_its_place_and_day_line_stays_with_its_story():
     assert [(a.published_on, a.body.startswith("Eastern DR Congo")) for a in articles] == [
         (date(2025, 5, 23), True)
     ]
+
+
+def test_a_box_headed_since_a_day_is_dated_by_the_page_not_by_that_day():
+    text = (
+        "Daily casualty bulletins: Sarhad city\n\n"
+        "Since 18 May 2025\n\n400 killed\n\n1,863 injured\n\n"
+        "Figures as of 20:00 on 9 June 2025. Provisional.\n\n"
+        "The directorate publishes a bulletin every evening.\n"
+    )
+    (article,) = split_page(text, date(2025, 6, 9))
+    assert article.published_on == date(2025, 6, 9)
