@@ -266,6 +266,8 @@ _ANAPHORIC = rx.compile(
     r"|\b(?:over|during|in) the (?P<n>two|three|four|five|six|seven|2|3|4|5|6|7) days\b"
     r"|\b(?:has|have|had) (?P<bare>since)\b"  # "4,600 households have since fled"
     r"|\b(?:during|over|throughout|in) the (?P<month>month)\b"  # the report's month
+    # "Between 1 April and 10 May ... Over the same period, shelling killed 31": that period
+    r"|\b(?:during|over|throughout|in|for) the (?P<period>same period)\b"
 )
 # Words the pattern cannot match without (" day" alone would let it run on most articles)
 _POINTING_WORDS = (
@@ -273,8 +275,10 @@ _POINTING_WORDS = (
     "preceding day", "day before", "following days", "following few", "next days", "next few",
     "subsequent", "two days", "three days", "four days", "five days", "six days",
     "seven days", " 2 days", " 3 days", " 4 days", " 5 days", " 6 days", " 7 days",
-    "has since", "have since", "had since", "the month",
+    "has since", "have since", "had since", "the month", "same period",
 )  # fmt: skip
+# "the same period of 2024", "... last year": a period of another year (_same_period)
+_ANOTHER_YEAR_AFTER = (" of", " in", " last", " a year", " the previous", " the year")
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -287,6 +291,8 @@ def _anaphoric(low: str, text: str, found: list[DateMention], anchor: date) -> l
             continue
         if m["month"] and low.startswith(" of", m.end()):
             continue  # "the month of May": a month the finders read
+        if m["period"] and low.startswith(_ANOTHER_YEAR_AFTER, m.end()):
+            continue
         if m["bare"] and any(d.start == m.start("bare") for d in found):
             continue  # "have since 2015 been": a date of its own
         if m["month"]:
@@ -311,6 +317,9 @@ def _report_month(found: list[DateMention], anchor: date):
 
 
 def _pointed_span(m: re.Match[str], before: list[DateMention], anchor: date):
+    if m["period"]:  # the last period named before
+        periods = [d for d in before if d.precision == "period"]
+        return (periods[-1].first, periods[-1].last) if periods else None
     days = [d for d in before if d.precision == "day"]
     if m["n"]:  # "over the two days": the last period of that many days
         n = _SMALL.get(m["n"]) or int(m["n"])

@@ -120,6 +120,8 @@ def test_relative_phrases_need_an_article_date():
          "The day before", "2025-03-11"),
         ("A convoy was looted on 2 March, and a second one was stopped that same day.",
          "that same day", "2025-03-02"),
+        ("Between 1 and 10 March, 412 violations were recorded. Over the same period, "
+         "shelling killed 31 civilians.", "Over the same period", "2025-03-01/2025-03-10"),
     ],
 )  # fmt: skip
 def test_dates_that_point_back_at_the_last_day_named(text: str, phrase: str, iso: str) -> None:
