@@ -203,6 +203,16 @@ def _tidied(who: str, sentence: str, pattern: re.Pattern[str]) -> str:
     return who
 
 
+# "(Source: Ministry of Defence of the Republic of Veloria)" alone on its line
+_SECTION_SOURCE = re.compile(r"\(\s*Sources?\s*:\s*(?P<who>[^()\n]{2,100}?)\s*\)")
+_SECTION_REACH = 30  # paragraphs back from the figure
+
+
+def _heading_paragraph(sentences: list[Sentence]) -> bool:
+    text = sentences[0].text.strip()
+    return len(sentences) == 1 and len(text) < 120 and text[-1:] not in ".!?:;,”\"')"
+
+
 _OPENS_CLAUSE = re.compile(r"(?:where|while|whereas|because|once)\s+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -414,7 +424,22 @@ class ArticleSpeakers:
             self._cited_source(self.sentences[index].paragraph)
             or self._statement_of(index)
             or self._list_source(index)
+            or self._section_source(index)
         )
+
+    def _section_source(self, index: int) -> str | None:
+        """Who a section's figures are from, for a figure nobody else is named for: the
+        "(Source: Ministry of Defence)" line alone under the section's heading, above its
+        entries. Never across a heading (a table's title, the next section's)."""
+        paragraph = self.sentences[index].paragraph
+        order = sorted(p for p in self._paragraphs if p <= paragraph)
+        for p in reversed(order[-_SECTION_REACH:]):
+            sentences = self._paragraphs[p]
+            if len(sentences) == 1 and (m := _SECTION_SOURCE.fullmatch(sentences[0].text.strip())):
+                return " ".join(m["who"].split())
+            if p != paragraph and _heading_paragraph(sentences):
+                return None
+        return None
 
     def _list_source(self, index: int) -> str | None:
         """Who gives a list's figures, for an item of it: the line that opens the list

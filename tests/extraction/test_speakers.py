@@ -514,3 +514,22 @@ def test_a_police_briefing_s_office_then_name_in_capitals_holds_the_turn() -> No
     assert found["9 others"] == "SP AMINA GARBA-MUSA"
     # "according to Islamic rites" is a rule followed, not a source
     assert found["12 suspects"] == "SP AMINA GARBA-MUSA"
+
+
+def test_a_section_s_source_line_under_its_heading_gives_its_entries_source() -> None:
+    text = (
+        "Annex\n\n"
+        "Ceasefire violations resulting in civilian casualties, 20 April-10 May 2025\n\n"
+        "(Source: Ministry of Defence of the Republic of Veloria)\n\n"
+        "1. On 20 April 2025, mortar rounds hit Kel Abbas, killing one civilian.\n\n"
+        "2. On 8 May 2025, rockets hit Nuran. Two civilians were killed and 6 injured.\n\n"
+        "Consequences by district\n\n"
+        "Local monitors counted 14 houses burned in Nuran.\n\n"
+        "Shelling damaged 9 schools.\n"
+    )
+    found = {c.quote: c.attributed_to for c in extract_claims(text, date(2025, 5, 12))
+             if c.kind == "numeric"}  # fmt: skip
+    assert found["Two civilians"] == "Ministry of Defence of the Republic of Veloria"
+    assert found["6 injured"] == "Ministry of Defence of the Republic of Veloria"
+    assert found["14 houses"] == "Local monitors"
+    assert found["9 schools"] is None  # past a heading: the section's source no longer holds
