@@ -457,7 +457,7 @@ RELATIVE_SAID = re.compile(
 SPEAKER_BEFORE = re.compile(
     rf"^(?:[A-Z][^,]{{0,60}},\s+(?:[^,]{{0,80}},\s+)?)?{_WHO},?\s+"
     r"(?:(?:also|earlier|today|yesterday|on \w+|had|has|have|later|now|previously|so far|"
-    r"already|jointly)\s+){0,3}"
+    r"already|jointly|since)\s+){0,3}"
     rf"{SAY}\b"
 )
 # A meeting's record: "NOURA HADDAD, Director of the Coalition, speaking via video link

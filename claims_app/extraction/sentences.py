@@ -30,7 +30,8 @@ ABBREVIATIONS = frozenset(
 # has no lookahead: the match runs on to that capital, and _stop() finds where the
 # marks end (a capture group would cost RE2 a second, slower pass); the ASCII copy
 # RE2 reads has typographic quotes as plain ones.
-_END = rx.compile(r"[.!?]+[\"')\]]*\s+[\"'(\[]?[A-Z0-9]")
+# (A footnote's number may follow the stop: "... the latest analysis.4 Nationally, ...")
+_END = rx.compile(r"[.!?]+[\"')\]]*\d{0,2}\s+[\"'(\[]?[A-Z0-9]")
 _MARKS = frozenset(".!?\"')]”’")
 
 
@@ -127,7 +128,11 @@ def _split_block(text: str, start: int, end: int, paragraph: int) -> list[Senten
     sentences, cursor = [], start
     for m in _END.finditer(text, start, end):
         stop = _stop(text, m.start())
-        if text[m.start()] == "." and stop - m.start() == 1 and _is_abbreviation(text, m.start()):
+        if text[stop].isdigit():
+            if not text[m.start() - 1 : m.start()].islower() or _is_abbreviation(text, m.start()):
+                continue  # "rose by 2.4 Million", "Road No.4 East": no stop and footnote mark
+            stop = _footnote_end(text, stop)
+        elif text[m.start()] == "." and stop - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
         if (
             stop - m.start() >= 3
@@ -139,6 +144,12 @@ def _split_block(text: str, start: int, end: int, paragraph: int) -> list[Senten
         cursor = stop
     sentences.append(_make(text, cursor, end, paragraph))
     return [s for s in sentences if s.text]
+
+
+def _footnote_end(text: str, at: int) -> int:
+    while text[at].isdigit():
+        at += 1
+    return at
 
 
 def _make(text: str, start: int, end: int, paragraph: int) -> Sentence:

@@ -120,6 +120,9 @@ def test_the_speaker_described_after_said_is_no_count_of_one() -> None:
          "Some 150", "camp coordinators"),
         ("At least 23 people were killed in the market, said a doctor at Al-Nao Hospital, "
          "where most of the victims were taken.", "At least 23", "a doctor at Al-Nao Hospital"),
+        # a name set after its description, then "has since published"
+        ("A local association, Jam Wuro, has since published a list of 71 people killed.",
+         "71 people", "Jam Wuro"),
         # the speaker of a clause opened by "where" is the name, not the clause
         ("Only Sudan, where ACLED recorded some 7,800 civilian fatalities, is worse.",
          "some 7,800", "ACLED"),
