@@ -318,7 +318,8 @@ _COMPACT_DATE = re.compile(r"(?:19[5-9]\d|20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]
 
 # --- what is counted -----------------------------------------------------------
 
-_NP_WORD = re.compile(r"\s*([A-Za-z’'\-]+)")
+# (a designation's number is part of its word: "AK-47 rifles", "BM-21 rockets")
+_NP_WORD = re.compile(r"\s*([A-Za-z’'\-]+(?<=-)\d+\b|[A-Za-z’'\-]+)")
 _NP_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|these|those)\b)?\s*", re.IGNORECASE)
 
 
@@ -1256,8 +1257,12 @@ def _worth_checking(
     if m.one:
         return category in lx.PEOPLE_CATEGORIES  # "a nurse was killed", not "a nurse said"
     head = (noun or "").split()[-1].lower() if noun else ""
+    if head in lx.ROUNDS:  # "214 rounds", "mortar rounds": shots; "two rounds of talks"
+        return _ammunition(noun) or (not m.worded and (m.value or 0) >= 10)
     if head in lx.UNCHECKABLE_NOUNS and not _named_kind(noun) and unit != "attacks":
         return False
+    if head in lx.HARDWARE_NOUNS:
+        return True  # "one ambulance", "nine AK-47 rifles"
     small = m.worded and m.value is not None and m.value < 10
     if small and (definite or not head):
         return category != "other"  # "the two provinces", "one of them"; but "killing two"
@@ -1268,6 +1273,11 @@ def _worth_checking(
     if m.value is None:  # "tens of thousands of mercenaries": vague, but of something real
         return bool(head) and _plural(head)
     return _plural(head) or m.value >= 100 or (m.value >= 10 and not m.worded)
+
+
+def _ammunition(noun: str | None) -> bool:
+    """ "mortar rounds", "rounds of 7.62mm ammunition": shots, not rounds of talks."""
+    return bool(noun) and bool(lx.AMMUNITION.search(noun))  # type: ignore[arg-type]
 
 
 _DURATIONS = frozenset("hours days weeks months years".split())

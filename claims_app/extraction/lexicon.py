@@ -243,6 +243,19 @@ UNCHECKABLE_NOUNS = frozenset(
     reasons issues decades hours minutes seconds days weeks months""".split()
 )
 HEAD_NOUNS = HEAD_NOUNS | UNCHECKABLE_NOUNS
+# Arms, ammunition and vehicles seized, destroyed or hit: concrete things a reader can
+# check, one or many ("one ambulance", "nine AK-47 rifles", "214 rounds of ammunition")
+HARDWARE_NOUNS = frozenset(
+    """rifle rifles gun guns pistol pistols weapon weapons mortar mortars rocket rockets
+    missile missiles drone drones tank tanks vehicle vehicles ambulance ambulances
+    motorcycle motorcycles truck trucks lorry lorries bus buses car cars boat boats
+    aircraft helicopter helicopters grenade grenades launcher launchers depot depots
+    round rounds cartridge cartridges magazines ammunition""".split()
+)
+ROUNDS = frozenset(("round", "rounds"))
+AMMUNITION = re.compile(
+    r"\b(?:mortar|artillery|tank|rocket|rifle|ammunition|bullets?)\b", re.IGNORECASE
+)
 
 # --- what kind of harm ------------------------------------------------------------------
 

@@ -70,6 +70,19 @@ def test_a_sum_in_brackets_and_money_a_shortfall_was_covered_by_are_figures():
     assert found == ["EUR 1,450,000", "US$ 1,566,000", "EUR 18,500"]
 
 
+def test_arms_ammunition_and_vehicles_are_counts_and_rounds_of_talks_are_not():
+    text = (
+        "Police recovered two AK-47 rifles, one pump-action gun and 214 rounds of "
+        "ammunition. Two mortar rounds hit the school and a drone destroyed one ambulance. "
+        "The talks went into two rounds of negotiation.\n"
+    )
+    found = [c.quote for c in extract_claims(text, date(2025, 2, 11)) if c.kind == "numeric"]
+    assert found == [
+        "two AK-47 rifles", "one pump-action gun", "214 rounds", "Two mortar rounds",
+        "one ambulance",
+    ]  # fmt: skip
+
+
 def test_html_page_claims_point_into_the_extracted_text():
     text, records = _page("ostrava-monitor-update.html")
     strikes = _find(records, "19 drone strikes")
