@@ -821,6 +821,8 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         and arrived_somewhere(ctx.text, noun_end, min(sentence.end, noun_end + 60))
     ):
         category = "refugees"  # "9,400 people have reached Mauritania", "arrived in Adré"
+    if noun and noun.split()[-1].lower() in lx.KIT and category in _HARM_TO_PEOPLE_OR_ATTACKS:
+        category = "other"  # "neutralised four and recovered two AK-47 rifles": things seized
     if category in lx.PEOPLE_CATEGORIES and (unit is None or _agent_noun(unit)):
         unit = "people"  # "displaced 270,000", "dozens more were injured", "killing two drivers"
     if before is not None:
@@ -1273,6 +1275,9 @@ def _worth_checking(
     if m.value is None:  # "tens of thousands of mercenaries": vague, but of something real
         return bool(head) and _plural(head)
     return _plural(head) or m.value >= 100 or (m.value >= 10 and not m.worded)
+
+
+_HARM_TO_PEOPLE_OR_ATTACKS = lx.PEOPLE_CATEGORIES | {"attacks"}
 
 
 def _ammunition(noun: str | None) -> bool:

@@ -253,6 +253,13 @@ HARDWARE_NOUNS = frozenset(
     round rounds cartridge cartridges magazines ammunition""".split()
 )
 ROUNDS = frozenset(("round", "rounds"))
+# What is seized, carried or driven, never a count of people nor an attack itself ("14
+# trucks" on a refugee page, "38 assault rifles" after "fired")
+KIT = frozenset(
+    """rifle rifles gun guns pistol pistols weapon weapons vehicle vehicles motorcycle
+    motorcycles truck trucks lorry lorries car cars bus buses boat boats ambulance
+    ambulances cartridges magazines""".split()
+)
 AMMUNITION = re.compile(
     r"\b(?:mortar|artillery|tank|rocket|rifle|ammunition|bullets?)\b", re.IGNORECASE
 )

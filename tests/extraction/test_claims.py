@@ -83,6 +83,13 @@ def test_arms_ammunition_and_vehicles_are_counts_and_rounds_of_talks_are_not():
     ]  # fmt: skip
 
 
+def test_arms_and_vehicles_seized_are_no_people_harmed_nor_attacks():
+    text = "The team neutralised four of the bandits and recovered two AK-47 rifles.\n"
+    found = {c.quote: c.category for c in extract_claims(text, date(2025, 2, 11))
+             if c.kind == "numeric"}  # fmt: skip
+    assert found == {"four of the bandits": "killed", "two AK-47 rifles": "other"}
+
+
 def test_html_page_claims_point_into_the_extracted_text():
     text, records = _page("ostrava-monitor-update.html")
     strikes = _find(records, "19 drone strikes")
