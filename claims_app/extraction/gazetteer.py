@@ -187,6 +187,13 @@ def is_country(name: str) -> bool:
     return place_rank(name) == COUNTRY
 
 
+def same_country(a: str, b: str) -> bool:
+    """Whether two names are one country's ("DR Congo", "Democratic Republic of the Congo")."""
+    return _SHORT_COUNTRY_NAMES.get(canonical(a), canonical(a)) == _SHORT_COUNTRY_NAMES.get(
+        canonical(b), canonical(b)
+    )
+
+
 def canonical(name: str) -> str:
     """The name as the gazetteer spells it ("SOMALIA" -> "Somalia")."""
     return name.title() if name.isupper() and name.title() in gazetteer().names else name

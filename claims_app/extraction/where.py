@@ -37,6 +37,7 @@ from claims_app.extraction.gazetteer import (
     country_of_place,
     is_country,
     place_rank,
+    same_country,
 )
 from claims_app.extraction.places import DIRECTION, NAME, NOT_PLACES, Place
 from claims_app.extraction.sentences import PARAGRAPH_BREAK, Sentence
@@ -638,7 +639,7 @@ def home_of(named: Place | None, located: Place | None) -> Place | None:
     not the place); with no country named, the one its places lie in."""
     if named is None or located is None:
         return named or located
-    return named if located.text == named.text else None
+    return named if same_country(located.text, named.text) else None
 
 
 def _agreed(located: Counter[str], first: dict[str, int]) -> Place | None:

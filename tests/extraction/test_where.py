@@ -515,3 +515,14 @@ def test_a_kind_of_place_after_a_name_is_no_name_of_its_own() -> None:
         "The army said 23 fighters had been killed in the operation."
     )
     assert place_of(text, "23 fighters") == "Kassoumbé"
+
+
+def test_a_country_named_by_its_short_name_is_the_one_its_places_lie_in() -> None:
+    from claims_app.extraction.where import home_of, located_country, named_country
+
+    text = (
+        "Fighting near Bunia and Goma displaced thousands this week. The DR Congo "
+        "government said aid would reach Beni. In DR Congo, 7 million are displaced."
+    )
+    assert located_country(text).text == "Democratic Republic of the Congo"
+    assert home_of(named_country(text), located_country(text)).text == "DR Congo"
