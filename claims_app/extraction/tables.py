@@ -198,9 +198,14 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             j += 1  # the rule under a piped table's header
         found: list[TableRow] = []
         sited = _SITE_COLUMN.match(header[0].text) is not None
-        while j < len(lines) and (
-            row := _row(text, lines[j], header, title_category, heading, scale, title_noun, sited)
-        ):
+        while j < len(lines):
+            row = _row(text, lines[j], header, title_category, heading, scale, title_noun, sited)
+            if row is None and _group_label(text, lines[j]) and j + 1 < len(lines):
+                row = _row(text, lines[j + 1], header, title_category, heading, scale,
+                           title_noun, sited)  # fmt: skip
+                j += 1  # "R1    Protection" above its indicators' rows: a group's label
+            if row is None:
+                break
             found.append(row._replace(period=period) if period and not row.day else row)
             j += 1
         source = _source(text, lines, max(0, i - _MONEY_LINES), min(len(lines), j + 2), i)
@@ -210,6 +215,15 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             )
         i = j if j > i + 1 else i + 1
     return rows
+
+
+def _group_label(text: str, line: tuple[int, int]) -> bool:
+    """A short line of words inside a table, naming the group of rows below it."""
+    words = text[line[0] : line[1]].strip()
+    if not 0 < len(words) <= 60 or "|" in words:
+        return False
+    cells = _CELL.findall(words)
+    return len(cells) <= 2 and not any(_NUMERIC_CELL.match(c) for c in cells)
 
 
 def _two_line_header(text: str, top: list[Cell], below: list[Cell], top_at: int, below_at: int):

@@ -421,3 +421,18 @@ def test_a_caption_that_names_no_count_leaves_it_to_the_heading_above():
     (row,) = find_tables(table).values()
     assert row.place == "Pakistan"
     assert [c.category for c in row.cells] == ["killed", "killed"]
+
+
+def test_a_group_s_label_inside_a_table_does_not_end_it():
+    text = (
+        "Table 2. Logframe indicators: progress to date\n\n"
+        "Code  Indicator                                  Target   Achieved\n"
+        "R1    Protection\n"
+        "1.1   GBV survivors receiving case management       450        312\n"
+        "R2    Health\n"
+        "2.1   War-wounded patients stabilised               300        341\n"
+    )
+    rows = find_tables(text)
+    assert len(rows) == 2
+    claims = [c for c in extract_claims(text, date(2025, 4, 28)) if c.kind == "numeric"]
+    assert [c.value for c in claims] == [450, 312, 300, 341]
