@@ -281,7 +281,10 @@ NOUN_CATEGORY = {
 _CUES = {
     "casualties": r"casualties|(?:killed|dead) (?:or|and) (?:injured|wounded|maimed)|"
     r"deaths and injuries|killing and maiming",
-    "killed": r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
+    # a hospital's words first: "Killed on arrival: 6", "Died of wounds in hospital: 3"
+    "killed": r"(?:killed|dead|died) on arrival|brought (?:in )?dead|"
+    r"died (?:of|from) (?:their |his |her )?(?:wounds|injuries)|"
+    r"killed|killing|kills|kill|dead|deaths?|died|death toll|lost their lives|"
     r"drowned|perished|executed|fatalities|fatal|massacred|murdered|shot dead|slain|"
     r"killings|buried|neutrali[sz]ed|martyred|martyrs|martyrdom|"  # martyr: an agency's dead
     # a defence ministry's words for the enemy it kills: "eliminated up to 340 militants"

@@ -115,6 +115,9 @@ def test_a_claim_with_no_speaker_is_the_page_s_own():
         ("Officials said 1,200 families fled the village of Ost.", ("displaced", 1200)),
         ("Two doctors and three nurses were wounded near Tel Abra.", ("injured", 2)),
         ("An estimated 5,000 people are at risk in the camp.", ("at_risk", 5000)),
+        # a hospital's words: dead on arrival is no arrival, died of wounds no wound
+        ("Killed on arrival: 6, including 2 children", ("killed", 6)),
+        ("Died of wounds in hospital: 3, all admitted on earlier days", ("killed", 3)),
     ],
 )
 def test_categories_in_unseen_sentences(sentence, expected):
