@@ -1146,7 +1146,9 @@ def _bare_default(ctx, m, noun, siblings, sentence) -> str | None:
         return None  # ("41 of them fatal": the words after decide)
     if m.percent:  # "killed 97, or 53% of the total", "1,126 events, a 12% increase"
         of_it = _OF_THE_TOTAL.match(ctx.low, m.end) or _CHANGE_AFTER.match(ctx.low, m.end)
-        return siblings[-1].category if of_it else None
+        # "58% of the civilian deaths, JNIM for 31% and IS Sahel for 7%": the next shares
+        next_share = not noun and siblings[-1].unit == "percent"
+        return siblings[-1].category if of_it or next_share else None
     if noun or lx.CATEGORY_CUES.search(ctx.low, m.end, m.end + 20):
         return None  # its own words say what it counts ("nine died")
     for before in reversed(siblings):

@@ -90,6 +90,16 @@ def test_arms_and_vehicles_seized_are_no_people_harmed_nor_attacks():
     assert found == {"four of the bandits": "killed", "two AK-47 rifles": "other"}
 
 
+def test_the_next_shares_in_a_list_count_what_the_first_share_counts():
+    text = (
+        "State forces were responsible for 58% of the civilian deaths, JNIM for 31% and "
+        "Islamic State Sahel Province for 7%; 4% could not be attributed.\n"
+    )
+    found = [(c.value, c.category) for c in extract_claims(text, date(2024, 11, 12))
+             if c.kind == "numeric"]  # fmt: skip
+    assert found == [(58, "killed"), (31, "killed"), (7, "killed"), (4, "killed")]
+
+
 def test_html_page_claims_point_into_the_extracted_text():
     text, records = _page("ostrava-monitor-update.html")
     strikes = _find(records, "19 drone strikes")
