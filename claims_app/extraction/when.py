@@ -183,7 +183,8 @@ _ELLIPTICAL = re.compile(
 _CONSEQUENCE = re.compile(
     r";\s+(?:(?:at least|more than|over|about|some|nearly|another|a further)\s+)?[\d,.]+\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:were|was|have been|had been)\s+(?:[a-z]+ly\s+)?"
-    r"(?:injured|wounded|killed|hurt|abducted|arrested|detained|displaced)\b"
+    r"(?:injured|wounded|killed|hurt|abducted|arrested|detained|displaced|burned|burnt|"
+    r"destroyed|damaged|looted|razed|seized|stolen|torched)\b"  # "; 14 trucks were burned"
 )
 
 

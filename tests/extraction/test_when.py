@@ -183,6 +183,9 @@ def test_the_previous_week_is_the_week_before_the_one_the_figures_count():
         # a toll after a semicolon is the attack's before it
         ("Lopa, a village 12 km to the north, was attacked on 3 March; at least 23 people "
          "were killed, according to the camp leader.", "at least 23", "2025-03-03"),
+        # and so is what the attack burned or destroyed
+        ("On 2 March a convoy of 38 trucks was ambushed south of Lopa; 14 trucks were burned "
+         "and the others turned back.", "14 trucks", "2025-03-02"),
     ],
 )  # fmt: skip
 def test_a_toll_told_in_its_own_clause_takes_its_event_s_day(text, quote, expected):
