@@ -143,6 +143,8 @@ def figure_date(
         ]  # fmt: skip
 
     candidates = dating(figure_region(low, *sentence, figure[0]))
+    if not candidates and (label := _label_dates(low, sentence, dates)):
+        candidates = label  # "22 July, Arghandab district: a tractor struck a mine, killing"
     if dates and all(said_on(low, d) for d in candidates):
         # ("the ministry said on Wednesday that 27 were killed, and 64 injured in
         # Monday's shelling": the day it was said dates neither)
@@ -167,6 +169,22 @@ def figure_date(
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
         return chosen._replace(last=until)
     return chosen
+
+
+# An incident list's entry opens on a label of its day and place, then a colon
+_LABEL_END = re.compile(r":\s")
+_LABEL_MAX = 80
+
+
+def _label_dates(
+    low: str, sentence: tuple[int, int], dates: list[DateMention]
+) -> list[DateMention]:
+    """The day of the label an entry opens on ("22 July, Arghandab district, Kandahar: a
+    tractor struck a mine, killing the driver"): it dates the whole entry."""
+    colon = _LABEL_END.search(low, sentence[0], min(sentence[1], sentence[0] + _LABEL_MAX))
+    if colon is None:
+        return []
+    return [d for d in dates if d.start == sentence[0] and d.end <= colon.start()]
 
 
 # ", and 64 injured", ", and 40 others wounded": a conjunct with a figure and a

@@ -183,6 +183,9 @@ def test_the_previous_week_is_the_week_before_the_one_the_figures_count():
         # a toll after a semicolon is the attack's before it
         ("Lopa, a village 12 km to the north, was attacked on 3 March; at least 23 people "
          "were killed, according to the camp leader.", "at least 23", "2025-03-03"),
+        # an incident list's entry: the day its label gives dates the whole entry
+        ("22 July, Arghandab district, Kandahar: a tractor struck a mine on farmland, "
+         "killing the driver and injuring his two sons.", "two sons", "2024-07-22"),
         # and so is what the attack burned or destroyed
         ("On 2 March a convoy of 38 trucks was ambushed south of Lopa; 14 trucks were burned "
          "and the others turned back.", "14 trucks", "2025-03-02"),
