@@ -94,9 +94,9 @@ def _dm(p: str) -> str:
 
     ("March 123" is no date: callers check that no digit follows group {p}d2.)
     """
-    return (
-        rf"(?:(?P<{p}d1>\d{{1,2}})\s+(?P<{p}m1>{MONTH_RE})"
-        rf"|(?P<{p}m2>{MONTH_RE})\s+(?P<{p}d2>\d{{1,2}}))"
+    return (  # (with an ordinal's letters: "9th February", "the 3rd of March", "May 2nd")
+        rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m1>{MONTH_RE})"
+        rf"|(?P<{p}m2>{MONTH_RE})\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     )
 
 

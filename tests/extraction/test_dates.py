@@ -29,6 +29,10 @@ THU_30_MAY_2019 = date(2019, 5, 30)
             "2019-12-01/2020-01-03",
         ),
         ("the bombings on July 27, 2017", date(2018, 7, 27), "July 27, 2017", "2017-07-27"),
+        # a day written as an ordinal, as police and many national papers write it
+        ("On Sunday, 9th February 2025, bandits attacked", date(2025, 2, 11),
+         "9th February 2025", "2025-02-09"),
+        ("on the 3rd of March 2025", date(2025, 3, 11), "3rd of March 2025", "2025-03-03"),
         ("he defected in 2015", date(2017, 5, 17), "2015", "2015"),
         (
             "chemical weapons used last week",

@@ -43,6 +43,10 @@ def _piece(before: str, token: str, after: str, rule: str, expect: object = None
 days = st.dates(min_value=date(1995, 1, 1), max_value=date(2030, 12, 31))
 
 
+def _ordinal(day: int) -> str:
+    return "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 @st.composite
 def date_token(draw) -> str:
     d = draw(days)
@@ -55,6 +59,8 @@ def date_token(draw) -> str:
         f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}",
         f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
         f"{d.year}{d.month:02d}{d.day:02d}",
+        f"{d.day}{_ordinal(d.day)} {MONTH_NAMES[d.month - 1]} {d.year}",  # "9th February 2025"
+        f"the {d.day}{_ordinal(d.day)} of {MONTH_NAMES[d.month - 1]} {d.year}",
     ]
     return draw(st.sampled_from(shapes))
 
