@@ -142,6 +142,7 @@ def test_a_page_title_above_the_first_date_line_is_not_the_first_headline():
         ("As of 18 October 2023", "2023-10-18"),
         ("as of 18:00, 12 March 2024", "2024-03-12"),
         ("Date of publication: 3 May 2025", "2025-05-03"),
+        ("Date:     Tuesday, 11th February 2025", "2025-02-11"),
         # a report to a donor: the day it was handed in, after the period it covers
         (
             "Reporting period:      01/10/2024 - 31/03/2025\nDate of submission:    28 April 2025",
