@@ -10,8 +10,9 @@ that every figure here is measured the same way):
   were held out and when they were first scored).
 
 Prints one line per set: how many claims its figures rest on, then recall,
-precision and per-field accuracy; then "all", every set pooled. Without the
-shared scorer it says so and stops.
+precision and per-field accuracy; then "all", every set pooled, and "pre-X", every
+set but the newest round's (X), to compare with "all" as it read before that round
+came. Without the shared scorer it says so and stops.
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ def main() -> None:
         results.append(score(folder, args.misses))
         print(row(name, results[-1]), flush=True)
     print(row("all", pooled(results)))
+    # Every set but the newest round's: the same claims as "all" before that round came
+    newest = sets[-1][0].rstrip("0123456789")
+    older = [r for (name, _), r in zip(sets, results, strict=True) if not name.startswith(newest)]
+    if 0 < len(older) < len(results):
+        print(row(f"pre-{newest}", pooled(older)))
 
 
 def pooled(results: list[dict]) -> dict:
