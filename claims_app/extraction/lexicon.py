@@ -318,8 +318,10 @@ _CUES = {
     r"crossing into|sought refuge|seeking refuge",
     "at_risk": r"in danger|at (?:the |\w+ )?risk|threatened|trapped|besieged|in need|face|"
     r"facing|hunger|food insecure|food insecurity|famine|"
-    r"need (?:(?:urgent|life-saving|humanitarian|food|emergency|health|protection|shelter) )?"
-    r"(?:assistance|aid|help|support)|cut off|depends? on|"
+    # "need urgent food assistance", "still need emergency shelter kits", "could need
+    # heating support": up to three words between the need and what is needed
+    r"need (?:[a-z-]+ ){0,3}?(?:assistance|aid|help|support|shelter|food|water|protection|"
+    r"care|treatment|heating)|cut off|depends? on|"
     r"requir(?:e|es|ing) (?:humanitarian |urgent |life-saving )?(?:assistance|aid|help)|"
     r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no |adequate |safe |"
     r"sufficient |regular )?access|without (?:care|health care|aid|assistance|food|water|"

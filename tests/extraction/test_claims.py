@@ -125,6 +125,15 @@ def test_a_claim_with_no_speaker_is_the_page_s_own():
         ("Officials said 1,200 families fled the village of Ost.", ("displaced", 1200)),
         ("Two doctors and three nurses were wounded near Tel Abra.", ("injured", 2)),
         ("An estimated 5,000 people are at risk in the camp.", ("at_risk", 5000)),
+        # what people need, with words between the need and the aid
+        (
+            "Partners report that some 1,900 households still need emergency shelter kits.",
+            ("at_risk", 1900),
+        ),
+        (
+            "WFP estimates 150,000 people in Chiure need urgent food assistance.",
+            ("at_risk", 150000),
+        ),
         # a hospital's words: dead on arrival is no arrival, died of wounds no wound
         ("Killed on arrival: 6, including 2 children", ("killed", 6)),
         ("Died of wounds in hospital: 3, all admitted on earlier days", ("killed", 3)),
