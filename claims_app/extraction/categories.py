@@ -202,6 +202,8 @@ def category_for(
     found = _own_words(sentence, rel, rel_end, noun, unit, percent, own_end)
     if found is None and bare_default is not None:
         found = bare_default  # a bare figure goes on counting what the one before counted
+    if found is None and sentence.endswith(": ", 0, rel):
+        found = _label_noun_category(sentence[: rel - 2], sentence)  # "Refugees ...: 1.1 million"
     if found is None:
         # Read the sentence's cue words only now: most figures' own words settle it.
         cues = sentence_cues(sentence) if cues is None else cues() if callable(cues) else cues
@@ -233,6 +235,25 @@ _CAPACITY_BEFORE = re.compile(
 _CASES_AFTER = re.compile(r" (?:suspected |confirmed |new )?cases\b(?! of)")
 _SENTENCED_BEFORE = re.compile(r"\bsentenc(?:ed|es|ing)\s+(?:[a-z]+\s+){0,2}$")
 _BODIES_OF = re.compile(r"\b(?:bodies|remains) of (?:another |a further |at least |some )?$")
+
+
+_LABEL_MAX = 80
+
+
+def _label_noun_category(label: str, sentence: str) -> str | None:
+    """What a key figure's label counts by its noun, when no harm word says: "Refugees
+    from the DRC in neighbouring countries: 1.1 million", "IDPs in sites: 212,000"."""
+    if len(label) > _LABEL_MAX or "." in label:
+        return None  # a sentence before a colon, not a label
+    if lx.CATEGORY_CUES.search(sentence, len(label)):
+        return None  # "Casualties: 19 children were killed": the words after it say
+    for cue in lx.CATEGORY_CUES.finditer(label):
+        if cue.group(0) not in lx.NOUN_CATEGORY:
+            return None  # "Children killed or injured: 13": the harm word says, not a noun
+    for word in label.split():
+        if (category := lx.NOUN_CATEGORY.get(word.strip("(),"))) is not None:
+            return category
+    return None
 
 
 # A key figure set after its label and a leader of dots: "Homes burned ....... 1 460"

@@ -134,6 +134,12 @@ def test_a_claim_with_no_speaker_is_the_page_s_own():
             "WFP estimates 150,000 people in Chiure need urgent food assistance.",
             ("at_risk", 150000),
         ),
+        # a key figure's label names what it counts by its noun, unless a harm word says
+        (
+            "Refugees from the DRC in neighbouring countries: 1.1 million (UNHCR, April 2025)",
+            ("refugees", 1100000),
+        ),
+        ("Children killed or injured: 13", ("casualties", 13)),
         # a hospital's words: dead on arrival is no arrival, died of wounds no wound
         ("Killed on arrival: 6, including 2 children", ("killed", 6)),
         ("Died of wounds in hospital: 3, all admitted on earlier days", ("killed", 3)),
