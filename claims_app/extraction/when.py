@@ -56,8 +56,9 @@ _COMPARISON_MARK = re.compile(
 _BASELINE_WORDS = ("than", "compared", "relative", "versus", "vs", " on ", " from ", " over ")
 _COMPARISON_WORDS = ("compared", "than", " from ", "versus", "vs")
 SAID_BEFORE = re.compile(
-    r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|told (?:[\w.'’]+ ){0,3}?)"
-    r"\s*(?:late |early )?\Z"
+    r"\b(?:said|says|reported|announced|stated|warned|added|confirmed|published|released|"
+    r"issued|told (?:[\w.'’]+ ){0,3}?)"  # ("the IPC analysis, published on 12/11/2025")
+    r"\s*(?:on\s+)?(?:late |early )?\Z"
 )
 # "cases have been reported since January", "were reported on Monday": the passive
 # reports the events themselves; the date is theirs, not a statement's

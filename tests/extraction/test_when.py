@@ -194,3 +194,11 @@ def test_the_previous_week_is_the_week_before_the_one_the_figures_count():
 def test_a_toll_told_in_its_own_clause_takes_its_event_s_day(text, quote, expected):
     got = date_of(text, quote)
     assert got is not None and got.startswith(expected)
+
+
+def test_the_day_an_analysis_was_published_dates_no_figure_of_it():
+    text = (
+        "Half a million people in the two regions face crisis levels of hunger or worse, "
+        "according to the latest IPC analysis, published on 12/11/2025."
+    )
+    assert date_of(text, "Half a million") is None
