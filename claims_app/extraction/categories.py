@@ -237,13 +237,10 @@ _SENTENCED_BEFORE = re.compile(r"\bsentenc(?:ed|es|ing)\s+(?:[a-z]+\s+){0,2}$")
 _BODIES_OF = re.compile(r"\b(?:bodies|remains) of (?:another |a further |at least |some )?$")
 
 
-_LABEL_MAX = 80
-
-
 def _label_noun_category(label: str, sentence: str) -> str | None:
     """What a key figure's label counts by its noun, when no harm word says: "Refugees
     from the DRC in neighbouring countries: 1.1 million", "IDPs in sites: 212,000"."""
-    if len(label) > _LABEL_MAX or "." in label:
+    if len(label) > lx.LABEL_MAX or "." in label:
         return None  # a sentence before a colon, not a label
     if lx.CATEGORY_CUES.search(sentence, len(label)):
         return None  # "Casualties: 19 children were killed": the words after it say

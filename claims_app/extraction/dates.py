@@ -23,7 +23,7 @@ from claims_app.extraction import rx
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.lexicon import COUNT_NOUN_AFTER
 from claims_app.extraction.numbers import words_to_int
-from claims_app.extraction.pagedates import MONTH_RE, MONTHS
+from claims_app.extraction.pagedates import MONTH_RE, MONTHS, ORDINAL
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -95,8 +95,8 @@ def _dm(p: str) -> str:
     ("March 123" is no date: callers check that no digit follows group {p}d2.)
     """
     return (  # (with an ordinal's letters: "9th February", "the 3rd of March", "May 2nd")
-        rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m1>{MONTH_RE})"
-        rf"|(?P<{p}m2>{MONTH_RE})\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+        rf"(?:(?P<{p}d1>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<{p}m1>{MONTH_RE})"
+        rf"|(?P<{p}m2>{MONTH_RE})\s+(?P<{p}d2>\d{{1,2}}){ORDINAL})"
     )
 
 

@@ -189,9 +189,12 @@ def is_country(name: str) -> bool:
 
 def same_country(a: str, b: str) -> bool:
     """Whether two names are one country's ("DR Congo", "Democratic Republic of the Congo")."""
-    return _SHORT_COUNTRY_NAMES.get(canonical(a), canonical(a)) == _SHORT_COUNTRY_NAMES.get(
-        canonical(b), canonical(b)
-    )
+    return _full_name(a) == _full_name(b)
+
+
+def _full_name(name: str) -> str:
+    name = canonical(name)
+    return _SHORT_COUNTRY_NAMES.get(name, name)
 
 
 def canonical(name: str) -> str:

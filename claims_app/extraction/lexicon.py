@@ -91,6 +91,9 @@ LABEL_ENDS = re.compile(
     r"[ \t]*[\r\n]|\s*(?:[,.;:)\]\-–—(]|\Z)|"
     r"\s+(?:alone|and|to|through|of|this|last|was|were|is|saw|recorded|compared|in|at|on)\b"
 )
+# A label before its colon ("Refugees in neighbouring countries: 1.1 million", "22 July,
+# Arghandab district, Kandahar: a tractor struck a mine") is never longer than this
+LABEL_MAX = 80
 # "Cholera hotline (toll-free, 24/7): 9393"; "Showing updates 4–6 of 23", "Page 2 of 8"
 HOTLINE_BEFORE = re.compile(r"\b(?:hotlines?|helplines?|toll-free)\b[^.\n]{0,30}?[:\s]\s*\Z")
 # "the toll-free control room number is 112", "emergency numbers: 999": a number to call
@@ -243,22 +246,24 @@ UNCHECKABLE_NOUNS = frozenset(
     reasons issues decades hours minutes seconds days weeks months""".split()
 )
 HEAD_NOUNS = HEAD_NOUNS | UNCHECKABLE_NOUNS
-# Arms, ammunition and vehicles seized, destroyed or hit: concrete things a reader can
-# check, one or many ("one ambulance", "nine AK-47 rifles", "214 rounds of ammunition")
-HARDWARE_NOUNS = frozenset(
-    """rifle rifles gun guns pistol pistols weapon weapons mortar mortars rocket rockets
-    missile missiles drone drones tank tanks vehicle vehicles ambulance ambulances
-    motorcycle motorcycles truck trucks lorry lorries bus buses car cars boat boats
-    aircraft helicopter helicopters grenade grenades launcher launchers depot depots
-    round rounds cartridge cartridges magazines ammunition""".split()
-)
-ROUNDS = frozenset(("round", "rounds"))
 # What is seized, carried or driven, never a count of people nor an attack itself ("14
 # trucks" on a refugee page, "38 assault rifles" after "fired")
 KIT = frozenset(
     """rifle rifles gun guns pistol pistols weapon weapons vehicle vehicles motorcycle
     motorcycles truck trucks lorry lorries car cars bus buses boat boats ambulance
     ambulances cartridges magazines""".split()
+)
+ROUNDS = frozenset(("round", "rounds"))
+# Arms, ammunition and vehicles seized, destroyed or hit: concrete things a reader can
+# check, one or many ("one ambulance", "nine AK-47 rifles", "214 rounds of ammunition")
+HARDWARE_NOUNS = (
+    KIT
+    | ROUNDS
+    | frozenset(
+        """mortar mortars rocket rockets missile missiles drone drones tank tanks aircraft
+    helicopter helicopters grenade grenades launcher launchers depot depots cartridge
+    ammunition""".split()
+    )
 )
 AMMUNITION = re.compile(
     r"\b(?:mortar|artillery|tank|rocket|rifle|ammunition|bullets?)\b", re.IGNORECASE

@@ -59,17 +59,17 @@ MONTH_RE = (
 
 # "31 May 2019", "May 31, 2019", "2019-05-31", "31/05/2019", "31.05.2019"; a day may be
 # an ordinal ("11th February 2025", "February 11th, 2025")
-_ORDINAL = r"(?:st|nd|rd|th)?"
+ORDINAL = r"(?:st|nd|rd|th)?"  # a day's ordinal letters, as dates.py reads them too
 DATE_RE = (
-    rf"(?:(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m1>{MONTH_RE}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>\d{{4}})"
+    rf"(?:(?P<d1>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<m1>{MONTH_RE}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}}){ORDINAL},?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
     rf"|(?P<d4>\d{{1,2}})[./](?P<m4>\d{{1,2}})[./](?P<y4>\d{{4}}))(?!\d)"
 )
 # A day and month with no year: "April 20", "14 Jan" (datelines, "as of 30 April").
 YEARLESS_RE = (
-    rf"(?:(?P<m5>{MONTH_RE})\s+(?P<d5>\d{{1,2}}){_ORDINAL}"
-    rf"|(?P<d6>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m6>{MONTH_RE}))(?!\d)"
+    rf"(?:(?P<m5>{MONTH_RE})\s+(?P<d5>\d{{1,2}}){ORDINAL}"
+    rf"|(?P<d6>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<m6>{MONTH_RE}))(?!\d)"
 )
 _DATE = re.compile(DATE_RE, re.IGNORECASE)
 # "30.07.2018", "30/07/2018": day first, as in the bulletins we read.

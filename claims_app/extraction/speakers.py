@@ -19,6 +19,7 @@ a tenth of the extractor's time.)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
@@ -30,7 +31,7 @@ from claims_app.extraction.sentences import (
     Sentence,
     nearest_at_or_before,
 )
-from claims_app.extraction.turns import PERSON_NAME, Turns
+from claims_app.extraction.turns import PERSON_NAME, Turns, is_heading
 
 # Each attribution pattern, in the order tried, with what it cannot match without: an
 # RE2 pattern read with all the others in one pass over the sentence (`_GATES`). Each
@@ -206,11 +207,6 @@ def _tidied(who: str, sentence: str, pattern: re.Pattern[str]) -> str:
 # "(Source: Ministry of Defence of the Republic of Veloria)" alone on its line
 _SECTION_SOURCE = re.compile(r"\(\s*Sources?\s*:\s*(?P<who>[^()\n]{2,100}?)\s*\)")
 _SECTION_REACH = 30  # paragraphs back from the figure
-
-
-def _heading_paragraph(sentences: list[Sentence]) -> bool:
-    text = sentences[0].text.strip()
-    return len(sentences) == 1 and len(text) < 120 and text[-1:] not in ".!?:;,”\"')"
 
 
 _OPENS_CLAUSE = re.compile(r"(?:where|while|whereas|because|once)\s+")
@@ -393,6 +389,7 @@ class ArticleSpeakers:
         self._paragraphs: dict[int, list[Sentence]] = {}
         for s in sentences:
             self._paragraphs.setdefault(s.paragraph, []).append(s)
+        self._order = sorted(self._paragraphs)  # the paragraphs' numbers, in page order
         self._turns = Turns(self._paragraphs)
         self._statement: tuple[int, int, str] | object | None = _UNREAD
 
@@ -432,12 +429,12 @@ class ArticleSpeakers:
         "(Source: Ministry of Defence)" line alone under the section's heading, above its
         entries. Never across a heading (a table's title, the next section's)."""
         paragraph = self.sentences[index].paragraph
-        order = sorted(p for p in self._paragraphs if p <= paragraph)
-        for p in reversed(order[-_SECTION_REACH:]):
+        upto = bisect_right(self._order, paragraph)
+        for p in reversed(self._order[max(0, upto - _SECTION_REACH) : upto]):
             sentences = self._paragraphs[p]
             if len(sentences) == 1 and (m := _SECTION_SOURCE.fullmatch(sentences[0].text.strip())):
                 return " ".join(m["who"].split())
-            if p != paragraph and _heading_paragraph(sentences):
+            if p != paragraph and is_heading(sentences):
                 return None
         return None
 

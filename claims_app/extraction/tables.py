@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from typing import NamedTuple
 
 from claims_app.extraction import lexicon as lx
@@ -198,11 +199,14 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             j += 1  # the rule under a piped table's header
         found: list[TableRow] = []
         sited = _SITE_COLUMN.match(header[0].text) is not None
+        read = partial(
+            _row, text, header=header, title_category=title_category, heading=heading,
+            money_scale=scale, title_noun=title_noun, sited=sited,
+        )  # fmt: skip
         while j < len(lines):
-            row = _row(text, lines[j], header, title_category, heading, scale, title_noun, sited)
+            row = read(lines[j])
             if row is None and _group_label(text, lines[j]) and j + 1 < len(lines):
-                row = _row(text, lines[j + 1], header, title_category, heading, scale,
-                           title_noun, sited)  # fmt: skip
+                row = read(lines[j + 1])
                 j += 1  # "R1    Protection" above its indicators' rows: a group's label
             if row is None:
                 break

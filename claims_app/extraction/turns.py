@@ -125,7 +125,8 @@ def _names_a_person(name: str) -> bool:
     return place_rank(name.title()) is None
 
 
-def _heading(paragraph: list[Sentence]) -> bool:
+def is_heading(paragraph: list[Sentence]) -> bool:
+    """A paragraph of one short line with no closing stop: a section's heading."""
     text = paragraph[0].text
     return len(paragraph) == 1 and len(text) < _HEADING_MAX and text[-1] not in ".!?:;,”\"'"
 
@@ -168,7 +169,7 @@ class Turns:
             if len(self._paragraphs[p]) == 1 and (headed := _HEADED_TURN.match(first)):
                 who = headed["who"].strip()
                 break
-            if _QUESTION.match(first) or _heading(self._paragraphs[p]):
+            if _QUESTION.match(first) or is_heading(self._paragraphs[p]):
                 break
             i -= 1
         for p in walked:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from claims_app.extraction.dates import DateMention, find_dates
+from claims_app.extraction.lexicon import LABEL_MAX
 from claims_app.extraction.pagedates import find_date
 
 # Where one clause ends and the next begins (lowered text).
@@ -174,7 +175,6 @@ def figure_date(
 
 # An incident list's entry opens on a label of its day and place, then a colon
 _LABEL_END = re.compile(r":\s")
-_LABEL_MAX = 80
 
 
 def _label_dates(
@@ -182,7 +182,7 @@ def _label_dates(
 ) -> list[DateMention]:
     """The day of the label an entry opens on ("22 July, Arghandab district, Kandahar: a
     tractor struck a mine, killing the driver"): it dates the whole entry."""
-    colon = _LABEL_END.search(low, sentence[0], min(sentence[1], sentence[0] + _LABEL_MAX))
+    colon = _LABEL_END.search(low, sentence[0], min(sentence[1], sentence[0] + LABEL_MAX))
     if colon is None:
         return []
     return [d for d in dates if d.start == sentence[0] and d.end <= colon.start()]
