@@ -10,6 +10,11 @@ from claims_app.extraction.claims import extract_claims
 from claims_app.extraction.page_claims import extract_page
 
 
+def _speakers(text: str, day: date | None = date(2026, 3, 3)) -> dict[str, str | None]:
+    """Who each numeric claim of the text is attributed to, by its quote."""
+    return {c.quote: c.attributed_to for c in extract_claims(text, day) if c.kind == "numeric"}
+
+
 def speaker_of(text: str, quote_start: str) -> str | None:
     found = [c for c in extract_claims(text, date(2025, 3, 14)) if c.kind == "numeric"]
     for claim in found:
@@ -163,8 +168,7 @@ def test_a_transcript_s_turns_attribute_figures_to_the_speaker():
     """A briefing turn opens with "Name, Office:" and runs on over its paragraphs;
     a question's figures are the source it names, and a sentence naming a source of
     its own keeps it."""
-    found = {c.quote: c.attributed_to for c in extract_claims(TRANSCRIPT, date(2025, 3, 11))
-             if c.kind == "numeric"}  # fmt: skip
+    found = _speakers(TRANSCRIPT, date(2025, 3, 11))
     by_start = {q.split()[0]: who for q, who in found.items()}
     assert by_start["4,100"] == "Anna Verhoeven, UNHCR"
     assert by_start["312"] == "partners' screening"  # the sentence names its own source
@@ -292,11 +296,6 @@ def test_records_seen_by_a_newsroom_are_the_source_not_the_newsroom():
     bare = "Hospital records show that 85 people were admitted with burns."
     [claim] = [c for c in extract_claims(bare, date(2026, 2, 12)) if c.kind == "numeric"]
     assert claim.attributed_to != "Hospital"
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    return {c.quote: c.attributed_to for c in extract_claims(text, date(2026, 3, 3))
-            if c.kind == "numeric"}  # fmt: skip
 
 
 def test_a_statement_given_whole_is_its_author_s_to_the_editor_s_note():
@@ -451,8 +450,6 @@ def test_a_source_in_brackets_after_a_figure_is_that_figure_s_own() -> None:
 
 
 def test_a_written_answer_s_heading_names_who_gives_its_figures():
-    from claims_app.extraction.claims import extract_claims
-
     text = (
         "Question (asked by Member Helen Marsh, Stroud, 3 March 2025)\n\n"
         "To ask what assessment has been made of the 30.4 million people in need in Sudan.\n\n"
@@ -460,7 +457,7 @@ def test_a_written_answer_s_heading_names_who_gives_its_figures():
         "We have committed £131.5 million this year. Our funding has reached more than 1.6 "
         "million people.\n"
     )
-    who = {c.quote: c.attributed_to for c in extract_claims(text, None) if c.kind == "numeric"}
+    who = _speakers(text, None)
     assert who["more than 1.6 million people"] == "Minister of State for Development Anna Pryde"
     assert who["30.4 million people"] == "Helen Marsh"
 
@@ -493,8 +490,7 @@ DEBATE = (
 
 
 def test_a_parliament_s_members_and_ministers_hold_the_floor_by_their_labels():
-    found = {c.quote: c.attributed_to for c in extract_claims(DEBATE, date(2025, 2, 4))
-             if c.kind == "numeric"}  # fmt: skip
+    found = _speakers(DEBATE, date(2025, 2, 4))
     by_start = {q.split()[-2] if q[0].isalpha() else q.split()[0]: who for q, who in found.items()}
     assert found["More than 12 million people"] == "Ms Rachel Okonkwo"  # not her seat and party
     assert by_start["8.8"] == "Ms Okonkwo"  # a title and a surname
@@ -511,8 +507,7 @@ def test_a_police_briefing_s_office_then_name_in_capitals_holds_the_turn() -> No
         "Operatives arrested 12 suspects in Gusau, and the bodies were buried according to "
         "Islamic rites.\n"
     )
-    found = {c.quote: c.attributed_to for c in extract_claims(text, date(2025, 2, 11))
-             if c.kind == "numeric"}  # fmt: skip
+    found = _speakers(text, date(2025, 2, 11))
     assert found["Four residents"] == "SP AMINA GARBA-MUSA"
     assert found["9 others"] == "SP AMINA GARBA-MUSA"
     # "according to Islamic rites" is a rule followed, not a source
@@ -530,8 +525,7 @@ def test_a_section_s_source_line_under_its_heading_gives_its_entries_source() ->
         "Local monitors counted 14 houses burned in Nuran.\n\n"
         "Shelling damaged 9 schools.\n"
     )
-    found = {c.quote: c.attributed_to for c in extract_claims(text, date(2025, 5, 12))
-             if c.kind == "numeric"}  # fmt: skip
+    found = _speakers(text, date(2025, 5, 12))
     assert found["Two civilians"] == "Ministry of Defence of the Republic of Veloria"
     assert found["6 injured"] == "Ministry of Defence of the Republic of Veloria"
     assert found["14 houses"] == "Local monitors"

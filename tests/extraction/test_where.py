@@ -473,9 +473,23 @@ def test_lists_rankings_and_names_that_are_no_places(text, quote, expected) -> N
     assert place_of(text, quote) == expected
 
 
-def test_a_sentence_opening_in_a_described_town_names_the_town_alone() -> None:
-    text = "In Al-Kasra, a town of some 30,000 people, we identified 187 destroyed buildings."
-    assert place_of(text, "187") == "Al-Kasra"
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # a sentence opening in a described town names the town alone
+        ("In Al-Kasra, a town of some 30,000 people, we identified 187 destroyed buildings.",
+         "187", "Al-Kasra"),
+        # a village described by its distance is a place; a camp leader is none
+        ("Lopa, a village 12 km to the north, was attacked on 3 March; at least 23 people "
+         "were killed, according to the camp leader.", "at least 23", "Lopa"),
+        # the kind of place after a name is no name of its own
+        ("The toll is clearest in Kassoumbé, a Fulani village some 40 km east of Mopti town. "
+         "The army said 23 fighters had been killed in the operation.", "23 fighters",
+         "Kassoumbé"),
+    ],
+)  # fmt: skip
+def test_a_name_described_as_a_kind_of_place_is_the_place(text, quote, expected) -> None:
+    assert place_of(text, quote) == expected
 
 
 def test_a_monitor_s_name_is_no_place() -> None:
@@ -499,22 +513,6 @@ def test_a_report_s_coverage_line_places_the_figures_it_places_nowhere_else() ->
     assert place_of(text, "61 per cent") == (
         "North Kivu, South Kivu, Ituri and Tanganyika provinces"
     )
-
-
-def test_a_village_described_by_its_distance_is_a_place_and_a_camp_leader_is_none() -> None:
-    text = (
-        "Lopa, a village 12 km to the north, was attacked on 3 March; at least 23 people "
-        "were killed, according to the camp leader."
-    )
-    assert place_of(text, "at least 23") == "Lopa"
-
-
-def test_a_kind_of_place_after_a_name_is_no_name_of_its_own() -> None:
-    text = (
-        "The toll is clearest in Kassoumbé, a Fulani village some 40 km east of Mopti town. "
-        "The army said 23 fighters had been killed in the operation."
-    )
-    assert place_of(text, "23 fighters") == "Kassoumbé"
 
 
 def test_a_country_named_by_its_short_name_is_the_one_its_places_lie_in() -> None:
