@@ -1262,7 +1262,8 @@ def _worth_checking(
         return category in lx.PEOPLE_CATEGORIES  # "a nurse was killed", not "a nurse said"
     head = (noun or "").split()[-1].lower() if noun else ""
     if head in lx.ROUNDS:  # "214 rounds", "mortar rounds": shots; "two rounds of talks"
-        return _ammunition(noun) or (not m.worded and (m.value or 0) >= 10)
+        shots = lx.AMMUNITION.search(noun or "") is not None  # "rounds of 7.62mm ammunition"
+        return shots or (not m.worded and (m.value or 0) >= 10)
     if head in lx.UNCHECKABLE_NOUNS and not _named_kind(noun) and unit != "attacks":
         return False
     if head in lx.HARDWARE_NOUNS:
@@ -1280,11 +1281,6 @@ def _worth_checking(
 
 
 _HARM_TO_PEOPLE_OR_ATTACKS = lx.PEOPLE_CATEGORIES | {"attacks"}
-
-
-def _ammunition(noun: str | None) -> bool:
-    """ "mortar rounds", "rounds of 7.62mm ammunition": shots, not rounds of talks."""
-    return bool(noun) and bool(lx.AMMUNITION.search(noun))  # type: ignore[arg-type]
 
 
 _DURATIONS = frozenset("hours days weeks months years".split())
