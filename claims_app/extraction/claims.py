@@ -36,7 +36,7 @@ from claims_app.extraction.dated import date_claim_spans
 from claims_app.extraction.dates import PLAN_YEAR, DateMention, find_dates, speaks_of_future
 from claims_app.extraction.fold import ascii_lower
 from claims_app.extraction.mentions import NUMBER_START, Mention, find_mentions
-from claims_app.extraction.numbers import as_number
+from claims_app.extraction.numbers import as_number, qualifier_before
 from claims_app.extraction.pagedates import MONTH_RE, dateline_end, reporting_period
 from claims_app.extraction.places import Place, find_places
 from claims_app.extraction.sentences import (
@@ -342,6 +342,9 @@ def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
         words.append(word)
         pos = w.end()
         head_end = pos  # (nxt, read above, is the word at pos)
+        if word[:-1].lower() in _DURATIONS and word.endswith(("s'", "s’")):
+            words[-1] = word[:-1]  # "15 years' imprisonment", "three days' walk": the span
+            break
         if (_is_head(word) or _plural(word)) and not (nxt and _is_head(nxt.group(1))):
             break
     if not words:
@@ -829,7 +832,9 @@ def _describe(ctx, index, sentence, m, dates, speaker, siblings):
         unit, category = _going_on_from(ctx.low, m, noun, unit, category, before, sentence)
     if unit == "years":
         category = "other"  # a duration ("12-15 years imprisonment"), not a harm count
-    if _past_duration(ctx, m, noun):
+    if unit == "years" and _prison_term(ctx.low, m, noun_end, sentence.start):
+        pass  # "sentenced to 10 years in prison": a term someone can check, worded or not
+    elif _past_duration(ctx, m, noun):
         unit, category = f"other:{noun.split()[-1].lower()}", "other"  # "for 62 days"
         dates = []  # the span is the claim; no day of its own
     elif compared is None and not _worth_checking(
@@ -1103,6 +1108,29 @@ def _past_duration(ctx: _Context, m: Mention, noun: str | None) -> bool:
     if ctx.future_at(m.start) or not _FOR_BEFORE.search(ctx.low, max(0, m.start - 20), m.start):
         return False
     return m.value >= 2
+
+
+# A prison term: "10 years in prison", "8 to 15 years' imprisonment", "sentenced him to
+# seven years", "prosecutors are seeking 15 years", "face up to 15 years"
+_TERM_AFTER = re.compile(
+    r"(?:'|’)?(?:s)?\s*(?:in\s+(?:prison|jail)|(?:of\s+)?(?:imprisonment|jail|prison)|"
+    r"behind\s+bars)\b"
+)
+_TERM_BEFORE = re.compile(
+    r"(?:\b(?:sentenced|jailed|jails|jail|imprisoned|condemned)\b[^.;:]{0,50}?\b(?:to|for)|"
+    r"\b(?:sentences?|terms?)\s+of|"
+    r"\b(?:sought|seeking|seeks|seek|requested|demanded|faces?|facing|risks?|carries|carry)"
+    r")\s+\Z"
+)
+
+
+def _prison_term(low: str, m: Mention, noun_end: int, floor: int) -> bool:
+    if _TERM_AFTER.match(low, noun_end):
+        return True
+    start = m.start
+    if (q := qualifier_before(low, start)) is not None:
+        start = q.start  # "face up to 15 years"
+    return _TERM_BEFORE.search(low[max(floor, start - 80) : start]) is not None
 
 
 _COMPARED = rx.compile(  # RE2, on the 30 characters before a figure

@@ -130,7 +130,8 @@ QUALIFIERS: dict[str, str] = {
     "something like": "approx", "maybe": "approx", "perhaps": "approx",
     "in the region of": "approx", "of the order of": "approx", "approx.": "approx",
     "approx": "approx", "est.": "approx", "ca.": "approx",
-    "up to": "at_most", "fewer than": "at_most", "less than": "at_most",
+    "up to": "at_most", "up to a total of": "at_most", "as many as": "at_most",
+    "as much as": "at_most", "fewer than": "at_most", "less than": "at_most",
     "at most": "at_most", "no more than": "at_most", "under": "at_most",
 }  # fmt: skip
 # Read from one character before the window, so that RE2's \b sees the real word edge

@@ -78,6 +78,8 @@ def test_numeral_value(token, value):
         ("fewer than 10", "at_most", "fewer than"),
         ("rainfall was below 40 per cent of the average", "at_most", "below"),
         ("cases now exceed 2,000", "more_than", "exceed"),
+        ("killed as many as 74 people", "at_most", "as many as"),
+        ("will match gifts up to a total of 100,000", "at_most", "up to a total of"),
         # a PDF's text wraps a phrase across lines
         ("the market was hit by at\n      least 3 shells", "at_least", "at\n      least"),
     ],

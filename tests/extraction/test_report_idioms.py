@@ -317,3 +317,22 @@ def test_a_survey_s_rates_and_intervals_are_read_as_surveys_write_them():
     # a share in words and the per cent in brackets that states it: one figure, as written
     assert values["Nearly three quarters of violent deaths (74%)"] == 74
     assert [q for q in values if q.startswith("One in three")] and 33.33 not in values.values()
+
+
+def test_a_prison_term_is_a_figure_and_a_bare_span_of_years_is_not():
+    text = (
+        "The court sentenced the blogger to 10 years in prison on Tuesday. Prosecutors "
+        "had sought 15 years. Organising mass disorder carries 8 to 15 years' "
+        "imprisonment. The five others face up to 12 years. The war has lasted 12 years, "
+        "and she was freed in 2019, seven years after her arrest."
+    )
+    found = _claims(text)
+    assert {q: (c.value, c.value_max, c.unit) for q, c in found.items()} == {
+        "10 years": (10, None, "years"),
+        "15 years": (15, None, "years"),
+        "8 to 15 years'": (8, 15, "years"),
+        "up to 12 years": (12, None, "years"),
+        "five others": (5, None, "people"),
+    }
+    assert found["up to 12 years"].qualifier == "at_most"
+    assert found["10 years"].category == "other"  # a term, not a count of the detained
