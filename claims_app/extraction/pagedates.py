@@ -204,7 +204,8 @@ BARRED_YEARLESS_HEADER = re.compile(
 _STAMP_WORDS = (
     r"published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|posted(?:\s+on)?|date|dated|"
     r"issued(?:\s+on)?|released(?:\s+on)?|submitted(?:\s+on)?|"
-    r"date\s+of\s+(?:publication|issue|creation|submission|report)|submission\s+date|"
+    r"date\s+of\s+(?:publication|issue|issuance|creation|submission|report|delivery|release|"
+    r"adoption|dispatch|transmission)|submission\s+date|"
     r"(?:publication|creation|production)\s+date|(?:created|produced)(?:\s+on)?|"
     r"as\s+(?:of|at)|(?:[a-z]+\s+)?(?:situation|status|data|figures)\s+as\s+(?:of|at)|"
     r"report(?:ing)?\s+date|"  # "Funding status as of 31 May 2025", "Population data as of"

@@ -198,6 +198,7 @@ def test_a_scaled_figure_is_the_exact_amount_written(whole, cents, scale, curren
         "14 posts · 1 author · Replies hidden",
         "Germany renewed its pledge for 2025-2027.",
         "The camp was set up in 2023 for families fleeing the offensive.",
+        "He was charged with torture (Counts 3 and 4) and pillage (Count 8).",
     ],
 )
 def test_labels_distances_times_and_numbers_to_call_are_not_claims(text):

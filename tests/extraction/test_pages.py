@@ -149,6 +149,8 @@ def test_a_page_title_above_the_first_date_line_is_not_the_first_headline():
             "2025-04-28",
         ),
         ("Update 2023-10-09", "2023-10-09"),
+        # a judgment summary: the day it was read in court
+        ("Date of delivery: Thursday, 23 October 2025\nThe Hague", "2025-10-23"),
         ("Period covered: 18-24 February 2025", "2025-02-24"),
         ("It covers the period from 9 to 18 October 2023.", "2023-10-18"),
         # a laid-out header: another column's furniture after a wide gap
