@@ -149,6 +149,7 @@ def _signed_change(before: str, after: str, m: Mention) -> bool:
 _RATE_BASES = frozenset((10, 100, 1000, 10_000, 100_000, 1_000_000))
 # (read on the lowered text)
 _CONFIDENCE_AFTER = re.compile(r"\s*(?:ci|c\.i\.|ui|confidence|credible|uncertainty)\b")
+_COUNT_OF_INDICTMENT = re.compile(r"\bCounts?\s+$")  # capitalised: read on the original text
 _TO_CALL = re.compile(r"\b(?:call|dial|contact|tel|phone|whatsapp|sms|text)\b[^.]{0,40}\Z")
 
 
@@ -188,6 +189,8 @@ def is_trap(
         return True  # "hotline (toll-free): 9393"
     if "number" in before[-12:] and lx.CALL_NUMBER_BEFORE.search(text, max(0, s - 60), s):
         return True  # "the toll-free control room number is 112"
+    if "count" in before[-8:] and original and _COUNT_OF_INDICTMENT.search(original, max(0, s - 8), s):
+        return True  # "torture (Counts 3 and 4)", "Count 8": a charge's label; "counts 46 dead"
     if " of " in before[-5:] and lx.COUNTER_BEFORE.search(before):
         return True  # "Showing updates 4-6 of 23"
     if (

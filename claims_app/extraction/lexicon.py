@@ -31,7 +31,7 @@ TRAP_BEFORE = re.compile(
     r"avenue|ave|lane|kilo|km|plot|sector|camp\s+no|exit|bus|line|kebele|zone|"
     r"table|tables|figure|fig|map|chart|graph|box|issue|edition|appendix|para|paras|pp|"
     r"episode|private\s+bag|fm|reposts|retweets|likes|views|shares|replies|comments|"
-    r"followers|reactions|count|counts)\.?\s*(?:no\.?\s*)?"
+    r"followers|reactions)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
     r"|\ban?\s+(?:girl|boy|man|woman|child|baby|infant|son|daughter|teenager)\s+of\s+"
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
@@ -46,8 +46,7 @@ _TRAP_LAST_WORDS = frozenset(
     block platoon battalion brigade division regiment unit of aged under below over
     above street st road rd avenue ave lane kilo km plot sector exit bus line kebele zone
     table tables figure fig map chart graph box issue edition appendix para paras pp episode
-    bag fm reposts retweets likes views shares replies comments followers reactions count
-    counts""".split()
+    bag fm reposts retweets likes views shares replies comments followers reactions""".split()
 )
 _LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
 

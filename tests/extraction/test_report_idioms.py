@@ -336,3 +336,8 @@ def test_a_prison_term_is_a_figure_and_a_bare_span_of_years_is_not():
     }
     assert found["up to 12 years"].qualifier == "at_most"
     assert found["10 years"].category == "other"  # a term, not a count of the detained
+
+
+def test_a_charge_s_count_is_a_label_but_a_monitor_that_counts_the_dead_gives_a_figure():
+    text = "He was found guilty of pillage (Count 8). A local monitor counts 46 dead."
+    assert list(_claims(text)) == ["46 dead"]
