@@ -189,7 +189,8 @@ def is_trap(
         return True  # "hotline (toll-free): 9393"
     if "number" in before[-12:] and lx.CALL_NUMBER_BEFORE.search(text, max(0, s - 60), s):
         return True  # "the toll-free control room number is 112"
-    if "count" in before[-8:] and original and _COUNT_OF_INDICTMENT.search(original, max(0, s - 8), s):
+    charge = "count" in before[-8:] and original
+    if charge and _COUNT_OF_INDICTMENT.search(original, max(0, s - 8), s):
         return True  # "torture (Counts 3 and 4)", "Count 8": a charge's label; "counts 46 dead"
     if " of " in before[-5:] and lx.COUNTER_BEFORE.search(before):
         return True  # "Showing updates 4-6 of 23"
