@@ -604,7 +604,13 @@ def named_country(text: str) -> Place | None:
                 first[key] = Place(m.start(), m.end(), key, 1)
     if not counts:
         return None
+    ranked = counts.most_common(2)
+    if len(counts) >= _MANY_COUNTRIES and ranked[0][1] < 2 * ranked[1][1]:
+        return None  # a global or regional brief: no one country is what it is about
     return first[max(counts, key=lambda name: (counts[name], -first[name].start))]
+
+
+_MANY_COUNTRIES = 5
 
 
 def located_country(text: str) -> Place | None:

@@ -524,3 +524,18 @@ def test_a_country_named_by_its_short_name_is_the_one_its_places_lie_in() -> Non
     )
     assert located_country(text).text == "Democratic Republic of the Congo"
     assert home_of(named_country(text), located_country(text)).text == "DR Congo"
+
+
+def test_a_global_brief_naming_many_countries_alike_is_about_none_of_them() -> None:
+    text = (
+        "MIGRANT DEATHS, MONTHLY BRIEF\n\n"
+        "The monitor recorded 540 deaths of migrants in March, up from 410 in February.\n\n"
+        "In Europe, 12 deaths were recorded in the Channel. In Africa, 88 people died in "
+        "the Sahara, most of them in Niger and Libya. Sea crossings to Europe claimed 230 "
+        "lives, and 41 people died on routes in Asia. Arrivals in Italy and Spain fell, "
+        "while departures from Libya and from Africa's west coast rose. Deaths in Asia "
+        "and in Europe's east were fewer.\n\n"
+        "Drowning caused about 70 per cent of the deaths.\n"
+    )
+    assert place_of(text, "540 deaths") is None  # not Europe, named most but not alone
+    assert place_of(text, "12 deaths") == "Channel"
