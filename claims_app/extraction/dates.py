@@ -384,6 +384,59 @@ def _shared_months(text: str, anchor: date | None, _f: bool, _original: str):
             yield _mention(m, first, last, "period", m["y"] is None)
 
 
+# "June to September 2026", "Jan-Sep 2026", "between June and September", "from January
+# to March 2025": whole months, the first's first day to the last's last ("in May and June"
+# are two months: "and" needs "between")
+_MONTH_SPAN = rx.compile(
+    rf"\b(?:(?P<pre>between|from)\s+)?(?P<ma>{MONTH_RE})(?:\s+(?P<ay>{YEAR}))?"
+    rf"(?:\s*(?:-|–|—)\s*|\s+(?P<word>to|and|until|till|through)\s+)"
+    rf"(?P<mb>{MONTH_RE})(?:\s+(?P<by>{YEAR}))?"
+)
+
+
+def _month_spans(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _MONTH_SPAN.finditer(text):
+        if m["word"] == "and" and m["pre"] != "between":
+            continue
+        if text[m.end() : m.end() + 3].lstrip()[:1].isdigit():
+            continue  # "June to September 12": days, _ranges' to read
+        first_month, last_month = _month(m["ma"]), _month(m["mb"])
+        turn = first_month > last_month  # "October to March": into the next year
+        if m["by"]:
+            year_b = int(m["by"])
+            year_a = int(m["ay"]) if m["ay"] else year_b - turn
+        elif m["ay"]:
+            year_a = int(m["ay"])
+            year_b = year_a + turn
+        elif anchor is not None:  # the latest such span that has begun by the article's day
+            year_a = anchor.year if first_month <= anchor.month else anchor.year - 1
+            year_b = year_a + turn
+        else:
+            continue
+        first, last = date(year_a, first_month, 1), _month_end(year_b, last_month)
+        if first < last:
+            yield _mention(m, first, last, "period", m["ay"] is None and m["by"] is None)
+
+
+# "the first nine months of 2026", "in the first six months of the year"
+_FIRST_MONTHS = rx.compile(
+    r"\bthe first (?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months "
+    rf"of (?:(?P<y>{YEAR})|the year|this year)\b"
+)
+
+
+def _first_months(text: str, anchor: date | None, _f: bool, _original: str):
+    for m in _FIRST_MONTHS.finditer(text):
+        n = _COUNT_WORDS.get(m["n"]) or int(m["n"])
+        year = int(m["y"]) if m["y"] else (anchor.year if anchor else None)
+        if year is not None and 1 <= n <= 11:
+            yield _mention(m, date(year, 1, 1), _month_end(year, n), "period", m["y"] is None)
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+
+
 _ORDINAL_WORDS = {"ten": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                   "eight": 8, "nine": 9, "fifteen": 15}  # fmt: skip
 
@@ -763,7 +816,8 @@ def _plan_years(text: str, _a: date | None, _f: bool, _original: str):
                        start=m.start("y"), end=m.end("y"))  # fmt: skip
 
 
-_FINDERS = [_plan_years, _ranges, _shared_months, _parts_of_month, _quarters, _epi_weeks,
+_FINDERS = [_plan_years, _ranges, _shared_months, _month_spans, _first_months, _parts_of_month,
+            _quarters, _epi_weeks,
             _full_dates, _numeric_days, _short_numeric_days, _past_spans, _months, _fixed,
             _agos, _weekdays, _year_spans, _years]  # fmt: skip
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -772,6 +826,8 @@ _GATES: dict = {
     _plan_years: ("plan", "appeal", "hrp", "hnrp", "budget", "requirements"),
     _ranges: _MONTH_STEMS,
     _shared_months: _MONTH_STEMS,
+    _month_spans: _MONTH_STEMS,
+    _first_months: ("months of",),
     _parts_of_month: (" days of", " half of"),
     _quarters: ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
     _epi_weeks: ("epi", "week"),

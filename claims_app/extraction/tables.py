@@ -366,9 +366,9 @@ def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:
 
 
 # A column headed by the month or year its figures belong to: "June 2025", "2024", "Q2 2025"
-_DATE_HEADER_CELL = re.compile(
-    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?"
-    r"(?:19|20)\d{2}$",
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_HEADER_CELL = re.compile(  # (or months: "Jan-Sep 2026", "January–June 2025")
+    rf"^(?:(?:{_MONTH_WORD}\s*[-–]\s*)?{_MONTH_WORD}\s+|q[1-4]\s+)?(?:19|20)\d{{2}}$",
     re.I,
 )
 

@@ -87,6 +87,19 @@ THU_30_MAY_2019 = date(2019, 5, 30)
          "the end of February", "2025-02-28"),
         ("clashes towards the end of January", date(2025, 3, 4), "the end of January",
          "2025-01-21/2025-01-31"),
+        # whole months: a projection, a year to date, a season across the new year
+        ("projected for June to September 2026", date(2026, 6, 26), "June to September 2026",
+         "2026-06-01/2026-09-30"),
+        ("dead and missing, Jan-Sep 2025", date(2026, 10, 8), "Jan-Sep 2025",
+         "2025-01-01/2025-09-30"),
+        ("between June and September", date(2026, 10, 8), "between June and September",
+         "2026-06-01/2026-09-30"),
+        ("the lean season from October to March", date(2026, 11, 2), "from October to March",
+         "2026-10-01/2027-03-31"),
+        ("from November 2025 to February 2026", date(2026, 3, 2),
+         "from November 2025 to February 2026", "2025-11-01/2026-02-28"),
+        ("5,407 in the first nine months of 2026", date(2026, 10, 8),
+         "the first nine months of 2026", "2026-01-01/2026-09-30"),
     ],
 )  # fmt: skip
 def test_date_phrases_resolve_against_the_article_date(text, anchor, phrase, iso):
@@ -141,6 +154,8 @@ def test_a_pointing_phrase_with_no_day_before_it_is_no_date() -> None:
 def test_two_days_joined_by_a_word_are_two_days_not_a_period():
     found = find_dates("clashes on 2 May and 9 June", date(2025, 7, 1))
     assert [m.iso for m in found] == ["2025-05-02", "2025-06-09"]
+    found = find_dates("arrivals in March and April 2025 fell", date(2025, 7, 1))
+    assert [m.iso for m in found] == ["2025-03", "2025-04"]  # "and" joins two months
 
 
 @pytest.mark.parametrize("text", ["killed 129 civilians in 19 separate attacks",

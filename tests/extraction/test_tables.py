@@ -436,3 +436,19 @@ def test_a_group_s_label_inside_a_table_does_not_end_it():
     assert len(rows) == 2
     claims = [c for c in extract_claims(text, date(2025, 4, 28)) if c.kind == "numeric"]
     assert [c.value for c in claims] == [450, 312, 300, 341]
+
+
+def test_a_column_headed_by_a_span_of_months_dates_its_figures_with_that_period():
+    text = (
+        "Table 1. Dead and missing by region\n\n"
+        "Region           Sep 2026   Jan-Sep 2026   Jan-Sep 2025\n"
+        "Mediterranean         241          1,703          1,522\n"
+        "Americas              118            986          1,012\n"
+    )
+    found = [c for c in extract_claims(text, date(2026, 10, 8)) if c.kind == "numeric"]
+    got = [(c.quote, c.location, c.event_date, c.category) for c in found[:3]]
+    assert got == [
+        ("241", "Mediterranean", "2026-09", "killed"),
+        ("1,703", "Mediterranean", "2026-01-01/2026-09-30", "killed"),
+        ("1,522", "Mediterranean", "2025-01-01/2025-09-30", "killed"),
+    ]
