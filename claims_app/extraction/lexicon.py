@@ -107,7 +107,8 @@ COUNTER_BEFORE = re.compile(
 )
 # Distances and lengths: "35 km", "about 60 km north", "22 miles", "500 metres".
 DISTANCE_AFTER = re.compile(
-    r"\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b|\s+pages?\b"
+    r"\s*(?:km|kms|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|nm\b|metres?|meters?|yards?|feet|"
+    r"ft)\b|\s+pages?\b"
 )
 # A size in brackets after what it measures: "1,200 bags of rice (25 kg)", "jerrycans
 # (20 litres)" (the figure is the "(" - ")" pair's, checked with the bracket before it).

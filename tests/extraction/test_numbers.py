@@ -186,6 +186,7 @@ def test_a_scaled_figure_is_the_exact_amount_written(whole, cents, scale, curren
         "The convoy was stopped at Kilo 10, near the checkpoint.",
         "Shops on Street 15 reopened.",
         "The camp lies 70 kilometres from Juba.",
+        "The boat capsized about 20 nautical miles north of Zuwara.",
         "Call the hotline on 0912-345-678 before 18:00.",
         "See update (4) and item #8 of the list.",
         "The curfew starts at 12 midnight.",
