@@ -281,13 +281,22 @@ _OWNER = re.compile(r"(?P<owner>.+?)['’]s\s+(?=\S)")
 
 
 def _without_owner(place: Place) -> Place:
-    """ "Sudan's El Fasher", "Cameroon's Far North region": the place, not the country
-    that owns it ("Cox's Bazar" and "Kharkiv's Kyivskyi district" stay whole)."""
+    """ "Sudan's El Fasher", "Cameroon's Far North region", "Kharkiv's Kyivskyi district":
+    the place, not the country or the city that holds it ("Cox's Bazar" stays whole: a
+    name, not a part of something)."""
     if "s " not in place.text or (m := _OWNER.match(place.text)) is None:
         return place
-    if place_rank(m["owner"]) not in (COUNTRY, REGION):
+    owned = place.text[m.end() :]
+    part = _PART_OF_OWNER.search(owned) is not None  # "Kandahar's Maiwand district"
+    if place_rank(m["owner"]) not in (COUNTRY, REGION) and not part:
         return place
-    return Place(place.start + m.end(), place.end, place.text[m.end() :], place.rank)
+    return Place(place.start + m.end(), place.end, owned, place.rank)
+
+
+_PART_OF_OWNER = re.compile(
+    r"\s(?:district|neighbourhood|neighborhood|quarter|suburb|camp|province|region|"
+    r"governorate|county|municipality|commune|township|area)$"
+)
 
 
 # "Nyaung Pin Thar, Kani township", "Mucojo, Macomia district": a name set before the

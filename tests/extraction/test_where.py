@@ -30,6 +30,10 @@ def place_of(text: str, quote_start: str) -> str | None:
         # a list of places that ends in an owner's name: the name, not its "'s"
         ("Strikes hit the Bekaa valley and Beirut's southern suburbs. Some 312 people were "
          "killed there.", "Some 312", "Bekaa valley and Beirut"),
+        # a part of a city named with its owner: the part ("Cox's Bazar" is a name, whole)
+        ("A glide bomb hit a warehouse in Kharkiv's Kyivskyi district, injuring seven people.",
+         "seven people", "Kyivskyi district"),
+        ("Some 9,000 refugees arrived in Cox's Bazar last week.", "Some 9,000", "Cox's Bazar"),
         # a name set beside a description of a kind of place, whether or not a list knows it
         ("Velmora, a market town held by a local militia, now shelters more than 65,000 "
          "displaced people.", "more than 65,000", "Velmora"),
