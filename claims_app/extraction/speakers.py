@@ -24,7 +24,7 @@ from bisect import bisect_right
 from claims_app.extraction import lexicon as lx
 from claims_app.extraction import rx
 from claims_app.extraction.gazetteer import place_rank
-from claims_app.extraction.pagedates import dateline_end
+from claims_app.extraction.pagedates import WEEKDAY_RE, YEARLESS_RE, dateline_end
 from claims_app.extraction.sentences import (
     BULLET_LINE,
     BULLET_MARK,
@@ -120,12 +120,15 @@ def named_speaker(sentence: str) -> str | None:
         if m:
             who = (m.group("who") or m.groupdict().get("by") or "").strip(" ,")
             who = _tidied(who, sentence, pattern)
+            if _A_DAY.fullmatch(who):
+                continue  # "Two videos filmed on Monday, 3 June, show": a day, not a source
             if _ANONYMOUS.fullmatch(who) and (subject := _subject_organisation(sentence)):
                 return subject  # "UNJHRO has documented 19 deaths, a spokesperson told"
             return who
     return None
 
 
+_A_DAY = re.compile(rf"(?:{WEEKDAY_RE})?(?:{YEARLESS_RE})(?:,?\s+\d{{4}})?", re.IGNORECASE)
 # A capitalised word before the noun, not an acronym such as "UN": a name
 _NAMED_KIND = re.compile(r"\s[A-Z][a-z][\w-]*\s")
 # "The deadliest incident documented by the monitor took place": the agent ends there

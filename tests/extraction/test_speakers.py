@@ -27,6 +27,9 @@ def speaker_of(text: str, quote_start: str) -> str | None:
     ("text", "quote", "expected"),
     [
         ("UNICEF reported that 310 schools were damaged in Sofala.", "310 schools", "UNICEF"),
+        # a day set off by commas before "show" is when, not who
+        ("Two videos filmed on Monday, 3 June, show at least six impacts in the market.",
+         "at least six impacts", None),
         # a named source's data, figures or researchers; what an analysis projects; a toll
         # someone gave
         ("Gunmen abducted 140 people in Zamfara during the week, ACEM data show.",
