@@ -34,6 +34,7 @@ TRAP_BEFORE = re.compile(
     r"followers|reactions)\.?\s*(?:no\.?\s*)?"
     r"|\bage\s+of\s+|\baged\s+|\bunder\s+the\s+age\s+of\s+|\bover\s+the\s+age\s+of\s+"
     r"|\ban?\s+(?:girl|boy|man|woman|child|baby|infant|son|daughter|teenager)\s+of\s+"
+    r"(?:about\s+|around\s+|some\s+)?"  # "a girl of about seven": an age
     r"|\b(?:children|child|boys|girls|infants|babies|those|people|men)\s+(?:aged\s+)?(?:under|"
     r"below|over|above)\s+)$",
 )
@@ -46,7 +47,8 @@ _TRAP_LAST_WORDS = frozenset(
     block platoon battalion brigade division regiment unit of aged under below over
     above street st road rd avenue ave lane kilo km plot sector exit bus line kebele zone
     table tables figure fig map chart graph box issue edition appendix para paras pp episode
-    bag fm reposts retweets likes views shares replies comments followers reactions""".split()
+    bag fm reposts retweets likes views shares replies comments followers reactions about
+    around some""".split()
 )
 _LAST_WORD_REVERSED = re.compile(r"\s*\.?([a-z]+)")
 

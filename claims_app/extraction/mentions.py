@@ -68,7 +68,8 @@ _MENTION = rx.compile(
     # Nigerian reports write naira as a capital N glued to grouped digits: "N14,500,000"
     rf"|\bn(?P<naira>\d{{1,3}}(?:,\d{{3}})+)\b"
     rf"|\b(?:between\s+(?P<b1>{_NUM}|{WORDNUM})\s+and\s+(?P<b2>{_NUM}|{WORDNUM})"
-    rf"|(?P<r1>{_NUM})[ \t]*(?:-|–|to)[ \t]*(?P<r2>{_NUM})"
+    # (one space at most on each side: "37      -      58" is a table's cells, one empty)
+    rf"|(?P<r1>{_NUM})(?: ?(?:-|–) ?| to )(?P<r2>{_NUM})"
     rf"|(?P<in1>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine)"
     # "one child in five": a share, whichever single person it names
     rf"(?:\s+(?:child|person|woman|man|girl|boy|adult|household|family|resident|refugee|"

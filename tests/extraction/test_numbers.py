@@ -245,3 +245,12 @@ def test_a_change_written_with_its_sign_is_a_figure_and_a_number_to_call_is_not(
     assert figures("Violence events rose (+12% on the previous week).") == [(12, "percent")]
     assert (312, "people") in figures("Site population: 7,842 (+312 individuals this week)")
     assert figures("Call +41 22 555 0143 or +2519 for help.") == []
+
+
+def test_a_dash_in_a_table_s_empty_cell_joins_no_range():
+    text = "Nouadhibou to El Hierro       37         -          58"
+    low = ascii_lower(text)
+    found = [(text[m.start : m.end], m.qualifier) for m in find_mentions(low, 0, len(low))]
+    assert found == [("37", "exact"), ("58", "exact")]
+    low = ascii_lower("some 30 - 40 people and 5 to 9 women")
+    assert [m.qualifier for m in find_mentions(low, 0, len(low))] == ["range", "range"]

@@ -341,3 +341,8 @@ def test_a_prison_term_is_a_figure_and_a_bare_span_of_years_is_not():
 def test_a_charge_s_count_is_a_label_but_a_monitor_that_counts_the_dead_gives_a_figure():
     text = "He was found guilty of pillage (Count 8). A local monitor counts 46 dead."
     assert list(_claims(text)) == ["46 dead"]
+
+
+def test_an_age_with_its_qualifier_is_no_count():
+    found = _claims("Three people died off Wimereux, among them a girl of about seven.")
+    assert {q: c.value for q, c in found.items()} == {"Three people": 3, "a girl": 1}
