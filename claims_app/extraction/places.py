@@ -64,7 +64,8 @@ NOT_PLACES = frozenset(
         her their its our islamic arab reuters afp ap report update other others total
         several various table figure annex appendix chart graph map box section health
         care catastrophe emergency crisis stressed famine phase minimal by per each catholic
-        anglican protestant orthodox monitor monitors tracker project initiative""".split()
+        anglican protestant orthodox monitor monitors tracker project initiative issue
+        edition bulletin volume""".split()
 ) | frozenset(CURRENCY_CODES)  # "EUR 40 million": money, never a place
 
 
