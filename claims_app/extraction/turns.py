@@ -82,6 +82,18 @@ _OFFICE = re.compile(rf"(?-i:\b[A-Z]{{2,}}\b)|\b(?:{OFFICE_WORDS})\b", re.IGNORE
 
 def turn_label(text: str) -> re.Match[str] | None:
     """The speaker's label opening a paragraph ("Matthias Oduya, UNHCR: "), or None."""
+    label = _turn_label(text)
+    if label is not None and _shouted(text, label.end()):
+        return None  # "TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS": a heading, no turn
+    return label
+
+
+def _shouted(text: str, at: int) -> bool:
+    line = text[at : text.find("\n", at) if "\n" in text[at:] else len(text)]
+    return sum(ch.isalpha() for ch in line) >= 4 and line == line.upper()
+
+
+def _turn_label(text: str) -> re.Match[str] | None:
     if (caps := _CAPS_LABEL.match(text)) is not None and _names_a_person(caps["name"]):
         return caps
     if (held := _OFFICE_THEN_NAME.match(text)) is not None:

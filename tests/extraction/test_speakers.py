@@ -185,6 +185,14 @@ def test_a_place_label_is_no_speaker_s_turn():
     assert speaker_of(text, "2,300") is None
 
 
+def test_a_heading_in_capitals_after_a_colon_is_no_speaker_s_turn():
+    text = (
+        "TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS\n\n"
+        "The four face up to 15 years in prison if convicted."
+    )
+    assert speaker_of(text, "up to 15 years") is None
+
+
 def test_a_quotation_s_we_is_the_one_quoted_and_a_participle_is_no_speaker():
     text = (
         "\u201cMay was the worst month,\u201d said Lena Brandt, Head of the Mission. "
