@@ -79,8 +79,11 @@ _DAY_SHOWN = re.compile(rf"\s*{DATE_RE}\s*", re.IGNORECASE)
 
 
 def _with_key_figure_boxes(html: str):
-    """The page, with each <aside> headed as key figures turned into a <section>."""
-    if "<aside" not in html and "<ASIDE" not in html:
+    """The page, with each <aside> headed as key figures turned into a <section>, and
+    each block named as one ("key-messages", "key-figures") without the name:
+    trafilatura drops a block whose class sounds like a pop-up's ("...-messages")."""
+    named = _KEY_BOX_NAME.search(html) is not None
+    if not named and "<aside" not in html and "<ASIDE" not in html:
         return html
     try:
         tree = lxml.html.fromstring(html)
@@ -95,7 +98,22 @@ def _with_key_figure_boxes(html: str):
         story = articles[0] if len(articles) == 1 else None
         if story is not None and not any(parent is story for parent in box.iterancestors()):
             story.append(box)  # a box beside the story: trafilatura keeps only the story
-    return tree if boxes else html
+    blocks = [b for b in tree.iter("section", "div", "ul") if _named_key_box(b)] if named else []
+    for block in blocks:
+        for name in ("class", "id"):
+            block.attrib.pop(name, None)
+    return tree if boxes or blocks else html
+
+
+_KEY_BOX_NAME = re.compile(
+    r"(?:class|id)=[\"'][^\"']*\bkey[-_ ]?(?:messages|figures|facts|findings|numbers|points)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_key_box(element) -> bool:
+    name = f"{element.get('class', '')} {element.get('id', '')}"
+    return _KEY_BOX_NAME.search(f'class="{name}"') is not None
 
 
 _TIME_ELEMENT = re.compile(r"<time\b[^>]*>([^<]*)</time>", re.IGNORECASE)

@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -97,6 +98,14 @@ def test_a_box_headed_by_the_numbers_inside_the_story_is_kept():
     )
     text = read_page(html.encode(), "story.html").text
     assert "1.2 million people displaced" in text and "At least 3,400 people killed" in text
+
+
+def test_a_section_of_key_messages_is_kept_whatever_its_class_sounds_like():
+    # (a whole outlook page: trafilatura drops the section only beside the rest of it)
+    page = Path(__file__).parents[2] / "fixtures/gold/w2/w2c_food_security_outlook.html"
+    text = read_page(page.read_bytes(), page.name).text
+    assert "between 23 and 26 million people will need" in text
+    assert "More than 310 conflict events" in text
 
 
 def test_each_item_of_a_digest_keeps_the_day_its_byline_shows():
