@@ -68,8 +68,9 @@ _MENTION = rx.compile(
     # Nigerian reports write naira as a capital N glued to grouped digits: "N14,500,000"
     rf"|\bn(?P<naira>\d{{1,3}}(?:,\d{{3}})+)\b"
     rf"|\b(?:between\s+(?P<b1>{_NUM}|{WORDNUM})\s+and\s+(?P<b2>{_NUM}|{WORDNUM})"
+    rf"(?:\s+(?P<bs>{_SCALE_WORDS}|bn|mn)\b)?"  # "between 17 and 20 million": both ends
     # (one space at most on each side: "37      -      58" is a table's cells, one empty)
-    rf"|(?P<r1>{_NUM})(?: ?(?:-|–) ?| to )(?P<r2>{_NUM})"
+    rf"|(?P<r1>{_NUM})(?: ?(?:-|–) ?| to )(?P<r2>{_NUM})(?:\s+(?P<rs>{_SCALE_WORDS}|bn|mn)\b)?"
     rf"|(?P<in1>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine)"
     # "one child in five": a share, whichever single person it names
     rf"(?:\s+(?:child|person|woman|man|girl|boy|adult|household|family|resident|refugee|"
@@ -172,11 +173,20 @@ def _mention_from(m: rx.Match) -> Mention | None:
     if took_part("b1"):
         if _years_apart(m["b1"], m["b2"]) and not COUNT_NOUN_AFTER.match(m.string, m.end()):
             return None  # "between 2023 and 2025": a period (dates.py), not a count
-        return _range(m, m["b1"], m["b2"], percent, worded=not m["b1"][0].isdigit())
+        scale = _SCALES[_whole_word(m["bs"])] if took_part("bs") else 1
+        worded = not m["b1"][0].isdigit()
+        last = m["b2"].split()[-1]
+        if worded and last in _SCALES and m["b1"].split()[-1] not in _SCALES:
+            # "between two and three million": the scale is the low end's too
+            low = _value_of(m["b1"])
+            low = low and low * _SCALES[last]
+            return _range(m, m["b1"], m["b2"], percent, worded=True, low=low)
+        return _range(m, m["b1"], m["b2"], percent, worded=worded, scale=scale)
     if took_part("r1"):
         if _years_apart(m["r1"], m["r2"]) and not COUNT_NOUN_AFTER.match(m.string, m.end()):
             return None  # "a pledge for 2025-2027": years, not a range of counts
-        return _range(m, m["r1"], m["r2"], percent, worded=False)
+        scale = _SCALES[_whole_word(m["rs"])] if took_part("rs") else 1
+        return _range(m, m["r1"], m["r2"], percent, worded=False, scale=scale)
     if took_part("in1"):
         share = _value_of(m["in1"]), _value_of(m["in2"])
         if None in share or not 0 < share[0] < share[1]:  # type: ignore[operator]
@@ -203,10 +213,21 @@ def _years_apart(first: str, last: str) -> bool:
     )
 
 
-def _range(m: rx.Match, low_text: str, high_text: str, percent: bool, *, worded: bool):
-    low, high = _value_of(low_text), _value_of(high_text)
+def _range(
+    m: rx.Match,
+    low_text: str,
+    high_text: str,
+    percent: bool,
+    *,
+    worded: bool,
+    scale: float = 1,
+    low: float | None = None,
+):
+    low, high = low or _value_of(low_text), _value_of(high_text)
     if low is None or high is None or low >= high:
         return None
+    if scale != 1:
+        low, high = scaled(low, scale), scaled(high, scale)
     return Mention(m.start(), m.end(), low, high, "range", percent, worded)
 
 
