@@ -123,12 +123,20 @@ def test_no_qualifier_when_words_do_not_touch_the_number():
         ("the outbreak that began in March 2023 to 41 207 cases", "41 207", 41_207, "exact"),
         ("between 2000 to 3500 people", "2000 to 3500", 2000, "range"),
         # a range's scale word is its low end's too
-        ("Between 17 and 20 million people will need aid", "Between 17 and 20 million",
-         17_000_000, "range"),
+        (
+            "Between 17 and 20 million people will need aid",
+            "Between 17 and 20 million",
+            17_000_000,
+            "range",
+        ),
         ("between 2 and 2.5 million people", "between 2 and 2.5 million", 2_000_000, "range"),
         ("1.2-1.5 bn dollars", "1.2-1.5 bn", 1_200_000_000, "range"),
-        ("between two and three million people", "between two and three million", 2_000_000,
-         "range"),
+        (
+            "between two and three million people",
+            "between two and three million",
+            2_000_000,
+            "range",
+        ),
         # a scale written apart, a currency's ISO code, a post's shorthand
         ("Total pledged: EUR 1.46 bn", "EUR 1.46 bn", 1_460_000_000, "exact"),
         ("a further 4.5 mn euros", "4.5 mn", 4_500_000, "exact"),
