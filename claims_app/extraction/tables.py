@@ -177,7 +177,7 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
     rows: dict[int, TableRow] = {}
     i = 0
     while i < len(lines):
-        header = _header_cells(text, *lines[i])
+        header = _header_cells(text, *lines[i]) or _ruled_header(text, lines, i)
         if header is None:
             i = _titled_rows(text, lines, i, rows)
             continue
@@ -219,6 +219,19 @@ def find_tables(text: str, context_category: str | None = None) -> dict[int, Tab
             )
         i = j if j > i + 1 else i + 1
     return rows
+
+
+def _ruled_header(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell] | None:
+    """A piped table's header, known by the rule under it whatever figures its labels
+    hold ("| Period | Crude death rate per 10,000 per day (95% CI) |" over "|---|---|")."""
+    line = text[lines[i][0] : lines[i][1]]
+    if i + 1 >= len(lines) or not _piped(line) or _RULE.fullmatch(line):
+        return None
+    below = text[lines[i + 1][0] : lines[i + 1][1]]
+    if not (_piped(below) and "-" in below and _RULE.fullmatch(below)):
+        return None
+    cells = _cells(text, *lines[i])
+    return cells if len(cells) >= 2 and not any(_NUMERIC_CELL.match(c.text) for c in cells) else None
 
 
 def _group_label(text: str, line: tuple[int, int]) -> bool:
@@ -355,14 +368,24 @@ def _header_cells(text: str, start: int, end: int) -> list[Cell] | None:
     if not _GAP.search(line) and not _piped(line):
         return None
     cells = _cells(text, start, end)
-    if len(cells) < 2:
-        return None
+    if len(cells) < 2 or _RULE.fullmatch(line):
+        return None  # (a piped table's rule under its header is no header of its own)
     dated = [any(ch.isdigit() for ch in c.text) for c in cells]
     if all(dated) or any(
-        d and not _DATE_HEADER_CELL.match(c.text) for c, d in zip(cells, dated, strict=True)
+        d and not _DATE_HEADER_CELL.match(c.text) and not _DATED_LABEL.search(c.text)
+        for c, d in zip(cells, dated, strict=True)
     ):
         return None
     return cells
+
+
+# A column's label with the period it covers: "Current (June 2026)", "Population in IPC
+# Phase 3 or worse, June to September 2026" (a row's cells hold figures, not a year)
+_DATED_LABEL = re.compile(
+    r"^[A-Za-z][^|]*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"[^|]*\b(?:19|20)\d{2}\)?$",
+    re.IGNORECASE,
+)
 
 
 # A column headed by the month or year its figures belong to: "June 2025", "2024", "Q2 2025"
@@ -374,7 +397,8 @@ _DATE_HEADER_CELL = re.compile(  # (or months: "Jan-Sep 2026", "January–June 2
 
 
 def _header_period(header: str) -> DateMention | None:
-    return _the_period(header) if _DATE_HEADER_CELL.match(header) else None
+    dated = _DATE_HEADER_CELL.match(header) or _DATED_LABEL.search(header)
+    return _the_period(header) if dated else None
 
 
 def _title_line(

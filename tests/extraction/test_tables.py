@@ -452,3 +452,20 @@ def test_a_column_headed_by_a_span_of_months_dates_its_figures_with_that_period(
         ("1,703", "Mediterranean", "2026-01-01/2026-09-30", "killed"),
         ("1,522", "Mediterranean", "2025-01-01/2025-09-30", "killed"),
     ]
+
+
+def test_a_piped_table_s_header_under_its_caption_names_the_period_of_each_column():
+    text = (
+        "| Table 1. Population in need, selected states |  |  |\n"
+        "|---|---|---|\n"
+        "| State | Current (June 2026) | In IPC Phase 3 or worse, June to September 2026 |\n"
+        "|---|---|---|\n"
+        "| North Darfur | Phase 5 in El Fasher | 1,920,000 |\n"
+        "| Gedaref | Phase 3 | 640,000 |\n"
+    )
+    found = [c for c in extract_claims(text, date(2026, 6, 26)) if c.kind == "numeric"]
+    got = [(c.quote, c.location, c.event_date) for c in found]
+    assert got == [
+        ("1,920,000", "North Darfur", "2026-06-01/2026-09-30"),
+        ("640,000", "Gedaref", "2026-06-01/2026-09-30"),
+    ]
