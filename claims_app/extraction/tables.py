@@ -231,7 +231,9 @@ def _ruled_header(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]
     if not (_piped(below) and "-" in below and _RULE.fullmatch(below)):
         return None
     cells = _cells(text, *lines[i])
-    return cells if len(cells) >= 2 and not any(_NUMERIC_CELL.match(c.text) for c in cells) else None
+    if len(cells) < 2 or any(_NUMERIC_CELL.match(c.text) for c in cells):
+        return None  # (a row of figures over a rule is a total's, not a header)
+    return cells
 
 
 def _group_label(text: str, line: tuple[int, int]) -> bool:
