@@ -458,6 +458,7 @@ _SETTLEMENTS_NEAR = frozenset("villages localities towns settlements hamlets".sp
 _PART_OF_PLACE = frozenset(
     "outskirts edge centre center heart vicinity suburbs environs coast coasts shores".split()
 )
+_PEOPLE_OF_PLACE = frozenset("residents inhabitants villagers townspeople population".split())
 _OPENING_POINTERS = frozenset("In Near Outside Around Across Into Towards Toward Inside".split())
 
 
@@ -522,8 +523,8 @@ def _points_at(words: list[str]) -> bool:
         return before == "followed"  # "the most cases (51), followed by Hajjah (38)"
     if last == "from":
         return before in _DRIVEN_FROM  # "displaced from al-Sukkariyah": where they left
-    if last == "of":
-        return before in _PART_OF_PLACE  # "on the outskirts of Solenzo"
+    if last == "of":  # "on the outskirts of Solenzo", "several hundred residents of Khorugh"
+        return before in _PART_OF_PLACE or before in _PEOPLE_OF_PLACE
     if last == "the":
         return before in _BEFORE_THE or (
             before == "on" and len(words) > 2 and words[-3] in _ATTACKS_ON

@@ -30,6 +30,9 @@ def place_of(text: str, quote_start: str) -> str | None:
         # a list of places that ends in an owner's name: the name, not its "'s"
         ("Strikes hit the Bekaa valley and Beirut's southern suburbs. Some 312 people were "
          "killed there.", "Some 312", "Bekaa valley and Beirut"),
+        # the people of a place no list knows: the place they live in
+        ("Tajikistan: Protest\n\nOn 23 October, several hundred residents of Khorugh "
+         "gathered outside the administration building.", "several hundred", "Khorugh"),
         # a part of a city named with its owner: the part ("Cox's Bazar" is a name, whole)
         ("A glide bomb hit a warehouse in Kharkiv's Kyivskyi district, injuring seven people.",
          "seven people", "Kyivskyi district"),
