@@ -164,6 +164,10 @@ def figure_date(
         figure,
         low,
     )
+    if chosen is None and _STILL_AFTER.match(low, figure[1]):
+        said = [d for d in candidates if said_on(low, d) and d.precision == "day"]
+        if said:  # "said on 26 October that 37 people remained in custody": that day's state
+            return said[0]
     if chosen is not None and (as_of := _as_of_day(low, dates, chosen, anchor)) is not None:
         return chosen._replace(last=as_of)  # "As of 8 June, ... killed since 1 April"
     if chosen is not None and stated is not None and open_until(chosen, anchor, stated):
@@ -171,6 +175,12 @@ def figure_date(
     if chosen is not None and (until := _brought_up_to(low, sentence, figure, chosen, dates)):
         return chosen._replace(last=until)
     return chosen
+
+
+# A figure's state that day, not an event: "37 people remained in custody", "are still held"
+_STILL_AFTER = re.compile(
+    r"\s+(?:had\s+|have\s+)?(?:remain|remains|remained|(?:are|were|is|was)\s+still|still)\b"
+)
 
 
 # An incident list's entry opens on a label of its day and place, then a colon

@@ -25,6 +25,11 @@ def date_of(text: str, quote_start: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "quote", "expected"),
     [
+        # a state on the day it was stated; a toll said that day happened before it
+        ("The ministry said on 26 February that 37 people remained in custody.",
+         "37 people", "2025-02-26"),
+        ("Police said on 26 February that 12 people were killed in the clashes.",
+         "12 people", None),
         # the date of the number compared with is not the figure's
         ("The monitor recorded 96 civilian deaths in February, up from 71 in January.",
          "96 civilian", "2025-02"),
