@@ -167,12 +167,43 @@ def html_main_text(html: str) -> str:
     if not extracted:
         return ""
     lines = [line.strip() for line in extracted.splitlines() if line.strip()]
+    lines = _story_head(html, lines) + lines
     out = lines[:1]
     for before, line in pairwise(lines):
         # a table's rows ("| Bajhang | 51 | 203 |") stay together, as a table
         out.append("\n" if line.startswith("|") and before.startswith("|") else "\n\n")
         out.append(line)
     return "".join(out)
+
+
+# The line under a headline that sums the story up: "standfirst", "dek", "summary"...
+_DEK = re.compile(r"standfirst|\bdek\b|summary|lede|intro|subtitle|strapline|subhead", re.I)
+
+
+def _story_head(html: str, lines: list[str]) -> list[str]:
+    """The story's headline and the line that sums it up under it, when trafilatura kept
+    only the body beside them: a headline states figures ("At least 63 killed as ...")
+    and names the story the splitter reads. One <h1> only: a page of many is no story."""
+    if "<h1" not in html and "<H1" not in html:
+        return []
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    heads = list(tree.iter("h1"))
+    if len(heads) != 1:
+        return []
+    kept = " ".join(" ".join(lines).split())
+    headline = " ".join(heads[0].text_content().split())
+    if not headline or headline in kept:
+        return []
+    out = [headline]
+    dek = heads[0].getnext()
+    if dek is not None and _DEK.search(f"{dek.get('class', '')} {dek.get('id', '')}"):
+        text = " ".join(dek.text_content().split())
+        if text and text not in kept:
+            out.append(text)
+    return out
 
 
 # The newest date the markup declares: a live page's "Last updated" (its items above the

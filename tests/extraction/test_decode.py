@@ -108,6 +108,15 @@ def test_a_section_of_key_messages_is_kept_whatever_its_class_sounds_like():
     assert "More than 310 conflict events" in text
 
 
+def test_a_story_s_headline_and_standfirst_open_its_text_though_trafilatura_drops_them():
+    page = Path(__file__).parents[2] / "fixtures/gold/d1/d1_news_story.html"
+    text = read_page(page.read_bytes(), page.name).text
+    headline, standfirst, lede = text.split("\n\n")[:3]
+    assert headline == "Sudan war: At least 63 killed as RSF fighters storm Kordofan town"
+    assert standfirst.startswith("Survivors describe fighters going from house to house")
+    assert lede.startswith("At least 63 civilians were killed")
+
+
 def test_each_item_of_a_digest_keeps_the_day_its_byline_shows():
     from claims_app.extraction.pages import split_page
 
