@@ -27,6 +27,15 @@ def speaker_of(text: str, quote_start: str) -> str | None:
     ("text", "quote", "expected"),
     [
         ("UNICEF reported that 310 schools were damaged in Sofala.", "310 schools", "UNICEF"),
+        # staff described by where they work; a relative clause before the verb
+        ("Hospital staff in the town told reporters that 61 wounded people were brought in.",
+         "61 wounded people", "Hospital staff in the town"),
+        ("Doctors in Maiduguri, where the most serious cases were taken, said up to 15 "
+         "people had died.", "up to 15 people", "Doctors in Maiduguri"),
+        # a source in brackets with the date of its figure
+        ("1 196 000            internally displaced people (IOM DTM, April 2025)",
+         "1 196 000", "IOM DTM"),
+        ("Deaths in the week: 40 (OCHA, 14/12/2023)", "40", "OCHA"),
         # a day set off by commas before "show" is when, not who
         ("Two videos filmed on Monday, 3 June, show at least six impacts in the market.",
          "at least six impacts", None),
