@@ -249,6 +249,15 @@ _ORGANISATION = re.compile(
 )
 # What a sentence says about its own speaker: a name, "the last one named"
 # (a pronoun, or a quotation nobody in the paragraph is named around), or nothing.
+_LEDE_REACH = 3  # the story's first sentence, after a standfirst or a kicker
+
+
+def _headline(text: str) -> bool:
+    """An unpunctuated line: a title, not a sentence of the story."""
+    end = text.rstrip()[-1:]
+    return bool(end) and end not in ".!?:;”\"'’)"
+
+
 _LAST = object()
 _PERSON = object()  # "he", "she": the last person named
 
@@ -425,7 +434,19 @@ class ArticleSpeakers:
             or self._statement_of(index)
             or self._list_source(index)
             or self._section_source(index)
+            or self._lede_source(index)
         )
+
+    def _lede_source(self, index: int) -> str | None:
+        """A headline's figures are the lede's: "Strike on Idlib camp kills nine" is the
+        toll the story's first sentences give, and whoever they say gave it."""
+        if index != 0 or not _headline(self.sentences[0].text):
+            return None
+        for later in range(1, min(len(self.sentences), _LEDE_REACH + 1)):
+            if _headline(self.sentences[later].text):
+                continue  # a standfirst or a kicker between the headline and the story
+            return self.at(later)
+        return None
 
     def _section_source(self, index: int) -> str | None:
         """Who a section's figures are from, for a figure nobody else is named for: the

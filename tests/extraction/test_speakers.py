@@ -550,3 +550,15 @@ def test_a_section_s_source_line_under_its_heading_gives_its_entries_source() ->
     assert found["6 injured"] == "Ministry of Defence of the Republic of Veloria"
     assert found["14 houses"] == "Local monitors"
     assert found["9 schools"] is None  # past a heading: the section's source no longer holds
+
+
+def test_a_headline_s_figure_is_the_lede_s_source_s():
+    text = (
+        "Drone attack on Velka kills two, damages dozens of homes\n\n"
+        "VELKA, April 18 (Reuters) - Drones struck a residential area of Velka overnight, "
+        "killing two people and damaging about 30 homes, Mayor Petro Ilchenko said.\n\n"
+        "The district has about 1,350 residents."
+    )
+    found = _speakers(text)
+    assert found["dozens of homes"] == "Mayor Petro Ilchenko"  # the headline's
+    assert found["about 1,350 residents"] is None  # the page's own, not carried on
