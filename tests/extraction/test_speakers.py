@@ -36,6 +36,9 @@ def speaker_of(text: str, quote_start: str) -> str | None:
         ("1 196 000            internally displaced people (IOM DTM, April 2025)",
          "1 196 000", "IOM DTM"),
         ("Deaths in the week: 40 (OCHA, 14/12/2023)", "40", "OCHA"),
+        ("100,000+ refugees in Burundi and Rwanda (UNHCR, 27 Feb)", "100,000+", "UNHCR"),
+        ("Funding: 8 per cent received as of 31 March (OCHA Financial Tracking Service).",
+         "8 per cent", "OCHA Financial Tracking Service"),
         # a day set off by commas before "show" is when, not who
         ("Two videos filmed on Monday, 3 June, show at least six impacts in the market.",
          "at least six impacts", None),
