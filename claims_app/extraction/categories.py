@@ -235,6 +235,7 @@ _CAPACITY_BEFORE = re.compile(
 _CASES_AFTER = re.compile(r" (?:suspected |confirmed |new )?cases\b(?! of)")
 _SENTENCED_BEFORE = re.compile(r"\bsentenc(?:ed|es|ing)\s+(?:[a-z]+\s+){0,2}$")
 _BODIES_OF = re.compile(r"\b(?:bodies|remains) of (?:another |a further |at least |some )?$")
+_SETS_OF_REMAINS = re.compile(r"\s*(?:sets\s+)?of\s+(?:human\s+)?remains\b")
 
 
 def _label_noun_category(label: str, sentence: str) -> str | None:
@@ -342,8 +343,11 @@ def _own_words(
         return labelled  # "Civilians killed ........ 86+": the label before the leader
     if ("toll" in before or "number of" in before) and _TOLL_BEFORE.search(before):
         return "killed"  # "the death toll ... rose to 31"
-    if "bodies" in before[-30:] and _BODIES_OF.search(before):
-        return "killed"  # "recovered the bodies of another six men"
+    tail = before[-30:]
+    if ("bodies" in tail or "remains" in tail) and _BODIES_OF.search(before):
+        return "killed"  # "recovered the bodies of another six men", "the remains of 312"
+    if "remains" in after[:30] and _SETS_OF_REMAINS.match(sentence, rel_end):
+        return "killed"  # "312 sets of human remains recovered"
     if "sentenc" in before[-40:] and _SENTENCED_BEFORE.search(before):
         return "other"  # "sentenced two men to death": a court's sentence, no one killed
     if (head == "cases" and not after.startswith(" of ")) or _CASES_AFTER.match(after):

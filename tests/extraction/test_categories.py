@@ -90,6 +90,9 @@ def _category(sentence: str, quote_start: str) -> str:
         ("The outbreak has a case fatality ratio (CFR) of 0.31%.", "0.31%", "other"),
         # the dead found; schools closed are not schools hit
         ("Rescuers recovered the bodies of another nine men near Sofara.", "nine men", "killed"),
+        ("Forensic teams recovered the remains of 312 people from burial sites.", "312 people",
+         "killed"),
+        ("312 sets of human remains recovered, 87 identified", "312 sets", "killed"),
         ("At least 140 schools have closed since the fighting began.", "At least 140", "other"),
         # camps, room for people and staff moved for their work are not displaced people
         ("The district hosts 80,000 displaced people in 14 formal camps.", "14 formal", "other"),
