@@ -226,6 +226,11 @@ def head_words(noun: str) -> list[str]:
     return ascii_lower(noun).split()
 
 
+# A share of the dead or the hurt is a count of them, whoever the share is of
+_OF_THE_HARMED = re.compile(
+    r"\s+of\s+(?:(?:those|the|all)\s+)?(?P<w>killed|dead|deaths|fatalities|injured|wounded|"
+    r"casualties)\b"
+)
 _CAPACITY_BEFORE = re.compile(
     r"\b(?:built|meant|designed|planned|intended) for\s+(?:up to\s+|some\s+|about\s+)?$|"
     r"\bcapacity (?:of|for)\s+(?:up to\s+|some\s+|about\s+)?$|\b(?:space|room) for\s+$"
@@ -375,6 +380,8 @@ def _own_words(
         )
         and _MAKE_UP_BEFORE.search(before)
     ):
+        if harmed := _OF_THE_HARMED.match(sentence, figure_end):
+            return lx.cue_category(harmed["w"])  # "women made up 18 per cent of those killed"
         return "other"  # "children make up 57 per cent of the newly displaced"
     if not noun and (passive := _HARMED_AFTER.match(sentence, rel_end)):
         return lx.cue_category(passive["w"])  # "27 people have died, 112 have been injured"

@@ -331,8 +331,10 @@ def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
     """The noun phrase after the number: ("Syrian refugees in Lebanon", end offset)."""
     pos, words, head_end = m.end, [], m.end
     of = _NP_OF.match(text, pos, limit)
+    those = False  # "18 per cent of those killed": the participle is who is counted
     if of and (m.percent or m.worded or of.group(0).strip() != "of"):
         pos = of.end()  # "74 percent of the refugees", "1,140 of the deaths"
+        those = of.group(0).rstrip().lower().endswith(("those", "the"))
     while len(words) < 5:
         w = _NP_WORD.match(text, pos, limit)
         if not w:
@@ -341,7 +343,7 @@ def counted_noun(text: str, m: Mention, limit: int) -> tuple[str | None, int]:
         if word.lower() in lx.NP_STOP:
             break
         nxt = _NP_WORD.match(text, w.end(), limit)
-        if _verb_not_modifier(word, nxt):
+        if _verb_not_modifier(word, nxt) and not (those and not words):
             break  # "nine died", "12 killed in the raid": the verb is no part of the noun
         words.append(word)
         pos = w.end()

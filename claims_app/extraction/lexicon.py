@@ -277,7 +277,8 @@ AMMUNITION = re.compile(
 NOUN_CATEGORY = {
     "detainees": "detained", "detainee": "detained", "prisoners": "detained",
     "refugees": "refugees", "refugee": "refugees", "casualties": "casualties",
-    "dead": "killed", "bodies": "killed", "deaths": "killed", "idps": "displaced",
+    "dead": "killed", "killed": "killed", "bodies": "killed", "deaths": "killed",
+    "idps": "displaced",
     "displaced": "displaced", "evacuees": "displaced", "wounded": "injured",
     "injured": "injured", "cases": "other", "killings": "killed",
     "fatalities": "killed", "abductions": "detained", "arrests": "detained",

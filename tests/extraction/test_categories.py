@@ -93,6 +93,9 @@ def _category(sentence: str, quote_start: str) -> str:
         ("Forensic teams recovered the remains of 312 people from burial sites.", "312 people",
          "killed"),
         ("312 sets of human remains recovered, 87 identified", "312 sets", "killed"),
+        # a share of the dead counts the dead; a share of the displaced says who they are
+        ("Women and girls made up 18 per cent of those killed.", "18 per cent", "killed"),
+        ("Children make up 57 per cent of the newly displaced.", "57 per cent", "other"),
         ("At least 140 schools have closed since the fighting began.", "At least 140", "other"),
         # camps, room for people and staff moved for their work are not displaced people
         ("The district hosts 80,000 displaced people in 14 formal camps.", "14 formal", "other"),
