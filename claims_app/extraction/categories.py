@@ -226,6 +226,10 @@ def head_words(noun: str) -> list[str]:
     return ascii_lower(noun).split()
 
 
+_AT_RISK_AFTER = re.compile(
+    r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:are|is|were|was|remain|remains|now|still))*\s+at\s+"
+    r"(?:[a-z]+\s+)?risk\b"
+)
 # A share of the dead or the hurt is a count of them, whoever the share is of
 _OF_THE_HARMED = re.compile(
     r"\s+of\s+(?:(?:those|the|all)\s+)?(?P<w>killed|dead|deaths|fatalities|injured|wounded|"
@@ -393,6 +397,8 @@ def _own_words(
     near = before[-60:]
     if after.startswith((" in need", " in urgent need", " in acute need")):
         return "at_risk"  # "help 3.1m people in need": who they are, whatever reaches them
+    if "risk" in after[:40] and _AT_RISK_AFTER.match(after):
+        return "at_risk"  # "putting 40,000 severely malnourished children at risk"
     aid = not wounds and any(map(near.__contains__, _ASSIST_WORDS))
     if aid and _ASSIST_BEFORE.search(near):
         return "other"  # "reached 21,500 newly displaced people with food"

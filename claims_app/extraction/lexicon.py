@@ -329,9 +329,9 @@ _CUES = {
     r"facing|hunger|food insecure|food insecurity|famine|"
     # "need urgent food assistance", "still need emergency shelter kits", "could need
     # heating support": up to three words between the need and what is needed
-    r"need (?:[a-z-]+ ){0,3}?(?:assistance|aid|help|support|shelter|food|water|protection|"
-    r"care|treatment|heating)|cut off|depends? on|"
-    r"requir(?:e|es|ing) (?:humanitarian |urgent |life-saving )?(?:assistance|aid|help)|"
+    r"need(?:s|ed)? (?:[a-z-]+ ){0,3}?(?:assistance|aid|help|support|shelter|food|water|"
+    r"protection|care|treatment|heating|evacuation)|cut off|depends? on|"
+    r"requir(?:e|es|ed|ing) (?:[a-z-]+ ){0,2}?(?:assistance|aid|help|evacuation|treatment)|"
     r"without access|(?:no|little|limited|lack|lacks|lacking) (?:or no |adequate |safe |"
     r"sufficient |regular )?access|without (?:care|health care|aid|assistance|food|water|"
     r"shelter)|cutting off|confined|(?:could|would|will|may) lose|"

@@ -93,6 +93,13 @@ def _category(sentence: str, quote_start: str) -> str:
         ("Forensic teams recovered the remains of 312 people from burial sites.", "312 people",
          "killed"),
         ("312 sets of human remains recovered, 87 identified", "312 sets", "killed"),
+        # people put at risk, or who need or require help, are at risk
+        ("Stocks will run out in July, putting up to 40,000 severely malnourished children "
+         "at risk.", "up to 40,000", "at_risk"),
+        ("The coordinator said an estimated 190,000 people needed emergency shelter.",
+         "an estimated 190,000", "at_risk"),
+        ("More than 12,000 patients in Gaza still require medical evacuation.",
+         "More than 12,000", "at_risk"),
         # a share of the dead counts the dead; a share of the displaced says who they are
         ("Women and girls made up 18 per cent of those killed.", "18 per cent", "killed"),
         ("Children make up 57 per cent of the newly displaced.", "57 per cent", "other"),
