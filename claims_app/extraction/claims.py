@@ -64,7 +64,7 @@ from claims_app.extraction.where import (
 )
 
 EXTRACTOR_VERSION = (
-    "claims-1.13"  # 1.13: figure captions, a briefing officer's turn, described speakers
+    "claims-1.14"  # 1.14: month spans, prison terms, a range's scale, ruled table headers
 )
 
 
